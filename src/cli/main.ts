@@ -1,0 +1,53 @@
+import { ConfigError } from "../config.ts";
+import { DatabaseError } from "../db/client.ts";
+import { MigrationError } from "../db/migrate.ts";
+import { defaultIo, type CliIo } from "./context.ts";
+import { UserError } from "./errors.ts";
+
+type Command = { summary: string; usage: string; run: (args: string[], io: CliIo) => Promise<number | void> };
+
+/** Loaded on demand so `lapkin migrate` does not pay for the bot, and a bad command costs nothing. */
+const COMMANDS: Record<string, Command> = {
+  start: { summary: "run the bot, the HTTP server and scheduled jobs", usage: "start", run: async (a, io) => (await import("./start.ts")).startCommand(a, io) },
+  migrate: { summary: "apply database migrations", usage: "migrate", run: async (a, io) => (await import("./migrate.ts")).migrateCommand(a, io) },
+  import: { summary: "import units, employees and SKP indicators (CSV/XLSX)", usage: "import <file-or-directory> [--deactivate-missing]", run: async (a, io) => (await import("./import.ts")).importCommand(a, io) },
+  invites: { summary: "issue invite links for employees not yet linked", usage: "invites [--unit CODE] [--out FILE] | invites --reset NIP", run: async (a, io) => (await import("./invites.ts")).invitesCommand(a, io) },
+};
+
+export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    io.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`Unknown command "${name}".\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return (await command.run(args, io)) ?? 0;
+  } catch (error) {
+    return reportFailure(error, io);
+  }
+}
+
+function reportFailure(error: unknown, io: CliIo): number {
+  if (error instanceof UserError) {
+    io.stderr.write(`${error.message}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof ConfigError || error instanceof DatabaseError || error instanceof MigrationError) {
+    io.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  // Not the user's fault: say so in one line, and keep the details for whoever reads the log.
+  io.stderr.write(`Lapkin stopped on an unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
+  if (io.env.LOG_LEVEL === "debug" || io.env.LOG_LEVEL === "trace") io.stderr.write(`${(error as Error)?.stack}\n`);
+  return 1;
+}
+
+function usage(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  lapkin ${c.usage.padEnd(56)} ${c.summary}`);
+  return `Usage:\n${lines.join("\n")}\n`;
+}

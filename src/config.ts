@@ -1,0 +1,102 @@
+import { z } from "zod";
+
+const TIME_ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] as const;
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const telegramIdList = z
+  .string()
+  .default("")
+  .transform((raw, ctx) => {
+    const ids = raw.split(/[\s,]+/).filter(Boolean);
+    const bad = ids.find((id) => !/^-?\d{1,20}$/.test(id));
+    if (bad) {
+      ctx.addIssue({ code: "custom", message: `a comma-separated list of numeric Telegram user ids ("${bad}" is not one)` });
+      return z.NEVER;
+    }
+    return ids.map((id) => BigInt(id));
+  });
+
+const envSchema = z
+  .object({
+    BOT_TOKEN: z
+      .string({ error: "the bot token from @BotFather (e.g. 123456:ABC-...)" })
+      .regex(/^\d+:[A-Za-z0-9_-]+$/, "the bot token from @BotFather (e.g. 123456:ABC-...)"),
+    BOT_API_ROOT: z.url({ error: "an http(s) URL of a Bot API server" }).default("https://api.telegram.org"),
+    BOT_MODE: z.enum(["polling", "webhook"], { error: '"polling" or "webhook"' }).default("polling"),
+    WEBHOOK_URL: z.url({ error: "the public https URL Telegram posts updates to" }).optional(),
+    WEBHOOK_SECRET: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, "1 to 256 characters of A-Z, a-z, 0-9, _ and -")
+      .optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "a postgres:// URL (leave it unset for the embedded database)")
+      .optional(),
+    DATA_DIR: z.string().min(1, "a directory path").default("./data"),
+    HOST: z.string().min(1, "a host name or address").default("0.0.0.0"),
+    PORT: z.coerce
+      .number({ error: "a port number from 0 to 65535" })
+      .int("a port number from 0 to 65535")
+      .min(0, "a port number from 0 to 65535")
+      .max(65535, "a port number from 0 to 65535")
+      .default(3000),
+    DEFAULT_TIMEZONE: z
+      .enum(TIME_ZONES, { error: `one of ${TIME_ZONES.join(", ")} (WIB, WITA, WIT)` })
+      .default("Asia/Jakarta"),
+    ADMIN_TELEGRAM_IDS: telegramIdList,
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.BOT_MODE !== "webhook") return;
+    if (!env.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "required when BOT_MODE=webhook" });
+    if (!env.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "required when BOT_MODE=webhook" });
+  });
+
+export type Config = {
+  botToken: string;
+  botApiRoot: string;
+  botMode: "polling" | "webhook";
+  webhookUrl?: string;
+  webhookSecret?: string;
+  databaseUrl?: string;
+  dataDir: string;
+  host: string;
+  port: number;
+  defaultTimeZone: (typeof TIME_ZONES)[number];
+  adminTelegramIds: bigint[];
+  logLevel: (typeof LOG_LEVELS)[number];
+};
+
+/** A configuration problem a person can fix; printed as one line, never as a stack trace. */
+export class ConfigError extends Error {}
+
+/** Parses the environment once. Empty strings count as unset, as in most .env files. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? "environment");
+    const got = present[variable] === undefined ? "it is not set" : "got " + JSON.stringify(redact(variable, present[variable]!));
+    throw new ConfigError(`Invalid configuration: ${variable} must be ${issue.message} (${got}).`);
+  }
+  const e = parsed.data;
+  return {
+    botToken: e.BOT_TOKEN,
+    botApiRoot: e.BOT_API_ROOT.replace(/\/+$/, ""),
+    botMode: e.BOT_MODE,
+    webhookUrl: e.WEBHOOK_URL,
+    webhookSecret: e.WEBHOOK_SECRET,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    host: e.HOST,
+    port: e.PORT,
+    defaultTimeZone: e.DEFAULT_TIMEZONE,
+    adminTelegramIds: e.ADMIN_TELEGRAM_IDS,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function redact(variable: string, value: string): string {
+  return variable === "BOT_TOKEN" || variable === "WEBHOOK_SECRET" ? "***" : value;
+}

@@ -1,0 +1,57 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { openDatabase, type Database } from "../../src/db/client.ts";
+import { migrate } from "../../src/db/migrate.ts";
+
+/**
+ * A fresh, migrated database for one test file: PGlite in a temporary folder by default, or a
+ * throw-away database on the server named by DATABASE_URL (the CI's second run). Dropped on close.
+ */
+export async function createTestDatabase(): Promise<Database & { dataDir: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), "lapkin-test-"));
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const db = await openDatabase({ dataDir });
+    await migrate(db.sql);
+    return { ...db, dataDir, close: async () => (await db.close(), rmSync(dataDir, { recursive: true, force: true })) };
+  }
+  const name = `lapkin_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ dataDir, databaseUrl: url.toString() });
+  await migrate(db.sql);
+  return {
+    ...db,
+    dataDir,
+    databaseUrl: url.toString(),
+    close: async () => {
+      await db.close();
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  } as Database & { dataDir: string };
+}
+
+/** Empties every table (keeping the migration history), so tests in one file start alike. */
+export async function resetDatabase(db: Database): Promise<void> {
+  const rows = await db.sql.query(
+    `SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`,
+  );
+  if (rows.length === 0) return;
+  const tables = rows.map((r) => `"${String(r.tablename)}"`).join(", ");
+  await db.sql.exec(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
+}
+
+export async function adminQuery(serverUrl: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
