@@ -28,5 +28,6 @@ export function creditPoints({ predicate, yearlyCoefficient, months }: CreditInp
   if (!Number.isFinite(yearlyCoefficient) || yearlyCoefficient < 0) {
     throw new RangeError(`yearlyCoefficient must be a non-negative number, got ${yearlyCoefficient}`);
   }
-  return roundTo(((yearlyCoefficient * creditPercentFor(predicate)) / 100) * (months / 12), 3);
+  // One division at the end keeps the binary error to a single rounding.
+  return roundTo((yearlyCoefficient * creditPercentFor(predicate) * months) / 1200, 3);
 }

@@ -1,0 +1,74 @@
+import { Bot, type RawApi } from "grammy";
+import { sequentialize } from "@grammyjs/runner";
+import type { UserFromGetMe } from "grammy/types";
+import type { Config } from "../config.ts";
+import type { Db } from "../db/client.ts";
+import type { Clock } from "../lib/clock.ts";
+import type { Logger } from "../lib/logger.ts";
+import type { BotContext } from "./context.ts";
+import { createI18n } from "./i18n.ts";
+import { identify } from "./identify.ts";
+import { errorBoundary } from "./error-boundary.ts";
+import { groupGuard } from "../handlers/group-guard.ts";
+import { registration } from "../handlers/registration.ts";
+import { help } from "../handlers/help.ts";
+import { language } from "../handlers/language.ts";
+
+export interface BotDependencies {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  /** Replaces Telegram's transport; tests and benchmarks pass a fake Bot API here. */
+  fetch?: typeof fetch;
+  /** Skips the getMe call at start when the caller already knows the bot. */
+  botInfo?: UserFromGetMe;
+}
+
+/** Assembles the bot from its features. Nothing here holds state of its own. */
+export function createBot(deps: BotDependencies): Bot<BotContext> {
+  const bot = new Bot<BotContext>(deps.config.botToken, {
+    botInfo: deps.botInfo,
+    client: { apiRoot: deps.config.botApiRoot, fetch: deps.fetch as never },
+  });
+
+  // One update at a time per chat, so a person's answers are handled in the order sent.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(identify({ db: deps.db, adminTelegramIds: deps.config.adminTelegramIds }));
+  bot.use(createI18n());
+  bot.use(groupGuard());
+  bot.use(registration(deps));
+  bot.use(help());
+  bot.use(language(deps));
+
+  bot.catch(errorBoundary(deps.logger));
+  return bot;
+}
+
+type Commands = Parameters<RawApi["setMyCommands"]>[0]["commands"];
+
+const COMMANDS: Array<[id: string, en: string, key: string]> = [
+  ["lapor", "report", "command-lapor"],
+  ["riwayat", "history", "command-riwayat"],
+  ["skp", "skp", "command-skp"],
+  ["nilai", "score", "command-nilai"],
+  ["persetujuan", "approvals", "command-persetujuan"],
+  ["tim", "team", "command-tim"],
+  ["evaluasi", "evaluate", "command-evaluasi"],
+  ["batal", "cancel", "command-batal"],
+  ["bahasa", "language", "command-bahasa"],
+  ["bantuan", "help", "command-bantuan"],
+];
+
+/** Publishes the command menu: Indonesian for everyone, English names for English clients. */
+export async function publishCommands(bot: Bot<BotContext>): Promise<void> {
+  const i18n = createI18n();
+  const list = (locale: "id" | "en"): Commands =>
+    COMMANDS.map(([id, en, key]) => ({ command: locale === "id" ? id : en, description: i18n.t(locale, key) }));
+  await bot.api.setMyCommands(list("id"), { scope: { type: "all_private_chats" } });
+  await bot.api.setMyCommands(list("id"), { scope: { type: "all_private_chats" }, language_code: "id" });
+  await bot.api.setMyCommands(list("en"), { scope: { type: "all_private_chats" }, language_code: "en" });
+  await bot.api.setMyCommands([{ command: "daftargrup", description: i18n.t("id", "command-daftargrup") }], {
+    scope: { type: "all_group_chats" },
+  });
+}

@@ -1,0 +1,28 @@
+import type { BotContext } from "./context.ts";
+
+/** The commands this person may use, by what the database says they are. */
+export function commandList(ctx: BotContext): string {
+  const parts = [ctx.t("menu-commands-employee")];
+  if (ctx.employee?.isSupervisor || ctx.isAdmin) parts.push(ctx.t("menu-commands-supervisor"));
+  if (ctx.isAdmin || ctx.employee?.roles.includes("HEAD")) parts.push(ctx.t("menu-commands-admin"));
+  return parts.join("\n");
+}
+
+export function roleList(ctx: BotContext): string {
+  const employee = ctx.employee;
+  const roles = [ctx.t("role-employee")];
+  if (employee?.isSupervisor) roles.push(ctx.t("role-supervisor"));
+  if (employee?.roles.includes("HEAD")) roles.push(ctx.t("role-head"));
+  if (employee?.roles.includes("ADMIN")) roles.push(ctx.t("role-admin"));
+  if (employee?.roles.includes("PENILAI")) roles.push(ctx.t("role-penilai"));
+  return roles.join(", ");
+}
+
+/** Commands that act on the sender's own data: they belong in a private chat, never a group. */
+export const PERSONAL_COMMANDS = [
+  "lapor", "report", "riwayat", "history", "skp", "nilai", "score", "persetujuan", "approvals",
+  "tim", "team", "evaluasi", "evaluate", "bahasa", "language", "batal", "cancel",
+];
+
+/** Commands an unlinked person may still use. */
+export const OPEN_COMMANDS = ["start", "bantuan", "help", "bahasa", "language"];

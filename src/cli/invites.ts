@@ -1,0 +1,183 @@
+import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { Api, GrammyError } from "grammy";
+import { loadConfig, type Config } from "../config.ts";
+import { InviteLookupError, issueInvites, resetLink, type IssuedInvite, type ResetOutcome } from "../domain/invites.ts";
+import { withDatabase, type CliIo } from "./context.ts";
+import { UserError } from "./errors.ts";
+
+const USAGE = "Usage: lapkin invites [--unit CODE] [--out FILE]\n       lapkin invites --reset NIP";
+const FLAGS = ["--unit", "--out", "--reset"] as const;
+type Flag = (typeof FLAGS)[number];
+type Options = { unit?: string; out?: string; reset?: string; help?: boolean };
+
+export async function invitesCommand(args: string[], io: CliIo): Promise<number> {
+  const options = parseArgs(args);
+  if (options.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  return options.reset !== undefined ? reset(options.reset, io) : issue(options, io);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+/** Strict: every flag once, always with a value; `--flag=value` works too. */
+export function parseArgs(args: string[]): Options {
+  const options: Options = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--help" || arg === "-h") return { help: true };
+    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    if (!isFlag(flag)) throw usageError(arg.startsWith("-") ? `Unknown option "${arg}".` : `Unexpected argument "${arg}".`);
+    const value = inline ?? args[++i];
+    if (value === undefined || value.trim() === "" || (inline === undefined && value.startsWith("--"))) {
+      throw usageError(`${flag} needs a value.`);
+    }
+    const key = flag.slice(2) as "unit" | "out" | "reset";
+    if (options[key] !== undefined) throw usageError(`${flag} was given twice.`);
+    options[key] = value.trim();
+  }
+  if (options.reset !== undefined && (options.unit !== undefined || options.out !== undefined)) {
+    throw usageError("--reset cannot be combined with --unit or --out.");
+  }
+  return options;
+}
+
+const isFlag = (s: string): s is Flag => (FLAGS as readonly string[]).includes(s);
+const usageError = (message: string) => new UserError(`${message}\n${USAGE}`);
+
+// ---------------------------------------------------------------------------------------------
+// Issuing
+
+async function issue(options: Options, io: CliIo): Promise<number> {
+  const config = loadConfig(io.env);
+  // Ask Telegram first: with a bad token nobody could use the links, and issuing would revoke good ones.
+  const username = await botUsername(config, io.fetch);
+  // Likewise make sure the file can be written before any old link is revoked.
+  const output = options.out !== undefined ? prepareFile(options.out) : undefined;
+
+  let invites: IssuedInvite[];
+  try {
+    invites = await withDatabase(io, (db) =>
+      issueInvites(db.prisma, { unitCode: options.unit, now: io.clock.now(), actor: "cli" }),
+    );
+  } catch (error) {
+    output?.discard();
+    if (error instanceof InviteLookupError) throw new UserError(error.message);
+    throw error;
+  }
+
+  const scope = options.unit !== undefined ? ` in unit ${options.unit}` : "";
+  if (invites.length === 0) {
+    output?.discard();
+    io.stderr.write(`No active employee${scope} is waiting for a Telegram link; no invites issued.\n`);
+    return 0;
+  }
+
+  const csv = toCsv(invites, username);
+  const validUntil = invites[0]!.expiresAt.toISOString().slice(0, 10);
+  const summary = `${invites.length} invite link${invites.length === 1 ? "" : "s"}${scope}, valid until ${validUntil}`;
+  if (output) {
+    output.commit(csv);
+    io.stdout.write(`Wrote ${summary} to ${output.path}. Each link works once; keep the file private.\n`);
+  } else {
+    io.stdout.write(csv);
+    io.stderr.write(`Issued ${summary}.\n`);
+  }
+  return 0;
+}
+
+/** getMe through grammY, so BOT_API_ROOT and the test transport apply exactly as for the bot. */
+async function botUsername(config: Config, fetchFn: CliIo["fetch"]): Promise<string> {
+  const api = new Api(config.botToken, { apiRoot: config.botApiRoot, fetch: fetchFn, timeoutSeconds: 30 });
+  try {
+    const me = await api.getMe();
+    if (!me.username) throw new UserError(`The Bot API at ${config.botApiRoot} returned a bot without a username.`);
+    return me.username;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`${getMeFailure(error, config)} No invites were issued.`);
+  }
+}
+
+function getMeFailure(error: unknown, config: Config): string {
+  if (error instanceof GrammyError) {
+    if (error.error_code === 401 || error.error_code === 404) {
+      return `Telegram rejected BOT_TOKEN (${error.error_code} ${error.description}): check the token from @BotFather.`;
+    }
+    return `The Bot API at ${config.botApiRoot} answered getMe with error ${error.error_code} (${error.description}).`;
+  }
+  // The request URL carries the token: never let it into a message.
+  const cause = (error as { error?: unknown })?.error ?? error;
+  const detail = String((cause as Error)?.message ?? cause).replaceAll(config.botToken, "***");
+  return `The Bot API is unreachable at BOT_API_ROOT=${config.botApiRoot} (${detail}).`;
+}
+
+/** RFC 4180: CRLF line ends; a field with a comma, quote or line break is quoted, quotes doubled. */
+export function toCsv(invites: IssuedInvite[], botUsername: string): string {
+  const rows = [["nip", "name", "unit", "link"]];
+  for (const i of invites) rows.push([i.nip, i.name, i.unitName, inviteLink(botUsername, i.code)]);
+  return rows.map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
+}
+
+const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+
+export const inviteLink = (botUsername: string, code: string) => `https://t.me/${botUsername}?start=inv_${code}`;
+
+/**
+ * The CSV goes to a private temporary file beside the target, renamed into place at the end:
+ * an unwritable path fails before anything is issued, and a failed run leaves the old file intact.
+ * Mode 0600 because every line is a working credential.
+ */
+function prepareFile(out: string) {
+  const path = resolve(out);
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  let fd: number;
+  try {
+    fd = openSync(temp, "w", 0o600);
+  } catch (error) {
+    throw new UserError(`Cannot write ${path}: ${(error as Error).message}`);
+  }
+  return {
+    path,
+    commit(content: string) {
+      try {
+        writeSync(fd, content);
+        closeSync(fd);
+        renameSync(temp, path);
+      } catch (error) {
+        rmSync(temp, { force: true });
+        // The invites exist now; say so plainly rather than losing them silently.
+        throw new UserError(`Issued invites but could not write ${path} (${(error as Error).message}). Run the command again to issue fresh links.`, 1);
+      }
+    },
+    discard() {
+      closeSync(fd);
+      rmSync(temp, { force: true });
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resetting
+
+async function reset(nip: string, io: CliIo): Promise<number> {
+  let outcome: ResetOutcome;
+  try {
+    outcome = await withDatabase(io, (db) => resetLink(db.prisma, { nip, now: io.clock.now(), actor: "cli" }));
+  } catch (error) {
+    if (error instanceof InviteLookupError) throw new UserError(error.message);
+    throw error;
+  }
+  io.stdout.write(`${describeReset(outcome)}\n`);
+  return 0;
+}
+
+function describeReset(o: ResetOutcome): string {
+  const who = `${o.name} (NIP ${o.nip})`;
+  const revoked = o.revokedInvites ? ` Revoked ${o.revokedInvites} unused invite link${o.revokedInvites === 1 ? "" : "s"}.` : "";
+  if (o.kind === "not-linked") return `${who} has no linked Telegram account; nothing to unlink.${revoked}`;
+  return `Unlinked ${who} from Telegram account ${o.telegramId}.${revoked} Run "lapkin invites" to issue a new link.`;
+}

@@ -1,0 +1,61 @@
+import type { LayoutName, Problem, Table } from "./types.ts";
+
+interface Layout {
+  label: string;
+  columns: readonly string[];
+  /** Columns that must be present; the others may be left out (their cells count as empty). */
+  required: readonly string[];
+}
+
+/** A file is recognised by its header row, never by its name. */
+export const LAYOUTS: Record<LayoutName, Layout> = {
+  units: {
+    label: "units",
+    columns: ["kode", "nama", "induk", "zona_waktu", "hari_kerja"],
+    required: ["kode", "nama"],
+  },
+  employees: {
+    label: "employees",
+    columns: ["nip", "nama", "jabatan", "jenis", "unit", "nip_atasan", "peran", "bahasa"],
+    required: ["nip", "nama", "jabatan", "unit"],
+  },
+  skp: {
+    label: "SKP",
+    columns: ["nip", "tahun", "kode", "rhk", "jenis_rhk", "aspek", "indikator", "target", "satuan", "periode"],
+    required: ["nip", "tahun", "kode", "rhk", "jenis_rhk", "aspek", "indikator", "target", "satuan"],
+  },
+};
+
+export type Recognition =
+  | { ok: true; layout: LayoutName; ignoredColumns: string[] }
+  | { ok: false; problem: Problem };
+
+/**
+ * The layout sharing the most columns with the header wins, if it shares at least two and no
+ * other layout shares as many; then its required columns must all be there.
+ */
+export function recogniseLayout(table: Table): Recognition {
+  if (table.header.length === 0) return refuse(table, "is empty");
+  const duplicated = table.header.filter((name, i) => name !== "" && table.header.indexOf(name) !== i);
+  if (duplicated.length > 0) return refuse(table, `has the column ${quoteList(duplicated)} more than once`);
+
+  const scored = (Object.keys(LAYOUTS) as LayoutName[])
+    .map((layout) => ({ layout, score: LAYOUTS[layout].columns.filter((c) => table.header.includes(c)).length }))
+    .sort((a, b) => b.score - a.score);
+  const [best, second] = scored as [(typeof scored)[0], (typeof scored)[0]];
+  if (best.score < 2 || best.score === second.score) {
+    const expected = Object.values(LAYOUTS).map((l) => `${l.label} (${l.required.join(", ")})`).join(", or ");
+    return refuse(table, `matches no known layout: the first row must name the columns of ${expected}`);
+  }
+
+  const layout = LAYOUTS[best.layout];
+  const missing = layout.required.filter((c) => !table.header.includes(c));
+  if (missing.length > 0) return refuse(table, `looks like a ${layout.label} file but lacks the column ${quoteList(missing)}`);
+  return { ok: true, layout: best.layout, ignoredColumns: table.header.filter((c) => c !== "" && !layout.columns.includes(c)) };
+}
+
+function refuse(table: Table, message: string): Recognition {
+  return { ok: false, problem: { file: table.file, message: `${message}.` } };
+}
+
+const quoteList = (names: string[]) => names.map((n) => `"${n}"`).join(", ");

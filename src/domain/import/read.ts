@@ -1,0 +1,121 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, extname, join } from "node:path";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import type { Problem, Table } from "./types.ts";
+
+const IMPORTABLE = new Set([".csv", ".xlsx"]);
+
+/** Cannot read the paths at all (missing, wrong type, empty folder): nothing to validate. */
+export class UnreadablePath extends Error {}
+
+/**
+ * Expands each path into the files to read: a file as given, a folder into its CSV and XLSX
+ * files (not recursive), sorted so messages come in a stable order.
+ */
+export function listImportFiles(paths: string[]): string[] {
+  return paths.flatMap((path) => {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) throw new UnreadablePath(`${path} does not exist.`);
+    if (stat.isFile()) {
+      if (!IMPORTABLE.has(extname(path).toLowerCase())) throw new UnreadablePath(`${path} is not a .csv or .xlsx file.`);
+      return [path];
+    }
+    const files = readdirSync(path)
+      // "~$name.xlsx" is the lock file Excel leaves beside an open workbook.
+      .filter((name) => IMPORTABLE.has(extname(name).toLowerCase()) && !name.startsWith(".") && !name.startsWith("~$"))
+      .sort()
+      .map((name) => join(path, name));
+    if (files.length === 0) throw new UnreadablePath(`${path} holds no .csv or .xlsx files.`);
+    return files;
+  });
+}
+
+/** Reads every file into tables (one per CSV, one per non-empty XLSX sheet); unreadable files become problems. */
+export async function readTables(files: string[]): Promise<{ tables: Table[]; problems: Problem[] }> {
+  const tables: Table[] = [];
+  const problems: Problem[] = [];
+  for (const path of files) {
+    try {
+      if (extname(path).toLowerCase() === ".csv") tables.push(readCsv(path));
+      else tables.push(...(await readXlsx(path, problems)));
+    } catch (error) {
+      problems.push({ file: basename(path), message: `cannot be read: ${(error as Error).message}` });
+    }
+  }
+  return { tables, problems };
+}
+
+/** Header names are matched case-insensitively, and "Zona Waktu" means zona_waktu. */
+export const normaliseHeader = (name: string) => name.trim().toLowerCase().replace(/[\s-]+/g, "_");
+
+function readCsv(path: string): Table {
+  const text = decode(readFileSync(path));
+  const records = parse(text, {
+    bom: true,
+    delimiter: detectDelimiter(text),
+    relax_column_count: true,
+    // Kept, so that a record's index is its spreadsheet row number; skipped below.
+    skip_empty_lines: false,
+  }) as string[][];
+  return toTable(
+    basename(path),
+    records.map((cells, index) => ({ row: index + 1, cells: cells.map((c) => c.trim()) })),
+  );
+}
+
+/** UTF-8 (with or without BOM) is expected; Excel's "CSV" on Windows writes Windows-1252 instead. */
+function decode(bytes: Buffer): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+/** Indonesian Excel writes semicolons (the comma is the decimal separator); the header line tells. */
+function detectDelimiter(text: string): string {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  return (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
+}
+
+/** Each sheet with content is a table of its own, named "file.xlsx[Sheet]". */
+async function readXlsx(path: string, problems: Problem[]): Promise<Table[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const tables: Table[] = [];
+  workbook.eachSheet((sheet) => {
+    const file = `${basename(path)}[${sheet.name}]`;
+    const rows: Table["rows"] = [];
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      const values = Array.from({ length: row.cellCount }, (_, i) => row.getCell(i + 1).value);
+      const tooLong = values.find((v) => typeof v === "number" && !Number.isSafeInteger(Math.trunc(v)));
+      if (tooLong !== undefined) {
+        // An 18-digit NIP typed into a number cell keeps only 15–17 significant digits.
+        problems.push({ file, row: row.number, message: `the number ${String(tooLong)} is too long for a number cell and lost its last digits; format the column as Text and type it again` });
+      }
+      rows.push({ row: row.number, cells: values.map(cellText) });
+    });
+    const table = toTable(file, rows);
+    if (table.header.length > 0) tables.push(table);
+  });
+  return tables.length > 0 ? tables : [{ file: basename(path), header: [], rows: [] }];
+}
+
+function cellText(value: ExcelJS.CellValue | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value !== "object") return String(value).trim();
+  if ("richText" in value) return value.richText.map((part) => part.text).join("").trim();
+  if ("formula" in value || "sharedFormula" in value) return cellText(value.result as ExcelJS.CellValue);
+  if ("text" in value) return cellText(value.text as ExcelJS.CellValue);
+  if ("error" in value) return String(value.error);
+  return "";
+}
+
+/** The first non-empty row is the header; wholly empty rows after it are dropped. */
+function toTable(file: string, rows: Table["rows"]): Table {
+  const filled = rows.filter((r) => r.cells.some((c) => c !== ""));
+  const [header, ...data] = filled;
+  return { file, header: header ? header.cells.map(normaliseHeader) : [], rows: data };
+}

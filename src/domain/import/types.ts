@@ -1,0 +1,98 @@
+import type { EmployeeKind, IndicatorAspect, RhkKind, Role } from "../../generated/prisma/enums.ts";
+
+/** One thing wrong with the input. `row` is the spreadsheet row (the header is row 1); absent for a whole-file problem. */
+export interface Problem {
+  file: string;
+  row?: number;
+  message: string;
+}
+
+/** Where a record came from, for messages. */
+export interface Origin {
+  file: string;
+  row: number;
+}
+
+export type LayoutName = "units" | "employees" | "skp";
+
+/** A sheet or CSV file as read: the normalised header and its data rows, cells trimmed. */
+export interface Table {
+  file: string;
+  header: string[];
+  rows: { row: number; cells: string[] }[];
+}
+
+export interface UnitRecord {
+  at: Origin;
+  code: string;
+  name: string;
+  parentCode: string | null;
+  timeZone: string;
+  workingDays: number[];
+}
+
+export interface EmployeeRecord {
+  at: Origin;
+  nip: string;
+  name: string;
+  position: string;
+  kind: EmployeeKind;
+  unitCode: string;
+  supervisorNip: string | null;
+  roles: Role[];
+  /** null: the cell was empty, so a new employee gets "id" and an existing one keeps the language they chose. */
+  language: string | null;
+}
+
+export interface IndicatorRecord {
+  at: Origin;
+  nip: string;
+  year: number;
+  code: string;
+  rhk: string;
+  rhkKind: RhkKind;
+  aspect: IndicatorAspect;
+  indicator: string;
+  /** Normalised to two decimals ("12.50"), as the column stores it. */
+  target: string;
+  unitOfMeasure: string;
+  period: string;
+}
+
+export interface ImportData {
+  files: string[];
+  units: UnitRecord[];
+  employees: EmployeeRecord[];
+  indicators: IndicatorRecord[];
+  /** Whether any employee file was given (`--deactivate-missing` needs one). */
+  hasEmployeeFile: boolean;
+}
+
+export interface KindCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportSummary {
+  files: string[];
+  dryRun: boolean;
+  units: KindCounts;
+  employees: KindCounts & { deactivated: number };
+  skpPlans: { created: number };
+  indicators: KindCounts;
+  /** Columns that no layout knows; they were ignored. */
+  ignoredColumns: { file: string; columns: string[] }[];
+}
+
+/** The import found problems and wrote nothing. */
+export class ImportRefused extends Error {
+  constructor(readonly problems: Problem[]) {
+    const files = new Set(problems.map((p) => p.file)).size;
+    super(`Import refused: ${plural(problems.length, "problem")} in ${plural(files, "file")}; nothing was written.`);
+  }
+}
+
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+export const formatProblem = (p: Problem) => `${p.file}${p.row === undefined ? "" : `:${p.row}`}: ${p.message}`;

@@ -1,0 +1,35 @@
+import dayjs from "dayjs";
+import utc from "dayjs/plugin/utc.js";
+import timezone from "dayjs/plugin/timezone.js";
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export { dayjs };
+
+const ZONE_NAMES: Record<string, string> = { "Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT" };
+
+const MONTHS: Record<string, string[]> = {
+  id: ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"],
+  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+};
+
+export const zoneName = (timeZone: string) => ZONE_NAMES[timeZone] ?? timeZone;
+
+/** "24 November 2026" — the Indonesian order, also used for English so documents match. */
+export function formatDate(at: Date, timeZone: string, locale = "id"): string {
+  const local = dayjs(at).tz(timeZone);
+  const months = MONTHS[locale] ?? MONTHS.id!;
+  return `${local.date()} ${months[local.month()]} ${local.year()}`;
+}
+
+/** "24 November 2026 pukul 15.30 WIB": Indonesian writes times with a period. */
+export function formatDateTime(at: Date, timeZone: string, locale = "id"): string {
+  const local = dayjs(at).tz(timeZone);
+  const time = locale === "id" ? local.format("HH.mm") : local.format("HH:mm");
+  const joiner = locale === "id" ? " pukul " : ", ";
+  return `${formatDate(at, timeZone, locale)}${joiner}${time} ${zoneName(timeZone)}`;
+}
+
+/** The calendar date (YYYY-MM-DD) it is in a time zone at an instant. */
+export const localDate = (at: Date, timeZone: string) => dayjs(at).tz(timeZone).format("YYYY-MM-DD");

@@ -1,0 +1,10 @@
+// Pure scoring rules (SPEC §3): data in, data out; no database, clock or I/O.
+export * from "./rating.ts";
+export * from "./predicate.ts";
+export * from "./realisation.ts";
+export * from "./behaviour.ts";
+export * from "./distribution.ts";
+export * from "./credit.ts";
+export * from "./legacy-skp.ts";
+export * from "./legacy-final.ts";
+export * from "./mode.ts";

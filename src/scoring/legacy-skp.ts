@@ -1,0 +1,61 @@
+// Legacy numeric SKP score (PP 46/2011 practice, still asked for by some regions; SPEC §3).
+import type { Aspect } from "./rating.ts";
+
+export interface AspectResult {
+  target: number;
+  realisation: number;
+}
+
+/** One activity of a legacy SKP: quantity, quality and time always; cost when budgeted. */
+export interface LegacyActivity {
+  quantity: AspectResult;
+  quality: AspectResult;
+  time: AspectResult;
+  cost?: AspectResult;
+}
+
+// e is compared with 24 after rounding away binary noise: R/T = 0.76 computed as
+// 75.99999999999999 must still be "exactly 24", or the score would drop from 100 to 76.
+const EFFICIENCY_DECIMALS = 9;
+const EFFICIENCY_LIMIT = 24;
+
+/**
+ * Score of one aspect. Quantity and quality: R/T × 100. Time and cost reward finishing
+ * under target, up to 24% under (e = efficiency); beyond that the formula penalises it,
+ * because a plan missed by that much was a poor plan.
+ */
+export function legacyAspectScore(aspect: Aspect, { target, realisation }: AspectResult): number {
+  if (!(target > 0)) throw new RangeError(`target must be positive, got ${target}`);
+  if (!(realisation >= 0)) throw new RangeError(`realisation must be non-negative, got ${realisation}`);
+
+  const ratio = (realisation / target) * 100;
+  if (aspect === "QUANTITY" || aspect === "QUALITY") return ratio;
+
+  const efficiency = Number((100 - ratio).toFixed(EFFICIENCY_DECIMALS));
+  const base = ((1.76 * target - realisation) / target) * 100;
+  return efficiency <= EFFICIENCY_LIMIT ? base : 76 - (base - 100);
+}
+
+/**
+ * Mean of the activity's aspects (3, or 4 with cost). An activity whose quantity
+ * realisation is 0 was not done and scores 0, whatever its other aspects say.
+ */
+export function legacyActivityScore(activity: LegacyActivity): number {
+  if (activity.quantity.realisation === 0) return 0;
+
+  const scores = [
+    legacyAspectScore("QUANTITY", activity.quantity),
+    legacyAspectScore("QUALITY", activity.quality),
+    legacyAspectScore("TIME", activity.time),
+  ];
+  if (activity.cost) scores.push(legacyAspectScore("COST", activity.cost));
+  return mean(scores);
+}
+
+/** The SKP score: mean of its activities' scores (unrounded; the final score is rounded). */
+export function legacySkpScore(activities: readonly LegacyActivity[]): number {
+  if (activities.length === 0) throw new RangeError("an SKP needs at least one activity");
+  return mean(activities.map(legacyActivityScore));
+}
+
+const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;

@@ -1,0 +1,38 @@
+import { Writable } from "node:stream";
+import type { Update } from "grammy/types";
+import { loadConfig, type Config } from "../../src/config.ts";
+import { createBot } from "../../src/bot/create-bot.ts";
+import { fixedClock } from "../../src/lib/clock.ts";
+import { createLogger } from "../../src/lib/logger.ts";
+import type { Db } from "../../src/db/client.ts";
+import { FakeTelegram, FAKE_BOT } from "./fake-telegram.ts";
+
+/** The log lines a test produced, parsed, so a test can assert what was (not) logged. */
+export function memoryLogger(botToken?: string) {
+  const lines: Array<Record<string, unknown>> = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { logger: createLogger({ level: "debug", botToken, destination }), lines };
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  const telegram = new FakeTelegram();
+  return loadConfig({ BOT_TOKEN: telegram.token, BOT_API_ROOT: telegram.apiRoot, DATA_DIR: "/nonexistent", ...overrides });
+}
+
+/** The real bot, wired to a fake Bot API and a fixed clock. */
+export function createTestBot(options: { db: Db; now?: string; config?: Record<string, string> }) {
+  const telegram = new FakeTelegram();
+  const config = testConfig(options.config);
+  const clock = fixedClock(options.now ?? "2026-11-24T03:00:00Z");
+  const { logger, lines } = memoryLogger(config.botToken);
+  const bot = createBot({ config, db: options.db, clock, logger, fetch: telegram.fetch, botInfo: FAKE_BOT });
+  const deliver = async (...updates: Update[]) => {
+    for (const update of updates) await bot.handleUpdate(update);
+  };
+  return { bot, telegram, clock, config, deliver, logLines: lines };
+}
