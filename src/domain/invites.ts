@@ -242,7 +242,8 @@ async function attemptLink(db: Db, code: string, telegramId: bigint, now: Date):
   if (!employee.active) return { kind: "inactive" };
   if (employee.telegramId !== null) return { kind: "already-linked" };
   const other = await db.employee.findUnique({ where: { telegramId }, select: { id: true } });
-  if (other) return { kind: "other-account" };
+  // The same employee here means a simultaneous redemption just linked us: re-read to say so.
+  if (other) return other.id === employee.id ? "lost-race" : { kind: "other-account" };
 
   return link(db, invite.id, employee, telegramId, now);
 }

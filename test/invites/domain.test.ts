@@ -311,7 +311,6 @@ describe("scale", () => {
     const elapsed = performance.now() - started;
     expect(issued).toHaveLength(20_000);
     expect(await db().invite.count({ where: { revokedAt: null } })).toBe(20_000 + 3);
-    console.log("issue 20k ms", Math.round(elapsed));
     expect(elapsed).toBeLessThan(20_000);
   }, 120_000);
 });

@@ -55,3 +55,37 @@ export async function adminQuery(serverUrl: string, text: string): Promise<void>
     await client.end();
   }
 }
+
+/**
+ * A database for a Lapkin started in another process: the environment to give it (DATA_DIR, or
+ * DATABASE_URL of a throw-away database on the server), a way to open it from the test, and cleanup.
+ */
+export async function createDatabaseEnv(): Promise<{
+  env: Record<string, string>;
+  open(): Promise<Database>;
+  cleanup(): Promise<void>;
+}> {
+  const dataDir = mkdtempSync(join(tmpdir(), "lapkin-proc-"));
+  const serverUrl = process.env.DATABASE_URL;
+  let databaseUrl: string | undefined;
+  let name: string | undefined;
+  if (serverUrl) {
+    name = `lapkin_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+    await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+  }
+  return {
+    env: databaseUrl ? { DATA_DIR: dataDir, DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir },
+    open: async () => {
+      const db = await openDatabase({ dataDir, databaseUrl });
+      await migrate(db.sql);
+      return db;
+    },
+    cleanup: async () => {
+      if (serverUrl && name) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

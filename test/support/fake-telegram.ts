@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Update, Message, User, Chat, PhotoSize } from "grammy/types";
 
 /** One Bot API call as the bot made it. */
@@ -28,6 +30,7 @@ export class FakeTelegram {
   private nextMessageId = 1000;
   private nextUpdateId = 1;
   private fileDownloadFailures = 0;
+  private queuedUpdates: Update[] = [];
   readonly token: string;
   readonly apiRoot: string;
 
@@ -48,14 +51,39 @@ export class FakeTelegram {
     this.calls.push({ method, payload });
     const failure = this.takeFailure(method);
     if (failure) return failureResponse(failure);
+    if (method === "getUpdates") return json({ ok: true, result: await this.pollUpdates(payload) });
     return json({ ok: true, result: this.answer(method, payload) });
   }) as typeof fetch;
+
+  /**
+   * Serves the fake over HTTP on 127.0.0.1, for a bot in another process (BOT_API_ROOT).
+   * Returns the root URL and a close function.
+   */
+  async listen(): Promise<{ apiRoot: string; close(): Promise<void> }> {
+    const server = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const body = chunks.length ? Buffer.concat(chunks) : undefined;
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+      const response = await this.fetch(`http://127.0.0.1${req.url}`, { method: req.method, headers, body });
+      res.writeHead(response.status, { "content-type": response.headers.get("content-type") ?? "application/octet-stream" });
+      res.end(Buffer.from(await response.arrayBuffer()));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    return { apiRoot: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  }
 
   // --- test controls -------------------------------------------------------------------------
 
   /** Fails the next `count` calls (of `method`, or of any method) with the given failure. */
   failNext(count: number, failure: Failure, method?: string): void {
     for (let i = 0; i < count; i++) this.failures.push({ method, failure });
+  }
+
+  /** Queues updates for a bot that long-polls (getUpdates). */
+  queue(...updates: Update[]): void {
+    this.queuedUpdates.push(...updates);
   }
 
   /** Makes the next `count` file downloads answer 500. */
@@ -117,6 +145,14 @@ export class FakeTelegram {
   }
 
   // --- internals -----------------------------------------------------------------------------
+
+  /** Long polling, shortened: answers at once when updates wait, else after a brief pause. */
+  private async pollUpdates(payload: Record<string, unknown>): Promise<Update[]> {
+    const offset = Number(payload.offset ?? 0);
+    this.queuedUpdates = this.queuedUpdates.filter((u) => u.update_id >= offset);
+    if (this.queuedUpdates.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    return this.queuedUpdates.slice(0, Number(payload.limit ?? 100));
+  }
 
   private takeFailure(method: string): Failure | undefined {
     const index = this.failures.findIndex((f) => f.method === undefined || f.method === method);

@@ -55,7 +55,7 @@ export function recogniseLayout(table: Table): Recognition {
 }
 
 function refuse(table: Table, message: string): Recognition {
-  return { ok: false, problem: { file: table.file, message: `${message}.` } };
+  return { ok: false, problem: { file: table.file, message } };
 }
 
 const quoteList = (names: string[]) => names.map((n) => `"${n}"`).join(", ");

@@ -60,7 +60,6 @@ export interface IndicatorRecord {
 }
 
 export interface ImportData {
-  files: string[];
   units: UnitRecord[];
   employees: EmployeeRecord[];
   indicators: IndicatorRecord[];

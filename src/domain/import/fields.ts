@@ -1,0 +1,127 @@
+import type { EmployeeKind, IndicatorAspect, RhkKind, Role } from "../../generated/prisma/enums.ts";
+
+/** A cell read into a value, or why it could not be. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const error = <T>(message: string): Parsed<T> => ({ ok: false, error: message });
+
+/** Looks a cell up in a table of accepted words (case-insensitive); `what` names the column in the message. */
+function oneOf<T>(words: Record<string, T>, what: string, shown: string) {
+  return (cell: string): Parsed<T> => {
+    const value = words[cell.toLowerCase()];
+    return value === undefined ? error(`${what} "${cell}" is not one of ${shown}`) : ok(value);
+  };
+}
+
+export const TIME_ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] as const;
+
+export const parseTimeZone = oneOf<string>(
+  {
+    "asia/jakarta": "Asia/Jakarta",
+    wib: "Asia/Jakarta",
+    "asia/makassar": "Asia/Makassar",
+    wita: "Asia/Makassar",
+    "asia/jayapura": "Asia/Jayapura",
+    wit: "Asia/Jayapura",
+  },
+  "time zone",
+  "Asia/Jakarta, Asia/Makassar, Asia/Jayapura (or WIB, WITA, WIT)",
+);
+
+export const parseEmployeeKind = oneOf<EmployeeKind>({ pns: "PNS", pppk: "PPPK" }, "jenis", "PNS, PPPK");
+
+export const parseLanguage = oneOf<string>({ id: "id", en: "en" }, "bahasa", "id, en");
+
+export const parseRhkKind = oneOf<RhkKind>(
+  { utama: "MAIN", tambahan: "ADDITIONAL", main: "MAIN", additional: "ADDITIONAL" },
+  "jenis_rhk",
+  "utama, tambahan",
+);
+
+export const parseAspect = oneOf<IndicatorAspect>(
+  {
+    kuantitas: "QUANTITY",
+    kualitas: "QUALITY",
+    waktu: "TIME",
+    biaya: "COST",
+    quantity: "QUANTITY",
+    quality: "QUALITY",
+    time: "TIME",
+    cost: "COST",
+  },
+  "aspek",
+  "kuantitas, kualitas, waktu, biaya",
+);
+
+const parseRole = oneOf<Role>(
+  { admin: "ADMIN", penilai: "PENILAI", kepala: "HEAD", head: "HEAD" },
+  "peran",
+  "admin, penilai, kepala",
+);
+
+const ROLE_ORDER: readonly Role[] = ["ADMIN", "PENILAI", "HEAD"];
+
+/** "admin; penilai" or "admin,kepala": a set, kept in a fixed order so comparisons are stable. */
+export function parseRoles(cell: string): Parsed<Role[]> {
+  const roles = new Set<Role>();
+  for (const word of cell.split(/[;,]/).map((w) => w.trim()).filter(Boolean)) {
+    const role = parseRole(word);
+    if (!role.ok) return role;
+    roles.add(role.value);
+  }
+  return ok(ROLE_ORDER.filter((r) => roles.has(r)));
+}
+
+/** ISO weekdays as a range ("1-5", "1-6") or a list ("1,2,3,4,5"); returned sorted, without repeats. */
+export function parseWorkingDays(cell: string): Parsed<number[]> {
+  const bad = error<number[]>(`working days "${cell}" must be ISO weekdays 1–7 (1 = Monday) written like 1-5, 1-6 or 1,2,3,4,5`);
+  const compact = cell.replace(/\s+/g, "");
+  const range = /^([1-7])-([1-7])$/.exec(compact);
+  if (range) {
+    const [from, to] = [Number(range[1]), Number(range[2])];
+    return from <= to ? ok(Array.from({ length: to - from + 1 }, (_, i) => from + i)) : bad;
+  }
+  if (!/^[1-7]([,;][1-7])*$/.test(compact)) return bad;
+  return ok([...new Set(compact.split(/[,;]/).map(Number))].sort((a, b) => a - b));
+}
+
+/**
+ * A positive number with at most two decimals: "12.5", "12,5" (decimal comma), "1.000,5" or
+ * "1,000.5" (whichever separator comes last is the decimal one), "1.000.000" (grouping only).
+ * Returned as "12.50". "1.000" reads as one with three decimals and is refused, not guessed.
+ */
+export function parseTarget(cell: string): Parsed<string> {
+  const compact = cell.replace(/\s+/g, "");
+  const digits = compact.replace(/^-/, "");
+  const notANumber = error<string>(`target "${cell}" is not a number`);
+  if (!/^\d[\d.,]*$/.test(digits) || /[.,]$/.test(digits)) return notANumber;
+
+  const marks = digits.match(/[.,]/g) ?? [];
+  const groupingOnly = marks.length > 1 && marks.every((m) => m === marks[0]);
+  const cut = groupingOnly ? -1 : Math.max(digits.lastIndexOf("."), digits.lastIndexOf(","));
+  const integerPart = cut < 0 ? digits : digits.slice(0, cut);
+  const fraction = cut < 0 ? "" : digits.slice(cut + 1);
+  if (!/^\d+$/.test(integerPart) && !/^\d{1,3}([.,]\d{3})+$/.test(integerPart)) return notANumber;
+
+  const integer = integerPart.replace(/[.,]/g, "").replace(/^0+(?=\d)/, "");
+  if (compact.startsWith("-") || Number(`${integer}.${fraction || "0"}`) <= 0) return error(`target ${cell} must be greater than 0`);
+  if (fraction.length > 2) return error(`target ${cell} has more than two decimals (write a thousand as 1000)`);
+  if (integer.length > 12) return error(`target ${cell} is too large`);
+  return ok(`${integer}.${fraction.padEnd(2, "0")}`);
+}
+
+/** Empty or "tahunan" is the whole year; else a quarter Q1–Q4 or a month M01–M12 ("M1" is M01). */
+export function parsePeriod(cell: string): Parsed<string> {
+  const upper = cell.toUpperCase();
+  if (upper === "" || upper === "TAHUNAN" || upper === "YEAR") return ok("YEAR");
+  if (/^Q[1-4]$/.test(upper)) return ok(upper);
+  const month = /^M(\d{1,2})$/.exec(upper);
+  if (month && Number(month[1]) >= 1 && Number(month[1]) <= 12) return ok(`M${month[1]!.padStart(2, "0")}`);
+  return error(`periode "${cell}" is not one of tahunan, Q1–Q4, M01–M12`);
+}
+
+export function parseYear(cell: string): Parsed<number> {
+  const year = Number(cell);
+  return /^\d{4}$/.test(cell) && year >= 2000 && year <= 2100 ? ok(year) : error(`tahun "${cell}" is not a year like 2026`);
+}

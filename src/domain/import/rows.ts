@@ -1,0 +1,149 @@
+import { normaliseNip, validateNip } from "../nip.ts";
+import {
+  parseAspect,
+  parseEmployeeKind,
+  parseLanguage,
+  parsePeriod,
+  parseRhkKind,
+  parseRoles,
+  parseTarget,
+  parseTimeZone,
+  parseWorkingDays,
+  parseYear,
+  type Parsed,
+} from "./fields.ts";
+import { recogniseLayout } from "./layouts.ts";
+import type { EmployeeRecord, ImportData, IndicatorRecord, Origin, Problem, Table, UnitRecord } from "./types.ts";
+
+export interface RowDefaults {
+  /** For a unit whose zona_waktu is empty (DEFAULT_TIMEZONE). */
+  timeZone: string;
+}
+
+const DEFAULT_WORKING_DAYS = [1, 2, 3, 4, 5];
+
+/**
+ * Turns recognised tables into records, checking each cell on its own. Problems of every row are
+ * collected; a row with any problem yields no record.
+ */
+export function recordsFromTables(tables: Table[], defaults: RowDefaults): { data: ImportData; problems: Problem[]; ignoredColumns: { file: string; columns: string[] }[] } {
+  const data: ImportData = { units: [], employees: [], indicators: [], hasEmployeeFile: false };
+  const problems: Problem[] = [];
+  const ignoredColumns: { file: string; columns: string[] }[] = [];
+  for (const table of tables) {
+    const recognised = recogniseLayout(table);
+    if (!recognised.ok) {
+      problems.push(recognised.problem);
+      continue;
+    }
+    if (recognised.ignoredColumns.length > 0) ignoredColumns.push({ file: table.file, columns: recognised.ignoredColumns });
+    if (recognised.layout === "employees") data.hasEmployeeFile = true;
+    for (const { row, cells } of table.rows) {
+      const reader = new RowReader(table, row, cells, problems);
+      if (recognised.layout === "units") push(data.units, unitFrom(reader, defaults));
+      else if (recognised.layout === "employees") push(data.employees, employeeFrom(reader));
+      else push(data.indicators, indicatorFrom(reader));
+    }
+  }
+  return { data, problems, ignoredColumns };
+}
+
+function push<T>(list: T[], record: T | null) {
+  if (record) list.push(record);
+}
+
+function unitFrom(r: RowReader, defaults: RowDefaults): UnitRecord | null {
+  return r.result({
+    at: r.at,
+    code: r.required("kode"),
+    name: r.required("nama"),
+    parentCode: r.text("induk") || null,
+    timeZone: r.parse("zona_waktu", parseTimeZone, defaults.timeZone),
+    workingDays: r.parse("hari_kerja", parseWorkingDays, DEFAULT_WORKING_DAYS),
+  });
+}
+
+function employeeFrom(r: RowReader): EmployeeRecord | null {
+  const kind = r.parse("jenis", parseEmployeeKind, "PNS");
+  return r.result({
+    at: r.at,
+    // Without a valid jenis the NIP rules to apply are unknown; that problem is already reported.
+    nip: kind ? r.parse("nip", (cell) => parseNip(cell, kind)) : normaliseNip(r.text("nip")),
+    name: r.required("nama"),
+    position: r.required("jabatan"),
+    kind,
+    unitCode: r.required("unit"),
+    supervisorNip: normaliseNip(r.text("nip_atasan")) || null,
+    roles: r.parse("peran", parseRoles, []),
+    language: r.parse("bahasa", parseLanguage, null),
+  });
+}
+
+function indicatorFrom(r: RowReader): IndicatorRecord | null {
+  return r.result({
+    at: r.at,
+    nip: normaliseNip(r.required("nip")),
+    year: r.parse("tahun", parseYear),
+    code: r.required("kode"),
+    rhk: r.required("rhk"),
+    rhkKind: r.parse("jenis_rhk", parseRhkKind),
+    aspect: r.parse("aspek", parseAspect),
+    indicator: r.required("indikator"),
+    target: r.parse("target", parseTarget),
+    unitOfMeasure: r.required("satuan"),
+    period: r.parse("periode", parsePeriod, "YEAR"),
+  });
+}
+
+function parseNip(cell: string, kind: "PNS" | "PPPK"): Parsed<string> {
+  const nip = normaliseNip(cell);
+  const checked = validateNip(nip, kind);
+  return checked.ok ? { ok: true, value: nip } : { ok: false, error: `${kind} NIP ${nip}: ${checked.message}` };
+}
+
+/** Reads one data row by column name, noting each bad cell as a problem of this row. */
+class RowReader {
+  readonly at: Origin;
+  private failed = false;
+
+  constructor(
+    private readonly table: Table,
+    row: number,
+    private readonly cells: string[],
+    private readonly problems: Problem[],
+  ) {
+    this.at = { file: table.file, row };
+  }
+
+  /** The cell's trimmed text; "" when empty or when the column is absent. */
+  text(column: string): string {
+    const index = this.table.header.indexOf(column);
+    return index < 0 ? "" : (this.cells[index] ?? "");
+  }
+
+  required(column: string): string {
+    const cell = this.text(column);
+    if (cell === "") this.fail(`missing ${column}`);
+    return cell;
+  }
+
+  /** An empty cell gives `fallback`, or a problem when there is none. */
+  parse<T>(column: string, parser: (cell: string) => Parsed<T>, ...fallback: [T?]): T {
+    const cell = this.text(column);
+    if (cell === "" && fallback.length > 0) return fallback[0] as T;
+    if (cell === "") return this.fail(`missing ${column}`);
+    const parsed = parser(cell);
+    return parsed.ok ? parsed.value : this.fail(parsed.error);
+  }
+
+  result<T>(record: T): T | null {
+    return this.failed ? null : record;
+  }
+
+  /** Notes the problem and returns a placeholder; `result` then discards the whole record. */
+  private fail<T>(message: string): T {
+    this.failed = true;
+    this.problems.push({ ...this.at, message });
+    return undefined as T;
+  }
+}
