@@ -60,7 +60,7 @@ const parseRole = oneOf<Role>(
   "admin, penilai, kepala",
 );
 
-const ROLE_ORDER: readonly Role[] = ["ADMIN", "PENILAI", "HEAD"];
+export const ROLE_ORDER: readonly Role[] = ["ADMIN", "PENILAI", "HEAD"];
 
 /** "admin; penilai" or "admin,kepala": a set, kept in a fixed order so comparisons are stable. */
 export function parseRoles(cell: string): Parsed<Role[]> {

@@ -1,0 +1,97 @@
+import type { EmployeeKind, IndicatorAspect, Prisma, RhkKind, Role } from "../../generated/prisma/client.ts";
+import { ROLE_ORDER } from "./fields.ts";
+
+export type Tx = Prisma.TransactionClient;
+
+export interface ExistingUnit {
+  id: number;
+  name: string;
+  parentCode: string | null;
+  timeZone: string;
+  workingDays: number[];
+}
+
+export interface ExistingEmployee {
+  id: number;
+  name: string;
+  position: string;
+  kind: EmployeeKind;
+  unitCode: string;
+  supervisorNip: string | null;
+  roles: Role[];
+  language: string;
+  active: boolean;
+}
+
+export interface ExistingIndicator {
+  id: number;
+  rhk: string;
+  rhkKind: RhkKind;
+  aspect: IndicatorAspect;
+  indicator: string;
+  target: string;
+  unitOfMeasure: string;
+  period: string;
+}
+
+/**
+ * What the database holds, keyed the way the files are (unit code, NIP, year, indicator code),
+ * read once so that validation and the comparison need no query per row.
+ */
+export interface Snapshot {
+  units: Map<string, ExistingUnit>;
+  employees: Map<string, ExistingEmployee>;
+  /** planKey → SkpPlan id */
+  plans: Map<string, number>;
+  /** indicatorKey → indicator */
+  indicators: Map<string, ExistingIndicator>;
+}
+
+export const planKey = (nip: string, year: number) => `${nip}|${year}`;
+export const indicatorKey = (nip: string, year: number, code: string) => `${planKey(nip, year)}|${code}`;
+
+/** Reads units and employees in full, and the SKP of the years being imported. */
+export async function readSnapshot(tx: Tx, years: number[]): Promise<Snapshot> {
+  const units = await tx.unit.findMany({ select: { id: true, code: true, name: true, parentId: true, timeZone: true, workingDays: true } });
+  const unitCode = new Map(units.map((u) => [u.id, u.code]));
+  const employees = await tx.employee.findMany({
+    select: { id: true, nip: true, name: true, position: true, kind: true, unitId: true, supervisorId: true, roles: true, language: true, active: true },
+  });
+  const nipOf = new Map(employees.map((e) => [e.id, e.nip]));
+  const plans = await tx.skpPlan.findMany({ where: { year: { in: years } }, select: { id: true, employeeId: true, year: true } });
+  const planKeyOf = new Map(plans.map((p) => [p.id, planKey(nipOf.get(p.employeeId)!, p.year)]));
+  const indicators = await tx.skpIndicator.findMany({ where: { planId: { in: plans.map((p) => p.id) } } });
+
+  return {
+    units: new Map(
+      units.map((u) => [
+        u.code,
+        { id: u.id, name: u.name, parentCode: u.parentId === null ? null : unitCode.get(u.parentId)!, timeZone: u.timeZone, workingDays: [...u.workingDays].sort((a, b) => a - b) },
+      ]),
+    ),
+    employees: new Map(
+      employees.map((e) => [
+        e.nip,
+        {
+          id: e.id,
+          name: e.name,
+          position: e.position,
+          kind: e.kind,
+          unitCode: unitCode.get(e.unitId)!,
+          supervisorNip: e.supervisorId === null ? null : nipOf.get(e.supervisorId)!,
+          // Roles and working days are sets: stored order must not count as a change.
+          roles: ROLE_ORDER.filter((r) => e.roles.includes(r)),
+          language: e.language,
+          active: e.active,
+        },
+      ]),
+    ),
+    plans: new Map(plans.map((p) => [planKeyOf.get(p.id)!, p.id])),
+    indicators: new Map(
+      indicators.map((i) => [
+        `${planKeyOf.get(i.planId)!}|${i.code}`,
+        { id: i.id, rhk: i.rhk, rhkKind: i.rhkKind, aspect: i.aspect, indicator: i.indicator, target: i.target.toFixed(2), unitOfMeasure: i.unitOfMeasure, period: i.period },
+      ]),
+    ),
+  };
+}
