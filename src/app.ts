@@ -9,6 +9,7 @@ import type { Clock } from "./lib/clock.ts";
 import type { Logger } from "./lib/logger.ts";
 import { createBot, publishCommands } from "./bot/create-bot.ts";
 import { createServerApp } from "./server/app.ts";
+import { createOutboxSender } from "./jobs/outbox.ts";
 
 export interface RunningLapkin {
   port: number;
@@ -22,6 +23,9 @@ export class StartupError extends Error {}
 
 /** Per-update bound: a stuck update must not hold its chat's queue forever. */
 const UPDATE_TIMEOUT_MS = 60_000;
+
+/** How often the outbox sender looks for due messages: "within seconds of Submit". */
+const OUTBOX_INTERVAL_MS = 1_000;
 
 export async function startLapkin(deps: { config: Config; clock: Clock; logger: Logger; fetch?: typeof fetch }): Promise<RunningLapkin> {
   const { config, logger } = deps;
@@ -55,6 +59,9 @@ export async function startLapkin(deps: { config: Config; clock: Clock; logger: 
         },
       });
     }
+    const outbox = createOutboxSender({ db: database.prisma, api: bot.api, clock: deps.clock, logger });
+    outbox.start(OUTBOX_INTERVAL_MS);
+
     logger.info(
       { mode: config.botMode, database: database.kind, port, bot: bot.botInfo.username, startupMs: Math.round(performance.now() - started) },
       "lapkin ready",
@@ -65,6 +72,7 @@ export async function startLapkin(deps: { config: Config; clock: Clock; logger: 
       database,
       stop: async () => {
         if (runner?.isRunning()) await runner.stop();
+        await outbox.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await database.close();
         logger.info("lapkin stopped");

@@ -78,7 +78,7 @@ async function issue(options: Options, io: CliIo): Promise<number> {
 
   const csv = toCsv(invites, username);
   const validUntil = invites[0]!.expiresAt.toISOString().slice(0, 10);
-  const summary = `${invites.length} invite link${invites.length === 1 ? "" : "s"}${scope}, valid until ${validUntil}`;
+  const summary = `${invites.length} invite link${invites.length === 1 ? "" : "s"}${scope} (valid until ${validUntil})`;
   if (output) {
     output.commit(csv);
     io.stdout.write(`Wrote ${summary} to ${output.path}. Each link works once; keep the file private.\n`);

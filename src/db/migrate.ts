@@ -70,6 +70,17 @@ interface AppliedRow {
  * `_prisma_migrations` table. An advisory lock makes concurrent starts take turns.
  */
 export async function migrate(runner: SqlRunner, migrations = readMigrations()): Promise<MigrationOutcome> {
+  // Calls on one runner also take turns in this process: PGlite has a single session, in which the
+  // advisory lock is re-entrant, so two concurrent calls would otherwise interleave their statements.
+  const previous = inProcessTurns.get(runner) ?? Promise.resolve();
+  const turn = previous.then(() => migrateLocked(runner, migrations));
+  inProcessTurns.set(runner, turn.catch(() => {}));
+  return turn;
+}
+
+const inProcessTurns = new WeakMap<SqlRunner, Promise<unknown>>();
+
+async function migrateLocked(runner: SqlRunner, migrations: LocalMigration[]): Promise<MigrationOutcome> {
   return runner.withConnection(async (connection) => {
     await connection.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK]);
     try {

@@ -240,12 +240,22 @@ async function attemptLink(db: Db, code: string, telegramId: bigint, now: Date):
   if (invite.usedAt) return record(db, telegramId, now, { kind: "used" });
   if (invite.expiresAt <= now) return record(db, telegramId, now, { kind: "expired" });
   if (!employee.active) return { kind: "inactive" };
-  if (employee.telegramId !== null) return { kind: "already-linked" };
+  if (employee.telegramId !== null) return alreadyLinked(db, invite.id, telegramId, now);
   const other = await db.employee.findUnique({ where: { telegramId }, select: { id: true } });
   // The same employee here means a simultaneous redemption just linked us: re-read to say so.
   if (other) return other.id === employee.id ? "lost-race" : { kind: "other-account" };
 
   return link(db, invite.id, employee, telegramId, now);
+}
+
+/**
+ * The invite and its employee are read by separate queries, so a redemption committing between
+ * them shows an open invite with a linked employee. Reading the invite again tells that race
+ * ("used") from an employee linked by other means.
+ */
+async function alreadyLinked(db: Db, inviteId: number, telegramId: bigint, now: Date): Promise<RedeemOutcome> {
+  const invite = await db.invite.findUnique({ where: { id: inviteId }, select: { usedAt: true } });
+  return invite?.usedAt ? record(db, telegramId, now, { kind: "used" }) : { kind: "already-linked" };
 }
 
 /**

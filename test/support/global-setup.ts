@@ -1,7 +1,8 @@
 import pg from "pg";
 
 /**
- * On the PostgreSQL run, removes throw-away databases left by an earlier run that was killed,
+ * On the PostgreSQL run, removes throw-away databases left by an earlier run that was killed
+ * (their names carry the creating process id: lapkin_test_<pid>_<random>),
  * so the server does not fill up. Each test file creates and drops its own database.
  */
 export default async function setup(): Promise<void> {
@@ -11,8 +12,20 @@ export default async function setup(): Promise<void> {
   await client.connect();
   try {
     const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'lapkin\\_test\\_%'`);
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    // Only databases whose creating process is gone: another suite may be running beside this one.
+    const stale = rows.map((r) => r.datname).filter((name) => !isAlive(Number(name.split("_")[2])));
+    for (const name of stale) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   } finally {
     await client.end();
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
