@@ -10,7 +10,7 @@ type Command = { summary: string; usage: string; run: (args: string[], io: CliIo
 const COMMANDS: Record<string, Command> = {
   start: { summary: "run the bot, the HTTP server and scheduled jobs", usage: "start", run: async (a, io) => (await import("./start.ts")).startCommand(a, io) },
   migrate: { summary: "apply database migrations", usage: "migrate", run: async (a, io) => (await import("./migrate.ts")).migrateCommand(a, io) },
-  import: { summary: "import units, employees and SKP indicators (CSV/XLSX)", usage: "import <file-or-directory> [--deactivate-missing]", run: async (a, io) => (await import("./import.ts")).importCommand(a, io) },
+  import: { summary: "import units, employees and SKP indicators (CSV/XLSX)", usage: "import <file-or-directory>... [--deactivate-missing] [--dry-run]", run: async (a, io) => (await import("./import.ts")).importCommand(a, io) },
   invites: { summary: "issue invite links for employees not yet linked", usage: "invites [--unit CODE] [--out FILE] | invites --reset NIP", run: async (a, io) => (await import("./invites.ts")).invitesCommand(a, io) },
 };
 

@@ -50,7 +50,7 @@ export function recogniseLayout(table: Table): Recognition {
 
   const layout = LAYOUTS[best.layout];
   const missing = layout.required.filter((c) => !table.header.includes(c));
-  if (missing.length > 0) return refuse(table, `looks like a ${layout.label} file but lacks the column ${quoteList(missing)}`);
+  if (missing.length > 0) return refuse(table, `looks like the ${layout.label} layout but lacks the column ${quoteList(missing)}`);
   return { ok: true, layout: best.layout, ignoredColumns: table.header.filter((c) => c !== "" && !layout.columns.includes(c)) };
 }
 

@@ -2,12 +2,9 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import type { Problem, Table } from "./types.ts";
+import { ImportError, type Problem, type Table } from "./types.ts";
 
 const IMPORTABLE = new Set([".csv", ".xlsx"]);
-
-/** Cannot read the paths at all (missing, wrong type, empty folder): nothing to validate. */
-export class UnreadablePath extends Error {}
 
 /**
  * Expands each path into the files to read: a file as given, a folder into its CSV and XLSX
@@ -16,9 +13,9 @@ export class UnreadablePath extends Error {}
 export function listImportFiles(paths: string[]): string[] {
   return paths.flatMap((path) => {
     const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat) throw new UnreadablePath(`${path} does not exist.`);
+    if (!stat) throw new ImportError(`${path} does not exist.`);
     if (stat.isFile()) {
-      if (!IMPORTABLE.has(extname(path).toLowerCase())) throw new UnreadablePath(`${path} is not a .csv or .xlsx file.`);
+      if (!IMPORTABLE.has(extname(path).toLowerCase())) throw new ImportError(`${path} is not a .csv or .xlsx file.`);
       return [path];
     }
     const files = readdirSync(path)
@@ -26,7 +23,7 @@ export function listImportFiles(paths: string[]): string[] {
       .filter((name) => IMPORTABLE.has(extname(name).toLowerCase()) && !name.startsWith(".") && !name.startsWith("~$"))
       .sort()
       .map((name) => join(path, name));
-    if (files.length === 0) throw new UnreadablePath(`${path} holds no .csv or .xlsx files.`);
+    if (files.length === 0) throw new ImportError(`${path} holds no .csv or .xlsx files.`);
     return files;
   });
 }
@@ -69,9 +66,12 @@ function decode(bytes: Buffer): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
+    // Node's TextDecoder treats windows-1252 as Latin-1, so 0x80–0x9F (€, –, “ …) are mapped here.
+    return bytes.toString("latin1").replace(/[\x80-\x9f]/g, (c) => CP1252_80_9F[c.charCodeAt(0) - 0x80]!);
   }
 }
+
+const CP1252_80_9F = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
 
 /** Indonesian Excel writes semicolons (the comma is the decimal separator); the header line tells. */
 function detectDelimiter(text: string): string {

@@ -27,7 +27,7 @@ const DEFAULT_WORKING_DAYS = [1, 2, 3, 4, 5];
  * collected; a row with any problem yields no record.
  */
 export function recordsFromTables(tables: Table[], defaults: RowDefaults): { data: ImportData; problems: Problem[]; ignoredColumns: { file: string; columns: string[] }[] } {
-  const data: ImportData = { units: [], employees: [], indicators: [], hasEmployeeFile: false };
+  const data: ImportData = { units: [], employees: [], indicators: [], hasEmployeeFile: false, refused: { unitCodes: new Set(), nips: new Set() } };
   const problems: Problem[] = [];
   const ignoredColumns: { file: string; columns: string[] }[] = [];
   for (const table of tables) {
@@ -40,16 +40,17 @@ export function recordsFromTables(tables: Table[], defaults: RowDefaults): { dat
     if (recognised.layout === "employees") data.hasEmployeeFile = true;
     for (const { row, cells } of table.rows) {
       const reader = new RowReader(table, row, cells, problems);
-      if (recognised.layout === "units") push(data.units, unitFrom(reader, defaults));
-      else if (recognised.layout === "employees") push(data.employees, employeeFrom(reader));
-      else push(data.indicators, indicatorFrom(reader));
+      if (recognised.layout === "units") keep(data.units, unitFrom(reader, defaults), () => data.refused.unitCodes.add(reader.text("kode")));
+      else if (recognised.layout === "employees") keep(data.employees, employeeFrom(reader), () => data.refused.nips.add(normaliseNip(reader.text("nip"))));
+      else keep(data.indicators, indicatorFrom(reader), () => {});
     }
   }
   return { data, problems, ignoredColumns };
 }
 
-function push<T>(list: T[], record: T | null) {
+function keep<T>(list: T[], record: T | null, noteRefused: () => void) {
   if (record) list.push(record);
+  else noteRefused();
 }
 
 function unitFrom(r: RowReader, defaults: RowDefaults): UnitRecord | null {
@@ -98,7 +99,9 @@ function indicatorFrom(r: RowReader): IndicatorRecord | null {
 function parseNip(cell: string, kind: "PNS" | "PPPK"): Parsed<string> {
   const nip = normaliseNip(cell);
   const checked = validateNip(nip, kind);
-  return checked.ok ? { ok: true, value: nip } : { ok: false, error: `${kind} NIP ${nip}: ${checked.message}` };
+  if (checked.ok) return { ok: true, value: nip };
+  const hint = kind === "PNS" && validateNip(nip, "PPPK").ok ? " (if this is a PPPK number, set jenis to PPPK)" : "";
+  return { ok: false, error: `${kind} NIP ${nip}: ${checked.message}${hint}` };
 }
 
 /** Reads one data row by column name, noting each bad cell as a problem of this row. */

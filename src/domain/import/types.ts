@@ -65,6 +65,11 @@ export interface ImportData {
   indicators: IndicatorRecord[];
   /** Whether any employee file was given (`--deactivate-missing` needs one). */
   hasEmployeeFile: boolean;
+  /**
+   * Keys of rows refused for a bad cell. They are reported already, so a reference to one of
+   * them is not reported a second time as unknown.
+   */
+  refused: { unitCodes: Set<string>; nips: Set<string> };
 }
 
 export interface KindCounts {
@@ -84,8 +89,11 @@ export interface ImportSummary {
   ignoredColumns: { file: string; columns: string[] }[];
 }
 
-/** The import found problems and wrote nothing. */
-export class ImportRefused extends Error {
+/** Something the person running the import can fix (a path, an option, the files); nothing was written. */
+export class ImportError extends Error {}
+
+/** The files have problems, all listed; nothing was written. */
+export class ImportRefused extends ImportError {
   constructor(readonly problems: Problem[]) {
     const files = new Set(problems.map((p) => p.file)).size;
     super(`Import refused: ${plural(problems.length, "problem")} in ${plural(files, "file")}; nothing was written.`);

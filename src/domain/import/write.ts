@@ -1,0 +1,142 @@
+import { indicatorKey, planKey, type Snapshot, type Tx } from "./snapshot.ts";
+import type { EmployeeTarget, ImportPlan } from "./plan.ts";
+import type { IndicatorRecord, UnitRecord } from "./types.ts";
+
+/** Told how many rows will be written, then after each batch. */
+export interface ProgressSink {
+  start(total: number): void;
+  advance(rows: number): void;
+  stop(): void;
+}
+
+/** A column of a batch: its name in the table and the SQL type its JSON value is read as. */
+type Column = readonly [name: string, type: string];
+
+/** Rows per statement: large enough to be set-based, small enough to show progress. */
+const BATCH = 2000;
+
+const STAMPS: Column[] = [["createdAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"]];
+const UNIT: Column[] = [["name", "text"], ["parentId", "int"], ["timeZone", "text"], ["workingDays", "int[]"]];
+const EMPLOYEE: Column[] = [["name", "text"], ["position", "text"], ["kind", '"EmployeeKind"'], ["unitId", "int"], ["supervisorId", "int"], ["roles", '"Role"[]'], ["language", "text"], ["active", "boolean"]];
+const INDICATOR: Column[] = [["rhk", "text"], ["rhkKind", '"RhkKind"'], ["aspect", '"IndicatorAspect"'], ["indicator", "text"], ["target", "numeric"], ["unitOfMeasure", "text"], ["period", "text"]];
+
+/** New rows that point at another row of the import, and so are written twice. */
+const unitsToLink = (plan: ImportPlan) => plan.units.create.filter((u) => u.parentCode !== null);
+const employeesToLink = (plan: ImportPlan) => plan.employees.create.filter((e) => e.supervisorNip !== null);
+
+/** Rows written by `applyPlan`, for a progress bar. */
+export const rowsToWrite = (plan: ImportPlan) =>
+  [plan.units.create, plan.units.update, unitsToLink(plan), plan.employees.create, plan.employees.update, employeesToLink(plan), plan.employees.deactivate, plan.plans.create, plan.indicators.create, plan.indicators.update]
+    .reduce((sum, rows) => sum + rows.length, 0);
+
+/**
+ * Applies the plan with a few set-based statements per table. New units and employees are
+ * inserted first and linked (induk, supervisor) in a second pass, once every row they may
+ * point to has an id.
+ */
+export async function applyPlan(tx: Tx, plan: ImportPlan, snapshot: Snapshot, now: Date, progress: ProgressSink): Promise<void> {
+  const batch = new Batches(tx, now.toISOString(), progress);
+  const unitIds = await writeUnits(batch, plan, idsOf(snapshot.units));
+  const employeeIds = await writeEmployees(batch, plan, unitIds, idsOf(snapshot.employees));
+  await writeSkp(batch, plan, snapshot, employeeIds);
+}
+
+/** Returns the id of every unit by code. */
+async function writeUnits(batch: Batches, plan: ImportPlan, unitIds: Map<string, number>) {
+  const created = plan.units.create.map((u) => ({ code: u.code, ...unitRow(u, unitIds) }));
+  for (const u of await batch.insert<{ id: number; code: string }>("Unit", [["code", "text"], ...UNIT], created, "id, code")) unitIds.set(u.code, u.id);
+
+  const changed = [...plan.units.update, ...unitsToLink(plan)].map((u) => ({ id: unitIds.get(u.code), ...unitRow(u, unitIds) }));
+  await batch.update("Unit", UNIT, changed);
+  return unitIds;
+}
+
+/** Returns the id of every employee by NIP. */
+async function writeEmployees(batch: Batches, plan: ImportPlan, unitIds: Map<string, number>, employeeIds: Map<string, number>) {
+  const created = plan.employees.create.map((e) => ({ nip: e.nip, ...employeeRow(e, unitIds, employeeIds) }));
+  for (const e of await batch.insert<{ id: number; nip: string }>("Employee", [["nip", "text"], ...EMPLOYEE], created, "id, nip")) employeeIds.set(e.nip, e.id);
+
+  const changed = [...plan.employees.update, ...employeesToLink(plan)].map((e) => ({ id: employeeIds.get(e.nip), ...employeeRow(e, unitIds, employeeIds) }));
+  await batch.update("Employee", EMPLOYEE, changed);
+  await batch.update("Employee", [["active", "boolean"]], plan.employees.deactivate.map((nip) => ({ id: employeeIds.get(nip), active: false })));
+  return employeeIds;
+}
+
+async function writeSkp(batch: Batches, plan: ImportPlan, snapshot: Snapshot, employeeIds: Map<string, number>) {
+  const planIds = new Map(snapshot.plans);
+  const nipOf = new Map([...employeeIds].map(([nip, id]) => [id, nip]));
+  const createdPlans = plan.plans.create.map((p) => ({ employeeId: employeeIds.get(p.nip), year: p.year }));
+  for (const p of await batch.insert<{ id: number; employeeId: number; year: number }>("SkpPlan", [["employeeId", "int"], ["year", "int"]], createdPlans, '"id", "employeeId", "year"')) {
+    planIds.set(planKey(nipOf.get(p.employeeId)!, p.year), p.id);
+  }
+
+  const created = plan.indicators.create.map((i) => ({ planId: planIds.get(planKey(i.nip, i.year)), code: i.code, ...indicatorRow(i) }));
+  await batch.insert("SkpIndicator", [["planId", "int"], ["code", "text"], ...INDICATOR], created, "id");
+  const changed = plan.indicators.update.map((i) => ({ id: snapshot.indicators.get(indicatorKey(i.nip, i.year, i.code))!.id, ...indicatorRow(i) }));
+  await batch.update("SkpIndicator", INDICATOR, changed);
+}
+
+const idsOf = (rows: Map<string, { id: number }>) => new Map([...rows].map(([key, row]) => [key, row.id]));
+
+function unitRow(u: UnitRecord, unitIds: Map<string, number>) {
+  return { name: u.name, parentId: u.parentCode === null ? null : (unitIds.get(u.parentCode) ?? null), timeZone: u.timeZone, workingDays: u.workingDays };
+}
+
+function employeeRow(e: EmployeeTarget, unitIds: Map<string, number>, employeeIds: Map<string, number>) {
+  return {
+    name: e.name,
+    position: e.position,
+    kind: e.kind,
+    unitId: unitIds.get(e.unitCode),
+    supervisorId: e.supervisorNip === null ? null : (employeeIds.get(e.supervisorNip) ?? null),
+    roles: e.roles,
+    language: e.language,
+    active: true,
+  };
+}
+
+function indicatorRow(i: IndicatorRecord) {
+  return { rhk: i.rhk, rhkKind: i.rhkKind, aspect: i.aspect, indicator: i.indicator, target: i.target, unitOfMeasure: i.unitOfMeasure, period: i.period };
+}
+
+/**
+ * INSERT … SELECT and UPDATE … FROM over `jsonb_to_recordset`: one parameter per statement
+ * whatever the number of rows, on PGlite and PostgreSQL alike. Table and column names are
+ * constants of this module, never input.
+ */
+class Batches {
+  constructor(
+    private readonly tx: Tx,
+    private readonly now: string,
+    private readonly progress: ProgressSink,
+  ) {}
+
+  async insert<R>(table: string, columns: Column[], rows: Record<string, unknown>[], returning: string): Promise<R[]> {
+    const all = [...columns, ...STAMPS];
+    const names = all.map(([name]) => `"${name}"`).join(", ");
+    const sql = `INSERT INTO "${table}" (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS v(${definitions(all)}) RETURNING ${returning}`;
+    const inserted: R[] = [];
+    for (const chunk of chunks(rows.map((r) => ({ ...r, createdAt: this.now, updatedAt: this.now })))) {
+      inserted.push(...(await this.tx.$queryRawUnsafe<R[]>(sql, JSON.stringify(chunk))));
+      this.progress.advance(chunk.length);
+    }
+    return inserted;
+  }
+
+  /** `rows` carry the `id` of the row to change; `updatedAt` moves only for these. */
+  async update(table: string, columns: Column[], rows: Record<string, unknown>[]): Promise<void> {
+    const all: Column[] = [["id", "int"], ...columns, ["updatedAt", "timestamp(3)"]];
+    const assignments = all.slice(1).map(([name]) => `"${name}" = v."${name}"`).join(", ");
+    const sql = `UPDATE "${table}" AS t SET ${assignments} FROM jsonb_to_recordset($1::jsonb) AS v(${definitions(all)}) WHERE t."id" = v."id"`;
+    for (const chunk of chunks(rows.map((r) => ({ ...r, updatedAt: this.now })))) {
+      await this.tx.$executeRawUnsafe(sql, JSON.stringify(chunk));
+      this.progress.advance(chunk.length);
+    }
+  }
+}
+
+const definitions = (columns: Column[]) => columns.map(([name, type]) => `"${name}" ${type}`).join(", ");
+
+function* chunks<T>(rows: T[]): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += BATCH) yield rows.slice(i, i + BATCH);
+}
