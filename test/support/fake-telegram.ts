@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Update, Message, User, Chat, PhotoSize } from "grammy/types";
+import type { Update, Message, User, Chat, PhotoSize, UserFromGetMe } from "grammy/types";
 
 /** One Bot API call as the bot made it. */
 export interface RecordedCall {
@@ -16,7 +16,17 @@ interface StoredFile {
   uniqueId: string;
 }
 
-export const FAKE_BOT = { id: 777000111, is_bot: true as const, first_name: "Lapkin", username: "lapkin_test_bot" };
+export const FAKE_BOT: UserFromGetMe = {
+  id: 777000111,
+  is_bot: true,
+  first_name: "Lapkin",
+  username: "lapkin_test_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+} as UserFromGetMe;
 
 /**
  * A Bot API double reached through grammY's `client.fetch`, so every call — including those made
