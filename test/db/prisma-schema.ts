@@ -86,57 +86,52 @@ function stripComment(line: string): string {
   return line;
 }
 
-/** Net count of open (, [ and { outside string literals: > 0 means the line continues. */
-function openBrackets(text: string): number {
+/**
+ * Walks `text` from `from`, skipping string literals, and calls `visit` with each character and the
+ * bracket depth after it; `visit` returning true stops the walk. Returns the final depth.
+ */
+function walkBrackets(text: string, from: number, visit: (c: string, i: number, depth: number) => boolean | void): number {
   let depth = 0;
   let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  for (let i = from; i < text.length; i++) {
+    const c = text[i]!;
     if (inString) {
       if (c === "\\") i++;
       else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
+      continue;
+    }
+    if (c === '"') inString = true;
     else if (c === "(" || c === "[" || c === "{") depth++;
     else if (c === ")" || c === "]" || c === "}") depth--;
+    if (visit(c, i, depth)) return depth;
   }
   return depth;
 }
 
+/** Net count of open (, [ and { outside string literals: > 0 means the line continues. */
+function openBrackets(text: string): number {
+  return walkBrackets(text, 0, () => false);
+}
+
 /** Index of the bracket closing the one at `open`, skipping string literals. */
 function closingBracket(text: string, open: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === "(" || c === "[" || c === "{") depth++;
-    else if ((c === ")" || c === "]" || c === "}") && --depth === 0) return i;
-  }
-  throw new SchemaParseError(`unbalanced brackets in: ${text}`);
+  let closing = -1;
+  walkBrackets(text, open, (c, i, depth) => {
+    if (depth === 0 && (c === ")" || c === "]" || c === "}")) return (closing = i), true;
+  });
+  if (closing < 0) throw new SchemaParseError(`unbalanced brackets in: ${text}`);
+  return closing;
 }
 
 /** Splits `a, f(b, c), [d, e]` at top-level commas: ["a", "f(b, c)", "[d, e]"]. */
 function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
   let start = 0;
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") depth--;
-    else if (c === "," && depth === 0) {
-      parts.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
+  walkBrackets(text, 0, (c, i, depth) => {
+    if (c !== "," || depth !== 0) return;
+    parts.push(text.slice(start, i).trim());
+    start = i + 1;
+  });
   const last = text.slice(start).trim();
   if (last) parts.push(last);
   return parts;
