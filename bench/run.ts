@@ -3,6 +3,7 @@
 const BENCHES: Record<string, () => Promise<void>> = {
   startup: async () => (await import("./startup.ts")).benchStartup(),
   import: async () => (await import("./import.ts")).benchImport({}),
+  report: async () => (await import("./report.ts")).benchReport(),
 };
 
 const wanted = process.argv.slice(2);

@@ -80,3 +80,133 @@ private-only = Perintah ini hanya dapat dipakai di chat pribadi dengan bot, buka
 not-linked = Akun Telegram Anda belum terhubung. Buka tautan undangan pribadi dari admin kepegawaian Anda terlebih dahulu.
 error-generic = Maaf, terjadi kesalahan di sisi kami. Data Anda aman; silakan coba lagi sebentar lagi.
 button-stale = Tombol ini sudah tidak berlaku.
+
+## Laporan harian (/lapor)
+cancel-nothing = Tidak ada langkah yang sedang berjalan.
+lapor-cancelled = Laporan dibatalkan; draf dihapus. Ketik /lapor untuk memulai lagi.
+lapor-revise-cancelled = Perbaikan dihentikan. Perubahan yang sudah Anda buat tersimpan; kirim ulang lewat /riwayat.
+lapor-draft-found = Anda masih punya draf laporan (tanggal { $date }, { $answered } dari 6 isian terisi). Lanjutkan draf itu atau mulai baru?
+lapor-button-resume = ▶️ Lanjutkan draf
+lapor-button-start-over = 🆕 Mulai baru
+lapor-resumed = Melanjutkan draf Anda.
+lapor-idle = Sesi /lapor berakhir karena tidak ada jawaban selama { $minutes } menit. Jawaban Anda disimpan sebagai draf — ketik /lapor untuk melanjutkan.
+lapor-in-progress = Anda sedang mengisi laporan. Jawab pertanyaan terakhir di atas, atau ketik /batal untuk membatalkan.
+lapor-use-buttons = Silakan pilih dengan tombol di atas.
+weekday = { $day ->
+    [1] Senin
+    [2] Selasa
+    [3] Rabu
+    [4] Kamis
+    [5] Jumat
+    [6] Sabtu
+   *[7] Minggu
+}
+lapor-ask-date = Langkah 1/6 — Tanggal kegiatan. Hari ini { $today }. Pilih tombol, atau ketik tanggal (mis. 23/11/2026).
+lapor-button-today = Hari ini ({ $date })
+lapor-button-other-day = Hari lain
+lapor-button-other-date = Pilih tanggal lain
+lapor-ask-date-other = Pilih tanggalnya. Laporan dapat dibuat paling lama { $days } hari kerja ke belakang (sejak { $earliest }).
+lapor-date-invalid = Tanggal tidak dikenali. Ketik seperti 23/11/2026, atau pilih tombol.
+lapor-date-future = Tanggal itu belum tiba. Laporan hanya untuk hari ini ({ $today }) atau sebelumnya.
+lapor-date-too-old = Tanggal itu terlalu lama. Laporan dapat dibuat paling lama { $days } hari kerja ke belakang, yaitu sejak { $earliest }.
+lapor-date-day-off = { $date } adalah hari libur ({ $reason }). Tetap laporkan kegiatan pada tanggal ini?
+day-off-weekend = bukan hari kerja unit Anda
+leave-CUTI = Anda tercatat cuti
+leave-DINAS_LUAR = Anda tercatat dinas luar
+button-yes-continue = Ya, lanjutkan
+lapor-ask-indicator = Langkah 2/6 — Pilih indikator kinerja SKP { $year } yang didukung kegiatan ini:
+lapor-ask-indicator-none = Langkah 2/6 — Belum ada indikator SKP { $year } untuk Anda. Catat sebagai tugas tambahan:
+lapor-no-indicators = Belum ada indikator SKP { $year } untuk Anda, sehingga laporan belum dapat dibuat. Hubungi admin kepegawaian. Jawaban Anda disimpan sebagai draf.
+lapor-indicator-use-buttons = Pilih indikator dengan tombol di bawah ini.
+lapor-additional-task = Tugas tambahan
+lapor-ask-description = Langkah 3/6 — Apa yang Anda kerjakan? Tulis { $min }–{ $max } karakter.
+lapor-description-not-text = Tulis uraian kegiatan sebagai teks.
+lapor-description-too-short = Uraian terlalu singkat ({ $length } karakter). Tulis paling sedikit { $min } karakter.
+lapor-description-too-long = Uraian terlalu panjang ({ $length } karakter). Paling banyak { $max } karakter.
+lapor-default-unit = kegiatan
+lapor-ask-output = Langkah 4/6 — Berapa hasilnya? Ketik angka, boleh dengan satuan (satuan bawaan: { $unit }). Contoh: 3 atau 2,5 { $unit }
+lapor-output-invalid = Itu bukan angka. Ketik jumlah hasil dalam angka, misalnya 3 atau 2,5 { $unit }.
+lapor-output-not-positive = Jumlah hasil harus lebih dari nol.
+lapor-ask-minutes = Langkah 5/6 — Berapa lama? Ketik menit (mis. 90) atau jam:menit (mis. 1:30). Paling lama { $max } menit.
+lapor-minutes-invalid = Waktu tidak dikenali. Ketik menit (mis. 90) atau jam:menit (mis. 1:30).
+lapor-minutes-range = Waktu harus antara 1 dan { $max } menit.
+lapor-minutes-confirm = Dengan ini Anda mencatat { $total } menit (±{ $hours } jam) pada hari itu, lebih dari 12 jam. Benar?
+lapor-button-change = Ubah
+lapor-ask-photos = Langkah 6/6 — Kirim foto bukti dukung ({ $min }–{ $max } foto; sendiri-sendiri atau sebagai album; boleh sebagai file gambar). Tekan Selesai bila sudah.
+lapor-button-photos-done = ✅ Selesai
+lapor-photo-received = Foto diterima ({ $count }/{ $max }). Kirim lagi, atau tekan Selesai.
+lapor-album-received = Album diterima. Kirim foto lain, atau tekan Selesai.
+lapor-photos-need = Kirim paling sedikit { $min } foto sebelum menekan Selesai.
+lapor-photos-full = Paling banyak { $max } foto; foto ini tidak disimpan. Tekan Selesai untuk lanjut.
+lapor-photo-not-image = Yang dapat diterima hanya foto atau file gambar (JPEG, PNG, WebP, HEIC). Kirim foto bukti, atau tekan Selesai.
+lapor-photo-too-big = File gambar ini lebih dari { $mb } MB. Kirim sebagai foto biasa atau perkecil dulu.
+lapor-summary =
+    Ringkasan laporan:
+    Tanggal: { $date }
+    Indikator: { $indicator }
+    Kegiatan: { $description }
+    Hasil: { $output }
+    Waktu: { $duration } ({ $minutes } menit)
+    Foto: { $photos }
+
+    Kirim ke atasan?
+lapor-button-submit = ✅ Kirim
+lapor-button-edit = ✏️ Ubah isian
+lapor-button-cancel = ✖️ Batal
+lapor-ask-edit = Isian mana yang ingin diubah?
+lapor-field-date = Tanggal
+lapor-field-indicator = Indikator
+lapor-field-description = Uraian kegiatan
+lapor-field-output = Hasil
+lapor-field-minutes = Waktu
+lapor-field-photos = Foto (ganti semua)
+lapor-use-summary-buttons = Pilih Kirim, Ubah isian, atau Batal dengan tombol di atas.
+lapor-submitted = Laporan terkirim dengan nomor { $number }.
+lapor-resubmitted = Perbaikan laporan { $number } terkirim.
+lapor-supervisor-notified = Atasan langsung Anda sudah diberi tahu.
+lapor-supervisor-not-linked = Laporan tercatat, tetapi atasan langsung Anda belum menghubungkan akun Telegram sehingga belum diberi tahu.
+lapor-reused-evidence = Catatan: salah satu foto pernah dipakai pada laporan lain; atasan akan melihat tanda ini.
+lapor-already-submitted = Laporan ini sudah terkirim (nomor { $number }). Tidak ada yang dikirim dua kali.
+lapor-incomplete = Laporan belum lengkap; lengkapi isiannya dulu.
+lapor-revise-intro = Memperbaiki laporan { $number }. Versi sebelumnya tetap tersimpan. Pilih isian yang ingin diubah, lalu kirim ulang.
+review-request =
+    Laporan baru { $number } (versi { $version }) dari { $name }:
+    Tanggal: { $date }
+    Indikator: { $indicator }
+    Kegiatan: { $description }
+    Hasil: { $output }
+    Waktu: { $duration }
+    Foto: { $photos }
+review-request-reused = ⚠️ Kemungkinan bukti dipakai ulang: salah satu foto sama dengan foto pada laporan lain.
+
+## Riwayat (/riwayat)
+history-empty = Anda belum punya laporan. Ketik /lapor untuk membuat laporan.
+history-list =
+    Riwayat laporan (halaman { $page }/{ $pages }, total { $total }):
+    { $lines }
+history-detail =
+    Laporan { $number } — { $status }
+    Tanggal: { $date }
+    Indikator: { $indicator }
+    Kegiatan: { $description }
+    Hasil: { $output }
+    Waktu: { $minutes } menit
+    Foto: { $photos }
+    Versi: { $version }, dikirim { $submitted }
+    Penilaian: { $rating }
+    Catatan atasan: { $comment }
+history-reused-note = ⚠️ Salah satu foto pernah dipakai pada laporan lain.
+history-button-withdraw = ↩️ Tarik kembali
+history-button-revise = ✏️ Perbaiki dan kirim ulang
+history-button-back = ⬅️ Kembali ke daftar
+history-withdrawn = Laporan ditarik kembali sebelum diperiksa atasan. Laporan tetap tercatat dengan status Ditarik.
+history-withdraw-not-allowed = Laporan ini tidak dapat ditarik lagi: hanya laporan yang belum diperiksa atasan yang dapat ditarik.
+history-revise-not-allowed = Hanya laporan yang diminta perbaikan yang dapat diubah.
+button-previous = ⬅️ Sebelumnya
+button-next = Berikutnya ➡️
+status-DRAFT = Draf
+status-SUBMITTED = Menunggu pemeriksaan
+status-APPROVED = Disetujui
+status-REVISION_REQUESTED = Perlu perbaikan
+status-REJECTED = Ditolak
+status-WITHDRAWN = Ditarik

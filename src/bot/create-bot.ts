@@ -13,6 +13,7 @@ import { groupGuard } from "../handlers/group-guard.ts";
 import { registration } from "../handlers/registration.ts";
 import { help } from "../handlers/help.ts";
 import { language } from "../handlers/language.ts";
+import { report } from "../handlers/report.ts";
 
 export interface BotDependencies {
   config: Config;
@@ -23,6 +24,8 @@ export interface BotDependencies {
   fetch?: typeof fetch;
   /** Skips the getMe call at start when the caller already knows the bot. */
   botInfo?: UserFromGetMe;
+  /** Runs work that must not hold up an update (evidence downloads); tests collect it to await it. */
+  background?: (task: Promise<unknown>) => void;
 }
 
 /** Assembles the bot from its features. Nothing here holds state of its own. */
@@ -38,6 +41,7 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
   bot.use(createI18n());
   bot.use(groupGuard());
   bot.use(registration(deps));
+  bot.use(report(deps));
   bot.use(help());
   bot.use(language(deps));
 

@@ -1,6 +1,7 @@
 import type { MiddlewareFn } from "grammy";
 import type { Db } from "../db/client.ts";
 import type { BotContext, CurrentEmployee } from "./context.ts";
+import type { Role } from "../generated/prisma/client.ts";
 
 /** Loads the sender's employee record from the database: every permission is decided from it. */
 export function identify(deps: { db: Db; adminTelegramIds: bigint[] }): MiddlewareFn<BotContext> {
@@ -14,22 +15,19 @@ export function identify(deps: { db: Db; adminTelegramIds: bigint[] }): Middlewa
   };
 }
 
+/**
+ * One statement per update (every update pays for it): the employee, their unit and whether anyone
+ * active reports to them.
+ */
 export async function findLinkedEmployee(db: Db, telegramId: bigint): Promise<CurrentEmployee | undefined> {
-  const row = await db.employee.findFirst({
-    where: { telegramId, active: true },
-    include: { unit: true, _count: { select: { subordinates: { where: { active: true } } } } },
-  });
+  const rows = await db.$queryRaw<Array<Omit<CurrentEmployee, "roles"> & { roles: string[] }>>`
+    SELECT e."id", e."nip", e."name", e."position", e."unitId", u."name" AS "unitName", u."timeZone",
+           e."roles"::text[] AS "roles", e."language",
+           EXISTS (SELECT 1 FROM "Employee" s WHERE s."supervisorId" = e."id" AND s."active") AS "isSupervisor"
+    FROM "Employee" e JOIN "Unit" u ON u."id" = e."unitId"
+    WHERE e."telegramId" = ${telegramId} AND e."active"
+    LIMIT 1`;
+  const row = rows[0];
   if (!row) return undefined;
-  return {
-    id: row.id,
-    nip: row.nip,
-    name: row.name,
-    position: row.position,
-    unitId: row.unitId,
-    unitName: row.unit.name,
-    timeZone: row.unit.timeZone,
-    roles: row.roles,
-    isSupervisor: row._count.subordinates > 0,
-    language: row.language,
-  };
+  return { ...row, roles: row.roles as Role[] };
 }

@@ -33,3 +33,10 @@ export function formatDateTime(at: Date, timeZone: string, locale = "id"): strin
 
 /** The calendar date (YYYY-MM-DD) it is in a time zone at an instant. */
 export const localDate = (at: Date, timeZone: string) => dayjs(at).tz(timeZone).format("YYYY-MM-DD");
+
+/** "2026-11-24" (a local calendar date, no zone) → "24 November 2026". */
+export function formatLocalDate(date: string, locale = "id"): string {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  const months = MONTHS[locale] ?? MONTHS.id!;
+  return `${day} ${months[month - 1]} ${year}`;
+}

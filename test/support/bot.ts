@@ -25,14 +25,23 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 /** The real bot, wired to a fake Bot API and a fixed clock. */
-export function createTestBot(options: { db: Db; now?: string; config?: Record<string, string> }) {
-  const telegram = new FakeTelegram();
+export function createTestBot(options: { db: Db; now?: string; config?: Record<string, string>; telegram?: FakeTelegram }) {
+  const telegram = options.telegram ?? new FakeTelegram();
   const config = testConfig(options.config);
   const clock = fixedClock(options.now ?? "2026-11-24T03:00:00Z");
   const { logger, lines } = memoryLogger(config.botToken);
-  const bot = createBot({ config, db: options.db, clock, logger, fetch: telegram.fetch, botInfo: FAKE_BOT });
+  // Background work (evidence downloads) is collected so a test can wait for it with settle().
+  const pending = new Set<Promise<unknown>>();
+  const background = (task: Promise<unknown>) => {
+    const tracked = task.catch(() => undefined).finally(() => pending.delete(tracked));
+    pending.add(tracked);
+  };
+  const bot = createBot({ config, db: options.db, clock, logger, fetch: telegram.fetch, botInfo: FAKE_BOT, background });
   const deliver = async (...updates: Update[]) => {
     for (const update of updates) await bot.handleUpdate(update);
   };
-  return { bot, telegram, clock, config, deliver, logLines: lines };
+  const settle = async () => {
+    while (pending.size) await Promise.all([...pending]);
+  };
+  return { bot, telegram, clock, config, deliver, settle, logLines: lines };
 }

@@ -1,0 +1,187 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Bot } from "grammy";
+import type { Update } from "grammy/types";
+import { createBot } from "../src/bot/create-bot.ts";
+import type { BotContext } from "../src/bot/context.ts";
+import { loadConfig } from "../src/config.ts";
+import { systemClock } from "../src/lib/clock.ts";
+import { createLogger } from "../src/lib/logger.ts";
+import { createServerApp } from "../src/server/app.ts";
+import { createTestDatabase } from "../test/support/db.ts";
+import { FakeTelegram, FAKE_BOT } from "../test/support/fake-telegram.ts";
+
+/**
+ * N simulated employees complete /lapor at the same time through the webhook endpoint (the Hono
+ * app, the real bot, PostgreSQL when DATABASE_URL is set, else the embedded database), each
+ * sending its nine updates one after another as a person would. The same update stream then goes
+ * through a bare grammY bot that only acknowledges: the framework's ceiling on this machine.
+ * Target (2-core machine, PostgreSQL): ≥ 300 updates/s, p99 < 150 ms.
+ */
+export async function benchReport(options: { employees?: number; pacedRates?: number[] } = {}): Promise<void> {
+  const employees = options.employees ?? Number(process.env.BENCH_EMPLOYEES ?? 200);
+  const pacedRates = options.pacedRates ?? [100, 200, 300];
+  const database = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), "lapkin-bench-report-"));
+  const telegram = new FakeTelegram();
+  const secret = "bench-secret";
+  const config = loadConfig({ BOT_TOKEN: telegram.token, BOT_API_ROOT: telegram.apiRoot, DATA_DIR: dataDir, BOT_MODE: "webhook", WEBHOOK_URL: "https://example.invalid/hook", WEBHOOK_SECRET: secret });
+  const logger = createLogger({ level: "silent" });
+  const background: Promise<unknown>[] = [];
+  try {
+    const people = await seed(database.prisma, employees);
+    const bot = createBot({ config, db: database.prisma, clock: systemClock, logger, fetch: telegram.fetch, botInfo: FAKE_BOT, background: (t) => void background.push(t.catch(() => undefined)) });
+    const app = createServerApp({ database, logger, webhook: { bot, secret } });
+    const post = (update: Update) =>
+      app.request("/telegram/webhook", { method: "POST", headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret }, body: JSON.stringify(update) });
+
+    const stream: Update[] = [];
+    /** The nine updates of one person's /lapor, made one at a time (Submit needs the draft's id from the bot's last message). */
+    const flowOf = (p: (typeof people)[number]) => {
+      const user = telegram.user(p.telegramId);
+      const photo = telegram.addFile(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...Buffer.from(`photo of ${p.telegramId} ${Math.random()}`)]));
+      const steps: Array<() => Update> = [
+        () => user.command("lapor"),
+        () => user.press("lp:d:today"),
+        () => user.press(`lp:i:${p.indicatorId}`),
+        () => user.text("Memelihara jaringan dan melayani tiket helpdesk"),
+        () => user.text("2,5"),
+        () => user.text("1:30"),
+        () => user.photo(photo),
+        () => user.press("lp:ph:done"),
+        () => user.press(submitButton(telegram, p.telegramId)),
+      ];
+      return steps;
+    };
+    const send = async (update: Update) => {
+      stream.push(update);
+      const response = await post(update);
+      if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
+    };
+
+    // 1. Saturation: everybody at once, each answering the moment the bot has replied.
+    const lapkin = await measure(async (timed) => {
+      await Promise.all(
+        people.map(async (p) => {
+          for (const step of flowOf(p)) await timed(() => send(step()));
+        }),
+      );
+    });
+    await Promise.all(background);
+    const submitted = await database.prisma.report.count({ where: { status: "SUBMITTED" } });
+    const outbox = await database.prisma.outbox.count();
+
+    // 2. Paced: the same people report again, updates offered at a fixed rate (open loop), as
+    // real people with a few seconds between answers would; latency is then the bot's, not a queue's.
+    const paced: Array<{ rate: number; result: Awaited<ReturnType<typeof measure>> }> = [];
+    for (const rate of pacedRates) {
+      const result = await measure(async (timed) => {
+        const flows = people.map((p) => ({ steps: flowOf(p), at: 0 }));
+        const ready = [...flows];
+        const inFlight = new Set<Promise<void>>();
+        const interval = 1000 / rate;
+        let due = performance.now();
+        let remaining = flows.length * 9;
+        while (remaining > 0) {
+          while (ready.length === 0) await Promise.race(inFlight);
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          due += interval;
+          // A random person who is not waiting for the bot: people do not answer in lockstep.
+          const flow = ready.splice(Math.floor(Math.random() * ready.length), 1)[0]!;
+          const update = flow.steps[flow.at++]!();
+          remaining--;
+          const task: Promise<void> = timed(() => send(update)).then(() => {
+            inFlight.delete(task);
+            if (flow.at < flow.steps.length) ready.push(flow);
+          });
+          inFlight.add(task);
+        }
+        await Promise.all(inFlight);
+      });
+      await Promise.all(background);
+      paced.push({ rate, result });
+    }
+
+    const bare = new Bot<BotContext>(telegram.token, { botInfo: FAKE_BOT, client: { fetch: telegram.fetch as never } });
+    bare.use(() => {});
+    const bareApp = createServerApp({ database, logger, webhook: { bot: bare, secret } });
+    const barePost = (update: Update) =>
+      bareApp.request("/telegram/webhook", { method: "POST", headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret }, body: JSON.stringify(update) });
+    const byChat = new Map<number, Update[]>();
+    for (const u of stream.slice(0, employees * 9)) {
+      const chat = (u.message?.chat.id ?? u.callback_query?.from.id)!;
+      byChat.set(chat, [...(byChat.get(chat) ?? []), u]);
+    }
+    const ceiling = await measure(async (timed) => {
+      await Promise.all([...byChat.values()].map(async (updates) => {
+        for (const u of updates) await timed(async () => barePost(u));
+      }));
+    });
+
+    console.log(`report flow: ${employees} employees × 9 updates on ${database.kind === "postgres" ? "PostgreSQL" : "embedded PGlite"}; ${submitted} reports submitted, ${outbox} outbox rows`);
+    console.log(`  lapkin, all at once (closed loop): ${lapkin.rate.toFixed(0)} updates/s, p50 ${lapkin.p50.toFixed(1)} ms, p95 ${lapkin.p95.toFixed(1)} ms, p99 ${lapkin.p99.toFixed(1)} ms, peak RSS ${lapkin.rssMb} MB`);
+    console.log(`  bare grammY bot, same stream      : ${ceiling.rate.toFixed(0)} updates/s, p50 ${ceiling.p50.toFixed(1)} ms, p95 ${ceiling.p95.toFixed(1)} ms, p99 ${ceiling.p99.toFixed(1)} ms, peak RSS ${ceiling.rssMb} MB`);
+    for (const { rate, result } of paced) {
+      console.log(`  paced at ${rate} updates/s offered: ${result.rate.toFixed(0)} updates/s done, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, peak RSS ${result.rssMb} MB`);
+    }
+    console.log(`  ratio  : lapkin reaches ${((lapkin.rate / ceiling.rate) * 100).toFixed(1)}% of the bare bot's rate — target ≥ 300 updates/s, p99 < 150 ms`);
+  } finally {
+    await database.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The draft id is in the Submit button of the summary the bot last sent to this chat. */
+function submitButton(telegram: FakeTelegram, chatId: number): string {
+  for (let i = telegram.calls.length - 1; i >= 0; i--) {
+    const call = telegram.calls[i]!;
+    if (call.method !== "sendMessage" || Number(call.payload.chat_id) !== chatId) continue;
+    const rows = (call.payload.reply_markup as { inline_keyboard?: Array<Array<{ callback_data?: string }>> } | undefined)?.inline_keyboard ?? [];
+    const submit = rows.flat().find((b) => b.callback_data?.startsWith("lp:s:submit:"));
+    if (submit) return submit.callback_data!;
+  }
+  throw new Error(`no summary was sent to ${chatId}`);
+}
+
+async function seed(db: Awaited<ReturnType<typeof createTestDatabase>>["prisma"], count: number) {
+  const unit = await db.unit.create({ data: { code: "BENCH", name: "Dinas Bench" } });
+  const boss = await db.employee.create({ data: { nip: "197501012000031001", name: "Kepala", position: "Kepala Dinas", unitId: unit.id, telegramId: 9_000_000_001n } });
+  const people: Array<{ id: number; telegramId: number; indicatorId: number }> = [];
+  for (let i = 0; i < count; i++) {
+    const telegramId = 8_000_000_000 + i;
+    const e = await db.employee.create({
+      data: { nip: `19900101201501${String(1000 + i).padStart(4, "0")}`, name: `Pegawai ${i}`, position: "Staf", unitId: unit.id, supervisorId: boss.id, telegramId: BigInt(telegramId) },
+    });
+    const plan = await db.skpPlan.create({
+      data: { employeeId: e.id, year: new Date().getUTCFullYear(), indicators: { create: [{ code: "1.1", rhk: "Layanan", indicator: "Jumlah tiket", target: 100, unitOfMeasure: "tiket" }] } },
+      include: { indicators: true },
+    });
+    people.push({ id: e.id, telegramId, indicatorId: plan.indicators[0]!.id });
+  }
+  return people;
+}
+
+async function measure(run: (timed: <T>(fn: () => Promise<T>) => Promise<T>) => Promise<void>) {
+  const latencies: number[] = [];
+  let rss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (rss = Math.max(rss, process.memoryUsage().rss)), 25);
+  const started = performance.now();
+  await run(async (fn) => {
+    const t0 = performance.now();
+    try {
+      return await fn();
+    } finally {
+      latencies.push(performance.now() - t0);
+    }
+  });
+  const elapsed = performance.now() - started;
+  clearInterval(sampler);
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+  return { rate: latencies.length / (elapsed / 1000), p50: pct(50), p95: pct(95), p99: pct(99), rssMb: Math.round(rss / 1024 / 1024) };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await benchReport();
