@@ -4,6 +4,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   startup: async () => (await import("./startup.ts")).benchStartup(),
   import: async () => (await import("./import.ts")).benchImport({}),
   report: async () => (await import("./report.ts")).benchReport(),
+  summary: async () => (await import("./summary.ts")).benchSummary(),
+  export: async () => (await import("./export.ts")).benchExport(),
 };
 
 const wanted = process.argv.slice(2);

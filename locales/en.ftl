@@ -210,3 +210,125 @@ status-APPROVED = Approved
 status-REVISION_REQUESTED = Revision requested
 status-REJECTED = Rejected
 status-WITHDRAWN = Withdrawn
+
+# --- scheduled reminders and weekly summaries (issue 6) ---
+schedule-report-reminder = Hello { $name }, there is no daily report for { $date } yet. Send it with /report before the working day ends.
+schedule-report-nudge = Second reminder, { $name }: the daily report for { $date } is still missing. Send it now with /report.
+schedule-approval-digest = { $pending } reports from your team are waiting for your approval; { $overdue } of them for more than { $days } working days. Open /approvals.
+schedule-deadline-skp-plan = Your SKP for { $year } is not on record yet. The SKP is due by { $date } ({ $days } days left).
+schedule-deadline-periodic-evaluation = The periodic performance evaluation { $period } { $year } of your team closes on { $date } ({ $days } days left).
+schedule-deadline-annual-evaluation = The annual performance evaluation { $year } of your team is due by { $date } ({ $days } days left).
+summary-caption =
+    📊 { $unit } — week of { $week }
+    Reporting rate: { $rate }%
+    Approved { $approved } · Pending { $pending } · Revision { $revision } · Rejected { $rejected }
+    Average approval time: { $hours } h
+    Unit SKP progress: { $skp }%
+summary-recognition = 🌟 Recognition candidates: { $names }
+summary-chart-series = Reporting rate (%)
+summary-head-missing =
+    Did not report on these working days:
+    { $list }
+summary-head-none-missing = Everyone reported on every working day this week.
+summary-head-coaching =
+    May need coaching:
+    { $list }
+summary-coaching-low-reporting = reported on fewer than half of the working days
+summary-coaching-rejected = had a report rejected
+group-register-private = Use this command in your work unit's Telegram group, not in a private chat.
+group-register-not-allowed = Only an HR administrator or the head of a unit can link this group.
+group-register-choose-unit = Choose the work unit for this group:
+group-register-choose-language = Choose the language of this group's summaries:
+group-register-done = This group is now linked to { $unit }. The weekly summary will be posted here.
+group-register-refused = This button is only for the person who started linking the group and may link that unit.
+group-register-no-units = There is no unit you may link.
+
+## Supervisor review (issue 4)
+review-card =
+    📝 Report { $number } (version { $version })
+    Employee: { $name }
+    Unit: { $unit }
+    Date: { $date }
+    Indicator: { $indicator }
+    Activity: { $description }
+    Output: { $output }
+    Time: { $duration }
+    Photos: { $photos }
+review-card-reused = ⚠️ Possibly reused evidence: one of the photos is the same as a photo on another report.
+review-button-approve = ✅ Approve
+review-button-revise = ✏️ Revision
+review-button-reject = ❌ Reject
+review-button-back = ⬅️ Back
+review-button-rating-ABOVE = Above expectations
+review-button-rating-MEETS = Meets expectations
+review-button-rating-BELOW = Below expectations
+rating-ABOVE = above expectations
+rating-MEETS = meets expectations
+rating-BELOW = below expectations
+review-acting-SUPERVISOR = direct supervisor
+review-acting-DELEGATE = acting delegate
+review-acting-ADMIN = admin
+review-outcome-APPROVED = ✅ Approved by { $reviewer } ({ $acting }): { $rating }.
+review-outcome-REVISION_REQUESTED = ✏️ Revision requested by { $reviewer } ({ $acting }): { $comment }
+review-outcome-REJECTED = ❌ Rejected by { $reviewer } ({ $acting }): { $comment }
+review-notice-APPROVED = ✅ Report { $number } of { $date } was approved by { $reviewer }, rated { $rating }.
+review-notice-REVISION_REQUESTED =
+    ✏️ Report { $number } of { $date } needs revision. Note from { $reviewer }:
+    { $comment }
+    Open /history to revise and resubmit it.
+review-notice-REJECTED =
+    ❌ Report { $number } of { $date } was rejected by { $reviewer }. Reason:
+    { $comment }
+review-ask-REVISION_REQUESTED = Write the revision note for { $name } (report { $number }). It is sent to the employee. Type /cancel to cancel.
+review-ask-REJECTED = Write the reason for rejecting report { $number } of { $name }. It is sent to the employee. Type /cancel to cancel.
+review-comment-too-short = The note is too short: write at least { $min } characters, or /cancel.
+review-comment-cancelled = Cancelled; the report is not decided yet.
+review-done-APPROVED = Report { $number } approved ({ $rating }). { $name } is notified.
+review-done-REVISION_REQUESTED = Revision request for report { $number } sent to { $name }.
+review-done-REJECTED = Rejection of report { $number } sent to { $name }.
+review-denied-own-report = You cannot decide on your own report.
+review-denied-not-reviewer = You may not decide on this report: only the employee's direct supervisor, an acting delegate set by an admin, or an admin.
+review-denied-former-supervisor = You are no longer this employee's direct supervisor, so this button no longer works for you.
+review-stale-decided = This report was already decided by { $name }.
+review-stale-withdrawn = The employee has withdrawn this report.
+review-stale-newer-version = The employee has sent a newer version; this button is for an old one.
+review-stale-not-submitted = This report is not waiting for review.
+review-unknown = This button is not recognised.
+approvals-empty = No reports are waiting for your decision.
+approvals-list =
+    Reports waiting for a decision (page { $page }/{ $pages }, { $total } in all), oldest first:
+    { $lines }
+approvals-button-approve-all = ✅ Approve all shown (meets expectations)
+approvals-confirm = Approve the { $count } reports shown, rated meets expectations?
+approvals-button-confirm = Yes, approve all
+approvals-button-cancel = Cancel
+approvals-approved-all = { $approved } reports approved (meets expectations); { $skipped } skipped as already decided or not yours to decide.
+approvals-not-reviewer = This command is for supervisors: you have no subordinates and no acting assignment.
+team-header = Your team today, { $date }:
+team-reported = ✅ Reported:
+team-missing = ⏳ Not reported yet:
+team-off = 🏖 Not on duty today:
+team-none = (none)
+team-waiting = Reports waiting for your decision: { $count }. Open /approvals.
+team-off-weekend = not a working day
+team-off-leave-CUTI = on leave
+team-off-leave-DINAS_LUAR = official travel
+escalation-remind = ⏰ Report { $number } from { $name } (dated { $date }) has waited { $days } working days for your decision. Open /approvals.
+escalation-escalate = ⏰ Report { $number } from { $name } (dated { $date }) has not been decided by their supervisor, { $supervisor }, for { $days } working days.
+
+## SKP progress (/skp)
+skp-none = You have no SKP for { $year } yet, so there is no progress to show. Ask the HR admin to import your SKP.
+skp-header = 📊 SKP progress { $year } — { $name }
+skp-period = Evaluation period: { $period } (ends { $end }); { $days } days left, { $workdays } working days.
+skp-period-quarter = Quarter { $quarter } { $year }
+skp-rhk-main = 🎯 Main work result: { $rhk }
+skp-rhk-additional = ➕ Additional work result: { $rhk }
+skp-indicator = { $code } { $indicator }
+skp-target = Target { $target } { $unit } • realised { $realisation } { $unit } • { $percent }%
+skp-target-prorated = Target { $target } { $unit } a year (due by this period { $due }) • realised { $realisation } { $unit } • { $percent }%
+skp-target-period = Target { $period }: { $target } { $unit } • realised { $realisation } { $unit } • { $percent }%
+skp-timing-past = (this target's period has ended)
+skp-timing-future = (this target's period has not started)
+skp-pending = ⏳ Awaiting approval: { $output } { $unit } ({ $count } reports)
+skp-pending-count = ⏳ Awaiting approval: { $count } reports
+skp-page = Page { $page }/{ $pages }

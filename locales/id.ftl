@@ -210,3 +210,125 @@ status-APPROVED = Disetujui
 status-REVISION_REQUESTED = Perlu perbaikan
 status-REJECTED = Ditolak
 status-WITHDRAWN = Ditarik
+
+# --- pengingat terjadwal dan ringkasan mingguan (issue 6) ---
+schedule-report-reminder = Halo { $name }, laporan kinerja harian untuk { $date } belum ada. Kirim dengan /lapor sebelum jam kerja berakhir.
+schedule-report-nudge = Pengingat kedua, { $name }: laporan harian { $date } masih kosong. Kirim sekarang dengan /lapor.
+schedule-approval-digest = Ada { $pending } laporan bawahan yang menunggu persetujuan Anda; { $overdue } di antaranya sudah lebih dari { $days } hari kerja. Buka /persetujuan.
+schedule-deadline-skp-plan = SKP tahun { $year } Anda belum tercatat. Batas penetapan SKP: { $date } ({ $days } hari lagi).
+schedule-deadline-periodic-evaluation = Evaluasi kinerja periodik { $period } { $year } untuk bawahan Anda ditutup { $date } ({ $days } hari lagi).
+schedule-deadline-annual-evaluation = Evaluasi kinerja tahunan { $year } untuk bawahan Anda paling lambat { $date } ({ $days } hari lagi).
+summary-caption =
+    📊 { $unit } — pekan { $week }
+    Tingkat pelaporan: { $rate }%
+    Disetujui { $approved } · Menunggu { $pending } · Perbaikan { $revision } · Ditolak { $rejected }
+    Rata-rata waktu persetujuan: { $hours } jam
+    Capaian SKP unit: { $skp }%
+summary-recognition = 🌟 Kandidat apresiasi: { $names }
+summary-chart-series = Tingkat pelaporan (%)
+summary-head-missing =
+    Belum melapor pada hari kerja berikut:
+    { $list }
+summary-head-none-missing = Semua pegawai melapor pada setiap hari kerja pekan ini.
+summary-head-coaching =
+    Mungkin perlu pendampingan:
+    { $list }
+summary-coaching-low-reporting = melapor kurang dari separuh hari kerja
+summary-coaching-rejected = ada laporan yang ditolak
+group-register-private = Perintah ini dipakai di grup Telegram unit kerja, bukan di chat pribadi.
+group-register-not-allowed = Hanya admin kepegawaian atau kepala unit yang dapat menautkan grup ini.
+group-register-choose-unit = Pilih unit kerja untuk grup ini:
+group-register-choose-language = Pilih bahasa ringkasan untuk grup ini:
+group-register-done = Grup ini kini tertaut ke { $unit }. Ringkasan mingguan akan dikirim ke sini.
+group-register-refused = Tombol ini hanya untuk orang yang memulai pendaftaran grup dan berwenang atas unit tersebut.
+group-register-no-units = Tidak ada unit yang dapat Anda tautkan.
+
+## Pemeriksaan atasan (issue 4)
+review-card =
+    📝 Laporan { $number } (versi { $version })
+    Pegawai: { $name }
+    Unit: { $unit }
+    Tanggal: { $date }
+    Indikator: { $indicator }
+    Kegiatan: { $description }
+    Hasil: { $output }
+    Waktu: { $duration }
+    Foto: { $photos }
+review-card-reused = ⚠️ Kemungkinan bukti dipakai ulang: salah satu foto sama dengan foto pada laporan lain.
+review-button-approve = ✅ Setujui
+review-button-revise = ✏️ Revisi
+review-button-reject = ❌ Tolak
+review-button-back = ⬅️ Kembali
+review-button-rating-ABOVE = Di atas ekspektasi
+review-button-rating-MEETS = Sesuai ekspektasi
+review-button-rating-BELOW = Di bawah ekspektasi
+rating-ABOVE = di atas ekspektasi
+rating-MEETS = sesuai ekspektasi
+rating-BELOW = di bawah ekspektasi
+review-acting-SUPERVISOR = atasan langsung
+review-acting-DELEGATE = pelaksana yang ditunjuk
+review-acting-ADMIN = admin
+review-outcome-APPROVED = ✅ Disetujui oleh { $reviewer } ({ $acting }): { $rating }.
+review-outcome-REVISION_REQUESTED = ✏️ Diminta revisi oleh { $reviewer } ({ $acting }): { $comment }
+review-outcome-REJECTED = ❌ Ditolak oleh { $reviewer } ({ $acting }): { $comment }
+review-notice-APPROVED = ✅ Laporan { $number } tanggal { $date } disetujui oleh { $reviewer } dengan penilaian { $rating }.
+review-notice-REVISION_REQUESTED =
+    ✏️ Laporan { $number } tanggal { $date } perlu diperbaiki. Catatan dari { $reviewer }:
+    { $comment }
+    Buka /riwayat untuk memperbaiki dan mengirim ulang.
+review-notice-REJECTED =
+    ❌ Laporan { $number } tanggal { $date } ditolak oleh { $reviewer }. Alasan:
+    { $comment }
+review-ask-REVISION_REQUESTED = Tulis catatan revisi untuk { $name } (laporan { $number }). Catatan ini dikirim kepada pegawai. Ketik /batal untuk membatalkan.
+review-ask-REJECTED = Tulis alasan penolakan laporan { $number } dari { $name }. Alasan ini dikirim kepada pegawai. Ketik /batal untuk membatalkan.
+review-comment-too-short = Catatan terlalu pendek: tulis minimal { $min } karakter, atau /batal.
+review-comment-cancelled = Dibatalkan; laporan belum diputuskan.
+review-done-APPROVED = Laporan { $number } disetujui ({ $rating }). { $name } diberi tahu.
+review-done-REVISION_REQUESTED = Permintaan revisi laporan { $number } dikirim kepada { $name }.
+review-done-REJECTED = Penolakan laporan { $number } dikirim kepada { $name }.
+review-denied-own-report = Anda tidak dapat memutuskan laporan Anda sendiri.
+review-denied-not-reviewer = Anda tidak berwenang memutuskan laporan ini: hanya atasan langsung pegawai, pelaksana yang ditunjuk admin, atau admin.
+review-denied-former-supervisor = Anda bukan lagi atasan langsung pegawai ini, jadi tombol ini tidak berlaku lagi untuk Anda.
+review-stale-decided = Laporan ini sudah diputuskan oleh { $name }.
+review-stale-withdrawn = Laporan ini sudah ditarik kembali oleh pegawai.
+review-stale-newer-version = Pegawai sudah mengirim versi yang lebih baru; tombol ini untuk versi lama.
+review-stale-not-submitted = Laporan ini tidak sedang menunggu pemeriksaan.
+review-unknown = Tombol ini tidak dikenali.
+approvals-empty = Tidak ada laporan yang menunggu keputusan Anda.
+approvals-list =
+    Laporan menunggu keputusan (halaman { $page }/{ $pages }, total { $total }), yang terlama lebih dulu:
+    { $lines }
+approvals-button-approve-all = ✅ Setujui semua yang tampil (sesuai ekspektasi)
+approvals-confirm = Setujui { $count } laporan yang tampil dengan penilaian sesuai ekspektasi?
+approvals-button-confirm = Ya, setujui semua
+approvals-button-cancel = Batal
+approvals-approved-all = { $approved } laporan disetujui (sesuai ekspektasi); { $skipped } dilewati karena sudah diputuskan atau bukan wewenang Anda.
+approvals-not-reviewer = Perintah ini untuk atasan: Anda tidak memiliki bawahan atau penugasan sebagai pelaksana.
+team-header = Tim Anda hari ini, { $date }:
+team-reported = ✅ Sudah melapor:
+team-missing = ⏳ Belum melapor:
+team-off = 🏖 Tidak bertugas hari ini:
+team-none = (tidak ada)
+team-waiting = Laporan menunggu keputusan Anda: { $count }. Buka /persetujuan.
+team-off-weekend = bukan hari kerja
+team-off-leave-CUTI = cuti
+team-off-leave-DINAS_LUAR = dinas luar
+escalation-remind = ⏰ Laporan { $number } dari { $name } (tanggal { $date }) sudah { $days } hari kerja menunggu keputusan Anda. Buka /persetujuan.
+escalation-escalate = ⏰ Laporan { $number } dari { $name } (tanggal { $date }) sudah { $days } hari kerja belum diputuskan oleh atasannya, { $supervisor }.
+
+## Capaian SKP (/skp)
+skp-none = Anda belum memiliki SKP untuk tahun { $year }, jadi belum ada capaian yang dapat ditampilkan. Hubungi admin kepegawaian agar SKP Anda diimpor.
+skp-header = 📊 Capaian SKP { $year } — { $name }
+skp-period = Periode penilaian: { $period } (berakhir { $end }); sisa { $days } hari, { $workdays } hari kerja.
+skp-period-quarter = Triwulan { $quarter } { $year }
+skp-rhk-main = 🎯 RHK utama: { $rhk }
+skp-rhk-additional = ➕ RHK tambahan: { $rhk }
+skp-indicator = { $code } { $indicator }
+skp-target = Target { $target } { $unit } • realisasi { $realisation } { $unit } • { $percent }%
+skp-target-prorated = Target { $target } { $unit } setahun (s.d. periode ini { $due }) • realisasi { $realisation } { $unit } • { $percent }%
+skp-target-period = Target { $period }: { $target } { $unit } • realisasi { $realisation } { $unit } • { $percent }%
+skp-timing-past = (periode target ini sudah berakhir)
+skp-timing-future = (periode target ini belum dimulai)
+skp-pending = ⏳ Menunggu persetujuan: { $output } { $unit } ({ $count } laporan)
+skp-pending-count = ⏳ Menunggu persetujuan: { $count } laporan
+skp-page = Halaman { $page }/{ $pages }

@@ -10,6 +10,9 @@ import type { Logger } from "./lib/logger.ts";
 import { createBot, publishCommands } from "./bot/create-bot.ts";
 import { createServerApp } from "./server/app.ts";
 import { createOutboxSender } from "./jobs/outbox.ts";
+import { createScheduler } from "./jobs/scheduler.ts";
+import { retryPendingEvidence } from "./jobs/evidence.ts";
+import { deactivateOnForbidden } from "./domain/groups.ts";
 
 export interface RunningLapkin {
   port: number;
@@ -23,6 +26,9 @@ export class StartupError extends Error {}
 
 /** Per-update bound: a stuck update must not hold its chat's queue forever. */
 const UPDATE_TIMEOUT_MS = 60_000;
+
+/** How often pending evidence downloads are retried (each photo keeps its own backoff). */
+const EVIDENCE_INTERVAL_MS = 60_000;
 
 /** How often the outbox sender looks for due messages: "within seconds of Submit". */
 const OUTBOX_INTERVAL_MS = 1_000;
@@ -59,8 +65,29 @@ export async function startLapkin(deps: { config: Config; clock: Clock; logger: 
         },
       });
     }
-    const outbox = createOutboxSender({ db: database.prisma, api: bot.api, clock: deps.clock, logger });
+    const outbox = createOutboxSender({
+      db: database.prisma,
+      api: bot.api,
+      clock: deps.clock,
+      logger,
+      onPermanentFailure: deactivateOnForbidden(database.prisma, () => deps.clock.now()),
+    });
     outbox.start(OUTBOX_INTERVAL_MS);
+    // Reminders and summaries only queue messages; the outbox sender above sends them, paced.
+    const scheduler = createScheduler({
+      db: database.prisma,
+      clock: deps.clock,
+      logger,
+      dataDir: config.dataDir,
+      intervals: [
+        {
+          name: "evidence",
+          everyMs: EVIDENCE_INTERVAL_MS,
+          run: () => retryPendingEvidence({ db: database.prisma, api: bot.api, config, clock: deps.clock, logger, fetch: deps.fetch }),
+        },
+      ],
+    });
+    await scheduler.start();
 
     logger.info(
       { mode: config.botMode, database: database.kind, port, bot: bot.botInfo.username, startupMs: Math.round(performance.now() - started) },
@@ -72,6 +99,7 @@ export async function startLapkin(deps: { config: Config; clock: Clock; logger: 
       database,
       stop: async () => {
         if (runner?.isRunning()) await runner.stop();
+        await scheduler.stop();
         await outbox.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await database.close();

@@ -14,6 +14,9 @@ import { registration } from "../handlers/registration.ts";
 import { help } from "../handlers/help.ts";
 import { language } from "../handlers/language.ts";
 import { report } from "../handlers/report.ts";
+import { review } from "../handlers/review.ts";
+import { groups } from "../handlers/groups.ts";
+import { skp } from "../handlers/skp.ts";
 
 export interface BotDependencies {
   config: Config;
@@ -40,7 +43,10 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
   bot.use(identify({ db: deps.db, adminTelegramIds: deps.config.adminTelegramIds }));
   bot.use(createI18n());
   bot.use(groupGuard());
+  bot.use(groups(deps));
   bot.use(registration(deps));
+  bot.use(review(deps));
+  bot.use(skp(deps)); // before /lapor, so /skp answers even in the middle of a report
   bot.use(report(deps));
   bot.use(help());
   bot.use(language(deps));

@@ -8,7 +8,7 @@ export interface OutgoingMessage {
   kind: string;
   chatId: bigint;
   /** A Bot API method and its parameters, already rendered in the recipient's language. */
-  method: "sendMessage" | "sendPhoto" | "sendMediaGroup" | "editMessageText" | "editMessageReplyMarkup";
+  method: "sendMessage" | "sendPhoto" | "sendDocument" | "sendMediaGroup" | "editMessageText" | "editMessageReplyMarkup";
   params: Record<string, unknown>;
   /** Send no earlier than this (e.g. a reminder's local time). */
   notBefore?: Date;

@@ -34,3 +34,19 @@ export const DEFAULT_POLICY: Readonly<ReportPolicy> = Object.freeze({
   descriptionMinChars: 10,
   descriptionMaxChars: 1000,
 });
+
+/** Policy for supervisors' decisions on reports (SPEC §3, "Supervisors should act within 3 working days"). */
+export interface ReviewPolicy {
+  /** A report pending more than this many working days reminds the supervisor. */
+  reviewReminderWorkingDays: number;
+  /** A report pending more than this many working days is escalated to the supervisor's own supervisor. */
+  reviewEscalationWorkingDays: number;
+  /** Reports per page in /persetujuan. */
+  approvalsPageSize: number;
+}
+
+export const DEFAULT_REVIEW_POLICY: Readonly<ReviewPolicy> = Object.freeze({
+  reviewReminderWorkingDays: 3,
+  reviewEscalationWorkingDays: 5,
+  approvalsPageSize: 5,
+});

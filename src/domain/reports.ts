@@ -3,6 +3,7 @@ import type { Prisma, ReportStatus } from "../generated/prisma/client.ts";
 import { enqueueMessage } from "./outbox.ts";
 import { recordAudit } from "./audit.ts";
 import { DEFAULT_POLICY, type ReportPolicy } from "./policy.ts";
+import { cardOf, evidenceCalls, reviewInclude, type ReviewRenderer } from "./review.ts";
 
 /**
  * Daily activity reports: the rules, without Telegram. Every value crossing into a conversation
@@ -216,23 +217,17 @@ export interface SubmitInput {
   reportId: number;
   employeeId: number;
   now: Date;
-  /** Renders the supervisor's notification in the supervisor's language. */
-  renderReviewRequest(locale: string, report: ReviewRequestFacts): string;
+  /** Renders the supervisor's notification (text and decision buttons) in the supervisor's language. */
+  render: Pick<ReviewRenderer, "card" | "buttons">;
   policy?: Pick<ReportPolicy, "minPhotos">;
 }
 
-export interface ReviewRequestFacts {
-  number: string;
-  employeeName: string;
-  date: string;
-  indicator: string | null;
-  description: string;
-  output: string;
-  minutes: number;
-  photos: number;
-  reusedEvidence: boolean;
-  version: number;
-}
+/** The outbox keys of the supervisor's notification of one version: the card, and the evidence sent before it. */
+export const notificationKeys = (reportId: number, version: number) => [
+  `report-submitted:${reportId}:${version}`,
+  `report-photos:${reportId}:${version}`,
+  `report-photos:${reportId}:${version}:1`,
+];
 
 export const reportNumber = (id: number, submittedAt: Date) => `LK-${submittedAt.getUTCFullYear()}-${String(id).padStart(6, "0")}`;
 
@@ -268,24 +263,21 @@ export async function submitReport(db: Db, input: SubmitInput): Promise<SubmitOu
       return { kind: "already" as const, number: now.number, status: now.status };
     }
     if (notify) {
-      const facts: ReviewRequestFacts = {
-        number,
-        employeeName: row.employee.name,
-        date: draft.date!,
-        indicator: draft.indicatorLabel,
-        description: draft.description!,
-        output: `${formatQuantity(draft.outputQuantity!)} ${draft.outputUnit}`,
-        minutes: draft.minutes!,
-        photos: draft.photos,
-        reusedEvidence: row.reusedEvidence || reused,
-        version,
-      };
+      // The evidence first (an album), then the card with the buttons: two rows, queued in this
+      // order, so the sender (oldest first, one chat at a time) delivers them in this order.
+      const chatId = supervisor!.telegramId!;
+      const target = await tx.report.findUniqueOrThrow({ where: { id: row.id }, include: reviewInclude });
+      for (const [i, call] of evidenceCalls(chatId, target.evidence).entries()) {
+        await enqueueMessage(tx, { dedupeKey: `report-photos:${row.id}:${version}${i ? `:${i}` : ""}`, kind: "review-request-photos", chatId, ...call, now: input.now });
+      }
+      const locale = supervisor!.language;
       await enqueueMessage(tx, {
         dedupeKey: `report-submitted:${row.id}:${version}`,
         kind: "review-request",
-        chatId: supervisor!.telegramId!,
+        chatId,
         method: "sendMessage",
-        params: { chat_id: supervisor!.telegramId!.toString(), text: input.renderReviewRequest(supervisor!.language, facts), reportId: row.id },
+        params: { chat_id: chatId.toString(), text: input.render.card(locale, cardOf(target)), reply_markup: input.render.buttons(locale, row.id, version) },
+        now: input.now,
       });
     }
     await recordAudit(tx, {
@@ -349,9 +341,22 @@ export async function withdrawReport(db: Db, employeeId: number, reportId: numbe
     const updated = await tx.report.updateMany({ where: { id: reportId, employeeId, status: "SUBMITTED" }, data: { status: "WITHDRAWN", withdrawnAt: now } });
     if (updated.count === 0) return "not-allowed" as const;
     await tx.outbox.updateMany({
-      where: { dedupeKey: `report-submitted:${reportId}:${row.version}`, status: "PENDING" },
+      where: { dedupeKey: { in: notificationKeys(reportId, row.version) }, status: "PENDING" },
       data: { status: "FAILED", lastError: "report withdrawn before it was sent" },
     });
+    // A card already delivered loses its buttons (a press would only be told the report was withdrawn).
+    const card = await tx.outbox.findUnique({ where: { dedupeKey: `report-submitted:${reportId}:${row.version}` } });
+    const messageId = (card?.result as { message_id?: unknown } | null)?.message_id;
+    if (card?.status === "SENT" && typeof messageId === "number") {
+      await enqueueMessage(tx, {
+        dedupeKey: `report-withdrawn:${reportId}:${row.version}`,
+        kind: "review-edit",
+        chatId: card.chatId,
+        method: "editMessageReplyMarkup",
+        params: { chat_id: card.chatId.toString(), message_id: messageId, reply_markup: { inline_keyboard: [] } },
+        now,
+      });
+    }
     await recordAudit(tx, { at: now, actor: `employee:${employeeId}`, action: "report.withdraw", entity: "Report", entityId: reportId });
     return "withdrawn" as const;
   });

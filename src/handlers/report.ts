@@ -33,10 +33,10 @@ import {
   type DraftField,
   type DraftView,
   type IncomingPhoto,
-  type ReviewRequestFacts,
   type SubmitOutcome,
 } from "../domain/reports.ts";
 import { retryPendingEvidence } from "../jobs/evidence.ts";
+import { reviewRenderer } from "./review-render.ts";
 
 /**
  * Bump whenever the /lapor conversation below changes: stored conversations of an older version
@@ -76,6 +76,7 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
   const feature = new Composer<ReportContext>();
   const chat = feature.chatType("private").filter((ctx) => ctx.employee !== undefined);
 
+  const reviewCards = reviewRenderer(i18n);
   const tr = (locale: string) => (key: string, vars?: Record<string, string | number>) => i18n.t(locale, key, vars);
   const showDate = (date: string, locale: string) => formatLocalDate(date, locale);
 
@@ -88,7 +89,7 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
       employeeId,
       now: deps.clock.now(),
       policy,
-      renderReviewRequest: (locale, facts) => renderReviewRequest(tr(locale), facts, showDate(facts.date, locale)),
+      render: reviewCards,
     });
 
   chat.use(
@@ -206,7 +207,7 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
       photos: r.evidence.length,
       version: r.version,
       submitted: r.submittedAt ? formatDateTime(r.submittedAt, employee.timeZone, employee.language) : "-",
-      rating: r.rating ?? "-",
+      rating: r.rating ? t(`rating-${r.rating}`) : "-",
       comment: r.reviewerComment ?? "-",
     });
     const keyboard = new InlineKeyboard();
@@ -593,21 +594,6 @@ function summaryText(t: T, d: DraftView, fmt: (date: string) => string): string 
     duration: d.minutes === null ? "-" : formatMinutes(d.minutes),
     photos: d.photos,
   });
-}
-
-function renderReviewRequest(t: T, f: ReviewRequestFacts, date: string): string {
-  const text = t("review-request", {
-    number: f.number,
-    name: f.employeeName,
-    date,
-    indicator: f.indicator ?? t("lapor-additional-task"),
-    description: f.description,
-    output: f.output,
-    duration: formatMinutes(f.minutes),
-    photos: f.photos,
-    version: f.version,
-  });
-  return f.reusedEvidence ? `${text}\n\n${t("review-request-reused")}` : text;
 }
 
 const answeredCount = (d: DraftView) =>

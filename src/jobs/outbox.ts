@@ -1,4 +1,5 @@
-import { Api, GrammyError, HttpError } from "grammy";
+import { existsSync } from "node:fs";
+import { Api, GrammyError, HttpError, InputFile } from "grammy";
 import { autoRetry } from "@grammyjs/auto-retry";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "../db/client.ts";
@@ -63,7 +64,7 @@ export const DEFAULT_OUTBOX_OPTIONS: OutboxSenderOptions = {
   maxAttempts: 8,
   baseBackoffMs: 5_000,
   maxBackoffMs: 60 * 60_000,
-  ratePerSecond: 25,
+  ratePerSecond: 28, // under Telegram's ~30/s per bot; a 429 still pauses the whole sender
   perChatIntervalMs: 1_000,
   perGroupIntervalMs: 3_000,
   inProcessRetryMaxSeconds: 2,
@@ -76,6 +77,8 @@ export interface OutboxSenderDeps {
   clock: Clock;
   logger: Logger;
   options?: Partial<OutboxSenderOptions>;
+  /** Called after a row is marked FAILED for good (e.g. a 403 from a group: the group is deactivated). */
+  onPermanentFailure?: (row: { chatId: bigint; kind: string; error: string }) => Promise<void>;
 }
 
 export interface SendRoundResult {
@@ -185,7 +188,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       return { kind: "permanent", error: `Malformed outbox payload (method ${String(payload?.method)}).` };
     }
     try {
-      return { kind: "sent", result: await send(params) };
+      return { kind: "sent", result: await send(withLocalFiles(params)) };
     } catch (error) {
       return classify(error);
     }
@@ -248,6 +251,8 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         });
         total.failed++;
         logger.warn({ ...log, error: outcome.error }, "outbox: failed permanently");
+        await deps.onPermanentFailure?.({ chatId: row.chatId, kind: row.kind, error: outcome.error })
+          .catch((error) => logger.error({ ...log, err: error }, "outbox: failure hook failed"));
         return;
       }
       case "flood": {
@@ -370,6 +375,23 @@ function globalPacer(ratePerSecond: number): (weight: number) => Promise<void> {
     next = at + spacing * weight;
     if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
   };
+}
+
+/**
+ * A `photo` (or `document`) given as `{ "localFile": path }` is uploaded from disk (a chart the job
+ * drew): the payload stays JSON in the row, the file is read only when sending. A missing file is a
+ * permanent failure (the Bot API answers 400 for the empty upload).
+ */
+function withLocalFiles(params: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...params };
+  for (const field of ["photo", "document"]) {
+    const value = out[field] as { localFile?: unknown } | undefined;
+    if (value && typeof value === "object" && typeof value.localFile === "string") {
+      if (!existsSync(value.localFile)) throw new GrammyError(`Local file missing: ${value.localFile}`, { ok: false, error_code: 400, description: `Bad Request: local file ${value.localFile} is missing` }, "sendPhoto", out);
+      out[field] = new InputFile(value.localFile);
+    }
+  }
+  return out;
 }
 
 /** How many messages a call puts into the chat: the items of an album, else one. */

@@ -101,7 +101,7 @@ describe("/riwayat", () => {
     await h.deliver(h.andi.press(`rh:o:${approved.id}`));
     const detail = h.telegram.lastText(STAFF_TG)!;
     expect(detail).toContain("Laporan LK-2026-000003 — Disetujui");
-    expect(detail).toContain("Penilaian: MEETS");
+    expect(detail).toContain("Penilaian: sesuai ekspektasi");
     expect(detail).toContain("Catatan atasan: Bagus, lanjutkan");
     expect(lastButtons(h.telegram, STAFF_TG)).toEqual(["rh:p:0"]); // no withdraw once decided
     const album = h.telegram.callsTo("sendMediaGroup").at(-1)!;
@@ -164,7 +164,8 @@ describe("/riwayat", () => {
     // The first photo stays for version 1; two live photos for version 2.
     expect(report.evidence.filter((e) => e.removedAt === null)).toHaveLength(2);
     expect(report.evidence).toHaveLength(3);
+    // Each version: its photos (one message or an album), then the card with the buttons.
     const keys = (await database.prisma.outbox.findMany({ orderBy: { id: "asc" } })).map((o) => o.dedupeKey);
-    expect(keys).toEqual([`report-submitted:${id}:1`, `report-submitted:${id}:2`]);
+    expect(keys).toEqual([`report-photos:${id}:1`, `report-submitted:${id}:1`, `report-photos:${id}:2`, `report-submitted:${id}:2`]);
   });
 });

@@ -80,10 +80,11 @@ describe("/lapor, the happy path", () => {
       expect(e.path).toBe(`evidence/2026/11/${sha256(files[i]!)}.jpg`);
       expect(readFileSync(join(dataDir, e.path!))).toEqual(Buffer.from(files[i]!));
     }
-    const outbox = await database.prisma.outbox.findMany();
-    expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ dedupeKey: `report-submitted:${reportId}:1`, kind: "review-request", chatId: BigInt(SUPERVISOR_TG) });
-    expect(JSON.stringify(outbox[0]!.payload)).toContain("Andi Wijaya");
+    // The album first, then the card with the decision buttons (test/review covers their content).
+    const outbox = await database.prisma.outbox.findMany({ orderBy: { id: "asc" } });
+    expect(outbox.map((o) => o.kind)).toEqual(["review-request-photos", "review-request"]);
+    expect(outbox[1]).toMatchObject({ dedupeKey: `report-submitted:${reportId}:1`, kind: "review-request", chatId: BigInt(SUPERVISOR_TG) });
+    expect(JSON.stringify(outbox[1]!.payload)).toContain("Andi Wijaya");
     // Nothing is left of the conversation once it is done.
     expect(await database.prisma.keyValue.count({ where: { key: { startsWith: "conv:" } } })).toBe(0);
   });
@@ -333,7 +334,7 @@ describe("duplicates", () => {
     await h.deliver(h.andi.press(`lp:s:submit:${reportId}`));
     expect(h.telegram.lastText(STAFF_TG)).toContain("sudah terkirim");
     expect(await database.prisma.report.count()).toBe(1);
-    expect(await database.prisma.outbox.count()).toBe(1);
+    expect(await database.prisma.outbox.count({ where: { kind: "review-request" } })).toBe(1);
     expect(await database.prisma.evidence.count()).toBe(1);
   });
 
@@ -345,7 +346,8 @@ describe("duplicates", () => {
     const other = reportBot(database.prisma, { dataDir: h.dataDir });
     await Promise.all([h.deliver(h.andi.press(`lp:s:submit:${reportId}`)), other.deliver(other.andi.press(`lp:s:submit:${reportId}`))]);
     expect(await database.prisma.report.count({ where: { status: "SUBMITTED" } })).toBe(1);
-    expect(await database.prisma.outbox.count()).toBe(1);
+    expect(await database.prisma.outbox.count({ where: { kind: "review-request" } })).toBe(1);
+    expect(await database.prisma.outbox.count({ where: { kind: "review-request-photos" } })).toBe(1);
   });
 });
 

@@ -325,7 +325,10 @@ async function readPayload(init?: RequestInit): Promise<Record<string, unknown>>
   const request = new Request("http://body.local", { method: "POST", body: init.body as ConstructorParameters<typeof Request>[1] extends infer I ? I extends { body?: infer B } ? B : never : never, headers, duplex: "half" } as RequestInit);
   if (type.includes("application/json")) return (await request.json()) as Record<string, unknown>;
   if (type.includes("multipart/form-data")) {
-    const form = await request.formData();
+    // grammY's multipart stream is not always accepted by undici's parser: read it by hand then.
+    const bytes = Buffer.from(await request.arrayBuffer());
+    const form = await new Request("http://body.local", { method: "POST", body: bytes, headers }).formData().catch(() => undefined);
+    if (!form) return parseMultipart(bytes, type);
     const payload: Record<string, unknown> = {};
     for (const [key, value] of form.entries()) {
       if (typeof value !== "string") payload[key] = { upload: true, name: value.name, size: value.size };
@@ -334,6 +337,25 @@ async function readPayload(init?: RequestInit): Promise<Record<string, unknown>>
     return payload;
   }
   return {};
+}
+
+/** A plain multipart/form-data reader: text fields as values (JSON parsed), file parts as `{ upload, name, size }`. */
+function parseMultipart(bytes: Buffer, type: string): Record<string, unknown> {
+  const boundary = /boundary=("?)([^";]+)\1/.exec(type)?.[2];
+  const payload: Record<string, unknown> = {};
+  if (!boundary) return payload;
+  const text = bytes.toString("latin1");
+  for (const part of text.split(`--${boundary}`)) {
+    const split = part.indexOf("\r\n\r\n");
+    if (split < 0) continue;
+    const head = part.slice(0, split);
+    const body = part.slice(split + 4).replace(/\r\n$/, "");
+    const name = /[;\s]name="([^"]*)"/i.exec(head)?.[1];
+    if (!name) continue;
+    const filename = /filename="?([^";\r\n]*)"?/i.exec(head)?.[1];
+    payload[name] = filename !== undefined ? { upload: true, name: filename, size: Buffer.byteLength(body, "latin1") } : tryJson(Buffer.from(body, "latin1").toString("utf8"));
+  }
+  return payload;
 }
 
 function tryJson(value: string): unknown {

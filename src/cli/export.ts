@@ -1,0 +1,91 @@
+import { resolve } from "node:path";
+import { exportWorkbook, unitSubtree, type EvaluationSheetSource } from "../domain/export.ts";
+import { monthPeriod, quarterPeriod, type Period } from "../domain/skp-progress.ts";
+import { localDate } from "../lib/time.ts";
+import { databaseSettings, withDatabase, type CliIo } from "./context.ts";
+import { UserError } from "./errors.ts";
+
+const USAGE = "Usage: lapkin export [--month YYYY-MM | --quarter YYYY-Qn] [--unit CODE] [--out FILE]";
+const FLAGS = ["--month", "--quarter", "--unit", "--out"] as const;
+type Key = "month" | "quarter" | "unit" | "out";
+export type ExportOptions = Partial<Record<Key, string>> & { help?: boolean };
+
+/**
+ * Where the evaluations sheet comes from. None yet: periodic evaluations are stored by the
+ * evaluation feature; once it exists, set its source here and the "Penilaian" sheet appears.
+ */
+export const evaluationSheetSource: EvaluationSheetSource | undefined = undefined;
+
+export async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  const options = parseExportArgs(args);
+  if (options.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const { defaultTimeZone } = databaseSettings(io.env);
+  const period = exportPeriod(options, localDate(io.clock.now(), defaultTimeZone));
+  const path = resolve(options.out ?? `lapkin-export-${periodName(period)}.xlsx`);
+
+  const started = Date.now();
+  const result = await withDatabase(io, async (db) => {
+    let unitIds: number[] | undefined;
+    if (options.unit !== undefined) {
+      unitIds = await unitSubtree(db.prisma, options.unit);
+      if (!unitIds) throw new UserError(`Unknown unit "${options.unit}": no unit has this code. Check the code in the import file.`);
+    }
+    try {
+      return await exportWorkbook(db.prisma, { period, unitIds }, { path, evaluations: evaluationSheetSource });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EACCES" || code === "ENOENT" || code === "EROFS" || code === "EISDIR") throw new UserError(`Cannot write ${path}: ${(error as Error).message}`);
+      throw error;
+    }
+  });
+  const scope = options.unit ? ` for unit ${options.unit} and the units below it` : "";
+  const evaluations = result.evaluations === undefined ? "" : `, ${result.evaluations} evaluations`;
+  io.stdout.write(
+    `Wrote ${result.reports} reports and ${result.indicators} indicator rows${evaluations} for ${periodName(period)}${scope} to ${result.path} in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+  );
+  return 0;
+}
+
+/** Strict: every flag once, with a value; `--flag=value` works too. */
+export function parseExportArgs(args: string[]): ExportOptions {
+  const options: ExportOptions = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--help" || arg === "-h") return { help: true };
+    const eq = arg.indexOf("=");
+    const [flag, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+    if (!(FLAGS as readonly string[]).includes(flag)) throw usageError(arg.startsWith("-") ? `Unknown option "${arg}".` : `Unexpected argument "${arg}".`);
+    const value = inline ?? args[++i];
+    if (value === undefined || value.trim() === "" || (inline === undefined && value.startsWith("--"))) throw usageError(`${flag} needs a value.`);
+    const key = flag.slice(2) as Key;
+    if (options[key] !== undefined) throw usageError(`${flag} was given twice.`);
+    options[key] = value.trim();
+  }
+  if (options.month !== undefined && options.quarter !== undefined) throw usageError("Give --month or --quarter, not both.");
+  return options;
+}
+
+/** The period asked for, or the month before `today` (a local date in DEFAULT_TIMEZONE). */
+export function exportPeriod(options: ExportOptions, today: string): Period {
+  if (options.month !== undefined) {
+    const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(options.month);
+    if (!m) throw usageError(`--month "${options.month}" is not a month: write it as YYYY-MM, e.g. 2026-10.`);
+    return monthPeriod(Number(m[1]), Number(m[2]));
+  }
+  if (options.quarter !== undefined) {
+    const q = /^(\d{4})-?[Qq]([1-4])$/.exec(options.quarter);
+    if (!q) throw usageError(`--quarter "${options.quarter}" is not a quarter: write it as YYYY-Qn, e.g. 2026-Q3.`);
+    return quarterPeriod(Number(q[1]), Number(q[2]));
+  }
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  return month === 1 ? monthPeriod(year - 1, 12) : monthPeriod(year, month - 1);
+}
+
+/** "2026-10" or "2026-Q3": in file names and messages. */
+export const periodName = (period: Period) => (period.code.startsWith("Q") ? `${period.year}-${period.code}` : period.from.slice(0, 7));
+
+const usageError = (message: string) => new UserError(`${message}\n${USAGE}`);

@@ -1,0 +1,65 @@
+import { createLogger } from "../lib/logger.ts";
+import { databaseSettings, withDatabase, type CliIo } from "./context.ts";
+import { UserError } from "./errors.ts";
+import { JOB_NAMES, isJobName, nextRuns, runJobNow } from "../jobs/scheduler.ts";
+import { zoneName, dayjs } from "../lib/time.ts";
+
+const USAGE = `Usage: lapkin job <name> [--unit CODE] [--at ISO-time]\n       lapkin job --list [--at ISO-time]\nJobs: ${JOB_NAMES.join(", ")}`;
+
+/**
+ * `lapkin job <name>` runs a scheduled job now, as if it were `--at` (default: now), for every unit
+ * or the ones named with --unit (repeatable). The run is the same row the scheduler would use, so
+ * running it again queues nothing new. Messages go out through the outbox of the running bot.
+ */
+export async function jobCommand(args: string[], io: CliIo): Promise<number> {
+  const options: { name?: string; units: string[]; at?: string; list: boolean } = { units: [], list: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? args[++i];
+      if (v === undefined || v.trim() === "" || v.startsWith("--")) throw new UserError(`${flag} needs a value.\n${USAGE}`);
+      return v.trim();
+    };
+    if (flag === "--help" || flag === "-h") return io.stdout.write(`${USAGE}\n`), 0;
+    else if (flag === "--list") options.list = true;
+    else if (flag === "--unit") options.units.push(value());
+    else if (flag === "--at") options.at = value();
+    else if (flag.startsWith("-")) throw new UserError(`Unknown option "${arg}".\n${USAGE}`);
+    else if (options.name) throw new UserError(`Unexpected argument "${arg}".\n${USAGE}`);
+    else options.name = arg;
+  }
+  const at = options.at === undefined ? io.clock.now() : new Date(options.at);
+  if (Number.isNaN(at.getTime()) || (options.at !== undefined && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(options.at))) {
+    throw new UserError(`--at must be an ISO time such as 2026-11-27T16:00:00+07:00 (got "${options.at}").`);
+  }
+
+  if (options.list) {
+    return withDatabase(io, async (db) => {
+      const rows = await nextRuns(db.prisma, at);
+      for (const r of rows) {
+        const when = r.next ? `${dayjs(r.next).tz(r.timeZone).format("YYYY-MM-DD HH:mm")} ${zoneName(r.timeZone)} (${r.next.toISOString()})` : "—";
+        io.stdout.write(`${r.job.padEnd(16)} ${r.unit.padEnd(20)} ${r.enabled ? when : "disabled"}\n`);
+      }
+      return 0;
+    });
+  }
+  if (!options.name) throw new UserError(USAGE);
+  if (!isJobName(options.name)) throw new UserError(`Unknown job "${options.name}". Jobs: ${JOB_NAMES.join(", ")}.`);
+  const name = options.name;
+  const { dataDir } = databaseSettings(io.env);
+  return withDatabase(io, async (db) => {
+    if (options.units.length) {
+      const known = await db.prisma.unit.findMany({ where: { code: { in: options.units } }, select: { code: true } });
+      const missing = options.units.filter((u) => !known.some((k) => k.code === u));
+      if (missing.length) throw new UserError(`Unknown unit code: ${missing.join(", ")}.`);
+    }
+    const logger = createLogger({ level: io.env.LOG_LEVEL ?? "warn", destination: io.stderr });
+    const results = await runJobNow({ db: db.prisma, clock: io.clock, logger, dataDir }, name, {
+      at,
+      unitCodes: options.units.length ? options.units : undefined,
+    });
+    for (const r of results) io.stdout.write(`${name} ${r.unit} ${r.scheduledFor.toISOString()} ${r.status} ${JSON.stringify(r.details ?? {})}\n`);
+    return results.some((r) => r.status === "FAILED") ? 1 : 0;
+  });
+}

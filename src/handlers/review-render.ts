@@ -1,0 +1,64 @@
+import { InlineKeyboard } from "grammy";
+import type { I18n } from "@grammyjs/i18n";
+import type { BotContext } from "../bot/context.ts";
+import { createI18n } from "../bot/i18n.ts";
+import { formatLocalDate } from "../lib/time.ts";
+import { reviewData, type OutcomeFacts, type ReviewCard, type ReviewRenderer } from "../domain/review.ts";
+
+const formatMinutes = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
+
+/** The texts and buttons of the review flow, in any locale; used by handlers and by jobs. */
+export function reviewRenderer(i18n: I18n<BotContext> = createI18n()): ReviewRenderer & {
+  ratingButtons(locale: string, reportId: number, version: number): InlineKeyboard;
+} {
+  const t = (locale: string, key: string, vars?: Record<string, string | number>) => i18n.t(locale, key, vars);
+  const card = (locale: string, c: ReviewCard) => {
+    const text = t(locale, "review-card", {
+      number: c.number,
+      version: c.version,
+      name: c.employeeName,
+      unit: c.unitName,
+      date: c.date === "-" ? "-" : formatLocalDate(c.date, locale),
+      indicator: c.indicator ?? t(locale, "lapor-additional-task"),
+      description: c.description,
+      output: c.output,
+      duration: formatMinutes(c.minutes),
+      photos: c.photos,
+    });
+    return c.reusedEvidence ? `${text}\n\n${t(locale, "review-card-reused")}` : text;
+  };
+  const outcomeLine = (locale: string, o: OutcomeFacts) =>
+    t(locale, `review-outcome-${o.decision}`, {
+      reviewer: o.reviewerName,
+      acting: t(locale, `review-acting-${o.actingAs}`),
+      rating: o.rating ? t(locale, `rating-${o.rating}`) : "-",
+      comment: o.comment ?? "-",
+    });
+  return {
+    card,
+    buttons: (locale, reportId, version) => ({
+      inline_keyboard: new InlineKeyboard()
+        .text(t(locale, "review-button-approve"), reviewData.askRating(reportId, version))
+        .text(t(locale, "review-button-revise"), reviewData.revise(reportId, version))
+        .text(t(locale, "review-button-reject"), reviewData.reject(reportId, version)).inline_keyboard,
+    }),
+    ratingButtons: (locale, reportId, version) =>
+      new InlineKeyboard()
+        .text(t(locale, "review-button-rating-ABOVE"), reviewData.approve(reportId, version, "ABOVE"))
+        .row()
+        .text(t(locale, "review-button-rating-MEETS"), reviewData.approve(reportId, version, "MEETS"))
+        .row()
+        .text(t(locale, "review-button-rating-BELOW"), reviewData.approve(reportId, version, "BELOW"))
+        .row()
+        .text(t(locale, "review-button-back"), reviewData.back(reportId, version)),
+    outcome: (locale, c, o) => `${card(locale, c)}\n\n${outcomeLine(locale, o)}`,
+    employeeNotice: (locale, c, o) =>
+      t(locale, `review-notice-${o.decision}`, {
+        number: c.number,
+        date: c.date === "-" ? "-" : formatLocalDate(c.date, locale),
+        reviewer: o.reviewerName,
+        rating: o.rating ? t(locale, `rating-${o.rating}`) : "-",
+        comment: o.comment ?? "-",
+      }),
+  };
+}

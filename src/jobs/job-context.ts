@@ -1,0 +1,35 @@
+import type { Db } from "../db/client.ts";
+import type { Logger } from "../lib/logger.ts";
+import { createI18n, asLocale } from "../bot/i18n.ts";
+import type { ScheduledUnit } from "./calendars.ts";
+import type { SchedulePolicy } from "./schedule-policy.ts";
+
+/** What one run of a per-unit job gets. */
+export interface JobContext {
+  db: Db;
+  logger: Logger;
+  dataDir: string;
+  policy: SchedulePolicy;
+  unit: ScheduledUnit;
+  /** The unit's local date of the run ("YYYY-MM-DD"). */
+  localDate: string;
+  scheduledFor: Date;
+  /** The job's clock: "as if it were" this time. */
+  now: Date;
+  runId: bigint;
+  /** Stable per run: every outbox key of the run starts with it, so a re-run queues nothing new. */
+  runKey: string;
+}
+
+export interface JobOutcome {
+  status: "DONE" | "SKIPPED";
+  details: Record<string, unknown>;
+}
+
+let i18n: ReturnType<typeof createI18n> | undefined;
+
+/** Messages outside an update are rendered here, in the recipient's language. */
+export function translate(locale: string, key: string, vars?: Record<string, string | number>): string {
+  i18n ??= createI18n();
+  return i18n.t(asLocale(locale), key, vars);
+}

@@ -1,0 +1,65 @@
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { Db } from "../db/client.ts";
+import type { OutgoingMessage } from "../domain/outbox.ts";
+
+/**
+ * "Once and only once": a run is the row (job, scope, scheduledFor). Whoever inserts it runs it;
+ * every other instance (or a second tick) finds it there and does nothing. A run left RUNNING by a
+ * crashed instance may be taken over after `staleAfterMs`: what it sends is keyed by the run, so
+ * the takeover cannot send twice what the first attempt already queued.
+ */
+export async function claimRun(
+  db: Db,
+  run: { job: string; scope: string; scheduledFor: Date },
+  now: Date,
+  staleAfterMs = 10 * 60_000,
+): Promise<bigint | undefined> {
+  const stale = new Date(now.getTime() - staleAfterMs);
+  const rows = await db.$queryRaw<Array<{ id: bigint }>>`
+    INSERT INTO "JobRun" ("job", "scope", "scheduledFor", "status", "startedAt")
+    VALUES (${run.job}, ${run.scope}, ${run.scheduledFor}, 'RUNNING', ${now})
+    ON CONFLICT ("job", "scope", "scheduledFor") DO UPDATE SET "startedAt" = EXCLUDED."startedAt"
+      WHERE "JobRun"."status" = 'RUNNING' AND "JobRun"."startedAt" < ${stale}
+    RETURNING "id"`;
+  return rows[0]?.id;
+}
+
+/** Records a run that was due but will not run (missed beyond its window, or a day off); no-op if it exists. */
+export async function recordSkipped(db: Db, run: { job: string; scope: string; scheduledFor: Date }, now: Date, reason: string): Promise<boolean> {
+  const details = JSON.stringify({ reason });
+  const rows = await db.$queryRaw<Array<{ id: bigint }>>`
+    INSERT INTO "JobRun" ("job", "scope", "scheduledFor", "status", "startedAt", "finishedAt", "details")
+    VALUES (${run.job}, ${run.scope}, ${run.scheduledFor}, 'SKIPPED', ${now}, ${now}, ${details}::jsonb)
+    ON CONFLICT ("job", "scope", "scheduledFor") DO NOTHING
+    RETURNING "id"`;
+  return rows.length > 0;
+}
+
+export async function finishRun(db: Db, id: bigint, status: "DONE" | "SKIPPED" | "FAILED", now: Date, details: Record<string, unknown>): Promise<void> {
+  await db.jobRun.update({ where: { id }, data: { status, finishedAt: now, details: details as Prisma.InputJsonValue } });
+}
+
+/**
+ * Many messages in one statement per 2,000 (a reminder to a whole unit), same semantics as
+ * `enqueueMessage`: a key already queued is left alone, so a re-run queues nothing new.
+ * Raw SQL over arrays: Prisma's createMany costs ~2 ms a row here, too slow for 20,000 reminders.
+ */
+export async function enqueueMessages(db: Pick<Db, "$executeRaw">, messages: OutgoingMessage[]): Promise<number> {
+  let created = 0;
+  for (let i = 0; i < messages.length; i += 2000) {
+    const batch = messages.slice(i, i + 2000);
+    const wall = new Date();
+    created += await db.$executeRaw`
+      INSERT INTO "Outbox" ("dedupeKey", "kind", "chatId", "payload", "createdAt", "nextAttemptAt")
+      SELECT * FROM unnest(
+        ${batch.map((m) => m.dedupeKey)}::text[],
+        ${batch.map((m) => m.kind)}::text[],
+        ${batch.map((m) => m.chatId.toString())}::bigint[],
+        ${batch.map((m) => JSON.stringify({ method: m.method, params: m.params }))}::jsonb[],
+        ${batch.map((m) => (m.now ?? wall).toISOString())}::timestamp[],
+        ${batch.map((m) => (m.notBefore ?? m.now ?? wall).toISOString())}::timestamp[]
+      )
+      ON CONFLICT ("dedupeKey") DO NOTHING`;
+  }
+  return created;
+}

@@ -1,0 +1,120 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.ts";
+import type { CliIo } from "../../src/cli/context.ts";
+import { openDatabase, type Db } from "../../src/db/client.ts";
+import { migrate } from "../../src/db/migrate.ts";
+import { fixedClock } from "../../src/lib/clock.ts";
+import { adminQuery } from "../support/db.ts";
+import { seedLinkedUnit } from "./helpers.ts";
+
+// The CLI opens the database itself: the embedded one in a temporary folder, or a throw-away one on the server.
+const serverUrl = process.env.DATABASE_URL;
+let dataDir: string;
+let databaseUrl: string | undefined;
+let serverDbName: string | undefined;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), "lapkin-job-cli-"));
+  if (serverUrl) {
+    serverDbName = `lapkin_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+    await adminQuery(serverUrl, `CREATE DATABASE "${serverDbName}"`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${serverDbName}`;
+    databaseUrl = url.toString();
+  }
+  await withDb(async (db) => {
+    await seedLinkedUnit(db, { code: "DISKOMINFO", timeZone: "Asia/Makassar" });
+    await db.regionalHoliday.create({ data: { date: new Date("2026-04-20"), name: "Hari Jadi Kota Balikpapan" } });
+  });
+});
+
+afterAll(async () => {
+  if (serverUrl && serverDbName) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${serverDbName}" WITH (FORCE)`);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ dataDir, databaseUrl });
+  try {
+    await migrate(database.sql);
+    return await fn(database.prisma);
+  } finally {
+    await database.close();
+  }
+}
+
+async function run(args: string[]) {
+  const out = { stdout: "", stderr: "" };
+  const sink = (key: "stdout" | "stderr") =>
+    new Writable({
+      write(chunk, _encoding, done) {
+        out[key] += String(chunk);
+        done();
+      },
+    });
+  const io: CliIo = { env: { DATA_DIR: dataDir, DATABASE_URL: databaseUrl }, stdout: sink("stdout"), stderr: sink("stderr"), clock: fixedClock("2026-11-24T00:00:00Z") };
+  const code = await main(args, io);
+  return { code, ...out };
+}
+
+describe("lapkin job", () => {
+  it("runs a job as if it were --at, once: a second run queues nothing new", async () => {
+    const first = await run(["job", "report-reminder", "--unit", "DISKOMINFO", "--at", "2026-11-23T15:00:00+08:00"]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/report-reminder DISKOMINFO 2026-11-23T07:00:00.000Z DONE .*"queued":4/);
+    const again = await run(["job", "report-reminder", "--at", "2026-11-23T15:30:00+08:00"]);
+    expect(again.stdout).toMatch(/DONE .*"queued":0/);
+    expect(await withDb((db) => db.outbox.count({ where: { kind: "report-reminder" } }))).toBe(4);
+  });
+
+  it("lists each job's next run per unit in the unit's zone", async () => {
+    const list = await run(["job", "--list"]);
+    expect(list.code).toBe(0);
+    // Tuesday 24 November 08:00 WITA; the summary on Friday 27 November 16:00 WITA.
+    expect(list.stdout).toMatch(/report-reminder\s+DISKOMINFO\s+2026-11-24 15:00 WITA \(2026-11-24T07:00:00.000Z\)/);
+    expect(list.stdout).toMatch(/weekly-summary\s+DISKOMINFO\s+2026-11-27 16:00 WITA/);
+  });
+
+  it.each([
+    [["job"], /Usage: lapkin job/],
+    [["job", "coffee"], /Unknown job "coffee"/],
+    [["job", "report-reminder", "--at", "tomorrow"], /--at must be an ISO time/],
+    [["job", "report-reminder", "--unit", "NOPE"], /Unknown unit code: NOPE/],
+  ])("refuses %j with a readable message", async (args, message) => {
+    const result = await run(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+});
+
+describe("lapkin holidays", () => {
+  it("lists national holidays and cuti bersama with the decree, and regional days off", async () => {
+    const result = await run(["holidays", "--year", "2026"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("SKB");
+    expect(result.stdout).toMatch(/2026-12-24\s+cuti bersama\s+Cuti Bersama Kelahiran Yesus Kristus/);
+    expect(result.stdout).toMatch(/2026-12-25\s+national\s+Kelahiran Yesus Kristus/);
+    expect(result.stdout).toMatch(/2026-04-20\s+all units\s+Hari Jadi Kota Balikpapan/);
+  });
+
+  it("adds a regional closure for one unit, which then skips its reminders", async () => {
+    const added = await run(["holidays", "--add", "2026-12-01", "--name", "Penutupan kantor", "--unit", "DISKOMINFO"]);
+    expect(added.code).toBe(0);
+    expect((await run(["holidays", "--year", "2026"])).stdout).toMatch(/2026-12-01\s+DISKOMINFO\s+Penutupan kantor/);
+    const job = await run(["job", "report-reminder", "--at", "2026-12-01T15:00:00+08:00"]);
+    expect(job.stdout).toMatch(/SKIPPED .*day-off/);
+    expect((await run(["holidays", "--add", "2026-02-30", "--name", "x"])).stderr).toContain("YYYY-MM-DD");
+  });
+
+  it("refuses a bad year", async () => {
+    const result = await run(["holidays", "--year", "26"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("four-digit year");
+  });
+});

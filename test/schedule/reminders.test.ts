@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase, resetDatabase } from "../support/db.ts";
+import type { Database } from "../../src/db/client.ts";
+import { runJobNow, tick } from "../../src/jobs/scheduler.ts";
+import { queued, schedulerDeps, seedLinkedUnit } from "./helpers.ts";
+
+let database: Database & { dataDir: string };
+beforeAll(async () => (database = await createTestDatabase()));
+afterAll(async () => database?.close());
+beforeEach(async () => resetDatabase(database));
+
+const db = () => database.prisma;
+
+describe("daily-report reminder", () => {
+  it("fires for a WITA unit at 15:00 local = 07:00 UTC on a Monday, to everyone who has not reported", async () => {
+    const unit = await seedLinkedUnit(db(), { timeZone: "Asia/Makassar" });
+    const deps = schedulerDeps(db(), database.dataDir);
+
+    await tick(deps, new Date("2026-11-23T06:59:00Z"));
+    expect(await queued(db(), "report-reminder")).toHaveLength(0);
+
+    await tick(deps, new Date("2026-11-23T07:00:00Z"));
+    const rows = await queued(db(), "report-reminder");
+    expect(rows.map((r) => r.chatId).sort()).toEqual([unit.head, unit.supervisor, unit.staff, unit.colleague].map(unit.chatOf).sort());
+    const english = rows.find((r) => r.chatId === unit.chatOf(unit.colleague))!;
+    expect((english.payload as { params: { text: string } }).params.text).toContain("23 November 2026");
+    expect((english.payload as { params: { text: string } }).params.text).toContain("/report");
+    const run = await db().jobRun.findFirstOrThrow({ where: { job: "report-reminder", scheduledFor: new Date("2026-11-23T07:00:00Z") } });
+    expect(await db().jobRun.count({ where: { job: "report-reminder", status: "SKIPPED" } })).toBe(5); // the last week, missed before "start"
+    expect(run).toMatchObject({ status: "DONE", scope: `unit:${unit.unit.id}`, scheduledFor: new Date("2026-11-23T07:00:00Z") });
+
+    // The next tick finds the run and does nothing again.
+    await tick(deps, new Date("2026-11-23T07:01:00Z"));
+    expect(await queued(db(), "report-reminder")).toHaveLength(4);
+  });
+
+  it("is not sent to someone on leave or who already reported (a draft or a withdrawn report does not count)", async () => {
+    const unit = await seedLinkedUnit(db(), { timeZone: "Asia/Makassar" });
+    const day = new Date("2026-11-23T00:00:00Z");
+    await db().leave.create({ data: { employeeId: unit.head.id, from: new Date("2026-11-20"), to: new Date("2026-11-24"), kind: "CUTI" } });
+    await db().report.create({ data: { employeeId: unit.staff.id, date: day, status: "SUBMITTED", submittedAt: new Date("2026-11-23T02:00:00Z") } });
+    await db().report.create({ data: { employeeId: unit.supervisor.id, date: day, status: "DRAFT" } });
+    await db().report.create({ data: { employeeId: unit.colleague.id, date: day, status: "WITHDRAWN" } });
+
+    await runJobNow(schedulerDeps(db(), database.dataDir), "report-reminder", { at: new Date("2026-11-23T07:00:00Z") });
+    const rows = await queued(db(), "report-reminder");
+    expect(rows.map((r) => r.chatId).sort()).toEqual([unit.chatOf(unit.supervisor), unit.chatOf(unit.colleague)].sort());
+  });
+
+  it.each([
+    ["a national holiday (Kelahiran Yesus Kristus)", "2026-12-25T07:00:00Z"],
+    ["cuti bersama", "2026-12-24T07:00:00Z"],
+    ["a Saturday", "2026-11-28T07:00:00Z"],
+  ])("sends nothing on %s", async (_label, at) => {
+    await seedLinkedUnit(db(), { timeZone: "Asia/Makassar" });
+    const deps = schedulerDeps(db(), database.dataDir);
+    await tick(deps, new Date(at));
+    expect(await queued(db(), "report-reminder")).toHaveLength(0);
+    // Run by hand it is recorded, as skipped.
+    const [result] = await runJobNow(deps, "report-reminder", { at: new Date(at) });
+    expect(result!.status).toBe("SKIPPED");
+    expect(await queued(db(), "report-reminder")).toHaveLength(0);
+  });
+
+  it("skips a regional closure added by an admin", async () => {
+    const unit = await seedLinkedUnit(db(), { timeZone: "Asia/Makassar" });
+    await db().regionalHoliday.create({ data: { unitId: unit.unit.id, date: new Date("2026-11-23"), name: "Hari Jadi Kota" } });
+    await tick(schedulerDeps(db(), database.dataDir), new Date("2026-11-23T07:00:00Z"));
+    expect(await queued(db(), "report-reminder")).toHaveLength(0);
+  });
+
+  it("the nudge at 16:30 goes only to those still without a report", async () => {
+    const unit = await seedLinkedUnit(db(), { timeZone: "Asia/Jakarta" });
+    const deps = schedulerDeps(db(), database.dataDir);
+    await tick(deps, new Date("2026-11-23T08:00:00Z"));
+    await db().report.create({ data: { employeeId: unit.staff.id, date: new Date("2026-11-23"), status: "SUBMITTED" } });
+    await tick(deps, new Date("2026-11-23T09:30:00Z"));
+    expect(await queued(db(), "report-reminder")).toHaveLength(4);
+    expect((await queued(db(), "report-nudge")).map((r) => r.chatId)).not.toContain(unit.chatOf(unit.staff));
+    expect(await queued(db(), "report-nudge")).toHaveLength(3);
+  });
+});
+
+describe("approval digest and escalation", () => {
+  it("tells the supervisor at 08:00, with the review issue's reminder (> 3) and escalation (> 5 working days)", async () => {
+    const unit = await seedLinkedUnit(db());
+    // Submitted on Monday 16 November: by Tuesday 24 November that is 6 working days.
+    await db().report.create({ data: { employeeId: unit.staff.id, date: new Date("2026-11-16"), status: "SUBMITTED", submittedAt: new Date("2026-11-16T03:00:00Z") } });
+    await db().report.create({ data: { employeeId: unit.colleague.id, date: new Date("2026-11-23"), status: "SUBMITTED", submittedAt: new Date("2026-11-23T03:00:00Z") } });
+    await tick(schedulerDeps(db(), database.dataDir), new Date("2026-11-24T01:00:00Z"));
+
+    const digest = await queued(db(), "approval-digest");
+    expect(digest.map((r) => r.chatId)).toEqual([unit.chatOf(unit.supervisor)]);
+    expect((digest[0]!.payload as { params: { text: string } }).params.text).toMatch(/Ada 2 laporan.*1 di antaranya/);
+    // The review issue's rule (src/domain/escalation.ts) goes out with the digest: the 6-day-old
+    // report reminds the supervisor and is escalated to the head; the 1-day-old one is not.
+    expect((await queued(db(), "review-reminder")).map((r) => r.chatId)).toEqual([unit.chatOf(unit.supervisor)]);
+    expect((await queued(db(), "review-escalation")).map((r) => r.chatId)).toEqual([unit.chatOf(unit.head)]);
+  });
+});
+
+describe("SKP deadlines", () => {
+  it("reminds employees without an SKP plan 7 days before 31 January, and supervisors of the evaluation", async () => {
+    const unit = await seedLinkedUnit(db());
+    await db().skpPlan.create({ data: { employeeId: unit.staff.id, year: 2027 } });
+    // 24 January 2027 is a Sunday; 7 days before the 31st. Use 28 January (Thursday, 3 days before).
+    await runJobNow(schedulerDeps(db(), database.dataDir), "skp-deadlines", { at: new Date("2027-01-28T01:00:00Z") });
+    const rows = await queued(db(), "skp-deadline");
+    const plan = rows.filter((r) => r.dedupeKey.includes(":skp-plan:"));
+    expect(plan.map((r) => r.chatId).sort()).toEqual([unit.head, unit.supervisor, unit.colleague].map(unit.chatOf).sort());
+    const annual = rows.filter((r) => r.dedupeKey.includes(":annual-evaluation:"));
+    expect(annual.map((r) => r.chatId).sort()).toEqual([unit.head, unit.supervisor].map(unit.chatOf).sort());
+  });
+});

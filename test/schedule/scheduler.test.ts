@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase, resetDatabase } from "../support/db.ts";
+import type { Database } from "../../src/db/client.ts";
+import { createScheduler, nextRuns } from "../../src/jobs/scheduler.ts";
+import { mergeSchedulePolicy } from "../../src/jobs/schedule-policy.ts";
+import { claimRun } from "../../src/jobs/runs.ts";
+import { schedulerDeps, seedLinkedUnit } from "./helpers.ts";
+
+let database: Database & { dataDir: string };
+beforeAll(async () => (database = await createTestDatabase()));
+afterAll(async () => database?.close());
+beforeEach(async () => resetDatabase(database));
+const db = () => database.prisma;
+
+describe("scheduler", () => {
+  it("catches up at start, runs its interval tasks, and stops cleanly", async () => {
+    await seedLinkedUnit(db(), { timeZone: "Asia/Jayapura" });
+    // Monday 23 November 15:20 WIT: the 15:00 reminder was missed minutes ago.
+    const deps = schedulerDeps(db(), database.dataDir, "2026-11-23T06:20:00Z");
+    let evidenceRuns = 0;
+    const scheduler = createScheduler({ ...deps, intervals: [{ name: "evidence", everyMs: 10, run: async () => void evidenceRuns++ }] });
+    await scheduler.start();
+    await expect.poll(async () => db().jobRun.count({ where: { job: "report-reminder", status: "DONE" } }), { timeout: 5000 }).toBe(1);
+    await expect.poll(() => evidenceRuns, { timeout: 2000 }).toBeGreaterThan(1);
+    await scheduler.stop();
+    const after = evidenceRuns;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(evidenceRuns).toBe(after);
+  });
+
+  it("a run is claimed once; a RUNNING run older than 10 minutes (crashed instance) may be taken over", async () => {
+    const key = { job: "weekly-summary", scope: "unit:1", scheduledFor: new Date("2026-11-27T09:00:00Z") };
+    const t0 = new Date("2026-11-27T09:00:00Z");
+    expect(await claimRun(db(), key, t0)).toBeDefined();
+    expect(await claimRun(db(), key, new Date(t0.getTime() + 60_000))).toBeUndefined();
+    expect(await claimRun(db(), key, new Date(t0.getTime() + 11 * 60_000))).toBeDefined();
+    await db().jobRun.updateMany({ data: { status: "DONE" } });
+    expect(await claimRun(db(), key, new Date(t0.getTime() + 60 * 60_000))).toBeUndefined();
+  });
+
+  it("lists the next run per unit in its own zone, moving past holidays", async () => {
+    await seedLinkedUnit(db(), { timeZone: "Asia/Makassar" });
+    const rows = await nextRuns(db(), new Date("2026-12-23T08:00:00Z")); // Wednesday 16:00 WITA
+    const next = (job: string) => rows.find((r) => r.job === job)!.next;
+    // 24 (cuti bersama) and 25 (Christmas) December are off; the 26th and 27th a weekend.
+    expect(next("report-reminder")).toEqual(new Date("2026-12-28T07:00:00Z"));
+    // The summary of the week of 28 December: Thursday 31st is the last working day? 1 January is a holiday.
+    expect(next("weekly-summary")).toEqual(new Date("2026-12-31T08:00:00Z"));
+  });
+
+  it("merges stored policy over the defaults, job by job", () => {
+    const policy = mergeSchedulePolicy({ reportReminder: { time: "14:30" }, weeklySummary: { recognition: false }, bogus: 1 });
+    expect(policy.reportReminder).toEqual({ enabled: true, time: "14:30" });
+    expect(policy.reportNudge.time).toBe("16:30");
+    expect(policy.weeklySummary).toMatchObject({ time: "16:00", recognition: false });
+  });
+});

@@ -1,0 +1,207 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { Api } from "grammy";
+import { createTestDatabase, resetDatabase } from "../support/db.ts";
+import { FakeTelegram } from "../support/fake-telegram.ts";
+import { openDatabase, type Database } from "../../src/db/client.ts";
+import { createOutboxSender } from "../../src/jobs/outbox.ts";
+import { runJobNow, tick } from "../../src/jobs/scheduler.ts";
+import { loadUnits } from "../../src/jobs/calendars.ts";
+import { weeklySummary } from "../../src/jobs/summary.ts";
+import { DEFAULT_SCHEDULE_POLICY } from "../../src/jobs/schedule-policy.ts";
+import { deactivateOnForbidden } from "../../src/domain/groups.ts";
+import { fixedClock } from "../../src/lib/clock.ts";
+import { queued, schedulerDeps, seedLinkedUnit, silent } from "./helpers.ts";
+
+let database: Database & { dataDir: string; databaseUrl?: string };
+beforeAll(async () => (database = await createTestDatabase()));
+afterAll(async () => database?.close());
+beforeEach(async () => resetDatabase(database));
+
+const db = () => database.prisma;
+const GROUP = -100555;
+/** Friday 27 November 2026, 16:00 WIB. */
+const FRIDAY_1600 = new Date("2026-11-27T09:00:00Z");
+const at = (iso: string, hours = 0) => new Date(new Date(iso).getTime() + hours * 3_600_000);
+
+/**
+ * The week of 23–27 November: the head is on leave all week; 6 of the 15 expected reports came in.
+ * Decided: 2 h, 6 h, 1 h, 3 h, 1 h → 2.6 h on average. SKP: 4 of 10 → 40 %.
+ */
+async function seedWeek() {
+  const unit = await seedLinkedUnit(db());
+  await db().group.create({ data: { chatId: BigInt(GROUP), unitId: unit.unit.id, title: "Grup Diskominfo", linkedByTelegramId: 1n } });
+  await db().leave.create({ data: { employeeId: unit.head.id, from: new Date("2026-11-23"), to: new Date("2026-11-27"), kind: "DINAS_LUAR" } });
+  const plan = await db().skpPlan.create({ data: { employeeId: unit.staff.id, year: 2026 } });
+  const indicator = await db().skpIndicator.create({
+    data: { planId: plan.id, code: "1.1", rhk: "Layanan TIK", indicator: "Tiket selesai", target: 10, unitOfMeasure: "tiket" },
+  });
+  const report = (employeeId: number, date: string, status: "APPROVED" | "SUBMITTED" | "REVISION_REQUESTED" | "REJECTED" | "DRAFT", hours?: number, extra = {}) =>
+    db().report.create({
+      data: {
+        employeeId, date: new Date(date), status, submittedAt: status === "DRAFT" ? null : at(`${date}T02:00:00Z`),
+        decidedAt: hours === undefined ? null : at(`${date}T02:00:00Z`, hours), ...extra,
+      },
+    });
+  await report(unit.staff.id, "2026-11-23", "APPROVED", 2, { indicatorId: indicator.id, outputQuantity: 2 });
+  await report(unit.staff.id, "2026-11-24", "APPROVED", 6, { indicatorId: indicator.id, outputQuantity: 2 });
+  await report(unit.staff.id, "2026-11-25", "SUBMITTED");
+  await report(unit.colleague.id, "2026-11-23", "REVISION_REQUESTED", 1);
+  await report(unit.colleague.id, "2026-11-26", "REJECTED", 3);
+  await report(unit.supervisor.id, "2026-11-27", "APPROVED", 1);
+  await report(unit.head.id, "2026-11-27", "DRAFT");
+  return unit;
+}
+
+function pngSize(bytes: Buffer) {
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(bytes.subarray(12, 16).toString("ascii")).toBe("IHDR");
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+function sender(telegram: FakeTelegram, clockAt: Date) {
+  const clock = fixedClock(clockAt);
+  return createOutboxSender({
+    db: db(), clock, logger: silent,
+    api: new Api(telegram.token, { apiRoot: telegram.apiRoot, fetch: telegram.fetch as never }),
+    options: { ratePerSecond: 1000, perGroupIntervalMs: 0, perChatIntervalMs: 0 },
+    onPermanentFailure: deactivateOnForbidden(db(), () => clock.now()),
+  });
+}
+
+describe("weekly summary", () => {
+  it("posts a PNG chart to the group on Friday 16:00 local, with the database's numbers in the caption", async () => {
+    const unit = await seedWeek();
+    await tick(schedulerDeps(db(), database.dataDir), at("2026-11-27T08:59:00Z"));
+    expect(await queued(db(), "weekly-summary")).toHaveLength(0);
+    await tick(schedulerDeps(db(), database.dataDir), FRIDAY_1600);
+
+    const [row] = await queued(db(), "weekly-summary");
+    const payload = row!.payload as { method: string; params: { caption: string; photo: { localFile: string } } };
+    expect(payload.method).toBe("sendPhoto");
+    expect(pngSize(readFileSync(payload.params.photo.localFile))).toEqual({ width: 800, height: 450 });
+    const caption = payload.params.caption;
+    expect(caption).toContain("Tingkat pelaporan: 40%");
+    expect(caption).toContain("Disetujui 3 · Menunggu 1 · Perbaikan 1 · Ditolak 1");
+    expect(caption).toContain("Rata-rata waktu persetujuan: 2.6 jam");
+    expect(caption).toContain("Capaian SKP unit: 40%");
+    expect(caption).toContain("Kandidat apresiasi: Andi Wijaya (2), Siti Rahma (1)");
+    // Nobody named for doing badly in the group.
+    expect(caption).not.toContain("Dewi");
+
+    const [head] = await queued(db(), "weekly-summary-head");
+    expect(head!.chatId).toBe(unit.chatOf(unit.head));
+    const text = (head!.payload as { params: { text: string } }).params.text;
+    expect(text).toMatch(/Dewi Lestari: 24 November 2026, 25 November 2026, 27 November 2026/);
+    expect(text).not.toMatch(/Budi Santoso:/); // on leave: not missing
+    expect(text).toMatch(/Mungkin perlu pendampingan:[\s\S]*Dewi Lestari/);
+
+    const telegram = new FakeTelegram();
+    await sender(telegram, FRIDAY_1600).sendDue();
+    const photo = telegram.callsTo("sendPhoto");
+    expect(photo).toHaveLength(1);
+    expect(photo[0]!.payload.caption).toBe(caption);
+    expect(Object.values(photo[0]!.payload).some((v) => (v as { upload?: boolean })?.upload)).toBe(true);
+  });
+
+  it("is sent once when the run is repeated", async () => {
+    await seedWeek();
+    const deps = schedulerDeps(db(), database.dataDir);
+    await tick(deps, FRIDAY_1600);
+    await runJobNow(deps, "weekly-summary", { at: FRIDAY_1600 });
+    await runJobNow(deps, "weekly-summary", { at: at("2026-11-27T09:00:00Z", 2) });
+    await tick(deps, at("2026-11-27T09:00:00Z", 3));
+    expect(await queued(db(), "weekly-summary")).toHaveLength(1);
+    const telegram = new FakeTelegram();
+    await sender(telegram, FRIDAY_1600).sendDue();
+    await sender(telegram, FRIDAY_1600).sendDue();
+    expect(telegram.callsTo("sendPhoto")).toHaveLength(1);
+  });
+
+  it("is sent once with two scheduler instances on one database", async () => {
+    await seedWeek();
+    const second = database.databaseUrl ? await openDatabase({ dataDir: database.dataDir, databaseUrl: database.databaseUrl }) : database;
+    try {
+      const a = schedulerDeps(db(), database.dataDir);
+      const b = schedulerDeps(second.prisma, database.dataDir);
+      await Promise.all([tick(a, FRIDAY_1600), tick(b, FRIDAY_1600), tick(a, FRIDAY_1600), tick(b, FRIDAY_1600)]);
+    } finally {
+      if (second !== database) await second.close();
+    }
+    expect(await queued(db(), "weekly-summary")).toHaveLength(1);
+    expect(await db().jobRun.count({ where: { job: "weekly-summary", scheduledFor: FRIDAY_1600 } })).toBe(1);
+  });
+
+  it("is caught up after an outage still inside 24 hours, and recorded skipped after that", async () => {
+    await seedWeek();
+    // Down from Friday morning; back on Friday 23:00 local.
+    await tick(schedulerDeps(db(), database.dataDir), at("2026-11-27T16:00:00Z"));
+    expect(await queued(db(), "weekly-summary")).toHaveLength(1);
+
+    await resetDatabase(database);
+    await seedWeek();
+    // Back only on Saturday 17:00 local: more than 24 hours late.
+    await tick(schedulerDeps(db(), database.dataDir), at("2026-11-28T10:00:00Z"));
+    expect(await queued(db(), "weekly-summary")).toHaveLength(0);
+    expect(await db().jobRun.findFirstOrThrow({ where: { job: "weekly-summary", scheduledFor: FRIDAY_1600 } })).toMatchObject({
+      status: "SKIPPED", details: { reason: "missed" },
+    });
+  });
+
+  it("moves to Thursday when Friday is a holiday (Christmas 2026: Thursday is cuti bersama too, so Wednesday)", async () => {
+    await seedWeek();
+    await tick(schedulerDeps(db(), database.dataDir), new Date("2026-12-23T09:00:00Z"));
+    const runs = await db().jobRun.findMany({ where: { job: "weekly-summary", status: "DONE" } });
+    expect(runs.map((r) => r.scheduledFor)).toEqual([new Date("2026-12-23T09:00:00Z")]);
+  });
+
+  it("speaks each group's language", async () => {
+    const unit = await seedWeek();
+    await db().group.create({ data: { chatId: -100666n, unitId: unit.unit.id, title: "Team (EN)", language: "en", linkedByTelegramId: 1n } });
+    await tick(schedulerDeps(db(), database.dataDir), FRIDAY_1600);
+    const rows = await queued(db(), "weekly-summary");
+    const english = rows.find((r) => r.chatId === -100666n)!.payload as { params: { caption: string; photo: { localFile: string } } };
+    expect(english.params.caption).toContain("Reporting rate: 40%");
+    expect(english.params.caption).toContain("Approved 3 · Pending 1 · Revision 1 · Rejected 1");
+    expect(pngSize(readFileSync(english.params.photo.localFile))).toEqual({ width: 800, height: 450 });
+  });
+
+  it("names nobody when recognition is turned off by policy", async () => {
+    await seedWeek();
+    await db().keyValue.create({ data: { key: "policy:schedule", value: { weeklySummary: { recognition: false } } } });
+    await tick(schedulerDeps(db(), database.dataDir), FRIDAY_1600);
+    const [row] = await queued(db(), "weekly-summary");
+    const caption = (row!.payload as { params: { caption: string } }).params.caption;
+    expect(caption).toContain("Tingkat pelaporan: 40%");
+    expect(caption).not.toContain("Andi");
+  });
+
+  it("sends a text summary when the chart cannot be drawn", async () => {
+    const unit = await seedWeek();
+    const [scheduled] = await loadUnits(db(), { from: "2026-11-01", to: "2026-12-31", unitIds: [unit.unit.id] });
+    const outcome = await weeklySummary(
+      {
+        db: db(), logger: silent, dataDir: database.dataDir, policy: { ...DEFAULT_SCHEDULE_POLICY }, unit: scheduled!, localDate: "2026-11-27",
+        scheduledFor: FRIDAY_1600, now: FRIDAY_1600, runId: 1n, runKey: "weekly-summary:test",
+      },
+      () => {
+        throw new Error("no canvas");
+      },
+    );
+    expect(outcome.status).toBe("DONE");
+    const [row] = await queued(db(), "weekly-summary");
+    const payload = row!.payload as { method: string; params: { text: string } };
+    expect(payload.method).toBe("sendMessage");
+    expect(payload.params.text).toContain("Tingkat pelaporan: 40%");
+    expect(payload.params.text).toContain("23 November 2026: 67% (2/3)");
+  });
+
+  it("a 403 on a group send deactivates the group", async () => {
+    await seedWeek();
+    await tick(schedulerDeps(db(), database.dataDir), FRIDAY_1600);
+    const telegram = new FakeTelegram();
+    telegram.failNext(1, { status: 403, description: "Forbidden: bot was kicked from the group chat" }, "sendPhoto");
+    await sender(telegram, FRIDAY_1600).sendDue();
+    expect(await db().group.findUniqueOrThrow({ where: { chatId: BigInt(GROUP) } })).toMatchObject({ active: false });
+  });
+});
