@@ -1,33 +1,17 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.ts";
-import type { CliIo } from "../../src/cli/context.ts";
-import { fixedClock } from "../../src/lib/clock.ts";
-import type { Database } from "../../src/db/client.ts";
 import { createDatabaseEnv } from "../support/db.ts";
+import { runCli } from "../support/cli.ts";
 import { createTestBot } from "../support/bot.ts";
 import { FakeTelegram } from "../support/fake-telegram.ts";
 
 const EXAMPLE_CITY = new URL("../../examples/kota-contoh", import.meta.url).pathname;
 
-function io(env: Record<string, string>, telegram: FakeTelegram): CliIo & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  const sink = (append: (s: string) => void) => new Writable({ write: (chunk, _e, done) => (append(String(chunk)), done()) });
-  return {
-    env: { BOT_TOKEN: telegram.token, BOT_API_ROOT: telegram.apiRoot, ...env },
-    stdout: sink((s) => (out += s)),
-    stderr: sink((s) => (err += s)),
-    clock: fixedClock("2026-11-24T02:00:00Z"),
-    fetch: telegram.fetch,
-    out: () => out,
-    err: () => err,
-  };
-}
+const cli = (args: string[], env: Record<string, string>, telegram: FakeTelegram) =>
+  runCli(args, { env: { BOT_TOKEN: telegram.token, BOT_API_ROOT: telegram.apiRoot, ...env }, now: "2026-11-24T02:00:00Z", fetch: telegram.fetch });
 
 /** The path an HR admin follows on a new server: import the city, issue invites, employees link. */
 describe("onboarding a city: import → invites → /start inv_<code>", () => {
@@ -44,12 +28,12 @@ describe("onboarding a city: import → invites → /start inv_<code>", () => {
   });
 
   it("links an employee from the invites file, greeted by name", async () => {
-    const imported = io(database.env, telegram);
-    expect(await main(["import", EXAMPLE_CITY], imported), imported.err()).toBe(0);
+    const imported = await cli(["import", EXAMPLE_CITY], database.env, telegram);
+    expect(imported.code, imported.stderr).toBe(0);
 
     const invitesFile = join(outDir, "invites.csv");
-    const invited = io(database.env, telegram);
-    expect(await main(["invites", "--out", invitesFile], invited), invited.err()).toBe(0);
+    const invited = await cli(["invites", "--out", invitesFile], database.env, telegram);
+    expect(invited.code, invited.stderr).toBe(0);
 
     const text = readFileSync(invitesFile, "utf8");
     expect(text.split(/\r?\n/)[0]).toBe("nip,name,unit,link");
@@ -58,17 +42,13 @@ describe("onboarding a city: import → invites → /start inv_<code>", () => {
     const { nip, name, link } = rows[0]!;
     const code = /\?start=(inv_[A-Za-z0-9_-]+)$/.exec(link!)![1]!;
 
-    let db: Database | undefined;
-    try {
-      db = await database.open();
-      const { telegram: bot, deliver } = createTestBot({ db: db.prisma, now: "2026-11-24T03:00:00Z" });
+    await database.use(async (db) => {
+      const { telegram: bot, deliver } = createTestBot({ db, now: "2026-11-24T03:00:00Z" });
       await deliver(bot.user(8123).command("start", code));
       expect(bot.lastText(8123)).toContain(`Selamat datang, ${name}!`);
-      const employee = await db.prisma.employee.findUniqueOrThrow({ where: { nip } });
+      const employee = await db.employee.findUniqueOrThrow({ where: { nip } });
       expect(employee.telegramId).toBe(8123n);
-    } finally {
-      await db?.close();
-    }
+    });
   });
 
   it("refuses a bad import file, lists every problem, and leaves the row counts unchanged", async () => {
@@ -86,25 +66,19 @@ describe("onboarding a city: import → invites → /start inv_<code>", () => {
         "199001012015031003,Atasan Salah,Staf,PNS,SETDA,197001012000011999",
       ].join("\n"),
     );
-    const run = io(database.env, telegram);
-    expect(await main(["import", bad], run)).toBe(2);
-    const problems = run.err().split("\n").filter((l) => l.startsWith("pegawai.csv:"));
+    const run = await cli(["import", bad], database.env, telegram);
+    expect(run.code).toBe(2);
+    const problems = run.stderr.split("\n").filter((l) => l.startsWith("pegawai.csv:"));
     expect(problems.map((p) => p.split(":")[1])).toEqual(["2", "3", "4"]);
-    expect(run.err()).toContain("nothing was written");
+    expect(run.stderr).toContain("nothing was written");
     expect(await counts(database)).toEqual(before);
   });
 });
 
-async function counts(database: Awaited<ReturnType<typeof createDatabaseEnv>>) {
-  const db = await database.open();
-  try {
-    return {
-      units: await db.prisma.unit.count(),
-      employees: await db.prisma.employee.count(),
-      indicators: await db.prisma.skpIndicator.count(),
-      audit: await db.prisma.auditLog.count(),
-    };
-  } finally {
-    await db.close();
-  }
-}
+const counts = (database: Awaited<ReturnType<typeof createDatabaseEnv>>) =>
+  database.use(async (db) => ({
+    units: await db.unit.count(),
+    employees: await db.employee.count(),
+    indicators: await db.skpIndicator.count(),
+    audit: await db.auditLog.count(),
+  }));

@@ -1,64 +1,19 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Writable } from "node:stream";
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.ts";
-import type { CliIo } from "../../src/cli/context.ts";
-import { openDatabase, type Db } from "../../src/db/client.ts";
-import { migrate } from "../../src/db/migrate.ts";
-import { fixedClock } from "../../src/lib/clock.ts";
-import { adminQuery } from "../support/db.ts";
+import type { Db } from "../../src/db/client.ts";
+import { createDatabaseEnv } from "../support/db.ts";
+import { runCli } from "../support/cli.ts";
 import { seedSmallUnit } from "../support/seed.ts";
 
-// The embedded database by default; a throw-away database on the server when DATABASE_URL is set.
-const serverUrl = process.env.DATABASE_URL;
-let dataDir: string;
-let databaseUrl: string | undefined;
-let serverDbName: string | undefined;
+let database: Awaited<ReturnType<typeof createDatabaseEnv>>;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "lapkin-delegate-cli-"));
-  if (serverUrl) {
-    serverDbName = `lapkin_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-    await adminQuery(serverUrl, `CREATE DATABASE "${serverDbName}"`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${serverDbName}`;
-    databaseUrl = url.toString();
-  }
+  database = await createDatabaseEnv("lapkin-delegate-cli-");
   await withDb((db) => seedSmallUnit(db));
 });
+afterAll(async () => database.cleanup());
 
-afterAll(async () => {
-  if (serverUrl && serverDbName) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${serverDbName}" WITH (FORCE)`);
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-/** The embedded database allows one opener at a time: open, use, close. */
-async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ dataDir, databaseUrl });
-  try {
-    await migrate(database.sql);
-    return await fn(database.prisma);
-  } finally {
-    await database.close();
-  }
-}
-
-async function run(...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const sink = (write: (s: string) => void) => new Writable({ write: (chunk, _e, done) => (write(String(chunk)), done()) });
-  const io: CliIo = {
-    env: { DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
-    stdout: sink((s) => (stdout += s)),
-    stderr: sink((s) => (stderr += s)),
-    clock: fixedClock("2026-11-24T03:00:00Z"),
-  };
-  const code = await main(["delegate", ...args], io);
-  return { code, stdout, stderr };
-}
+const withDb = <T>(fn: (db: Db) => Promise<T>) => database.use(fn);
+const run = (...args: string[]) => runCli(["delegate", ...args], { env: database.env });
 
 const SUPERVISOR = "198203152006042002";
 const DELEGATE = "199208172018012004";

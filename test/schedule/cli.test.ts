@@ -1,66 +1,22 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Writable } from "node:stream";
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.ts";
-import type { CliIo } from "../../src/cli/context.ts";
-import { openDatabase, type Db } from "../../src/db/client.ts";
-import { migrate } from "../../src/db/migrate.ts";
-import { fixedClock } from "../../src/lib/clock.ts";
-import { adminQuery } from "../support/db.ts";
+import type { Db } from "../../src/db/client.ts";
+import { createDatabaseEnv } from "../support/db.ts";
+import { runCli } from "../support/cli.ts";
 import { seedLinkedUnit } from "./helpers.ts";
 
-// The CLI opens the database itself: the embedded one in a temporary folder, or a throw-away one on the server.
-const serverUrl = process.env.DATABASE_URL;
-let dataDir: string;
-let databaseUrl: string | undefined;
-let serverDbName: string | undefined;
+let database: Awaited<ReturnType<typeof createDatabaseEnv>>;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "lapkin-job-cli-"));
-  if (serverUrl) {
-    serverDbName = `lapkin_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-    await adminQuery(serverUrl, `CREATE DATABASE "${serverDbName}"`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${serverDbName}`;
-    databaseUrl = url.toString();
-  }
+  database = await createDatabaseEnv("lapkin-job-cli-");
   await withDb(async (db) => {
     await seedLinkedUnit(db, { code: "DISKOMINFO", timeZone: "Asia/Makassar" });
     await db.regionalHoliday.create({ data: { date: new Date("2026-04-20"), name: "Hari Jadi Kota Balikpapan" } });
   });
 });
+afterAll(async () => database.cleanup());
 
-afterAll(async () => {
-  if (serverUrl && serverDbName) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${serverDbName}" WITH (FORCE)`);
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ dataDir, databaseUrl });
-  try {
-    await migrate(database.sql);
-    return await fn(database.prisma);
-  } finally {
-    await database.close();
-  }
-}
-
-async function run(args: string[]) {
-  const out = { stdout: "", stderr: "" };
-  const sink = (key: "stdout" | "stderr") =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        out[key] += String(chunk);
-        done();
-      },
-    });
-  const io: CliIo = { env: { DATA_DIR: dataDir, DATABASE_URL: databaseUrl }, stdout: sink("stdout"), stderr: sink("stderr"), clock: fixedClock("2026-11-24T00:00:00Z") };
-  const code = await main(args, io);
-  return { code, ...out };
-}
+const withDb = <T>(fn: (db: Db) => Promise<T>) => database.use(fn);
+const run = (args: string[]) => runCli(args, { env: database.env, now: "2026-11-24T00:00:00Z" });
 
 describe("lapkin job", () => {
   it("runs a job as if it were --at, once: a second run queues nothing new", async () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { openDatabase, type Database } from "../../src/db/client.ts";
+import { openDatabase, type Database, type Db } from "../../src/db/client.ts";
 import { migrate } from "../../src/db/migrate.ts";
 
 /**
@@ -60,12 +60,14 @@ export async function adminQuery(serverUrl: string, text: string): Promise<void>
  * A database for a Lapkin started in another process: the environment to give it (DATA_DIR, or
  * DATABASE_URL of a throw-away database on the server), a way to open it from the test, and cleanup.
  */
-export async function createDatabaseEnv(): Promise<{
+export async function createDatabaseEnv(prefix = "lapkin-proc-"): Promise<{
   env: Record<string, string>;
   open(): Promise<Database>;
+  /** Opens, runs `fn`, closes: the embedded database allows one opener at a time. */
+  use<T>(fn: (db: Db, database: Database) => Promise<T>): Promise<T>;
   cleanup(): Promise<void>;
 }> {
-  const dataDir = mkdtempSync(join(tmpdir(), "lapkin-proc-"));
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
   const serverUrl = process.env.DATABASE_URL;
   let databaseUrl: string | undefined;
   let name: string | undefined;
@@ -76,12 +78,21 @@ export async function createDatabaseEnv(): Promise<{
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
   }
+  const open = async () => {
+    const db = await openDatabase({ dataDir, databaseUrl });
+    await migrate(db.sql);
+    return db;
+  };
   return {
     env: databaseUrl ? { DATA_DIR: dataDir, DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir },
-    open: async () => {
-      const db = await openDatabase({ dataDir, databaseUrl });
-      await migrate(db.sql);
-      return db;
+    open,
+    use: async (fn) => {
+      const database = await open();
+      try {
+        return await fn(database.prisma, database);
+      } finally {
+        await database.close();
+      }
     },
     cleanup: async () => {
       if (serverUrl && name) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
