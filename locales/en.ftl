@@ -332,3 +332,8 @@ skp-timing-future = (this target's period has not started)
 skp-pending = ⏳ Awaiting approval: { $output } { $unit } ({ $count } reports)
 skp-pending-count = ⏳ Awaiting approval: { $count } reports
 skp-page = Page { $page }/{ $pages }
+
+## Admins' daily digest: messages that could not be delivered
+admin-digest-title = ⚠️ { $count } messages could not be delivered in the last 24 hours. Ask these people/groups to open the chat with the bot again:
+admin-digest-line = • { $who } — { $kind }, { $at }: { $error }
+admin-digest-more = … and { $count } more.

@@ -332,3 +332,8 @@ skp-timing-future = (periode target ini belum dimulai)
 skp-pending = ⏳ Menunggu persetujuan: { $output } { $unit } ({ $count } laporan)
 skp-pending-count = ⏳ Menunggu persetujuan: { $count } laporan
 skp-page = Halaman { $page }/{ $pages }
+
+## Ringkasan harian admin: pesan yang gagal terkirim
+admin-digest-title = ⚠️ { $count } pesan gagal terkirim dalam 24 jam terakhir. Hubungi pegawai/grup berikut agar membuka kembali chat dengan bot:
+admin-digest-line = • { $who } — { $kind }, { $at }: { $error }
+admin-digest-more = … dan { $count } lainnya.

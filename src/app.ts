@@ -79,6 +79,8 @@ export async function startLapkin(deps: { config: Config; clock: Clock; logger: 
       clock: deps.clock,
       logger,
       dataDir: config.dataDir,
+      adminTelegramIds: config.adminTelegramIds,
+      adminTimeZone: config.defaultTimeZone,
       intervals: [
         {
           name: "evidence",

@@ -19,9 +19,9 @@ export const defaultIo = (): CliIo => ({ env: process.env, stdout: process.stdou
  * Commands that only touch the database do not need a bot token; they read the database
  * settings alone, validated the same way.
  */
-export function databaseSettings(env: CliIo["env"]): Pick<Config, "databaseUrl" | "dataDir" | "defaultTimeZone"> {
+export function databaseSettings(env: CliIo["env"]): Pick<Config, "databaseUrl" | "dataDir" | "defaultTimeZone" | "adminTelegramIds"> {
   const config = loadConfig({ BOT_TOKEN: "0:database-only", ...env, BOT_MODE: "polling" });
-  return { databaseUrl: config.databaseUrl, dataDir: config.dataDir, defaultTimeZone: config.defaultTimeZone };
+  return { databaseUrl: config.databaseUrl, dataDir: config.dataDir, defaultTimeZone: config.defaultTimeZone, adminTelegramIds: config.adminTelegramIds };
 }
 
 /** Opens and migrates the database for a command, and always closes it. */

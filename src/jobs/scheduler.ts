@@ -11,6 +11,7 @@ import { claimRun, finishRun, recordSkipped } from "./runs.ts";
 import { loadSchedulePolicy, type JobTiming, type SchedulePolicy } from "./schedule-policy.ts";
 import { weeklySummary } from "./summary.ts";
 import { enqueueEscalations } from "../domain/escalation.ts";
+import { enqueueAdminDigest } from "./admin-digest.ts";
 
 /**
  * The scheduler. Every job runs per unit at the unit's local time. Rather than one cron task per
@@ -98,6 +99,10 @@ export interface SchedulerDeps {
   dataDir: string;
   /** How far back the tick looks for missed occurrences. */
   lookBackDays?: number;
+  /** Recipients of the admins' daily digest besides employees with the ADMIN role (ADMIN_TELEGRAM_IDS). */
+  adminTelegramIds?: bigint[];
+  /** The zone the admins' digest dates are shown in (DEFAULT_TIMEZONE). */
+  adminTimeZone?: string;
 }
 
 export interface TickResult {
@@ -148,9 +153,20 @@ export async function tick(deps: SchedulerDeps, at: Date = deps.clock.now()): Pr
   // The review issue's per-report reminder and escalation go out with the morning digests: once a
   // tick in which some unit's digest ran (idempotent per report version, so more often is harmless).
   if (result.ran.some((r) => r.job === "approval-digest" && r.status === "DONE")) {
-    result.escalations = await enqueueEscalations(deps.db, at);
+    result.escalations = await afterMorningDigests(deps, at);
   }
   return result;
+}
+
+/**
+ * What goes out with the morning digests, once for all units: the review reminders and escalations,
+ * and the admins' digest of undeliverable messages (both idempotent, so a second call adds nothing).
+ * Returns the number of escalation messages queued.
+ */
+async function afterMorningDigests(deps: SchedulerDeps, at: Date): Promise<number> {
+  const escalations = await enqueueEscalations(deps.db, at);
+  await enqueueAdminDigest(deps.db, { at, adminTelegramIds: deps.adminTelegramIds ?? [], timeZone: deps.adminTimeZone ?? "Asia/Jakarta" });
+  return escalations;
 }
 
 /**
@@ -178,7 +194,7 @@ export async function runJobNow(
     }),
     RUN_CONCURRENCY,
   );
-  if (name === "approval-digest" && out.some((r) => r.status === "DONE")) await enqueueEscalations(deps.db, options.at);
+  if (name === "approval-digest" && out.some((r) => r.status === "DONE")) await afterMorningDigests(deps, options.at);
   return out.sort((a, b) => a.unit.localeCompare(b.unit));
 }
 

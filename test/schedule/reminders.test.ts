@@ -112,3 +112,40 @@ describe("SKP deadlines", () => {
     expect(annual.map((r) => r.chatId).sort()).toEqual([unit.head, unit.supervisor].map(unit.chatOf).sort());
   });
 });
+
+describe("admins' daily digest of undeliverable messages", () => {
+  it("lists yesterday's permanently failed messages to the admins with the morning digests, once a day", async () => {
+    const unit = await seedLinkedUnit(db());
+    await db().employee.update({ where: { id: unit.head.id }, data: { roles: ["ADMIN", "HEAD"] } });
+    // A reminder to the staff member failed with 403 (blocked the bot) yesterday afternoon.
+    await db().outbox.create({
+      data: {
+        dedupeKey: "report-reminder:x:1",
+        kind: "report-reminder",
+        chatId: unit.chatOf(unit.staff),
+        payload: { method: "sendMessage", params: {} },
+        status: "FAILED",
+        lastError: "403: Forbidden: bot was blocked by the user",
+        nextAttemptAt: new Date("2026-11-23T08:00:00Z"),
+      },
+    });
+    const deps = { ...schedulerDeps(db(), database.dataDir), adminTelegramIds: [990001n] };
+    await db().report.create({ data: { employeeId: unit.staff.id, date: new Date("2026-11-23"), status: "SUBMITTED", submittedAt: new Date("2026-11-23T03:00:00Z") } });
+
+    await tick(deps, new Date("2026-11-24T01:00:00Z"));
+    await tick(deps, new Date("2026-11-24T01:05:00Z"));
+
+    const digests = await queued(db(), "admin-digest");
+    expect(digests.map((r) => r.chatId).sort()).toEqual([990001n, unit.chatOf(unit.head)].sort());
+    const text = (digests[0]!.payload as { params: { text: string } }).params.text;
+    expect(text).toContain("1 pesan gagal terkirim");
+    expect(text).toContain(unit.staff.name);
+    expect(text).toContain("bot was blocked by the user");
+  });
+
+  it("sends nothing when every message was delivered", async () => {
+    await seedLinkedUnit(db());
+    await tick({ ...schedulerDeps(db(), database.dataDir), adminTelegramIds: [990001n] }, new Date("2026-11-24T01:00:00Z"));
+    expect(await queued(db(), "admin-digest")).toHaveLength(0);
+  });
+});
