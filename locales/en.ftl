@@ -337,3 +337,6 @@ skp-page = Page { $page }/{ $pages }
 admin-digest-title = ⚠️ { $count } messages could not be delivered in the last 24 hours. Ask these people/groups to open the chat with the bot again:
 admin-digest-line = • { $who } — { $kind }, { $at }: { $error }
 admin-digest-more = … and { $count } more.
+
+## Messages not understood
+fallback-linked = Sorry, I did not understand that. Send /report to report your work, or /help for all commands.

@@ -337,3 +337,6 @@ skp-page = Halaman { $page }/{ $pages }
 admin-digest-title = ⚠️ { $count } pesan gagal terkirim dalam 24 jam terakhir. Hubungi pegawai/grup berikut agar membuka kembali chat dengan bot:
 admin-digest-line = • { $who } — { $kind }, { $at }: { $error }
 admin-digest-more = … dan { $count } lainnya.
+
+## Pesan yang tidak dikenali
+fallback-linked = Maaf, pesan ini tidak saya kenali. Ketik /lapor untuk melaporkan kegiatan, atau /bantuan untuk melihat semua perintah.

@@ -11,7 +11,7 @@ import { identify } from "./identify.ts";
 import { errorBoundary } from "./error-boundary.ts";
 import { groupGuard } from "../handlers/group-guard.ts";
 import { registration } from "../handlers/registration.ts";
-import { help } from "../handlers/help.ts";
+import { fallback, help } from "../handlers/help.ts";
 import { language } from "../handlers/language.ts";
 import { report } from "../handlers/report.ts";
 import { review } from "../handlers/review.ts";
@@ -50,6 +50,7 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
   bot.use(report(deps));
   bot.use(help());
   bot.use(language(deps));
+  bot.use(fallback());
 
   bot.catch(errorBoundary(deps.logger));
   return bot;

@@ -23,9 +23,10 @@ export function registration(deps: { db: Db; clock: Clock; config: Pick<Config, 
     return ctx.reply(ctx.t("menu", { name: ctx.employee.name, commands: commandList(ctx) }));
   });
 
-  // The gate: an unlinked person reaches nothing personal, whatever they send.
+  // The gate: an unlinked person reaches nothing personal, whatever they send. An admin named in
+  // ADMIN_TELEGRAM_IDS passes without an employee record, to review and approve.
   chat.filter(
-    (ctx) => !ctx.employee && !isOpenCommand(ctx),
+    (ctx) => !ctx.employee && !ctx.isAdmin && !isOpenCommand(ctx),
     async (ctx) => {
       if (ctx.callbackQuery) return ctx.answerCallbackQuery({ text: ctx.t("not-linked"), show_alert: true });
       return ctx.reply(ctx.t("start-how-to-join"));

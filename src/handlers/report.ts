@@ -261,7 +261,9 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
       const at = await now();
       if (at - lastSeen > policy.idleMinutes * 60_000) {
         await c.reply(t("lapor-idle", { minutes: policy.idleMinutes }));
-        await conversation.halt({ next: true });
+        if (c.callbackQuery) await c.answerCallbackQuery();
+        // A command (e.g. /lapor again) is handled after the conversation ends; an old answer is not.
+        await conversation.halt({ next: (c.message?.text ?? "").startsWith("/") });
       }
       lastSeen = at;
       const command = /^\/([a-z_]+)/i.exec(c.message?.text ?? "")?.[1]?.toLowerCase();

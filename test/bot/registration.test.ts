@@ -182,3 +182,14 @@ describe("unlinked people and the menu", () => {
     expect((await database.prisma.employee.findUniqueOrThrow({ where: { id: staff.id } })).language).toBe("id");
   });
 });
+
+describe("messages no feature takes", () => {
+  it("answers a linked employee's stray text or photo with a pointer to the commands", async () => {
+    const { telegram, deliver, staff, codeFor } = await setup();
+    const andi = telegram.user(5001);
+    await deliver(andi.command("start", `inv_${codeFor(staff.nip)}`), andi.text("selamat pagi"));
+    expect(telegram.lastText(5001)).toContain("/lapor");
+    await deliver(andi.press("something-unknown"));
+    expect(telegram.callbackAnswers().at(-1)).toMatchObject({ show_alert: true, text: "Tombol ini sudah tidak berlaku." });
+  });
+});

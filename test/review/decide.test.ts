@@ -347,3 +347,17 @@ describe("races, stale and tampered buttons", () => {
     expect(parseReviewData("rv:ok:" + "1.".repeat(40) + "1")).toBeUndefined();
   });
 });
+
+describe("an admin named only in ADMIN_TELEGRAM_IDS (no employee record)", () => {
+  it("may approve from the notification, recorded as ADMIN without an employee", async () => {
+    const h = await setup();
+    await database.prisma.employee.update({ where: { id: h.admin.id }, data: { telegramId: null } });
+    await h.deliver(h.user(ADMIN_TG).press(`rv:a:${h.reportId}:1:M`));
+    expect(await database.prisma.review.findFirstOrThrow({ where: { reportId: h.reportId } })).toMatchObject({
+      actingAs: "ADMIN",
+      reviewerId: null,
+      reviewerTelegramId: BigInt(ADMIN_TG),
+      rating: "MEETS",
+    });
+  });
+});
