@@ -1,16 +1,13 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.ts";
-import type { CliIo } from "../../src/cli/context.ts";
 import { openDatabase, type Db } from "../../src/db/client.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { redeemInvite } from "../../src/domain/invites.ts";
-import { fixedClock } from "../../src/lib/clock.ts";
 import { adminQuery, resetDatabase } from "../support/db.ts";
+import { runCli } from "../support/cli.ts";
 import { seedOrganisation } from "./seed.ts";
 
 const NOW = "2026-03-02T01:00:00Z";
@@ -75,22 +72,11 @@ function fakeBotApi(reply: FakeReply = { status: 200, body: { ok: true, result: 
 }
 
 function run(args: string[], options: { fetch?: typeof fetch; env?: Record<string, string | undefined> } = {}) {
-  const out = { stdout: "", stderr: "" };
-  const sink = (key: "stdout" | "stderr") =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        out[key] += String(chunk);
-        done();
-      },
-    });
-  const io: CliIo = {
+  return runCli(["invites", ...args], {
     env: options.env ?? { BOT_TOKEN: "123:abc", BOT_API_ROOT: "http://fake.local", DATA_DIR: dataDir, DATABASE_URL: databaseUrl },
-    stdout: sink("stdout"),
-    stderr: sink("stderr"),
-    clock: fixedClock(NOW),
+    now: NOW,
     fetch: options.fetch ?? fakeBotApi().fetch,
-  };
-  return main(["invites", ...args], io).then((code) => ({ code, ...out }));
+  });
 }
 
 /** Minimal RFC 4180 reader for the checks below. */
