@@ -55,6 +55,7 @@ export function formatSummary(s: ImportSummary): string {
     `  employees:      ${counts(s.employees)}, ${s.employees.deactivated} deactivated`,
     `  SKP plans:      ${s.skpPlans.created} created`,
     `  SKP indicators: ${counts(s.indicators)}`,
+    `  leave:          ${s.leave.created} created, ${s.leave.unchanged} unchanged`,
     ...s.ignoredColumns.map((i) => `Note: ignored the unknown column(s) ${i.columns.map((c) => `"${c}"`).join(", ")} in ${i.file}.`),
   ];
   return `${lines.join("\n")}\n`;

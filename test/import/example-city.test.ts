@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { importFiles, ImportError } from "../../src/domain/import/index.ts";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
-import { clockAt, dumpImported, EXAMPLE_DIR, editedExample, NIP, rowCounts } from "./helpers.ts";
+import { clockAt, dumpImported, EXAMPLE_DIR, EXAMPLE_LEAVE, editedExample, NIP, rowCounts } from "./helpers.ts";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => (db = await createTestDatabase()));
@@ -18,17 +18,18 @@ const updatedAtOfEverything = async () => ({
 });
 
 describe("the example city", () => {
-  it("imports units, employees and SKP indicators", async () => {
+  it("imports units, employees, SKP indicators and leave", async () => {
     const summary = await firstImport();
 
     expect(summary).toMatchObject({
-      files: ["pegawai.csv", "skp.csv", "unit.csv"],
+      files: ["cuti.csv", "pegawai.csv", "skp.csv", "unit.csv"],
       units: { created: 5, updated: 0, unchanged: 0 },
       employees: { created: 17, updated: 0, unchanged: 0, deactivated: 0 },
       skpPlans: { created: 17 },
       indicators: { created: 68, updated: 0, unchanged: 0 },
+      leave: { created: EXAMPLE_LEAVE, unchanged: 0 },
     });
-    expect(await rowCounts(db)).toEqual({ units: 5, employees: 17, plans: 17, indicators: 68, audits: 1 });
+    expect(await rowCounts(db)).toEqual({ units: 5, employees: 17, plans: 17, indicators: 68, leave: EXAMPLE_LEAVE, audits: 1 });
   });
 
   it("spans two time zones, with a six-day service unit under its dinas", async () => {
@@ -80,9 +81,10 @@ describe("the example city", () => {
     const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "import" } });
     expect(audit).toMatchObject({ actor: "cli", entity: "import", at: new Date("2026-01-05T01:00:00Z") });
     expect(audit.details).toMatchObject({
-      files: ["pegawai.csv", "skp.csv", "unit.csv"],
+      files: ["cuti.csv", "pegawai.csv", "skp.csv", "unit.csv"],
       employees: { created: 17, updated: 0, unchanged: 0, deactivated: 0 },
       indicators: { created: 68 },
+      leave: { created: EXAMPLE_LEAVE, unchanged: 0 },
       deactivateMissing: false,
     });
   });
@@ -100,11 +102,13 @@ describe("importing again", () => {
       employees: { created: 0, updated: 0, unchanged: 17, deactivated: 0 },
       skpPlans: { created: 0 },
       indicators: { created: 0, updated: 0, unchanged: 68 },
+      leave: { created: 0, unchanged: EXAMPLE_LEAVE },
     });
     expect(await updatedAtOfEverything()).toEqual(before);
+    expect(await db.prisma.leave.count()).toBe(EXAMPLE_LEAVE);
     const audits = await db.prisma.auditLog.findMany({ orderBy: { id: "asc" } });
     expect(audits).toHaveLength(2);
-    expect(audits[1]!.details).toMatchObject({ units: { created: 0, updated: 0 }, employees: { created: 0, updated: 0, deactivated: 0 }, indicators: { created: 0, updated: 0 } });
+    expect(audits[1]!.details).toMatchObject({ units: { created: 0, updated: 0 }, employees: { created: 0, updated: 0, deactivated: 0 }, indicators: { created: 0, updated: 0 }, leave: { created: 0, unchanged: EXAMPLE_LEAVE } });
   });
 
   it("updates only the rows that changed", async () => {
@@ -167,8 +171,8 @@ describe("importing again", () => {
 describe("options", () => {
   it("a dry run counts what would change and writes nothing", async () => {
     const summary = await importFiles(db, [EXAMPLE_DIR], { dryRun: true });
-    expect(summary).toMatchObject({ dryRun: true, employees: { created: 17 }, indicators: { created: 68 } });
-    expect(await rowCounts(db)).toEqual({ units: 0, employees: 0, plans: 0, indicators: 0, audits: 0 });
+    expect(summary).toMatchObject({ dryRun: true, employees: { created: 17 }, indicators: { created: 68 }, leave: { created: EXAMPLE_LEAVE } });
+    expect(await rowCounts(db)).toEqual({ units: 0, employees: 0, plans: 0, indicators: 0, leave: 0, audits: 0 });
   });
 
   it("refuses deactivateMissing without an employee file, which would deactivate everyone", async () => {

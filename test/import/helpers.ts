@@ -46,8 +46,11 @@ export const exampleText = (name: string) => readFileSync(join(EXAMPLE_DIR, name
 
 export async function rowCounts(db: Database) {
   const p = db.prisma;
-  return { units: await p.unit.count(), employees: await p.employee.count(), plans: await p.skpPlan.count(), indicators: await p.skpIndicator.count(), audits: await p.auditLog.count() };
+  return { units: await p.unit.count(), employees: await p.employee.count(), plans: await p.skpPlan.count(), indicators: await p.skpIndicator.count(), leave: await p.leave.count(), audits: await p.auditLog.count() };
 }
+
+/** Leave rows in the example city's cuti.csv. */
+export const EXAMPLE_LEAVE = 4;
 
 /** Everything the import owns, keyed by the files' own keys (no ids, no timestamps), sorted. */
 export async function dumpImported(db: Database) {

@@ -1,4 +1,4 @@
-import type { EmployeeKind, IndicatorAspect, RhkKind, Role } from "../../generated/prisma/enums.ts";
+import type { EmployeeKind, IndicatorAspect, LeaveKind, RhkKind, Role } from "../../generated/prisma/enums.ts";
 
 /** A cell read into a value, or why it could not be. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -124,4 +124,22 @@ export function parsePeriod(cell: string): Parsed<string> {
 export function parseYear(cell: string): Parsed<number> {
   const year = Number(cell);
   return /^\d{4}$/.test(cell) && year >= 2000 && year <= 2100 ? ok(year) : error(`tahun "${cell}" is not a year like 2026`);
+}
+
+export const parseLeaveKind = oneOf<LeaveKind>(
+  { cuti: "CUTI", dinas_luar: "DINAS_LUAR", "dinas luar": "DINAS_LUAR", dl: "DINAS_LUAR" },
+  "jenis",
+  "cuti, dinas_luar (or dinas luar, DL)",
+);
+
+/** A calendar date written YYYY-MM-DD or DD/MM/YYYY (an XLSX date cell arrives as YYYY-MM-DD); returned as YYYY-MM-DD. */
+export function parseDate(cell: string): Parsed<string> {
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(cell);
+  const local = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(cell);
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : local ? [local[3], local[2], local[1]] : [];
+  const bad = error<string>(`date "${cell}" is not a date written YYYY-MM-DD or DD/MM/YYYY`);
+  if (year === undefined || month === undefined || day === undefined) return bad;
+  const date = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+  const at = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== date ? bad : ok(date);
 }

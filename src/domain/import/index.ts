@@ -5,7 +5,7 @@ import { recordAudit } from "../audit.ts";
 import { planImport, type ImportPlan } from "./plan.ts";
 import { listImportFiles, readTables } from "./read.ts";
 import { recordsFromTables } from "./rows.ts";
-import { readSnapshot } from "./snapshot.ts";
+import { readSnapshot, type LeaveRange } from "./snapshot.ts";
 import { crossCheck } from "./validate.ts";
 import { applyPlan, rowsToWrite, type ProgressSink } from "./write.ts";
 import { ImportError, ImportRefused, type ImportSummary, type Problem } from "./types.ts";
@@ -36,7 +36,7 @@ const IMPORT_LOCK = 7_270_736_901;
 const NO_PROGRESS: ProgressSink = { start() {}, advance() {}, stop() {} };
 
 /**
- * Imports units, employees and SKP indicators from CSV/XLSX files or folders of them. Everything
+ * Imports units, employees, SKP indicators and leave from CSV/XLSX files or folders of them. Everything
  * is checked before anything is written; any problem throws ImportRefused listing all of them.
  * The writes are one transaction, and only rows that differ are touched.
  */
@@ -54,7 +54,7 @@ export async function importFiles(db: { prisma: Db }, paths: string[], options: 
   return db.prisma.$transaction(
     async (tx) => {
       await tx.$queryRawUnsafe(`SELECT 1 AS locked FROM pg_advisory_xact_lock(${IMPORT_LOCK})`);
-      const snapshot = await readSnapshot(tx, [...new Set(parsed.data.indicators.map((i) => i.year))]);
+      const snapshot = await readSnapshot(tx, [...new Set(parsed.data.indicators.map((i) => i.year))], leaveRange(parsed.data.leave.map((l) => l.from)));
       const checked = crossCheck(parsed.data, snapshot, { deactivateMissing });
       const problems = [...read.problems, ...parsed.problems, ...checked.problems];
       if (problems.length > 0) throw new ImportRefused(inFileOrder(problems, read.tables.map((t) => t.file)));
@@ -71,8 +71,8 @@ export async function importFiles(db: { prisma: Db }, paths: string[], options: 
       } finally {
         progress.stop();
       }
-      const { files, units, employees, skpPlans, indicators } = summary;
-      const details = { files, units, employees, skpPlans, indicators, deactivateMissing };
+      const { files, units, employees, skpPlans, indicators, leave } = summary;
+      const details = { files, units, employees, skpPlans, indicators, leave, deactivateMissing };
       await recordAudit(tx, { actor: options.actor ?? "cli", action: "import", entity: "import", at: now, details });
       return summary;
     },
@@ -89,8 +89,16 @@ function summarise(plan: ImportPlan, files: string[], dryRun: boolean, ignoredCo
     employees: { ...counts(plan.employees), deactivated: plan.employees.deactivate.length },
     skpPlans: { created: plan.plans.create.length },
     indicators: counts(plan.indicators),
+    leave: { created: plan.leave.create.length, unchanged: plan.leave.unchanged },
     ignoredColumns,
   };
+}
+
+/** The earliest and latest start of the leave being imported, to read only the stored leave that could match. */
+function leaveRange(starts: string[]): LeaveRange {
+  if (starts.length === 0) return null;
+  const sorted = [...starts].sort();
+  return { earliest: sorted[0]!, latest: sorted[sorted.length - 1]! };
 }
 
 /** Problems sorted by file (in reading order) and row, whole-file problems first. */

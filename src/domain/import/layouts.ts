@@ -24,6 +24,11 @@ export const LAYOUTS: Record<LayoutName, Layout> = {
     columns: ["nip", "tahun", "kode", "rhk", "jenis_rhk", "aspek", "indikator", "target", "satuan", "periode"],
     required: ["nip", "tahun", "kode", "rhk", "jenis_rhk", "aspek", "indikator", "target", "satuan"],
   },
+  leave: {
+    label: "leave",
+    columns: ["nip", "dari", "sampai", "jenis"],
+    required: ["nip", "dari", "sampai", "jenis"],
+  },
 };
 
 export type Recognition =

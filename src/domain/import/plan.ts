@@ -1,5 +1,5 @@
-import { indicatorKey, planKey, type Snapshot } from "./snapshot.ts";
-import type { EmployeeRecord, ImportData, IndicatorRecord, UnitRecord } from "./types.ts";
+import { indicatorKey, leaveKey, planKey, type Snapshot } from "./snapshot.ts";
+import type { EmployeeRecord, ImportData, IndicatorRecord, LeaveRecord, UnitRecord } from "./types.ts";
 
 /** An employee as it should be stored: the language is resolved (an empty cell keeps the chosen one). */
 export type EmployeeTarget = EmployeeRecord & { language: string };
@@ -9,6 +9,8 @@ export interface ImportPlan {
   employees: { create: EmployeeTarget[]; update: EmployeeTarget[]; unchanged: number; deactivate: string[] };
   plans: { create: { nip: string; year: number }[] };
   indicators: { create: IndicatorRecord[]; update: IndicatorRecord[]; unchanged: number };
+  /** Leave has no fields beyond its key: it exists already or is created. */
+  leave: { create: LeaveRecord[]; unchanged: number };
 }
 
 /**
@@ -30,11 +32,14 @@ export function planImport(data: ImportData, snapshot: Snapshot, options: { deac
   }
   const indicators = split(data.indicators, (i) => snapshot.indicators.get(indicatorKey(i.nip, i.year, i.code)), ["rhk", "rhkKind", "aspect", "indicator", "target", "unitOfMeasure", "period"]);
 
+  const newLeave = data.leave.filter((l) => !snapshot.leave.has(leaveKey(l.nip, l.from, l.to, l.kind)));
+
   return {
     units,
     employees: { ...employees, deactivate },
     plans: { create: [...newPlans.values()] },
     indicators,
+    leave: { create: newLeave, unchanged: data.leave.length - newLeave.length },
   };
 }
 

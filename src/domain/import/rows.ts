@@ -1,8 +1,10 @@
 import { normaliseNip, validateNip } from "../nip.ts";
 import {
   parseAspect,
+  parseDate,
   parseEmployeeKind,
   parseLanguage,
+  parseLeaveKind,
   parsePeriod,
   parseRhkKind,
   parseRoles,
@@ -13,7 +15,7 @@ import {
   type Parsed,
 } from "./fields.ts";
 import { recogniseLayout } from "./layouts.ts";
-import type { EmployeeRecord, ImportData, IndicatorRecord, Origin, Problem, Table, UnitRecord } from "./types.ts";
+import type { EmployeeRecord, ImportData, IndicatorRecord, LeaveRecord, Origin, Problem, Table, UnitRecord } from "./types.ts";
 
 export interface RowDefaults {
   /** For a unit whose zona_waktu is empty (DEFAULT_TIMEZONE). */
@@ -27,7 +29,7 @@ const DEFAULT_WORKING_DAYS = [1, 2, 3, 4, 5];
  * collected; a row with any problem yields no record.
  */
 export function recordsFromTables(tables: Table[], defaults: RowDefaults): { data: ImportData; problems: Problem[]; ignoredColumns: { file: string; columns: string[] }[] } {
-  const data: ImportData = { units: [], employees: [], indicators: [], hasEmployeeFile: false, refused: { unitCodes: new Set(), nips: new Set() } };
+  const data: ImportData = { units: [], employees: [], indicators: [], leave: [], hasEmployeeFile: false, refused: { unitCodes: new Set(), nips: new Set() } };
   const problems: Problem[] = [];
   const ignoredColumns: { file: string; columns: string[] }[] = [];
   for (const table of tables) {
@@ -42,6 +44,7 @@ export function recordsFromTables(tables: Table[], defaults: RowDefaults): { dat
       const reader = new RowReader(table, row, cells, problems);
       if (recognised.layout === "units") keep(data.units, unitFrom(reader, defaults), () => data.refused.unitCodes.add(reader.text("kode")));
       else if (recognised.layout === "employees") keep(data.employees, employeeFrom(reader), () => data.refused.nips.add(normaliseNip(reader.text("nip"))));
+      else if (recognised.layout === "leave") keep(data.leave, leaveFrom(reader), () => {});
       else keep(data.indicators, indicatorFrom(reader), () => {});
     }
   }
@@ -96,6 +99,15 @@ function indicatorFrom(r: RowReader): IndicatorRecord | null {
   });
 }
 
+function leaveFrom(r: RowReader): LeaveRecord | null {
+  const nip = normaliseNip(r.required("nip"));
+  const from = r.parse("dari", parseDate);
+  const to = r.parse("sampai", parseDate);
+  const kind = r.parse("jenis", parseLeaveKind);
+  if (from !== undefined && to !== undefined && to < from) r.problem(`sampai ${to} is before dari ${from}`);
+  return r.result({ at: r.at, nip, from, to, kind });
+}
+
 function parseNip(cell: string, kind: "PNS" | "PPPK"): Parsed<string> {
   const nip = normaliseNip(cell);
   const checked = validateNip(nip, kind);
@@ -137,6 +149,11 @@ class RowReader {
     if (cell === "") return this.fail(`missing ${column}`);
     const parsed = parser(cell);
     return parsed.ok ? parsed.value : this.fail(parsed.error);
+  }
+
+  /** A problem of the row as a whole (between cells). */
+  problem(message: string): void {
+    this.fail(message);
   }
 
   result<T>(record: T): T | null {

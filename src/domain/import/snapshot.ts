@@ -45,13 +45,19 @@ export interface Snapshot {
   plans: Map<string, number>;
   /** indicatorKey → indicator */
   indicators: Map<string, ExistingIndicator>;
+  /** leaveKey of every stored leave in the range of dates being imported */
+  leave: Set<string>;
 }
 
 export const planKey = (nip: string, year: number) => `${nip}|${year}`;
 export const indicatorKey = (nip: string, year: number, code: string) => `${planKey(nip, year)}|${code}`;
+export const leaveKey = (nip: string, from: string, to: string, kind: string) => `${nip}|${from}|${to}|${kind}`;
 
-/** Reads units and employees in full, and the SKP of the years being imported. */
-export async function readSnapshot(tx: Tx, years: number[]): Promise<Snapshot> {
+/** The `from` dates (YYYY-MM-DD) of the leave being imported, earliest and latest; null when there is none. */
+export type LeaveRange = { earliest: string; latest: string } | null;
+
+/** Reads units and employees in full, the SKP of the years being imported, and the leave starting in the imported range. */
+export async function readSnapshot(tx: Tx, years: number[], leaveRange: LeaveRange = null): Promise<Snapshot> {
   const units = await tx.unit.findMany({ select: { id: true, code: true, name: true, parentId: true, timeZone: true, workingDays: true } });
   const unitCode = new Map(units.map((u) => [u.id, u.code]));
   const employees = await tx.employee.findMany({
@@ -61,6 +67,14 @@ export async function readSnapshot(tx: Tx, years: number[]): Promise<Snapshot> {
   const plans = await tx.skpPlan.findMany({ where: { year: { in: years } }, select: { id: true, employeeId: true, year: true } });
   const planKeyOf = new Map(plans.map((p) => [p.id, planKey(nipOf.get(p.employeeId)!, p.year)]));
   const indicators = await tx.skpIndicator.findMany({ where: { planId: { in: plans.map((p) => p.id) } } });
+  // The Leave table has no unique index: an existing leave is recognised here, and not written again.
+  const leave = leaveRange
+    ? await tx.leave.findMany({
+        where: { from: { gte: new Date(`${leaveRange.earliest}T00:00:00Z`), lte: new Date(`${leaveRange.latest}T00:00:00Z`) } },
+        select: { employeeId: true, from: true, to: true, kind: true },
+      })
+    : [];
+  const day = (at: Date) => at.toISOString().slice(0, 10);
 
   return {
     units: new Map(
@@ -93,5 +107,6 @@ export async function readSnapshot(tx: Tx, years: number[]): Promise<Snapshot> {
         { id: i.id, rhk: i.rhk, rhkKind: i.rhkKind, aspect: i.aspect, indicator: i.indicator, target: i.target.toFixed(2), unitOfMeasure: i.unitOfMeasure, period: i.period },
       ]),
     ),
+    leave: new Set(leave.map((l) => leaveKey(nipOf.get(l.employeeId)!, day(l.from), day(l.to), l.kind))),
   };
 }

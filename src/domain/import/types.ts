@@ -1,4 +1,4 @@
-import type { EmployeeKind, IndicatorAspect, RhkKind, Role } from "../../generated/prisma/enums.ts";
+import type { EmployeeKind, IndicatorAspect, LeaveKind, RhkKind, Role } from "../../generated/prisma/enums.ts";
 
 /** One thing wrong with the input. `row` is the spreadsheet row (the header is row 1); absent for a whole-file problem. */
 export interface Problem {
@@ -13,7 +13,7 @@ export interface Origin {
   row: number;
 }
 
-export type LayoutName = "units" | "employees" | "skp";
+export type LayoutName = "units" | "employees" | "skp" | "leave";
 
 /** A sheet or CSV file as read: the normalised header and its data rows, cells trimmed. */
 export interface Table {
@@ -59,10 +59,21 @@ export interface IndicatorRecord {
   period: string;
 }
 
+/** A leave (cuti, dinas luar): identified by employee, both dates and kind. */
+export interface LeaveRecord {
+  at: Origin;
+  nip: string;
+  /** Local dates "YYYY-MM-DD", inclusive; `to` is never before `from`. */
+  from: string;
+  to: string;
+  kind: LeaveKind;
+}
+
 export interface ImportData {
   units: UnitRecord[];
   employees: EmployeeRecord[];
   indicators: IndicatorRecord[];
+  leave: LeaveRecord[];
   /** Whether any employee file was given (`--deactivate-missing` needs one). */
   hasEmployeeFile: boolean;
   /**
@@ -85,6 +96,8 @@ export interface ImportSummary {
   employees: KindCounts & { deactivated: number };
   skpPlans: { created: number };
   indicators: KindCounts;
+  /** Leave is never updated: a row either exists already (same employee, dates and kind) or is created. */
+  leave: { created: number; unchanged: number };
   /** Columns that no layout knows; they were ignored. */
   ignoredColumns: { file: string; columns: string[] }[];
 }

@@ -1,4 +1,4 @@
-import { indicatorKey, type Snapshot } from "./snapshot.ts";
+import { indicatorKey, leaveKey, type Snapshot } from "./snapshot.ts";
 import type { EmployeeRecord, ImportData, Origin, Problem, UnitRecord } from "./types.ts";
 
 type Report = (at: Origin, message: string) => void;
@@ -31,12 +31,16 @@ export function crossCheck(input: ImportData, snapshot: Snapshot, options: { dea
   const indicators = firstOfEach(input.indicators, (i) => indicatorKey(i.nip, i.year, i.code), (i) => `indicator ${i.code} of NIP ${i.nip} for ${i.year}`, report);
   checkUnits(known, report);
   checkEmployees(known, report);
-  for (const indicator of indicators.values()) {
-    const problem = employeeProblem(indicator.nip, known);
-    if (problem) report(indicator.at, problem);
+  const leave = firstOfEach(input.leave, (l) => leaveKey(l.nip, l.from, l.to, l.kind), (l) => `leave of NIP ${l.nip} from ${l.from} to ${l.to}`, report);
+  for (const record of [...indicators.values(), ...leave.values()]) {
+    const problem = employeeProblem(record.nip, known);
+    if (problem) report(record.at, problem);
   }
 
-  return { data: { ...input, units: [...known.units.values()], employees: [...known.employees.values()], indicators: [...indicators.values()] }, problems };
+  return {
+    data: { ...input, units: [...known.units.values()], employees: [...known.employees.values()], indicators: [...indicators.values()], leave: [...leave.values()] },
+    problems,
+  };
 }
 
 const unitKnown = (code: string, known: Known) => known.units.has(code) || known.snapshot.units.has(code) || known.refused.unitCodes.has(code);

@@ -26,7 +26,7 @@ const employeesToLink = (plan: ImportPlan) => plan.employees.create.filter((e) =
 
 /** Rows written by `applyPlan`, for a progress bar. */
 export const rowsToWrite = (plan: ImportPlan) =>
-  [plan.units.create, plan.units.update, unitsToLink(plan), plan.employees.create, plan.employees.update, employeesToLink(plan), plan.employees.deactivate, plan.plans.create, plan.indicators.create, plan.indicators.update]
+  [plan.units.create, plan.units.update, unitsToLink(plan), plan.employees.create, plan.employees.update, employeesToLink(plan), plan.employees.deactivate, plan.plans.create, plan.indicators.create, plan.indicators.update, plan.leave.create]
     .reduce((sum, rows) => sum + rows.length, 0);
 
 /**
@@ -39,6 +39,17 @@ export async function applyPlan(tx: Tx, plan: ImportPlan, snapshot: Snapshot, no
   const unitIds = await writeUnits(batch, plan, idsOf(snapshot.units));
   const employeeIds = await writeEmployees(batch, plan, unitIds, idsOf(snapshot.employees));
   await writeSkp(batch, plan, snapshot, employeeIds);
+  await writeLeave(tx, plan, employeeIds, progress);
+}
+
+/** Leave has no `updatedAt` and is only ever created: createMany, a chunk at a time. */
+async function writeLeave(tx: Tx, plan: ImportPlan, employeeIds: Map<string, number>, progress: ProgressSink) {
+  const day = (date: string) => new Date(`${date}T00:00:00Z`);
+  const rows = plan.leave.create.map((l) => ({ employeeId: employeeIds.get(l.nip)!, from: day(l.from), to: day(l.to), kind: l.kind }));
+  for (const chunk of chunks(rows)) {
+    await tx.leave.createMany({ data: chunk });
+    progress.advance(chunk.length);
+  }
 }
 
 /** Returns the id of every unit by code. */
