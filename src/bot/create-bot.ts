@@ -17,6 +17,7 @@ import { report } from "../handlers/report.ts";
 import { review } from "../handlers/review.ts";
 import { groups } from "../handlers/groups.ts";
 import { skp } from "../handlers/skp.ts";
+import { evaluation } from "../handlers/evaluation.ts";
 
 export interface BotDependencies {
   config: Config;
@@ -46,6 +47,7 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
   bot.use(groups(deps));
   bot.use(registration(deps));
   bot.use(review(deps));
+  bot.use(evaluation(deps)); // before /lapor, so a feedback text being asked for is taken first
   bot.use(skp(deps)); // before /lapor, so /skp answers even in the middle of a report
   bot.use(report(deps));
   bot.use(help());

@@ -1,3 +1,7 @@
+import type { Db } from "../db/client.ts";
+import { DEFAULT_SUGGESTION_THRESHOLDS, type OrganisationalResult, type RatingMode, type SuggestionThresholds } from "../scoring/index.ts";
+import type { EvaluationPeriodKind } from "./skp-progress.ts";
+
 /**
  * Policy: the numbers SPEC §3 marks as configurable. Today they are these defaults; a later issue
  * loads them from the database (per region, possibly per unit), so the shape stays flat and
@@ -50,3 +54,52 @@ export const DEFAULT_REVIEW_POLICY: Readonly<ReviewPolicy> = Object.freeze({
   reviewEscalationWorkingDays: 5,
   approvalsPageSize: 5,
 });
+
+/** How periodic performance is rated (SPEC §3 "Rating", "Legacy numeric scores"; issue 5). */
+export interface RatingPolicy {
+  /** 2022 predicate rules by default; 2019 and 2011 are the legacy numeric modes. */
+  mode: RatingMode;
+  /** Periodic evaluation: quarterly by default, or monthly. */
+  period: EvaluationPeriodKind;
+  /** When realisation suggests MEETS or ABOVE (the supervisor decides; the suggestion only informs). */
+  thresholds: SuggestionThresholds;
+  /** The organisational result a unit is assumed to have when it has none of its own (distribution check). */
+  organisationalResult: OrganisationalResult;
+}
+
+export const DEFAULT_RATING_POLICY: Readonly<RatingPolicy> = Object.freeze({
+  mode: "2022",
+  period: "QUARTER",
+  thresholds: { ...DEFAULT_SUGGESTION_THRESHOLDS },
+  organisationalResult: "BAIK",
+});
+
+/** SKP deadlines (SPEC §3: plan by 31 January, periodic evaluation closes on day 5 of the next month, annual by 31 January). */
+export interface DeadlinePolicy {
+  /** "MM-DD" of the year the plan is for. */
+  skpPlanDue: string;
+  /** Day of the month after a period by which its evaluation closes. */
+  periodicCloseDay: number;
+  /** "MM-DD" of the year after the one evaluated. */
+  annualDue: string;
+}
+
+export const DEFAULT_DEADLINE_POLICY: Readonly<DeadlinePolicy> = Object.freeze({
+  skpPlanDue: "01-31",
+  periodicCloseDay: 5,
+  annualDue: "01-31",
+});
+
+export const RATING_POLICY_KEY = "policy:rating";
+export const DEADLINE_POLICY_KEY = "policy:deadlines";
+
+export async function loadRatingPolicy(db: Db): Promise<RatingPolicy> {
+  const row = await db.keyValue.findUnique({ where: { key: RATING_POLICY_KEY } });
+  const stored = (row?.value ?? {}) as Partial<RatingPolicy>;
+  return { ...DEFAULT_RATING_POLICY, ...stored, thresholds: { ...DEFAULT_RATING_POLICY.thresholds, ...stored.thresholds } };
+}
+
+export async function loadDeadlinePolicy(db: Db): Promise<DeadlinePolicy> {
+  const row = await db.keyValue.findUnique({ where: { key: DEADLINE_POLICY_KEY } });
+  return { ...DEFAULT_DEADLINE_POLICY, ...((row?.value ?? {}) as Partial<DeadlinePolicy>) };
+}

@@ -59,3 +59,33 @@ export function legacySkpScore(activities: readonly LegacyActivity[]): number {
 }
 
 const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+
+/** One SKP indicator as rated: its RHK (the legacy "activity"), aspect, target due and realisation. */
+export interface LegacyIndicator {
+  rhk: string;
+  rhkKind: "MAIN" | "ADDITIONAL";
+  aspect: Aspect;
+  target: number;
+  realisation: number;
+}
+
+/**
+ * The legacy SKP score from today's indicator-based SKP: each main RHK is an activity, scored as the
+ * mean of its indicators' aspect scores; an RHK whose quantity indicators realised nothing was not
+ * done and scores 0. Indicators without a positive target cannot be scored and are left out.
+ * 0 when nothing can be scored.
+ */
+export function legacySkpFromIndicators(indicators: readonly LegacyIndicator[]): number {
+  const scorable = indicators.filter((i) => i.target > 0);
+  const main = scorable.filter((i) => i.rhkKind === "MAIN");
+  const byRhk = new Map<string, LegacyIndicator[]>();
+  for (const i of main.length > 0 ? main : scorable) byRhk.set(i.rhk, [...(byRhk.get(i.rhk) ?? []), i]);
+  if (byRhk.size === 0) return 0;
+
+  const activityScores = [...byRhk.values()].map((list) => {
+    const quantities = list.filter((i) => i.aspect === "QUANTITY");
+    if (quantities.length > 0 && quantities.every((i) => i.realisation === 0)) return 0;
+    return mean(list.map((i) => legacyAspectScore(i.aspect, { target: i.target, realisation: Math.max(0, i.realisation) })));
+  });
+  return mean(activityScores);
+}
