@@ -421,3 +421,13 @@ evaluation-denied-own = You cannot evaluate yourself.
 evaluation-denied-not-evaluator = You may not evaluate this employee: only their direct supervisor, a delegate an admin appointed, or an admin.
 evaluation-amend-admin-only = A finalised evaluation can only be changed by an admin.
 evaluation-reopened = { $name }'s evaluation is open for amendment. The previous values are in the audit log.
+
+## /score
+score-header = 📈 Performance ratings — { $name }
+score-none = Your supervisor has not finalised a periodic evaluation for you yet.
+score-evaluation = • { $period }: { $predicate } (work results { $results }, behaviour { $behaviour }) — by { $by }, { $date }
+score-evaluation-legacy = • { $period }: score { $final } ({ $band }, mode { $mode }) — by { $by }, { $date }
+score-current = Current period: { $period }
+score-suggestion = 💡 Suggested work-result rating from your realisation so far: { $rating }. Your supervisor decides.
+score-main-average = Average achievement of { $count } main indicators: { $percent }% of the target due by the end of the period.
+score-stats = Reports in { $year }: { $approved } approved, { $revised } sent back for revision, { $rejected } rejected; average approval time { $hours } hours.

@@ -421,3 +421,13 @@ evaluation-denied-own = Anda tidak dapat mengevaluasi diri sendiri.
 evaluation-denied-not-evaluator = Anda tidak berwenang mengevaluasi pegawai ini: hanya atasan langsung, pelaksana yang ditunjuk admin, atau admin.
 evaluation-amend-admin-only = Evaluasi yang sudah difinalisasi hanya dapat diubah oleh admin.
 evaluation-reopened = Evaluasi { $name } dibuka untuk diubah. Nilai sebelumnya tercatat di log audit.
+
+## /nilai
+score-header = 📈 Penilaian kinerja — { $name }
+score-none = Belum ada evaluasi periodik yang difinalisasi atasan Anda.
+score-evaluation = • { $period }: { $predicate } (hasil kerja { $results }, perilaku { $behaviour }) — oleh { $by }, { $date }
+score-evaluation-legacy = • { $period }: nilai { $final } ({ $band }, mode { $mode }) — oleh { $by }, { $date }
+score-current = Periode berjalan: { $period }
+score-suggestion = 💡 Saran hasil kerja dari realisasi sejauh ini: { $rating }. Atasan Anda yang memutuskan.
+score-main-average = Rata-rata capaian { $count } indikator utama: { $percent }% dari target s.d. akhir periode.
+score-stats = Laporan tahun { $year }: { $approved } disetujui, { $revised } diminta revisi, { $rejected } ditolak; rata-rata waktu persetujuan { $hours } jam.

@@ -18,6 +18,7 @@ import { review } from "../handlers/review.ts";
 import { groups } from "../handlers/groups.ts";
 import { skp } from "../handlers/skp.ts";
 import { evaluation } from "../handlers/evaluation.ts";
+import { score } from "../handlers/score.ts";
 
 export interface BotDependencies {
   config: Config;
@@ -48,6 +49,7 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
   bot.use(registration(deps));
   bot.use(review(deps));
   bot.use(evaluation(deps)); // before /lapor, so a feedback text being asked for is taken first
+  bot.use(score(deps));
   bot.use(skp(deps)); // before /lapor, so /skp answers even in the middle of a report
   bot.use(report(deps));
   bot.use(help());

@@ -8,6 +8,7 @@ import type { BotContext } from "../bot/context.ts";
 import { createI18n } from "../bot/i18n.ts";
 import { formatNumber } from "../lib/number.ts";
 import { formatLocalDate, localDate } from "../lib/time.ts";
+import { periodLabel } from "../lib/period-label.ts";
 import { BERAKHLAK_VALUES, behaviourRating, type BerakhlakValue, type Rating } from "../scoring/index.ts";
 import { loadDeadlinePolicy, loadRatingPolicy } from "../domain/policy.ts";
 import type { Reviewer } from "../domain/review.ts";
@@ -109,12 +110,7 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
   const evaluatorOf = (ctx: Ctx): Reviewer & { name?: string } => ({ employeeId: ctx.employee?.id, telegramId: BigInt(ctx.from!.id), isAdmin: ctx.isAdmin, name: ctx.employee?.name });
   const todayOf = (ctx: Ctx) => localDate(deps.clock.now(), ctx.employee?.timeZone ?? deps.config.defaultTimeZone);
 
-  const periodName = (locale: string, p: Period) => {
-    const t = tr(locale);
-    if (p.code === "YEAR") return t("evaluation-period-year", { year: p.year });
-    if (p.code.startsWith("Q")) return t("skp-period-quarter", { quarter: p.code.slice(1), year: String(p.year) });
-    return formatLocalDate(p.from, locale).replace(/^1 /, "");
-  };
+  const periodName = (locale: string, p: Period) => periodLabel(tr(locale), p, locale);
 
   // --- typed answers --------------------------------------------------------------------------
 

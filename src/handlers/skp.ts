@@ -3,9 +3,10 @@ import type { Db } from "../db/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { BotContext } from "../bot/context.ts";
 import { formatLocalDate } from "../lib/time.ts";
+import { periodLabel } from "../lib/period-label.ts";
 import { formatNumber } from "../lib/number.ts";
 import { todayIn } from "../domain/calendar.ts";
-import { skpProgress, type EvaluationPeriodKind, type IndicatorStatus, type Period, type SkpProgress } from "../domain/skp-progress.ts";
+import { skpProgress, type EvaluationPeriodKind, type IndicatorStatus, type SkpProgress } from "../domain/skp-progress.ts";
 
 /** More indicators than this are shown a page at a time. */
 export const SKP_PAGE_SIZE = 8;
@@ -65,18 +66,12 @@ export function progressBar(percent: number): string {
   return "▓".repeat(filled) + "░".repeat(BAR_CELLS - filled);
 }
 
-function periodLabel(ctx: BotContext, period: Period): string {
-  if (period.code.startsWith("Q")) return ctx.t("skp-period-quarter", { quarter: period.code.slice(1), year: String(period.year) });
-  const monthName = formatLocalDate(period.from, ctx.employee?.language).replace(/^1 /, "");
-  return monthName;
-}
-
 function renderSkp(ctx: BotContext, name: string, progress: SkpProgress, page: number, pages: number): string {
   const locale = ctx.employee?.language;
   const lines = [
     ctx.t("skp-header", { year: String(progress.year), name }),
     ctx.t("skp-period", {
-      period: periodLabel(ctx, progress.period),
+      period: periodLabel(ctx.t.bind(ctx), progress.period, locale),
       end: formatLocalDate(progress.period.to, locale),
       days: progress.daysLeft,
       workdays: progress.workingDaysLeft,
