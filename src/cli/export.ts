@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { exportWorkbook, unitSubtree, type EvaluationSheetSource } from "../domain/export.ts";
+import { exportWorkbook, unitSubtree } from "../domain/export.ts";
 import { monthPeriod, quarterPeriod, type Period } from "../domain/skp-progress.ts";
 import { localDate } from "../lib/time.ts";
 import { databaseSettings, withDatabase, type CliIo } from "./context.ts";
@@ -9,12 +9,6 @@ const USAGE = "Usage: lapkin export [--month YYYY-MM | --quarter YYYY-Qn] [--uni
 const FLAGS = ["--month", "--quarter", "--unit", "--out"] as const;
 type Key = "month" | "quarter" | "unit" | "out";
 export type ExportOptions = Partial<Record<Key, string>> & { help?: boolean };
-
-/**
- * Where the evaluations sheet comes from. None yet: periodic evaluations are stored by the
- * evaluation feature; once it exists, set its source here and the "Penilaian" sheet appears.
- */
-export const evaluationSheetSource: EvaluationSheetSource | undefined = undefined;
 
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const options = parseExportArgs(args);
@@ -34,7 +28,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       if (!unitIds) throw new UserError(`Unknown unit "${options.unit}": no unit has this code. Check the code in the import file.`);
     }
     try {
-      return await exportWorkbook(db.prisma, { period, unitIds }, { path, evaluations: evaluationSheetSource });
+      return await exportWorkbook(db.prisma, { period, unitIds }, { path });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "EACCES" || code === "ENOENT" || code === "EROFS" || code === "EISDIR") throw new UserError(`Cannot write ${path}: ${(error as Error).message}`);
@@ -42,9 +36,8 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     }
   });
   const scope = options.unit ? ` for unit ${options.unit} and the units below it` : "";
-  const evaluations = result.evaluations === undefined ? "" : `, ${result.evaluations} evaluations`;
   io.stdout.write(
-    `Wrote ${result.reports} reports and ${result.indicators} indicator rows${evaluations} for ${periodName(period)}${scope} to ${result.path} in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+    `Wrote ${result.reports} reports, ${result.indicators} indicator rows and ${result.evaluations} evaluations for ${periodName(period)}${scope} to ${result.path} in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
   );
   return 0;
 }

@@ -32,31 +32,39 @@ export interface ExportResult {
   path: string;
   reports: number;
   indicators: number;
-  evaluations: number | undefined;
+  evaluations: number;
 }
 
-/**
- * HOOK for the evaluations sheet ("Penilaian"): the periodic evaluations are stored by another
- * issue's model (there is no Evaluation table yet). Pass a source that yields one row per evaluation
- * of the scope, in the order of EVALUATION_HEADERS; `exportWorkbook` then writes the sheet.
- */
-export interface EvaluationSheetSource {
-  rows(db: Db, scope: ExportScope): AsyncIterable<EvaluationRow>;
-}
-export interface EvaluationRow {
-  nip: string;
-  name: string;
-  unit: string;
-  period: string;
-  resultsRating: string;
-  behaviourRating: string;
-  predicate: string;
-  reviewerNip: string;
-  reviewerName: string;
-  finalisedAt: Date | null;
-  timeZone: string;
-}
-export const EVALUATION_HEADERS = ["NIP", "Nama", "Unit", "Periode", "Rating hasil kerja", "Rating perilaku kerja", "Predikat", "NIP penilai", "Nama penilai", "Difinalisasi", "Zona waktu"] as const;
+const EVALUATION_COLUMNS: Array<Partial<ExcelJS.Column>> = [
+  { header: "NIP", key: "nip", width: 21, style: { numFmt: "@" } },
+  { header: "Nama", key: "name", width: 28 },
+  { header: "Unit", key: "unit", width: 28 },
+  { header: "Periode", key: "period", width: 14 },
+  { header: "Mode penilaian", key: "mode", width: 10 },
+  { header: "Rating hasil kerja", key: "results", width: 20 },
+  { header: "Rating perilaku kerja", key: "behaviour", width: 20 },
+  { header: "Predikat", key: "predicate", width: 16 },
+  { header: "Nilai SKP", key: "skpScore", width: 10, style: { numFmt: "0.00" } },
+  { header: "Nilai perilaku", key: "behaviourScore", width: 10, style: { numFmt: "0.00" } },
+  { header: "Nilai akhir", key: "finalScore", width: 10, style: { numFmt: "0.00" } },
+  { header: "Sebutan", key: "band", width: 14 },
+  { header: "Umpan balik", key: "feedback", width: 48 },
+  { header: "NIP penilai", key: "evaluatorNip", width: 21, style: { numFmt: "@" } },
+  { header: "Nama penilai", key: "evaluatorName", width: 28 },
+  { header: "Difinalisasi", key: "finalised", width: 17, style: { numFmt: "dd/mm/yyyy hh:mm" } },
+  { header: "Zona waktu", key: "zone", width: 11 },
+];
+
+const RATING_LABEL: Record<string, string> = { ABOVE: "Di atas ekspektasi", MEETS: "Sesuai ekspektasi", BELOW: "Di bawah ekspektasi" };
+const PREDICATE_LABEL: Record<string, string> = {
+  SANGAT_BAIK: "Sangat Baik",
+  BAIK: "Baik",
+  BUTUH_PERBAIKAN: "Butuh Perbaikan",
+  KURANG: "Kurang",
+  SANGAT_KURANG: "Sangat Kurang",
+  CUKUP: "Cukup",
+  BURUK: "Buruk",
+};
 
 const REPORT_COLUMNS: Array<Partial<ExcelJS.Column>> = [
   { header: "No. laporan", key: "number", width: 18 },
@@ -120,7 +128,7 @@ const wallTime = (local: string | null) => (local === null ? null : new Date(`${
 export async function exportWorkbook(
   db: Db,
   scope: ExportScope,
-  options: { path: string; evaluations?: EvaluationSheetSource; batchSize?: number },
+  options: { path: string; batchSize?: number },
 ): Promise<ExportResult> {
   const temp = join(dirname(options.path), `.${basename(options.path)}.${process.pid}.tmp`);
   closeSync(openSync(temp, "w", 0o600)); // fails here, before any work, when the folder is not writable
@@ -129,7 +137,7 @@ export async function exportWorkbook(
     workbook.creator = "Lapkin";
     const reports = await writeReports(db, workbook, scope, options.batchSize ?? EXPORT_BATCH);
     const indicators = await writeRealisation(db, workbook, scope);
-    const evaluations = options.evaluations ? await writeEvaluations(db, workbook, scope, options.evaluations) : undefined;
+    const evaluations = await writeEvaluations(db, workbook, scope, options.batchSize ?? EXPORT_BATCH);
     await workbook.commit();
     renameSync(temp, options.path);
     return { path: options.path, reports, indicators, evaluations };
@@ -277,21 +285,82 @@ async function writeRealisation(db: Db, workbook: ExcelJS.stream.xlsx.WorkbookWr
   return count;
 }
 
-async function writeEvaluations(db: Db, workbook: ExcelJS.stream.xlsx.WorkbookWriter, scope: ExportScope, source: EvaluationSheetSource): Promise<number> {
-  const columns = EVALUATION_HEADERS.map((header) => ({
-    header,
-    width: header === "NIP" || header === "NIP penilai" ? 21 : 18,
-    style: header.startsWith("NIP") ? { numFmt: "@" } : header === "Difinalisasi" ? { numFmt: "dd/mm/yyyy hh:mm" } : {},
-  }));
-  const worksheet = sheet(workbook, "Penilaian", columns);
+interface EvaluationExportRow {
+  id: number;
+  nip: string;
+  name: string;
+  unit: string;
+  timeZone: string;
+  year: number;
+  period: string;
+  mode: string;
+  resultsRating: string | null;
+  behaviourRating: string | null;
+  predicate: string | null;
+  skpScore: number | null;
+  behaviourScore: number | null;
+  finalScore: number | null;
+  band: string | null;
+  feedback: string | null;
+  evaluatorNip: string | null;
+  evaluatorName: string | null;
+  finalised: string | null;
+}
+
+/**
+ * The finalised evaluations of every period that ends within the exported one (a quarter's export
+ * holds its quarterly, monthly and — for Q4 — annual evaluations), keyset-paginated in id order.
+ */
+async function writeEvaluations(db: Db, workbook: ExcelJS.stream.xlsx.WorkbookWriter, scope: ExportScope, batchSize: number): Promise<number> {
+  const worksheet = sheet(workbook, "Penilaian", EVALUATION_COLUMNS);
+  const { from, to } = scope.period;
+  let last = 0;
   let count = 0;
-  for await (const e of source.rows(db, scope)) {
-    worksheet.add([e.nip, e.name, e.unit, e.period, e.resultsRating, e.behaviourRating, e.predicate, e.reviewerNip, e.reviewerName, e.finalisedAt, zoneName(e.timeZone)]);
-    count++;
+  for (;;) {
+    const rows = await db.$queryRaw<EvaluationExportRow[]>`
+      SELECT ev."id", e."nip", e."name", u."name" AS "unit", u."timeZone", ev."year", ev."period", ev."mode",
+             ev."resultsRating"::text AS "resultsRating", ev."behaviourRating"::text AS "behaviourRating", ev."predicate"::text AS "predicate",
+             ev."skpScore"::float8 AS "skpScore", ev."behaviourScore"::float8 AS "behaviourScore", ev."finalScore"::float8 AS "finalScore",
+             ev."band", ev."feedback", s."nip" AS "evaluatorNip", s."name" AS "evaluatorName",
+             to_char((ev."finalisedAt" AT TIME ZONE 'UTC') AT TIME ZONE u."timeZone", 'YYYY-MM-DD"T"HH24:MI:SS') AS "finalised"
+      FROM "Evaluation" ev
+      JOIN "Employee" e ON e."id" = ev."employeeId"
+      JOIN "Unit" u ON u."id" = e."unitId"
+      LEFT JOIN "Employee" s ON s."id" = ev."evaluatorId"
+      WHERE ev."status" = 'FINALISED' AND ev."periodTo" BETWEEN ${from}::date AND ${to}::date AND ev."id" > ${last}
+        ${unitFilter(scope.unitIds)}
+      ORDER BY ev."id"
+      LIMIT ${batchSize}`;
+    for (const e of rows) {
+      worksheet.add([
+        e.nip,
+        e.name,
+        e.unit,
+        `${evaluationPeriodLabel(e.period)} ${e.year}`,
+        e.mode,
+        e.resultsRating ? RATING_LABEL[e.resultsRating] : null,
+        e.behaviourRating ? RATING_LABEL[e.behaviourRating] : null,
+        e.predicate ? PREDICATE_LABEL[e.predicate] : null,
+        e.skpScore,
+        e.behaviourScore,
+        e.finalScore,
+        e.band ? (PREDICATE_LABEL[e.band] ?? e.band) : null,
+        e.feedback,
+        e.evaluatorNip,
+        e.evaluatorName,
+        wallTime(e.finalised),
+        zoneName(e.timeZone),
+      ]);
+    }
+    count += rows.length;
+    if (rows.length < batchSize) break;
+    last = rows.at(-1)!.id;
   }
   worksheet.commit();
   return count;
 }
+
+const evaluationPeriodLabel = (period: string) => (period === "YEAR" ? "Tahunan" : targetPeriodLabel(period));
 
 /** The unit with this code and every unit below it, or undefined for an unknown code. */
 export async function unitSubtree(db: Db, code: string): Promise<number[] | undefined> {

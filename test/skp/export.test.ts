@@ -64,15 +64,40 @@ describe("exportWorkbook", () => {
   afterAll(async () => database.close());
   beforeEach(async () => resetDatabase(database));
 
+  it("writes the finalised evaluations of the periods ending in the exported one, in the unit's local time", async () => {
+    const s = await seed(database.prisma);
+    const evaluation = (data: Record<string, unknown>) =>
+      database.prisma.evaluation.create({ data: { employeeId: s.staff.id, year: 2026, periodFrom: new Date("2026-07-01"), periodTo: new Date("2026-09-30"), period: "Q3", ...data } as never });
+    // Finalised 08:15 WITA on 6 October (00:15 UTC).
+    await evaluation({ status: "FINALISED", resultsRating: "ABOVE", behaviourRating: "MEETS", predicate: "BAIK", feedback: "Pertahankan.", evaluatorId: s.supervisor.id, finalisedAt: new Date("2026-10-06T00:15:00Z") });
+    await evaluation({ period: "M10", periodFrom: new Date("2026-10-01"), periodTo: new Date("2026-10-31"), mode: "2011", status: "FINALISED", skpScore: 103.7, behaviourScore: 80, finalScore: 94.22, band: "SANGAT_BAIK", feedback: "Konsisten.", evaluatorId: s.supervisor.id, finalisedAt: new Date("2026-11-03T01:00:00Z") });
+    await evaluation({ period: "Q4", periodFrom: new Date("2026-10-01"), periodTo: new Date("2026-12-31"), resultsRating: "BELOW" }); // a draft: never exported
+
+    const q3 = join(outDir, "q3.xlsx");
+    expect(await exportWorkbook(database.prisma, { period: quarterPeriod(2026, 3) }, { path: q3 })).toMatchObject({ evaluations: 1 });
+    const sheet = (await readBack(q3)).rows("Penilaian")!;
+    expect(sheet[0]).toEqual([
+      "NIP", "Nama", "Unit", "Periode", "Mode penilaian", "Rating hasil kerja", "Rating perilaku kerja", "Predikat", "Nilai SKP", "Nilai perilaku", "Nilai akhir", "Sebutan", "Umpan balik", "NIP penilai", "Nama penilai", "Difinalisasi", "Zona waktu",
+    ]);
+    expect(sheet[1]!.slice(0, 8)).toEqual(["199005202015031003", "Andi Wijaya", "Dinas DISKOMINFO", "Triwulan 3 2026", "2022", "Di atas ekspektasi", "Sesuai ekspektasi", "Baik"]);
+    expect(sheet[1]!.slice(12)).toEqual(["Pertahankan.", "198203152006042002", "Siti Rahma", new Date("2026-10-06T08:15:00Z"), "WITA"]);
+
+    const october = join(outDir, "oct-evaluations.xlsx");
+    await exportWorkbook(database.prisma, { period: monthPeriod(2026, 10) }, { path: october });
+    const monthly = (await readBack(october)).rows("Penilaian")!;
+    expect(monthly).toHaveLength(2);
+    expect(monthly[1]!.slice(3, 13)).toEqual(["Bulan 10 2026", "2011", undefined, undefined, undefined, 103.7, 80, 94.22, "Sangat Baik", "Konsisten."]);
+  });
+
   it("writes the month's reports with local WITA times, and the realisation at the month's end", async () => {
     await seed(database.prisma);
     const path = join(outDir, "oct.xlsx");
     // A batch of 2 walks the keyset pages: every report still comes out, once, in id order.
     const result = await exportWorkbook(database.prisma, { period: monthPeriod(2026, 10) }, { path, batchSize: 2 });
-    expect(result).toMatchObject({ reports: 5, indicators: 4, evaluations: undefined });
+    expect(result).toMatchObject({ reports: 5, indicators: 4, evaluations: 0 });
 
     const { workbook, rows } = await readBack(path);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Laporan", "Realisasi"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Laporan", "Realisasi", "Penilaian"]);
     expect(workbook.getWorksheet("Laporan")!.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
 
     const reports = rows("Laporan")!;
@@ -143,7 +168,7 @@ describe("lapkin export (CLI)", () => {
     const file = join(outDir, "cli-q4.xlsx");
     const run = io();
     expect(await main(["export", "--quarter", "2026-Q4", "--unit", "DISKOMINFO", "--out", file], run), run.err()).toBe(0);
-    expect(run.out()).toMatch(/^Wrote 5 reports and 3 indicator rows for 2026-Q4 for unit DISKOMINFO and the units below it to .*cli-q4\.xlsx in [\d.]+ s\.\n$/);
+    expect(run.out()).toMatch(/^Wrote 5 reports, 3 indicator rows and 0 evaluations for 2026-Q4 for unit DISKOMINFO and the units below it to .*cli-q4\.xlsx in [\d.]+ s\.\n$/);
     const { rows } = await readBack(file);
     const reports = rows("Laporan")!;
     expect(reports.slice(1).map((r) => r[4])).toEqual(["2026-10-16", "2026-10-20", "2026-10-21", "2026-10-22", "2026-11-02"].map((d) => new Date(`${d}T00:00:00Z`)));
