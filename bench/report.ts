@@ -1,8 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { Session } from "node:inspector/promises";
 import { Bot } from "grammy";
+import pg from "pg";
+import { PGlite } from "@electric-sql/pglite";
 import type { Update } from "grammy/types";
 import { createBot } from "../src/bot/create-bot.ts";
 import type { BotContext } from "../src/bot/context.ts";
@@ -19,16 +22,21 @@ import { FakeTelegram, FAKE_BOT } from "../test/support/fake-telegram.ts";
  * sending its nine updates one after another as a person would. The same update stream then goes
  * through a bare grammY bot that only acknowledges: the framework's ceiling on this machine.
  * Target (2-core machine, PostgreSQL): ≥ 300 updates/s, p99 < 150 ms.
+ *
+ * Besides rate and latency it prints what each update cost, which does not depend on what else
+ * the machine is doing: SQL statements, CPU of this process and (PostgreSQL on this machine) CPU
+ * of the server processes serving it. BENCH_EMPLOYEES and BENCH_PACED ("100,200,300") change the run.
  */
 export async function benchReport(options: { employees?: number; pacedRates?: number[] } = {}): Promise<void> {
   const employees = options.employees ?? Number(process.env.BENCH_EMPLOYEES ?? 200);
-  const pacedRates = options.pacedRates ?? [100, 200, 300];
+  const pacedRates = options.pacedRates ?? (process.env.BENCH_PACED ?? "100,200,300").split(",").filter(Boolean).map(Number);
   const database = await createTestDatabase();
+  const usage = usageProbe(database);
   const dataDir = mkdtempSync(join(tmpdir(), "lapkin-bench-report-"));
   const telegram = new FakeTelegram();
   const secret = "bench-secret";
   const config = loadConfig({ BOT_TOKEN: telegram.token, BOT_API_ROOT: telegram.apiRoot, DATA_DIR: dataDir, BOT_MODE: "webhook", WEBHOOK_URL: "https://example.invalid/hook", WEBHOOK_SECRET: secret });
-  const logger = createLogger({ level: "silent" });
+  const logger = createLogger({ level: (process.env.BENCH_LOG_LEVEL ?? "silent") as "silent" });
   const background: Promise<unknown>[] = [];
   try {
     const people = await seed(database.prisma, employees);
@@ -55,20 +63,30 @@ export async function benchReport(options: { employees?: number; pacedRates?: nu
       ];
       return steps;
     };
+    /** Telegram delivers an update again when the webhook fails; so does the bench, and counts it. */
+    let redelivered = 0;
     const send = async (update: Update) => {
       stream.push(update);
-      const response = await post(update);
-      if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
+      for (let attempt = 1; ; attempt++) {
+        const response = await post(update);
+        if (response.status === 200) return;
+        if (attempt === 5) throw new Error(`webhook answered ${response.status} five times`);
+        redelivered++;
+        await new Promise((r) => setTimeout(r, 100 * attempt));
+      }
     };
 
     // 1. Saturation: everybody at once, each answering the moment the bot has replied.
-    const lapkin = await measure(async (timed) => {
+    // BENCH_CPU_PROFILE=<file> writes a CPU profile of this phase (open it in Chrome DevTools).
+    const profiler = process.env.BENCH_CPU_PROFILE ? await startProfiler() : undefined;
+    const lapkin = await measure(usage, async (timed) => {
       await Promise.all(
         people.map(async (p) => {
           for (const step of flowOf(p)) await timed(() => send(step()));
         }),
       );
     });
+    if (profiler) writeFileSync(process.env.BENCH_CPU_PROFILE!, JSON.stringify(await profiler()));
     await Promise.all(background);
     const submitted = await database.prisma.report.count({ where: { status: "SUBMITTED" } });
     const outbox = await database.prisma.outbox.count();
@@ -77,7 +95,7 @@ export async function benchReport(options: { employees?: number; pacedRates?: nu
     // real people with a few seconds between answers would; latency is then the bot's, not a queue's.
     const paced: Array<{ rate: number; result: Awaited<ReturnType<typeof measure>> }> = [];
     for (const rate of pacedRates) {
-      const result = await measure(async (timed) => {
+      const result = await measure(usage, async (timed) => {
         const flows = people.map((p) => ({ steps: flowOf(p), at: 0 }));
         const ready = [...flows];
         const inFlight = new Set<Promise<void>>();
@@ -115,18 +133,18 @@ export async function benchReport(options: { employees?: number; pacedRates?: nu
       const chat = (u.message?.chat.id ?? u.callback_query?.from.id)!;
       byChat.set(chat, [...(byChat.get(chat) ?? []), u]);
     }
-    const ceiling = await measure(async (timed) => {
+    const ceiling = await measure(usage, async (timed) => {
       await Promise.all([...byChat.values()].map(async (updates) => {
         for (const u of updates) await timed(async () => barePost(u));
       }));
     });
 
     console.log(`report flow: ${employees} employees × 9 updates on ${database.kind === "postgres" ? "PostgreSQL" : "embedded PGlite"}; ${submitted} reports submitted, ${outbox} outbox rows`);
-    console.log(`  lapkin, all at once (closed loop): ${lapkin.rate.toFixed(0)} updates/s, p50 ${lapkin.p50.toFixed(1)} ms, p95 ${lapkin.p95.toFixed(1)} ms, p99 ${lapkin.p99.toFixed(1)} ms, peak RSS ${lapkin.rssMb} MB`);
-    console.log(`  bare grammY bot, same stream      : ${ceiling.rate.toFixed(0)} updates/s, p50 ${ceiling.p50.toFixed(1)} ms, p95 ${ceiling.p95.toFixed(1)} ms, p99 ${ceiling.p99.toFixed(1)} ms, peak RSS ${ceiling.rssMb} MB`);
-    for (const { rate, result } of paced) {
-      console.log(`  paced at ${rate} updates/s offered: ${result.rate.toFixed(0)} updates/s done, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, peak RSS ${result.rssMb} MB`);
-    }
+    console.log(`  lapkin, all at once (closed loop): ${figures(lapkin)}`);
+    console.log(`  bare grammY bot, same stream      : ${figures(ceiling)}`);
+    for (const { rate, result } of paced) console.log(`  paced at ${rate} updates/s offered: ${figures(result, "done")}`);
+    console.log(`  per update (closed loop): ${costs(lapkin)}`);
+    if (redelivered) console.log(`  ${redelivered} updates failed (webhook answered 500) and were delivered again`);
     console.log(`  ratio  : lapkin reaches ${((lapkin.rate / ceiling.rate) * 100).toFixed(1)}% of the bare bot's rate — target ≥ 300 updates/s, p99 < 150 ms`);
   } finally {
     await database.close();
@@ -164,10 +182,96 @@ async function seed(db: Awaited<ReturnType<typeof createTestDatabase>>["prisma"]
   return people;
 }
 
-async function measure(run: (timed: <T>(fn: () => Promise<T>) => Promise<T>) => Promise<void>) {
+async function startProfiler() {
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return async () => {
+    const { profile } = await session.post("Profiler.stop");
+    session.disconnect();
+    return profile;
+  };
+}
+
+type Figures = Awaited<ReturnType<typeof measure>>;
+
+const figures = (r: Figures, done = "") =>
+  `${r.rate.toFixed(0)} updates/s${done && ` ${done}`}, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, peak RSS ${r.rssMb} MB`;
+
+const costs = (r: Figures) =>
+  [
+    `${r.statements.toFixed(1)} SQL statements`,
+    `${r.nodeCpuMs.toFixed(2)} ms CPU in Node`,
+    ...(r.serverCpuMs === undefined ? [] : [`${r.serverCpuMs.toFixed(2)} ms CPU in PostgreSQL`]),
+  ].join(", ");
+
+/**
+ * Counts SQL statements (at the driver, so ORM, raw SQL, BEGIN and COMMIT alike; on the embedded
+ * database a statement inside a transaction is not seen) and, for a PostgreSQL server on this
+ * machine, the CPU time of the server processes of this database.
+ */
+function usageProbe(database: Awaited<ReturnType<typeof createTestDatabase>>) {
+  let statements = 0;
+  const count = (proto: { query: (...args: never[]) => unknown }) => {
+    const original = proto.query;
+    proto.query = function (this: unknown, ...args: never[]) {
+      statements++;
+      return original.apply(this, args);
+    };
+  };
+  count((database.kind === "postgres" ? pg.Client.prototype : PGlite.prototype) as never);
+  const cpuOf = (pid: number) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    /** Starts counting; the returned function stops and gives the totals. */
+    start() {
+      const first = statements;
+      const cpu0 = process.cpuUsage();
+      const backends = new Map<number, { from: number; to: number }>();
+      let sampling = false;
+      const sample = async () => {
+        if (database.kind !== "postgres" || sampling) return;
+        sampling = true;
+        try {
+          const rows = await database.sql.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+          statements--; // the probe's own
+          for (const { pid } of rows as Array<{ pid: number }>) {
+            const at = cpuOf(pid);
+            if (at === undefined) continue;
+            const seen = backends.get(pid);
+            if (seen) seen.to = at;
+            else backends.set(pid, { from: at, to: at });
+          }
+        } finally {
+          sampling = false;
+        }
+      };
+      void sample();
+      const timer = setInterval(() => void sample(), 200);
+      return async () => {
+        clearInterval(timer);
+        await sample();
+        const ownStatements = statements - first;
+        const cpu = process.cpuUsage(cpu0);
+        const serverMs = [...backends.values()].reduce((sum, b) => sum + b.to - b.from, 0);
+        return { statements: ownStatements, nodeCpuMs: (cpu.user + cpu.system) / 1000, serverCpuMs: database.kind === "postgres" && backends.size ? serverMs : undefined };
+      };
+    },
+  };
+}
+
+async function measure(usage: ReturnType<typeof usageProbe>, run: (timed: <T>(fn: () => Promise<T>) => Promise<T>) => Promise<void>) {
   const latencies: number[] = [];
-  let rss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (rss = Math.max(rss, process.memoryUsage().rss)), 25);
+  let rss = process.memoryUsage.rss();
+  const sampler = setInterval(() => (rss = Math.max(rss, process.memoryUsage.rss())), 25);
+  const stop = usage.start();
   const started = performance.now();
   await run(async (fn) => {
     const t0 = performance.now();
@@ -179,9 +283,20 @@ async function measure(run: (timed: <T>(fn: () => Promise<T>) => Promise<T>) => 
   });
   const elapsed = performance.now() - started;
   clearInterval(sampler);
+  const used = await stop();
+  const n = latencies.length;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
-  return { rate: latencies.length / (elapsed / 1000), p50: pct(50), p95: pct(95), p99: pct(99), rssMb: Math.round(rss / 1024 / 1024) };
+  return {
+    rate: n / (elapsed / 1000),
+    p50: pct(50),
+    p95: pct(95),
+    p99: pct(99),
+    rssMb: Math.round(rss / 1024 / 1024),
+    statements: used.statements / n,
+    nodeCpuMs: used.nodeCpuMs / n,
+    serverCpuMs: used.serverCpuMs === undefined ? undefined : used.serverCpuMs / n,
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await benchReport();

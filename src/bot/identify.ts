@@ -2,12 +2,24 @@ import type { MiddlewareFn } from "grammy";
 import type { Db } from "../db/client.ts";
 import type { BotContext, CurrentEmployee } from "./context.ts";
 import type { Role } from "../generated/prisma/client.ts";
+import { conversationKey, rememberConversationRow } from "./storage.ts";
 
-/** Loads the sender's employee record from the database: every permission is decided from it. */
+/**
+ * Loads the sender's employee record from the database: every permission is decided from it.
+ * In a private chat the same statement reads the chat's stored conversation (e.g. an open
+ * /lapor), which the conversations plugin would otherwise read in a second round trip.
+ */
 export function identify(deps: { db: Db; adminTelegramIds: bigint[] }): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const telegramId = ctx.from?.id;
-    ctx.employee = telegramId === undefined ? undefined : await findLinkedEmployee(deps.db, BigInt(telegramId));
+    if (telegramId === undefined) ctx.employee = undefined;
+    else if (ctx.chat?.type !== "private") ctx.employee = await findLinkedEmployee(deps.db, BigInt(telegramId));
+    else {
+      const key = conversationKey(ctx.chat.id);
+      const { employee, conversation } = await loadSender(deps.db, BigInt(telegramId), key);
+      ctx.employee = employee;
+      if (employee) rememberConversationRow(ctx, key, conversation);
+    }
     ctx.isAdmin =
       (telegramId !== undefined && deps.adminTelegramIds.includes(BigInt(telegramId))) ||
       (ctx.employee?.roles.includes("ADMIN") ?? false);
@@ -15,19 +27,40 @@ export function identify(deps: { db: Db; adminTelegramIds: bigint[] }): Middlewa
   };
 }
 
+type EmployeeRow = Omit<CurrentEmployee, "roles"> & { roles: string[] };
+
+const toEmployee = (row: EmployeeRow | undefined): CurrentEmployee | undefined => {
+  if (!row) return undefined;
+  const { id, nip, name, position, unitId, unitName, timeZone, roles, isSupervisor, language } = row;
+  return { id, nip, name, position, unitId, unitName, timeZone, roles: roles as Role[], isSupervisor, language };
+};
+
 /**
  * One statement per update (every update pays for it): the employee, their unit and whether anyone
  * active reports to them.
  */
 export async function findLinkedEmployee(db: Db, telegramId: bigint): Promise<CurrentEmployee | undefined> {
-  const rows = await db.$queryRaw<Array<Omit<CurrentEmployee, "roles"> & { roles: string[] }>>`
+  const rows = await db.$queryRaw<EmployeeRow[]>`
     SELECT e."id", e."nip", e."name", e."position", e."unitId", u."name" AS "unitName", u."timeZone",
            e."roles"::text[] AS "roles", e."language",
            EXISTS (SELECT 1 FROM "Employee" s WHERE s."supervisorId" = e."id" AND s."active") AS "isSupervisor"
     FROM "Employee" e JOIN "Unit" u ON u."id" = e."unitId"
     WHERE e."telegramId" = ${telegramId} AND e."active"
     LIMIT 1`;
+  return toEmployee(rows[0]);
+}
+
+/** The employee as above and the KeyValue row under `key` (value null when there is none), in one statement. */
+async function loadSender(db: Db, telegramId: bigint, key: string) {
+  const rows = await db.$queryRaw<Array<EmployeeRow & { conversation: string | null; conversationExpiresAt: Date | null }>>`
+    SELECT e."id", e."nip", e."name", e."position", e."unitId", u."name" AS "unitName", u."timeZone",
+           e."roles"::text[] AS "roles", e."language",
+           EXISTS (SELECT 1 FROM "Employee" s WHERE s."supervisorId" = e."id" AND s."active") AS "isSupervisor",
+           kv."value"::text AS "conversation", kv."expiresAt" AS "conversationExpiresAt"
+    FROM "Employee" e JOIN "Unit" u ON u."id" = e."unitId"
+    LEFT JOIN "KeyValue" kv ON kv."key" = ${key}
+    WHERE e."telegramId" = ${telegramId} AND e."active"
+    LIMIT 1`;
   const row = rows[0];
-  if (!row) return undefined;
-  return { ...row, roles: row.roles as Role[] };
+  return { employee: toEmployee(row), conversation: { value: row?.conversation ?? null, expiresAt: row?.conversationExpiresAt ?? null } };
 }

@@ -1,5 +1,7 @@
-import type { VersionedStateStorage } from "@grammyjs/conversations";
+import type { Context } from "grammy";
+import type { VersionedState, VersionedStateStorage } from "@grammyjs/conversations";
 import type { Db } from "../db/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { Clock } from "../lib/clock.ts";
 
 /**
@@ -12,14 +14,13 @@ import type { Clock } from "../lib/clock.ts";
  * cost more than the rest of the update's work.
  */
 export function keyValueStorage<S>(deps: { db: Db; clock: Clock; prefix: string; ttlMs?: number }): VersionedStateStorage<string, S> {
-  const ttlMs = deps.ttlMs ?? 7 * 24 * 3600_000;
+  const ttlMs = deps.ttlMs ?? DEFAULT_TTL_MS;
   const keyOf = (key: string) => `${deps.prefix}${key}`;
   return {
     async read(key) {
-      const rows = await deps.db.$queryRaw<Array<{ value: string }>>`
-        SELECT "value"::text AS "value" FROM "KeyValue"
-        WHERE "key" = ${keyOf(key)} AND ("expiresAt" IS NULL OR "expiresAt" >= ${deps.clock.now()})`;
-      return rows[0] ? JSON.parse(rows[0].value) : undefined;
+      const rows = await deps.db.$queryRaw<StoredRow[]>`
+        SELECT "value"::text AS "value", "expiresAt" FROM "KeyValue" WHERE "key" = ${keyOf(key)}`;
+      return live(rows[0], deps.clock);
     },
     async write(key, state) {
       const now = deps.clock.now();
@@ -31,6 +32,104 @@ export function keyValueStorage<S>(deps: { db: Db; clock: Clock; prefix: string;
     },
     async delete(key) {
       await deps.db.$executeRaw`DELETE FROM "KeyValue" WHERE "key" = ${keyOf(key)}`;
+    },
+  };
+}
+
+const DEFAULT_TTL_MS = 7 * 24 * 3600_000;
+
+/** A KeyValue row as read: the value as JSON text, or no row at all (`value` null). */
+export interface StoredRow {
+  value: string | null;
+  expiresAt: Date | null;
+}
+
+const live = <S>(row: StoredRow | undefined, clock: Clock): VersionedState<S> | undefined => {
+  if (!row?.value) return undefined;
+  if (row.expiresAt && row.expiresAt < clock.now()) return undefined;
+  return JSON.parse(row.value) as VersionedState<S>;
+};
+
+// --- a chat's conversation state, read together with the sender --------------------------------
+
+/** Where a private chat's conversation state is kept (the idle sweep looks for this prefix). */
+export const conversationKey = (chatId: number | string) => `conv:${chatId}`;
+
+/**
+ * Conversation state that `identify` has already read for this update, in the statement that
+ * loads the sender: the conversations plugin then needs no read of its own. Keyed by the update's
+ * context object, so it can never outlive the update, and taken at most once.
+ */
+const prefetched = new WeakMap<object, StoredRow & { key: string }>();
+
+export function rememberConversationRow(ctx: object, key: string, row: StoredRow): void {
+  prefetched.set(ctx, { key, ...row });
+}
+
+/**
+ * Writes that belong with this update's step of a conversation (a draft's answer), made by the
+ * same statement that stores the conversation's state: the answer and the step it completes are
+ * durable together or not at all, and it costs no round trip of its own. If the update fails
+ * before that, neither is stored and the re-delivered update does the step again.
+ */
+const pending = new WeakMap<object, Map<string, Prisma.Sql>>();
+
+/**
+ * Queues a data-modifying statement (usable in WITH) to be written with this update's conversation
+ * state. One statement per `name`: queuing a name again replaces the earlier statement, so a
+ * caller that writes one row twice passes the merged write (PostgreSQL does not update a row
+ * twice in one statement).
+ */
+export function writeWithConversation(ctx: object, name: string, statement: Prisma.Sql): void {
+  const queued = pending.get(ctx) ?? new Map<string, Prisma.Sql>();
+  queued.set(name, statement);
+  pending.set(ctx, queued);
+}
+
+function takePending(ctx: object): Prisma.Sql {
+  const statements = [...(pending.get(ctx)?.values() ?? [])];
+  pending.delete(ctx);
+  if (statements.length === 0) return Prisma.empty;
+  return Prisma.sql`WITH ${Prisma.join(statements.map((s, i) => Prisma.sql`${Prisma.raw(`"pending${i}"`)} AS (${s})`), ", ")} `;
+}
+
+/**
+ * Runs what is still queued when the update ends without a state write (a conversation that
+ * began and ended in one update). Install it around the conversations plugin.
+ */
+export async function flushPendingWrites(db: Db, ctx: object): Promise<void> {
+  const queued = takePending(ctx);
+  if (queued !== Prisma.empty) await db.$executeRaw`${queued}SELECT 1`;
+}
+
+/**
+ * The conversations plugin's storage for private chats, keyed `conv:<chat id>`. A read uses the
+ * state `identify` read for this same update when there is one (updates of a chat are handled one
+ * at a time, so nothing can have written it in between), otherwise asks the database. A write or
+ * delete carries the statements queued by `writeWithConversation`.
+ */
+export function conversationStorage<S>(deps: { db: Db; clock: Clock; ttlMs?: number }): VersionedStateStorage<Context, S> {
+  const ttlMs = deps.ttlMs ?? DEFAULT_TTL_MS;
+  const byKey = keyValueStorage<S>({ db: deps.db, clock: deps.clock, prefix: "", ttlMs });
+  const keyOf = (ctx: Context) => conversationKey(ctx.chatId ?? ctx.from!.id);
+  return {
+    read(ctx) {
+      const key = keyOf(ctx);
+      const known = prefetched.get(ctx);
+      prefetched.delete(ctx);
+      if (known && known.key === key) return live(known, deps.clock);
+      return byKey.read(key);
+    },
+    async write(ctx, state) {
+      const now = deps.clock.now();
+      const expiresAt = new Date(now.getTime() + ttlMs);
+      await deps.db.$executeRaw`${takePending(ctx)}
+        INSERT INTO "KeyValue" ("key", "value", "expiresAt", "updatedAt")
+        VALUES (${keyOf(ctx)}, ${JSON.stringify(state)}::jsonb, ${expiresAt}, ${now})
+        ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "expiresAt" = EXCLUDED."expiresAt", "updatedAt" = EXCLUDED."updatedAt"`;
+    },
+    async delete(ctx) {
+      await deps.db.$executeRaw`${takePending(ctx)}DELETE FROM "KeyValue" WHERE "key" = ${keyOf(ctx)}`;
     },
   };
 }

@@ -73,6 +73,7 @@ export function backdateWindow(today: string, calendar: UnitCalendar, workingDay
 /** Where a date stands against the window: allowed, in the future, or too far back. */
 export function checkReportDate(date: string, today: string, calendar: UnitCalendar, workingDays: number): "ok" | "future" | "too-old" {
   if (date > today) return "future";
+  if (date === today) return "ok";
   return date < backdateWindow(today, calendar, workingDays).earliest ? "too-old" : "ok";
 }
 
@@ -101,30 +102,35 @@ export function nationalHolidays(dir = HOLIDAYS_DIR): Record<string, string> {
   return all;
 }
 
-const asDate = (date: string) => new Date(`${date}T00:00:00Z`);
-const fromDate = (at: Date) => at.toISOString().slice(0, 10);
-
-/** The calendar of an employee's unit around `today`: holidays, regional closures and the employee's leave. */
+/**
+ * The calendar of an employee's unit around `today`: holidays, regional closures and the employee's
+ * leave. One statement (it is read on every /lapor): the unit's working days, its regional
+ * holidays and the leave come back together, dates as "YYYY-MM-DD" text. Nothing is cached: leave
+ * imported a minute ago counts at once.
+ */
 export async function loadUnitCalendar(
   db: Db,
   options: { unitId: number; employeeId?: number; from: string; to: string },
 ): Promise<UnitCalendar> {
-  const unit = await db.unit.findUniqueOrThrow({ where: { id: options.unitId }, select: { timeZone: true, workingDays: true } });
-  const range = { gte: asDate(options.from), lte: asDate(options.to) };
-  const [regional, leave] = await Promise.all([
-    db.regionalHoliday.findMany({ where: { date: range, OR: [{ unitId: null }, { unitId: options.unitId }] } }),
-    options.employeeId === undefined
-      ? Promise.resolve([])
-      : db.leave.findMany({ where: { employeeId: options.employeeId, from: { lte: asDate(options.to) }, to: { gte: asDate(options.from) } } }),
-  ]);
+  const rows = await db.$queryRaw<Array<{ timeZone: string; workingDays: number[]; regional: string; leave: string }>>`
+    SELECT u."timeZone", u."workingDays",
+      (SELECT COALESCE(json_agg(json_build_object('date', r."date"::text, 'name', r."name") ORDER BY r."date", r."id"), '[]')::text
+         FROM "RegionalHoliday" r
+        WHERE r."date" BETWEEN ${options.from}::date AND ${options.to}::date AND (r."unitId" IS NULL OR r."unitId" = u."id")) AS "regional",
+      (SELECT COALESCE(json_agg(json_build_object('from', l."from"::text, 'to', l."to"::text, 'kind', l."kind"::text) ORDER BY l."from", l."id"), '[]')::text
+         FROM "Leave" l
+        WHERE l."employeeId" = ${options.employeeId ?? null}::int AND l."from" <= ${options.to}::date AND l."to" >= ${options.from}::date) AS "leave"
+    FROM "Unit" u WHERE u."id" = ${options.unitId}`;
+  const row = rows[0];
+  if (!row) throw new Error(`No unit ${options.unitId}`);
   const holidays: Record<string, string> = {};
   const national = nationalHolidays();
   for (const [date, name] of Object.entries(national)) if (date >= options.from && date <= options.to) holidays[date] = name;
-  for (const r of regional) holidays[fromDate(r.date)] = r.name;
+  for (const r of JSON.parse(row.regional) as Array<{ date: string; name: string }>) holidays[r.date] = r.name;
   return {
-    timeZone: unit.timeZone,
-    workingDays: unit.workingDays.length ? unit.workingDays : [1, 2, 3, 4, 5],
+    timeZone: row.timeZone,
+    workingDays: row.workingDays.length ? row.workingDays : [1, 2, 3, 4, 5],
     holidays,
-    leave: leave.map((l) => ({ from: fromDate(l.from), to: fromDate(l.to), kind: l.kind })),
+    leave: JSON.parse(row.leave) as NonNullable<UnitCalendar["leave"]>,
   };
 }

@@ -1,9 +1,9 @@
 import type { Db } from "../db/client.ts";
-import type { Prisma, ReportStatus } from "../generated/prisma/client.ts";
+import { Prisma, type ReportStatus } from "../generated/prisma/client.ts";
 import { enqueueMessage } from "./outbox.ts";
 import { recordAudit } from "./audit.ts";
 import { DEFAULT_POLICY, type ReportPolicy } from "./policy.ts";
-import { cardOf, evidenceCalls, reviewInclude, type ReviewRenderer } from "./review.ts";
+import { cardOf, evidenceCalls, type ReviewRenderer, type ReviewTarget } from "./review.ts";
 
 /**
  * Daily activity reports: the rules, without Telegram. Every value crossing into a conversation
@@ -30,7 +30,6 @@ export interface DraftView {
 export type DraftField = "date" | "indicator" | "description" | "output" | "minutes" | "photos";
 export const DRAFT_FIELDS: DraftField[] = ["date", "indicator", "description", "output", "minutes", "photos"];
 
-const toDate = (date: string) => new Date(`${date}T00:00:00Z`);
 export const fromDbDate = (at: Date | null) => (at ? at.toISOString().slice(0, 10) : null);
 
 const draftInclude = { indicator: true, _count: { select: { evidence: { where: { removedAt: null } } } } } as const;
@@ -55,6 +54,54 @@ function view(row: DraftRow): DraftView {
   };
 }
 
+/**
+ * The columns of a DraftView, for raw SQL over `"Report" r LEFT JOIN "SkpIndicator" i`: the
+ * statements a /lapor step runs are written by hand, one per step (see the benchmark).
+ */
+const DRAFT_COLUMNS = Prisma.sql`
+  r."id", r."date"::text AS "date", r."indicatorId", r."isAdditional", i."indicator" AS "indicatorLabel",
+  i."unitOfMeasure" AS "defaultUnit", r."description", r."outputQuantity"::float8 AS "outputQuantity", r."outputUnit",
+  r."minutes", (SELECT count(*)::int FROM "Evidence" v WHERE v."reportId" = r."id" AND v."removedAt" IS NULL) AS "photos",
+  r."status"::text AS "status", r."number", r."version"`;
+
+/**
+ * The draft a new /lapor works on, in one statement: the employee's unfinished draft if there is
+ * one (`created` false: the caller offers to resume it), else a new empty one. A re-delivered
+ * /lapor finds the draft the first delivery made, so it never makes a second.
+ */
+export async function findOrCreateDraft(db: Db, employeeId: number): Promise<{ draft: DraftView; created: boolean }> {
+  const rows = await db.$queryRaw<Array<Partial<DraftView> & { madeId: number | null; madeVersion: number | null }>>`
+    WITH found AS (
+      SELECT ${DRAFT_COLUMNS} FROM "Report" r LEFT JOIN "SkpIndicator" i ON i."id" = r."indicatorId"
+      WHERE r."employeeId" = ${employeeId} AND r."status" = 'DRAFT' ORDER BY r."updatedAt" DESC LIMIT 1
+    ), made AS (
+      INSERT INTO "Report" ("employeeId", "updatedAt") SELECT ${employeeId}, ${new Date()} WHERE NOT EXISTS (SELECT 1 FROM found)
+      RETURNING "id", "version"
+    )
+    SELECT f.*, m."id" AS "madeId", m."version" AS "madeVersion" FROM (SELECT 1) AS one LEFT JOIN found f ON true LEFT JOIN made m ON true`;
+  const row = rows[0]!;
+  if (row.madeId !== null) return { draft: emptyDraft(row.madeId, row.madeVersion ?? 1), created: true };
+  const { madeId: _id, madeVersion: _version, ...found } = row;
+  return { draft: found as DraftView, created: false };
+}
+
+const emptyDraft = (id: number, version: number): DraftView => ({
+  id,
+  date: null,
+  indicatorId: null,
+  isAdditional: false,
+  indicatorLabel: null,
+  defaultUnit: null,
+  description: null,
+  outputQuantity: null,
+  outputUnit: null,
+  minutes: null,
+  photos: 0,
+  status: "DRAFT",
+  number: null,
+  version,
+});
+
 /** The employee's unfinished draft, if any: the next /lapor offers to resume it. */
 export async function findDraft(db: Db, employeeId: number): Promise<DraftView | undefined> {
   // Asked on every /lapor: one statement, without the indicator (loadDraft has it when resuming).
@@ -71,10 +118,11 @@ export async function loadDraft(db: Db, employeeId: number, reportId: number): P
   return row ? view(row) : undefined;
 }
 
-/** A new, empty draft: one INSERT (an include would cost a transaction and two more statements). */
+/** A new, empty draft: one INSERT. */
 export async function createDraft(db: Db, employeeId: number): Promise<DraftView> {
-  const row = await db.report.create({ data: { employeeId } });
-  return view({ ...row, indicator: null, _count: { evidence: 0 } });
+  const rows = await db.$queryRaw<Array<{ id: number; version: number }>>`
+    INSERT INTO "Report" ("employeeId", "updatedAt") VALUES (${employeeId}, ${new Date()}) RETURNING "id", "version"`;
+  return emptyDraft(rows[0]!.id, rows[0]!.version);
 }
 
 /** The first question still unanswered, or undefined when the draft is complete. */
@@ -100,16 +148,29 @@ export type DraftPatch = Partial<{
 
 /** Saves answers as they come, only while the report is still editable by its owner. One statement. */
 export async function saveDraft(db: Db, employeeId: number, reportId: number, patch: DraftPatch): Promise<boolean> {
-  const data: Prisma.ReportUpdateManyMutationInput & { indicatorId?: number | null } = {};
-  if (patch.date !== undefined) data.date = toDate(patch.date);
-  if (patch.indicatorId !== undefined) data.indicatorId = patch.indicatorId;
-  if (patch.isAdditional !== undefined) data.isAdditional = patch.isAdditional;
-  if (patch.description !== undefined) data.description = patch.description;
-  if (patch.outputQuantity !== undefined) data.outputQuantity = patch.outputQuantity;
-  if (patch.outputUnit !== undefined) data.outputUnit = patch.outputUnit;
-  if (patch.minutes !== undefined) data.minutes = patch.minutes;
-  const updated = await db.report.updateMany({ where: { id: reportId, employeeId, status: { in: ["DRAFT", "REVISION_REQUESTED"] } }, data });
-  return updated.count === 1;
+  return (await db.$executeRaw(draftUpdate(employeeId, reportId, patch))) === 1;
+}
+
+/**
+ * The UPDATE that saves answers to a draft, as a statement to run later: /lapor has it written
+ * together with the conversation's state (see `writeWithConversation`).
+ */
+export function draftUpdate(employeeId: number, reportId: number, patch: DraftPatch): Prisma.Sql {
+  return Prisma.sql`
+    UPDATE "Report" SET ${Prisma.join([...assignments(patch), Prisma.sql`"updatedAt" = ${new Date()}`])}
+    WHERE "id" = ${reportId} AND "employeeId" = ${employeeId} AND "status" IN ('DRAFT', 'REVISION_REQUESTED')`;
+}
+
+function assignments(patch: DraftPatch): Prisma.Sql[] {
+  const set: Prisma.Sql[] = [];
+  if (patch.date !== undefined) set.push(Prisma.sql`"date" = ${patch.date}::date`);
+  if (patch.indicatorId !== undefined) set.push(Prisma.sql`"indicatorId" = ${patch.indicatorId}::int`);
+  if (patch.isAdditional !== undefined) set.push(Prisma.sql`"isAdditional" = ${patch.isAdditional}`);
+  if (patch.description !== undefined) set.push(Prisma.sql`"description" = ${patch.description}`);
+  if (patch.outputQuantity !== undefined) set.push(Prisma.sql`"outputQuantity" = ${patch.outputQuantity}::numeric`);
+  if (patch.outputUnit !== undefined) set.push(Prisma.sql`"outputUnit" = ${patch.outputUnit}`);
+  if (patch.minutes !== undefined) set.push(Prisma.sql`"minutes" = ${patch.minutes}::int`);
+  return set;
 }
 
 /** A cancelled /lapor: a never-submitted draft is deleted with its photos; anything else is left. */
@@ -124,20 +185,18 @@ export interface IndicatorChoice {
   unitOfMeasure: string;
 }
 
-/** The employee's SKP indicators of a year, the most recently reported first, then in plan order. */
+/** The employee's SKP indicators of a year, the most recently reported first, then in plan order. One statement. */
 export async function indicatorChoices(db: Db, employeeId: number, year: number): Promise<IndicatorChoice[]> {
-  const plan = await db.skpPlan.findUnique({ where: { employeeId_year: { employeeId, year } }, include: { indicators: { orderBy: { code: "asc" } } } });
-  if (!plan) return [];
-  const recent = await db.report.groupBy({
-    by: ["indicatorId"],
-    where: { employeeId, indicatorId: { in: plan.indicators.map((i) => i.id) }, status: { not: "DRAFT" } },
-    _max: { createdAt: true },
-  });
-  const lastUsed = new Map(recent.map((r) => [r.indicatorId, r._max.createdAt?.getTime() ?? 0]));
-  return plan.indicators
-    .map((i, order) => ({ i, order, used: lastUsed.get(i.id) ?? 0 }))
+  const rows = await db.$queryRaw<Array<IndicatorChoice & { used: Date | null }>>`
+    SELECT i."id", i."code", i."indicator" AS "label", i."unitOfMeasure",
+      (SELECT max(r."createdAt") FROM "Report" r WHERE r."employeeId" = ${employeeId} AND r."indicatorId" = i."id" AND r."status" <> 'DRAFT') AS "used"
+    FROM "SkpIndicator" i JOIN "SkpPlan" p ON p."id" = i."planId"
+    WHERE p."employeeId" = ${employeeId} AND p."year" = ${year}
+    ORDER BY i."code" ASC, i."id" ASC`;
+  return rows
+    .map((r, order) => ({ r, order, used: r.used?.getTime() ?? 0 }))
     .sort((a, b) => b.used - a.used || a.order - b.order)
-    .map(({ i }) => ({ id: i.id, code: i.code, label: i.indicator, unitOfMeasure: i.unitOfMeasure }));
+    .map(({ r }) => ({ id: r.id, code: r.code, label: r.label, unitOfMeasure: r.unitOfMeasure }));
 }
 
 /** An indicator the employee may report on (their own plan, that year), or undefined. */
@@ -146,13 +205,38 @@ export async function ownIndicator(db: Db, employeeId: number, indicatorId: numb
   return i ? { id: i.id, code: i.code, label: i.indicator, unitOfMeasure: i.unitOfMeasure } : undefined;
 }
 
+const LIVE_STATUSES = Prisma.sql`('SUBMITTED', 'APPROVED', 'REVISION_REQUESTED')`;
+
 /** Minutes already logged on a day by the employee's other live reports. */
 export async function minutesOnDay(db: Db, employeeId: number, date: string, exceptReportId: number): Promise<number> {
-  const sum = await db.report.aggregate({
-    where: { employeeId, date: toDate(date), id: { not: exceptReportId }, status: { in: ["SUBMITTED", "APPROVED", "REVISION_REQUESTED"] } },
-    _sum: { minutes: true },
-  });
-  return sum._sum.minutes ?? 0;
+  const rows = await db.$queryRaw<Array<{ total: number }>>`
+    SELECT COALESCE(sum("minutes"), 0)::int AS "total" FROM "Report"
+    WHERE "employeeId" = ${employeeId} AND "date" = ${date}::date AND "id" <> ${exceptReportId} AND "status" IN ${LIVE_STATUSES}`;
+  return rows[0]!.total;
+}
+
+/**
+ * The time-spent answer, in one statement: saved when the day stays within `confirmAbove` minutes
+ * with the employee's other live reports, else left unsaved for the person to confirm (then
+ * `saveDraft`). Returns the other reports' minutes either way.
+ */
+export async function saveMinutesWithin(
+  db: Db,
+  input: { employeeId: number; reportId: number; date: string; minutes: number; confirmAbove: number },
+): Promise<{ others: number; saved: boolean }> {
+  const { employeeId, reportId, minutes } = input;
+  const rows = await db.$queryRaw<Array<{ others: number; saved: number }>>`
+    WITH others AS (
+      SELECT COALESCE(sum("minutes"), 0)::int AS "total" FROM "Report"
+      WHERE "employeeId" = ${employeeId} AND "date" = ${input.date}::date AND "id" <> ${reportId} AND "status" IN ${LIVE_STATUSES}
+    ), saved AS (
+      UPDATE "Report" SET "minutes" = ${minutes}::int, "updatedAt" = ${new Date()}
+      WHERE "id" = ${reportId} AND "employeeId" = ${employeeId} AND "status" IN ('DRAFT', 'REVISION_REQUESTED')
+        AND (SELECT "total" FROM others) + ${minutes}::int <= ${input.confirmAbove}::int
+      RETURNING 1
+    )
+    SELECT (SELECT "total" FROM others) AS "others", (SELECT count(*)::int FROM saved) AS "saved"`;
+  return { others: rows[0]!.others, saved: rows[0]!.saved === 1 };
 }
 
 export interface IncomingPhoto {
@@ -178,25 +262,28 @@ export async function addPhoto(
   now: Date,
   policy: Pick<ReportPolicy, "maxPhotos"> = DEFAULT_POLICY,
 ): Promise<{ kind: "added" | "duplicate" | "full"; count: number }> {
-  const count = await db.evidence.count({ where: { reportId, removedAt: null } });
+  // One statement: count, insert below the maximum, or bring back the same photo removed by
+  // "edit photos" and now sent again. Both writes see the count taken before them.
+  const rows = await db.$queryRaw<Array<{ count: number; inserted: number; revived: number }>>`
+    WITH live AS (
+      SELECT count(*)::int AS "n" FROM "Evidence" WHERE "reportId" = ${reportId} AND "removedAt" IS NULL
+    ), inserted AS (
+      INSERT INTO "Evidence" ("reportId", "fileUniqueId", "fileId", "mediaGroupId", "mimeType", "size", "width", "height", "position", "nextAttemptAt")
+      SELECT ${reportId}, ${photo.fileUniqueId}, ${photo.fileId}, ${photo.mediaGroupId ?? null}, ${photo.mimeType ?? null},
+             ${photo.size ?? null}::int, ${photo.width ?? null}::int, ${photo.height ?? null}::int, live."n" + 1, ${now}
+      FROM live WHERE live."n" < ${policy.maxPhotos}
+      ON CONFLICT ("reportId", "fileUniqueId") DO NOTHING
+      RETURNING 1
+    ), revived AS (
+      UPDATE "Evidence" SET "removedAt" = NULL, "position" = (SELECT "n" FROM live) + 1
+      WHERE "reportId" = ${reportId} AND "fileUniqueId" = ${photo.fileUniqueId} AND "removedAt" IS NOT NULL
+        AND (SELECT "n" FROM live) < ${policy.maxPhotos}
+      RETURNING 1
+    )
+    SELECT live."n" AS "count", (SELECT count(*)::int FROM inserted) AS "inserted", (SELECT count(*)::int FROM revived) AS "revived" FROM live`;
+  const { count, inserted, revived } = rows[0]!;
   if (count >= policy.maxPhotos) return { kind: "full", count };
-  const data = {
-    reportId,
-    fileUniqueId: photo.fileUniqueId,
-    fileId: photo.fileId,
-    mediaGroupId: photo.mediaGroupId ?? null,
-    mimeType: photo.mimeType ?? null,
-    size: photo.size ?? null,
-    width: photo.width ?? null,
-    height: photo.height ?? null,
-    position: count + 1,
-    nextAttemptAt: now,
-  };
-  const inserted = await db.evidence.createMany({ data: [data], skipDuplicates: true });
-  if (inserted.count === 1) return { kind: "added", count: count + 1 };
-  // Already there: live (a duplicate update), or removed by "edit photos" and now sent again.
-  const revived = await db.evidence.updateMany({ where: { reportId, fileUniqueId: photo.fileUniqueId, removedAt: { not: null } }, data: { removedAt: null, position: count + 1 } });
-  return revived.count === 1 ? { kind: "added", count: count + 1 } : { kind: "duplicate", count };
+  return inserted + revived === 1 ? { kind: "added", count: count + 1 } : { kind: "duplicate", count };
 }
 
 /** "Edit photos": a draft's photos are dropped; a submitted report's are kept for its earlier version. */
@@ -231,81 +318,128 @@ export const notificationKeys = (reportId: number, version: number) => [
 
 export const reportNumber = (id: number, submittedAt: Date) => `LK-${submittedAt.getUTCFullYear()}-${String(id).padStart(6, "0")}`;
 
-/**
- * Submits a draft (or resubmits a report sent back for revision) in one transaction: the status,
- * the number and the supervisor's notification in the outbox are written together, so after a
- * crash there is either all or nothing. The conditional update makes a second Submit (a
- * re-delivered update, a double press, another instance) find nothing to do.
- */
-export async function submitReport(db: Db, input: SubmitInput): Promise<SubmitOutcome> {
-  return db.$transaction(async (tx) => {
-    const row = await tx.report.findFirst({
-      where: { id: input.reportId, employeeId: input.employeeId },
-      include: { ...draftInclude, employee: { include: { supervisor: true } } },
-    });
-    if (!row) return { kind: "not-found" as const };
-    if (row.status !== "DRAFT" && row.status !== "REVISION_REQUESTED") return { kind: "already" as const, number: row.number, status: row.status };
-    const draft = view(row);
-    const missing = missingField(draft, input.policy);
-    if (missing) return { kind: "incomplete" as const, missing };
-
-    const version = row.status === "REVISION_REQUESTED" ? row.version + 1 : row.version;
-    const number = row.number ?? reportNumber(row.id, input.now);
-    const reused = await reusedByFile(tx, row.id);
-    const supervisor = row.employee.supervisor;
-    const notify = supervisor?.telegramId != null && supervisor.active;
-    const updated = await tx.report.updateMany({
-      where: { id: row.id, status: row.status, version: row.version },
-      data: { status: "SUBMITTED", submittedAt: input.now, version, number, reusedEvidence: row.reusedEvidence || reused, supervisorNotified: notify },
-    });
-    if (updated.count === 0) {
-      const now = await tx.report.findUniqueOrThrow({ where: { id: row.id } });
-      return { kind: "already" as const, number: now.number, status: now.status };
-    }
-    if (notify) {
-      // The evidence first (an album), then the card with the buttons: two rows, queued in this
-      // order, so the sender (oldest first, one chat at a time) delivers them in this order.
-      const chatId = supervisor!.telegramId!;
-      const target = await tx.report.findUniqueOrThrow({ where: { id: row.id }, include: reviewInclude });
-      for (const [i, call] of evidenceCalls(chatId, target.evidence).entries()) {
-        await enqueueMessage(tx, { dedupeKey: `report-photos:${row.id}:${version}${i ? `:${i}` : ""}`, kind: "review-request-photos", chatId, ...call, now: input.now });
-      }
-      const locale = supervisor!.language;
-      await enqueueMessage(tx, {
-        dedupeKey: `report-submitted:${row.id}:${version}`,
-        kind: "review-request",
-        chatId,
-        method: "sendMessage",
-        params: { chat_id: chatId.toString(), text: input.render.card(locale, cardOf(target)), reply_markup: input.render.buttons(locale, row.id, version) },
-        now: input.now,
-      });
-    }
-    await recordAudit(tx, {
-      at: input.now,
-      actor: `employee:${input.employeeId}`,
-      action: version > 1 ? "report.resubmit" : "report.submit",
-      entity: "Report",
-      entityId: row.id,
-      after: { number, version, supervisorNotified: notify },
-    });
-    return { kind: "submitted" as const, number, version, supervisorNotified: notify, reusedEvidence: row.reusedEvidence || reused };
-  });
+/** What Submit reads, in one statement: the draft, its evidence, the card's facts and the supervisor. */
+interface SubmitRow extends Omit<DraftView, "photos"> {
+  employeeId: number;
+  reusedEvidence: boolean;
+  employeeName: string;
+  unitName: string;
+  supervisorChat: string | null;
+  supervisorActive: boolean | null;
+  supervisorLanguage: string | null;
+  /** JSON: [{ fileId, width }] of the live evidence, in order. */
+  evidence: string;
+  /** A photo of this report (same file_unique_id or SHA-256) is on another report already sent, by anyone. */
+  reused: boolean;
 }
 
-/** A photo (same file_unique_id) already on another report, by anyone: possible reused evidence. */
-async function reusedByFile(tx: Prisma.TransactionClient, reportId: number): Promise<boolean> {
-  const mine = await tx.evidence.findMany({ where: { reportId, removedAt: null }, select: { fileUniqueId: true, sha256: true } });
-  if (mine.length === 0) return false;
-  const shas = mine.map((e) => e.sha256).filter((s): s is string => s !== null);
-  const other = await tx.evidence.findFirst({
-    where: {
-      reportId: { not: reportId },
-      report: { status: { notIn: ["DRAFT", "WITHDRAWN"] } },
-      OR: [{ fileUniqueId: { in: mine.map((e) => e.fileUniqueId) } }, ...(shas.length ? [{ sha256: { in: shas } }] : [])],
-    },
-    select: { id: true },
-  });
-  return other !== null;
+/**
+ * Submits a draft (or resubmits a report sent back for revision) atomically: the status, the
+ * number, the supervisor's notification in the outbox and the audit record are written by one
+ * statement, so after a crash there is either all or nothing. Two statements in all, and no
+ * interactive transaction holding a connection between them: a read of everything the notice
+ * shows, then that write. The write is conditional on the status and version read, so a second
+ * Submit (a re-delivered update, a double press, another instance) finds nothing to do, and the
+ * outbox keys make the notice once-only.
+ */
+export async function submitReport(db: Db, input: SubmitInput): Promise<SubmitOutcome> {
+  const rows = await db.$queryRaw<SubmitRow[]>`
+    SELECT ${DRAFT_COLUMNS}, r."employeeId", r."reusedEvidence",
+      e."name" AS "employeeName", u."name" AS "unitName",
+      s."telegramId"::text AS "supervisorChat", s."active" AS "supervisorActive", s."language" AS "supervisorLanguage",
+      (SELECT COALESCE(json_agg(json_build_object('fileId', v."fileId", 'width', v."width") ORDER BY v."position", v."id"), '[]')::text
+         FROM "Evidence" v WHERE v."reportId" = r."id" AND v."removedAt" IS NULL) AS "evidence",
+      EXISTS (
+        SELECT 1 FROM "Evidence" mine
+        JOIN "Evidence" other ON other."reportId" <> mine."reportId" AND (other."fileUniqueId" = mine."fileUniqueId" OR other."sha256" = mine."sha256")
+        JOIN "Report" sent ON sent."id" = other."reportId" AND sent."status" NOT IN ('DRAFT', 'WITHDRAWN')
+        WHERE mine."reportId" = r."id" AND mine."removedAt" IS NULL
+      ) AS "reused"
+    FROM "Report" r
+    JOIN "Employee" e ON e."id" = r."employeeId"
+    JOIN "Unit" u ON u."id" = e."unitId"
+    LEFT JOIN "Employee" s ON s."id" = e."supervisorId"
+    LEFT JOIN "SkpIndicator" i ON i."id" = r."indicatorId"
+    WHERE r."id" = ${input.reportId} AND r."employeeId" = ${input.employeeId}`;
+  const row = rows[0];
+  if (!row) return { kind: "not-found" };
+  if (row.status !== "DRAFT" && row.status !== "REVISION_REQUESTED") return { kind: "already", number: row.number, status: row.status };
+  const evidence = JSON.parse(row.evidence) as Array<{ fileId: string; width: number | null }>;
+  const missing = missingField({ ...row, photos: evidence.length }, input.policy);
+  if (missing) return { kind: "incomplete", missing };
+
+  const version = row.status === "REVISION_REQUESTED" ? row.version + 1 : row.version;
+  const number = row.number ?? reportNumber(row.id, input.now);
+  const reusedEvidence = row.reusedEvidence || row.reused;
+  const notify = row.supervisorChat !== null && row.supervisorActive === true;
+  const messages: Array<{ dedupeKey: string; kind: string; chatId: string; payload: unknown }> = [];
+  if (notify) {
+    // The evidence first (an album), then the card with the buttons, queued in this order, so the
+    // sender (oldest first, one chat at a time) delivers them in this order.
+    const chatId = BigInt(row.supervisorChat!);
+    for (const [i, call] of evidenceCalls(chatId, evidence).entries()) {
+      messages.push({ dedupeKey: `report-photos:${row.id}:${version}${i ? `:${i}` : ""}`, kind: "review-request-photos", chatId: row.supervisorChat!, payload: call });
+    }
+    const locale = row.supervisorLanguage ?? "id";
+    const card = input.render.card(locale, cardOf(reviewTarget(row, { version, number, reusedEvidence, evidence })));
+    messages.push({
+      dedupeKey: `report-submitted:${row.id}:${version}`,
+      kind: "review-request",
+      chatId: row.supervisorChat!,
+      payload: { method: "sendMessage", params: { chat_id: row.supervisorChat!, text: card, reply_markup: input.render.buttons(locale, row.id, version) } },
+    });
+  }
+  const audit = { number, version, supervisorNotified: notify };
+  const written = await db.$queryRaw<Array<{ updated: number }>>`
+    WITH submitted AS (
+      UPDATE "Report" SET "status" = 'SUBMITTED', "submittedAt" = ${input.now}, "version" = ${version}::int, "number" = ${number},
+        "reusedEvidence" = ${reusedEvidence}, "supervisorNotified" = ${notify}, "updatedAt" = ${new Date()}
+      WHERE "id" = ${row.id} AND "status" = ${row.status}::"ReportStatus" AND "version" = ${row.version}::int
+      RETURNING "id"
+    ), queued AS (
+      INSERT INTO "Outbox" ("dedupeKey", "kind", "chatId", "payload", "createdAt", "nextAttemptAt")
+      SELECT m."dedupeKey", m."kind", m."chatId"::bigint, m."payload", ${input.now}, ${input.now}
+      FROM submitted, ROWS FROM (jsonb_to_recordset(${JSON.stringify(messages)}::jsonb) AS ("dedupeKey" text, "kind" text, "chatId" text, "payload" jsonb))
+        WITH ORDINALITY AS m("dedupeKey", "kind", "chatId", "payload", "n")
+      ORDER BY m."n"
+      ON CONFLICT DO NOTHING
+    ), audited AS (
+      INSERT INTO "AuditLog" ("at", "actor", "action", "entity", "entityId", "after")
+      SELECT ${input.now}, ${`employee:${input.employeeId}`}, ${version > 1 ? "report.resubmit" : "report.submit"}, 'Report', ${String(row.id)}, ${JSON.stringify(audit)}::jsonb
+      FROM submitted
+    )
+    SELECT count(*)::int AS "updated" FROM submitted`;
+  if (written[0]!.updated === 0) {
+    // Another Submit got there between the read and the write.
+    const now = await db.report.findUniqueOrThrow({ where: { id: row.id }, select: { number: true, status: true } });
+    return { kind: "already", number: now.number, status: now.status };
+  }
+  return { kind: "submitted", number, version, supervisorNotified: notify, reusedEvidence };
+}
+
+/**
+ * The report as the review card shows it (`cardOf`), built from Submit's read rather than read
+ * again: only the fields the card uses are filled in.
+ */
+function reviewTarget(
+  row: SubmitRow,
+  submitted: { version: number; number: string; reusedEvidence: boolean; evidence: Array<{ fileId: string; width: number | null }> },
+): ReviewTarget {
+  const target = {
+    id: row.id,
+    version: submitted.version,
+    number: submitted.number,
+    employee: { name: row.employeeName, unit: { name: row.unitName } },
+    date: row.date ? new Date(`${row.date}T00:00:00Z`) : null,
+    indicator: row.indicatorLabel === null ? null : { indicator: row.indicatorLabel },
+    description: row.description,
+    outputQuantity: row.outputQuantity,
+    outputUnit: row.outputUnit,
+    minutes: row.minutes,
+    evidence: submitted.evidence,
+    reusedEvidence: submitted.reusedEvidence,
+  };
+  return target as unknown as ReviewTarget;
 }
 
 export const formatQuantity = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0$/, "").replace(".", ","));

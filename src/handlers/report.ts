@@ -6,7 +6,7 @@ import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { BotContext } from "../bot/context.ts";
 import { createI18n } from "../bot/i18n.ts";
-import { keyValueStorage } from "../bot/storage.ts";
+import { conversationStorage, flushPendingWrites, writeWithConversation } from "../bot/storage.ts";
 import { formatDateTime, formatLocalDate } from "../lib/time.ts";
 import { DEFAULT_POLICY, type ReportPolicy } from "../domain/policy.ts";
 import { addDays, checkReportDate, dayOff, isoWeekday, loadUnitCalendar, todayIn, backdateWindow } from "../domain/calendar.ts";
@@ -15,22 +15,24 @@ import {
   clearPhotos,
   createDraft,
   discardDraft,
+  draftUpdate,
   findDraft,
+  findOrCreateDraft,
   formatQuantity,
   HISTORY_PAGE_SIZE,
   indicatorChoices,
   listReports,
   loadDraft,
-  minutesOnDay,
   missingField,
   openRevision,
   ownIndicator,
   reportDetail,
-  saveDraft,
+  saveMinutesWithin,
   submitReport,
   withdrawReport,
   fromDbDate,
   type DraftField,
+  type DraftPatch,
   type DraftView,
   type IncomingPhoto,
   type SubmitOutcome,
@@ -42,7 +44,7 @@ import { reviewRenderer } from "./review-render.ts";
  * Bump whenever the /lapor conversation below changes: stored conversations of an older version
  * are dropped (their answers are still in the draft report, which /lapor offers to resume).
  */
-export const REPORT_CONVERSATION_VERSION = 1;
+export const REPORT_CONVERSATION_VERSION = 2; // 2: the time-spent step saves in the statement that checks the day's total
 
 export interface ReportDependencies {
   config: Pick<Config, "botApiRoot" | "botToken" | "dataDir">;
@@ -60,6 +62,8 @@ type LaporConversation = Conversation<ReportContext, Context>;
 interface LaporArgs {
   mode: "new" | "resume" | "revise";
   reportId?: number;
+  /** A draft the caller has just made for this conversation (kept with the conversation's arguments). */
+  draft?: DraftView;
 }
 
 const IMAGE_MIME = ["image/jpeg", "image/png", "image/webp", "image/heic", "image/heif"];
@@ -92,14 +96,18 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
       render: reviewCards,
     });
 
+  /** Answers of this update not yet written: a second save in one update is merged into the first. */
+  const unsavedAnswers = new WeakMap<object, DraftPatch>();
+
+  // An answer saved by a conversation that also ended in this update has no state write to go with.
+  chat.use(async (ctx, next) => {
+    await next();
+    await flushPendingWrites(deps.db, ctx);
+  });
   chat.use(
     conversations<ReportContext, Context>({
-      storage: {
-        type: "key",
-        version: REPORT_CONVERSATION_VERSION,
-        prefix: "conv:",
-        adapter: keyValueStorage({ db: deps.db, clock: deps.clock, prefix: "" }),
-      },
+      // Kept under conv:<chat id>; identify has usually read it already, with the sender.
+      storage: { type: "context", version: REPORT_CONVERSATION_VERSION, adapter: conversationStorage({ db: deps.db, clock: deps.clock }) },
     }),
   );
 
@@ -117,13 +125,15 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
 
   chat.command(["lapor", "report"], async (ctx) => {
     const t = tr(ctx.employee!.language);
-    const draft = await findDraft(deps.db, ctx.employee!.id);
-    if (draft && missingField(draft, policy) !== "date") {
+    // The unfinished draft, or a new one made in the same statement.
+    const { draft, created } = await findOrCreateDraft(deps.db, ctx.employee!.id);
+    if (created) return ctx.conversation.enter("lapor", { mode: "new", draft });
+    if (missingField(draft, policy) !== "date") {
       return ctx.reply(t("lapor-draft-found", { date: draft.date ? showDate(draft.date, ctx.employee!.language) : "-", answered: answeredCount(draft) }), {
         reply_markup: new InlineKeyboard().text(t("lapor-button-resume"), `lr:resume:${draft.id}`).text(t("lapor-button-start-over"), `lr:new:${draft.id}`),
       });
     }
-    return ctx.conversation.enter("lapor", draft ? { mode: "resume", reportId: draft.id } : { mode: "new" });
+    return ctx.conversation.enter("lapor", { mode: "resume", reportId: draft.id });
   });
 
   chat.callbackQuery(/^lr:(resume|new):(\d+)$/, async (ctx) => {
@@ -236,7 +246,7 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
     const now = () => conversation.external(() => deps.clock.now().getTime());
     let lastSeen = await now();
 
-    const opened = await conversation.external(async () => {
+    const opened = args.draft ?? await conversation.external(async () => {
       if (args.mode === "revise") return (await openRevision(deps.db, me.id, args.reportId!)) ?? null;
       if (args.mode === "resume") return (await loadDraft(deps.db, me.id, args.reportId!)) ?? null;
       return createDraft(deps.db, me.id);
@@ -246,9 +256,17 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
       return;
     }
     let draft: DraftView = opened;
-    /** One UPDATE; the conversation keeps its own copy of the draft in step (local is deterministic on replay). */
-    const save = async (patch: Parameters<typeof saveDraft>[3], local: Partial<DraftView> = {}) => {
-      await conversation.external(() => saveDraft(deps.db, me.id, draft.id, patch));
+    /**
+     * Saves an answer to the draft: the UPDATE goes out in the statement that stores this step of
+     * the conversation, at the end of the update (one round trip for both; both or neither). The
+     * conversation keeps its own copy of the draft in step (local is deterministic on replay).
+     */
+    const save = async (patch: DraftPatch, local: Partial<DraftView> = {}) => {
+      await conversation.external((outer) => {
+        const unsaved = { ...unsavedAnswers.get(outer), ...patch };
+        unsavedAnswers.set(outer, unsaved);
+        writeWithConversation(outer, "draft", draftUpdate(me.id, draft.id, unsaved));
+      });
       draft = { ...draft, ...(patch as Partial<DraftView>), ...local };
     };
     const reload = async () => {
@@ -286,7 +304,9 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
         return { today, calendar };
       });
       const { today, calendar } = facts;
-      const window = backdateWindow(today, calendar, policy.backdateWorkingDays);
+      // Worked out only when asked for: this step is replayed on every later update of the report.
+      let known: ReturnType<typeof backdateWindow> | undefined;
+      const window = () => (known ??= backdateWindow(today, calendar, policy.backdateWorkingDays));
       const dateKeyboard = new InlineKeyboard()
         .text(t("lapor-button-today", { date: fmt(today) }), "lp:d:today")
         .text(t("lapor-button-other-day"), "lp:d:other");
@@ -298,8 +318,8 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
         if (data === "lp:d:today") chosen = today;
         else if (data === "lp:d:other") {
           const others = new InlineKeyboard();
-          for (const d of window.dates.filter((d) => d !== today)) others.text(`${t("weekday", { day: isoWeekday(d) })}, ${fmt(d)}`, `lp:d:${d}`).row();
-          await c.reply(t("lapor-ask-date-other", { earliest: fmt(window.earliest), days: policy.backdateWorkingDays }), { reply_markup: others });
+          for (const d of window().dates.filter((d) => d !== today)) others.text(`${t("weekday", { day: isoWeekday(d) })}, ${fmt(d)}`, `lp:d:${d}`).row();
+          await c.reply(t("lapor-ask-date-other", { earliest: fmt(window().earliest), days: policy.backdateWorkingDays }), { reply_markup: others });
           continue;
         } else if (data?.startsWith("lp:d:") && /^\d{4}-\d{2}-\d{2}$/.test(data.slice(5))) chosen = data.slice(5);
         else if (c.message?.text) chosen = parseDate(c.message.text, today);
@@ -317,7 +337,7 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
           continue;
         }
         if (verdict === "too-old") {
-          await c.reply(t("lapor-date-too-old", { earliest: fmt(window.earliest), days: policy.backdateWorkingDays }), { reply_markup: dateKeyboard });
+          await c.reply(t("lapor-date-too-old", { earliest: fmt(window().earliest), days: policy.backdateWorkingDays }), { reply_markup: dateKeyboard });
           continue;
         }
         const off = dayOff(chosen, calendar);
@@ -429,15 +449,20 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
           await c.reply(t("lapor-minutes-range", { max: policy.maxMinutesPerEntry }));
           continue;
         }
-        const others = await conversation.external(() => minutesOnDay(deps.db, me.id, draft.date!, draft.id));
-        if (others + minutes > policy.confirmMinutesPerDay) {
-          await c.reply(t("lapor-minutes-confirm", { total: others + minutes, hours: Math.round(((others + minutes) / 60) * 10) / 10 }), {
-            reply_markup: new InlineKeyboard().text(t("button-yes-continue"), "lp:m:yes").text(t("lapor-button-change"), "lp:m:no"),
-          });
-          if (!(await confirm("lp:m:yes", "lp:m:no"))) {
-            await ctx.reply(t("lapor-ask-minutes", { max: policy.maxMinutesPerEntry }));
-            continue;
-          }
+        // Saved at once when the day stays under the confirmation limit (one statement); else asked.
+        const { others } = await conversation.external(() =>
+          saveMinutesWithin(deps.db, { employeeId: me.id, reportId: draft.id, date: draft.date!, minutes, confirmAbove: policy.confirmMinutesPerDay }),
+        );
+        if (others + minutes <= policy.confirmMinutesPerDay) {
+          draft = { ...draft, minutes };
+          return;
+        }
+        await c.reply(t("lapor-minutes-confirm", { total: others + minutes, hours: Math.round(((others + minutes) / 60) * 10) / 10 }), {
+          reply_markup: new InlineKeyboard().text(t("button-yes-continue"), "lp:m:yes").text(t("lapor-button-change"), "lp:m:no"),
+        });
+        if (!(await confirm("lp:m:yes", "lp:m:no"))) {
+          await ctx.reply(t("lapor-ask-minutes", { max: policy.maxMinutesPerEntry }));
+          continue;
         }
         return save({ minutes });
       }
