@@ -12,7 +12,10 @@ import { createServerApp } from "./server/app.ts";
 import { createOutboxSender } from "./jobs/outbox.ts";
 import { createScheduler } from "./jobs/scheduler.ts";
 import { retryPendingEvidence } from "./jobs/evidence.ts";
+import { expireIdleReportConversations } from "./jobs/report-idle.ts";
+import { translate } from "./jobs/job-context.ts";
 import { deactivateOnForbidden } from "./domain/groups.ts";
+import { loadPolicies } from "./domain/policy.ts";
 
 export interface RunningLapkin {
   port: number;
@@ -33,6 +36,9 @@ const EVIDENCE_INTERVAL_MS = 60_000;
 /** How often the outbox sender looks for due messages: "within seconds of Submit". */
 const OUTBOX_INTERVAL_MS = 1_000;
 
+/** How often /lapor conversations left idle are ended (the policy's idleMinutes is the threshold). */
+const REPORT_IDLE_INTERVAL_MS = 60_000;
+
 export async function startLapkin(deps: { config: Config; clock: Clock; logger: Logger; fetch?: typeof fetch }): Promise<RunningLapkin> {
   const { config, logger } = deps;
   const started = performance.now();
@@ -41,7 +47,18 @@ export async function startLapkin(deps: { config: Config; clock: Clock; logger: 
     const migration = await migrate(database.sql);
     if (migration.applied.length) logger.info({ applied: migration.applied }, "database migrated");
 
-    const bot = createBot({ ...deps, db: database.prisma });
+    // The bot's policies are read once here (createBot hands them on to /lapor, /persetujuan and
+    // /skp; the evidence and idle-/lapor tasks below use the same): an import reaches them at the
+    // next start. The scheduler, /evaluasi and /nilai read theirs each time.
+    const policies = await loadPolicies(database.prisma, logger);
+    const botDependencies = {
+      ...deps,
+      db: database.prisma,
+      policy: policies.report,
+      reviewPolicy: policies.review,
+      periodKind: policies.rating.period,
+    };
+    const bot = createBot(botDependencies);
     await initBot(bot, config);
     await publishCommands(bot).catch((error) => logger.warn({ err: error }, "could not publish the command menu"));
 
@@ -85,7 +102,18 @@ export async function startLapkin(deps: { config: Config; clock: Clock; logger: 
         {
           name: "evidence",
           everyMs: EVIDENCE_INTERVAL_MS,
-          run: () => retryPendingEvidence({ db: database.prisma, api: bot.api, config, clock: deps.clock, logger, fetch: deps.fetch }),
+          run: () => retryPendingEvidence({ db: database.prisma, api: bot.api, config, clock: deps.clock, logger, fetch: deps.fetch, policy: policies.report }),
+        },
+        {
+          name: "report-idle",
+          everyMs: REPORT_IDLE_INTERVAL_MS,
+          run: () =>
+            expireIdleReportConversations({
+              db: database.prisma,
+              clock: deps.clock,
+              policy: policies.report,
+              render: (locale, minutes) => translate(locale, "lapor-idle", { minutes }),
+            }),
         },
       ],
     });

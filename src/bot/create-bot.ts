@@ -5,6 +5,8 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
+import type { ReportPolicy, ReviewPolicy } from "../domain/policy.ts";
+import type { EvaluationPeriodKind } from "../domain/skp-progress.ts";
 import type { BotContext } from "./context.ts";
 import { createI18n } from "./i18n.ts";
 import { identify } from "./identify.ts";
@@ -31,6 +33,10 @@ export interface BotDependencies {
   botInfo?: UserFromGetMe;
   /** Runs work that must not hold up an update (evidence downloads); tests collect it to await it. */
   background?: (task: Promise<unknown>) => void;
+  /** The policy in force, loaded by startLapkin (src/domain/policy.ts); absent: the defaults. */
+  policy?: ReportPolicy;
+  reviewPolicy?: ReviewPolicy;
+  periodKind?: EvaluationPeriodKind;
 }
 
 /** Assembles the bot from its features. Nothing here holds state of its own. */

@@ -2,7 +2,8 @@ import type { Db } from "../db/client.ts";
 import type { Logger } from "../lib/logger.ts";
 import { createI18n, asLocale } from "../bot/i18n.ts";
 import type { ScheduledUnit } from "./calendars.ts";
-import type { SchedulePolicy } from "./schedule-policy.ts";
+import type { DeadlinePolicy, SchedulePolicy } from "../domain/policy.ts";
+import type { EvaluationPeriodKind } from "../domain/skp-progress.ts";
 
 /** What one run of a per-unit job gets. */
 export interface JobContext {
@@ -10,6 +11,9 @@ export interface JobContext {
   logger: Logger;
   dataDir: string;
   policy: SchedulePolicy;
+  /** The SKP deadlines and the evaluation period in force, loaded with `policy`; the defaults when absent. */
+  deadlines?: DeadlinePolicy;
+  ratingPeriod?: EvaluationPeriodKind;
   unit: ScheduledUnit;
   /** The unit's local date of the run ("YYYY-MM-DD"). */
   localDate: string;

@@ -1,5 +1,8 @@
 import type { OutgoingMessage } from "../domain/outbox.ts";
 import { dayOff } from "../domain/calendar.ts";
+import { periodCloses, yearPeriod } from "../domain/evaluation.ts";
+import { DEFAULT_DEADLINE_POLICY, DEFAULT_RATING_POLICY, type DeadlinePolicy } from "../domain/policy.ts";
+import { periodOf, type EvaluationPeriodKind, type Period } from "../domain/skp-progress.ts";
 import { formatLocalDate, localDate } from "../lib/time.ts";
 import { workingDaysBetween } from "./calendars.ts";
 import { translate, type JobContext, type JobOutcome } from "./job-context.ts";
@@ -95,19 +98,26 @@ export async function approvalDigest(ctx: JobContext): Promise<JobOutcome> {
 export type SkpDeadlineKind = "skp-plan" | "periodic-evaluation" | "annual-evaluation";
 
 /**
- * The SKP deadlines (policy defaults, SPEC §3): the plan for year Y by 31 January Y; periodic
- * (quarterly) evaluation closes on day 5 of the month after each quarter; the annual one by
- * 31 January of the next year.
+ * The SKP deadlines that fall in `year` (SPEC §3, dates *policy*): the plan for the year; the annual
+ * evaluation of the year before; and the periodic evaluation of each quarter (or month) that closes
+ * in the year — the last period of the year before included — on `periodicCloseDay` of the month
+ * after it. The dates come from `periodCloses`, the rule /evaluasi applies.
  */
-export function skpDeadlines(year: number): Array<{ kind: SkpDeadlineKind; date: string; year: number; period?: string }> {
+export function skpDeadlines(year: number, deadlines: DeadlinePolicy, periodKind: EvaluationPeriodKind): Array<{ kind: SkpDeadlineKind; date: string; year: number; period?: string }> {
+  const periodic = [...periodsOf(year - 1, periodKind), ...periodsOf(year, periodKind)]
+    .map((period) => ({ kind: "periodic-evaluation" as const, date: periodCloses(period, deadlines), year: period.year, period: period.code }))
+    .filter((d) => d.date.startsWith(`${year}-`));
   return [
-    { kind: "skp-plan", date: `${year}-01-31`, year },
-    { kind: "annual-evaluation", date: `${year}-01-31`, year: year - 1 },
-    { kind: "periodic-evaluation", date: `${year}-01-05`, year: year - 1, period: "Q4" },
-    { kind: "periodic-evaluation", date: `${year}-04-05`, year, period: "Q1" },
-    { kind: "periodic-evaluation", date: `${year}-07-05`, year, period: "Q2" },
-    { kind: "periodic-evaluation", date: `${year}-10-05`, year, period: "Q3" },
+    { kind: "skp-plan", date: `${year}-${deadlines.skpPlanDue}`, year },
+    { kind: "annual-evaluation", date: periodCloses(yearPeriod(year - 1), deadlines), year: year - 1 },
+    ...periodic,
   ];
+}
+
+/** The quarters or months of a year, in order. */
+function periodsOf(year: number, kind: EvaluationPeriodKind): Period[] {
+  const months = Array.from({ length: 12 }, (_, i) => periodOf(`${year}-${String(i + 1).padStart(2, "0")}-01`, kind));
+  return months.filter((period, i) => i === 0 || period.code !== months[i - 1]!.code);
 }
 
 /**
@@ -121,7 +131,8 @@ export async function skpDeadlineReminder(ctx: JobContext): Promise<JobOutcome> 
   const off = dayOff(ctx.localDate, ctx.unit.calendar);
   if (off) return { status: "SKIPPED", details: { reason: "day-off", dayOff: off } };
   const year = Number(ctx.localDate.slice(0, 4));
-  const due = [...skpDeadlines(year), ...skpDeadlines(year + 1)].flatMap((d) =>
+  const dates = (y: number) => skpDeadlines(y, ctx.deadlines ?? DEFAULT_DEADLINE_POLICY, ctx.ratingPeriod ?? DEFAULT_RATING_POLICY.period);
+  const due = [...dates(year), ...dates(year + 1)].flatMap((d) =>
     ctx.policy.skpDeadlines.daysBefore.includes(daysUntil(ctx.localDate, d.date)) ? [{ ...d, daysLeft: daysUntil(ctx.localDate, d.date) }] : [],
   );
   if (due.length === 0) return { status: "DONE", details: { deadlines: 0 } };
@@ -148,7 +159,8 @@ export async function skpDeadlineReminder(ctx: JobContext): Promise<JobOutcome> 
           text: translate(p.language, `schedule-deadline-${deadline.kind}`, {
             days: deadline.daysLeft,
             date: formatLocalDate(deadline.date, p.language),
-            year: deadline.year,
+            // A string: Fluent would group a number's digits ("2.026").
+            year: String(deadline.year),
             period: deadline.period ?? "",
           }),
         },

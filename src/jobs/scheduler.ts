@@ -8,7 +8,7 @@ import { loadUnits, workingDaysOfWeek, type ScheduledUnit } from "./calendars.ts
 import type { JobContext, JobOutcome } from "./job-context.ts";
 import { approvalDigest, reportReminder, skpDeadlineReminder } from "./reminders.ts";
 import { claimRun, finishRun, recordSkipped } from "./runs.ts";
-import { loadSchedulePolicy, type JobTiming, type SchedulePolicy } from "./schedule-policy.ts";
+import { loadPolicies, loadSchedulePolicy, type JobTiming, type Policies, type ReviewPolicy, type SchedulePolicy } from "../domain/policy.ts";
 import { weeklySummary } from "./summary.ts";
 import { enqueueEscalations } from "../domain/escalation.ts";
 import { enqueueAdminDigest } from "./admin-digest.ts";
@@ -115,7 +115,9 @@ export interface TickResult {
 /** One tick at `at`: runs every due occurrence that has no run yet, records the too-old ones SKIPPED. */
 export async function tick(deps: SchedulerDeps, at: Date = deps.clock.now()): Promise<TickResult> {
   const lookBack = deps.lookBackDays ?? 7;
-  const policy = await loadSchedulePolicy(deps.db);
+  // Read once a tick, so an import takes effect within a minute without a restart.
+  const policies = await loadPolicies(deps.db, deps.logger);
+  const policy = policies.schedule;
   const from = addDays(at.toISOString().slice(0, 10), -lookBack - 1);
   const to = addDays(at.toISOString().slice(0, 10), 8);
   const units = await loadUnits(deps.db, { from, to });
@@ -143,7 +145,7 @@ export async function tick(deps: SchedulerDeps, at: Date = deps.clock.now()): Pr
           continue;
         }
         due.push(async () => {
-          const outcome = await execute(deps, { name, unit, date, scheduledFor, policy, at }, false);
+          const outcome = await execute(deps, { name, unit, date, scheduledFor, policies, at }, false);
           if (outcome) result.ran.push({ job: name, unit: unit.code, scheduledFor, status: outcome });
         });
       }
@@ -153,7 +155,7 @@ export async function tick(deps: SchedulerDeps, at: Date = deps.clock.now()): Pr
   // The review issue's per-report reminder and escalation go out with the morning digests: once a
   // tick in which some unit's digest ran (idempotent per report version, so more often is harmless).
   if (result.ran.some((r) => r.job === "approval-digest" && r.status === "DONE")) {
-    result.escalations = await afterMorningDigests(deps, at);
+    result.escalations = await afterMorningDigests(deps, at, policies.review);
   }
   return result;
 }
@@ -163,8 +165,8 @@ export async function tick(deps: SchedulerDeps, at: Date = deps.clock.now()): Pr
  * and the admins' digest of undeliverable messages (both idempotent, so a second call adds nothing).
  * Returns the number of escalation messages queued.
  */
-async function afterMorningDigests(deps: SchedulerDeps, at: Date): Promise<number> {
-  const escalations = await enqueueEscalations(deps.db, at);
+async function afterMorningDigests(deps: SchedulerDeps, at: Date, review: ReviewPolicy): Promise<number> {
+  const escalations = await enqueueEscalations(deps.db, at, { policy: review });
   await enqueueAdminDigest(deps.db, { at, adminTelegramIds: deps.adminTelegramIds ?? [], timeZone: deps.adminTimeZone ?? "Asia/Jakarta" });
   return escalations;
 }
@@ -179,7 +181,7 @@ export async function runJobNow(
   name: JobName,
   options: { at: Date; unitCodes?: string[] },
 ): Promise<Array<{ unit: string; scheduledFor: Date; status: string; details?: Record<string, unknown> }>> {
-  const policy = await loadSchedulePolicy(deps.db);
+  const policies = await loadPolicies(deps.db, deps.logger);
   const today = options.at.toISOString().slice(0, 10);
   let units = await loadUnits(deps.db, { from: addDays(today, -8), to: addDays(today, 8) });
   if (options.unitCodes) units = units.filter((u) => options.unitCodes!.includes(u.code));
@@ -187,20 +189,20 @@ export async function runJobNow(
   await inParallel(
     units.map((unit) => async () => {
       const date = localDate(options.at, unit.timeZone);
-      const scheduledFor = scheduledAt(unit, date, JOBS[name].timing(policy).time);
+      const scheduledFor = scheduledAt(unit, date, JOBS[name].timing(policies.schedule).time);
       const details: Record<string, unknown> = {};
-      const status = await execute(deps, { name, unit, date, scheduledFor, policy, at: options.at }, true, details);
+      const status = await execute(deps, { name, unit, date, scheduledFor, policies, at: options.at }, true, details);
       out.push({ unit: unit.code, scheduledFor, status: status ?? "BUSY", details });
     }),
     RUN_CONCURRENCY,
   );
-  if (name === "approval-digest" && out.some((r) => r.status === "DONE")) await afterMorningDigests(deps, options.at);
+  if (name === "approval-digest" && out.some((r) => r.status === "DONE")) await afterMorningDigests(deps, options.at, policies.review);
   return out.sort((a, b) => a.unit.localeCompare(b.unit));
 }
 
 async function execute(
   deps: SchedulerDeps,
-  run: { name: JobName; unit: ScheduledUnit; date: string; scheduledFor: Date; policy: SchedulePolicy; at: Date },
+  run: { name: JobName; unit: ScheduledUnit; date: string; scheduledFor: Date; policies: Policies; at: Date },
   force: boolean,
   detailsOut: Record<string, unknown> = {},
 ): Promise<string | undefined> {
@@ -216,7 +218,9 @@ async function execute(
     db: deps.db,
     logger: deps.logger,
     dataDir: deps.dataDir,
-    policy: run.policy,
+    policy: run.policies.schedule,
+    deadlines: run.policies.deadlines,
+    ratingPeriod: run.policies.rating.period,
     unit: run.unit,
     localDate: run.date,
     scheduledFor: run.scheduledFor,

@@ -91,17 +91,18 @@ describe("lapkin import", () => {
 
     expect(stdout()).toBe(
       [
-        "Imported cuti.csv, pegawai.csv, skp.csv, unit.csv:",
+        "Imported cuti.csv, kebijakan.csv, pegawai.csv, skp.csv, unit.csv:",
         "  units:          5 created, 0 updated, 0 unchanged",
         "  employees:      17 created, 0 updated, 0 unchanged, 0 deactivated",
         "  SKP plans:      17 created",
         "  SKP indicators: 68 created, 0 updated, 0 unchanged",
         "  leave:          4 created, 0 unchanged",
+        "  policy values:  9 changed, 0 unchanged",
         "",
       ].join("\n"),
     );
     expect(stderr()).toBe("");
-    expect(await database.inspect(rowCounts)).toEqual({ units: 5, employees: 17, plans: 17, indicators: 68, leave: 4, audits: 1 });
+    expect(await database.inspect(rowCounts)).toEqual({ units: 5, employees: 17, plans: 17, indicators: 68, leave: 4, audits: 2 });
   });
 
   it("shows a progress bar for a large import on a terminal, and none otherwise", async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { importFiles, ImportError } from "../../src/domain/import/index.ts";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
-import { clockAt, dumpImported, EXAMPLE_DIR, EXAMPLE_LEAVE, editedExample, NIP, rowCounts } from "./helpers.ts";
+import { clockAt, dumpImported, EXAMPLE_DIR, EXAMPLE_LEAVE, EXAMPLE_POLICY, editedExample, NIP, rowCounts } from "./helpers.ts";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => (db = await createTestDatabase()));
@@ -15,21 +15,24 @@ const updatedAtOfEverything = async () => ({
   employees: await db.prisma.employee.findMany({ select: { nip: true, updatedAt: true }, orderBy: { id: "asc" } }),
   plans: await db.prisma.skpPlan.findMany({ select: { id: true, updatedAt: true }, orderBy: { id: "asc" } }),
   indicators: await db.prisma.skpIndicator.findMany({ select: { id: true, updatedAt: true }, orderBy: { id: "asc" } }),
+  policy: await db.prisma.keyValue.findMany({ where: { key: { startsWith: "policy:" } }, select: { key: true, updatedAt: true }, orderBy: { key: "asc" } }),
 });
 
 describe("the example city", () => {
-  it("imports units, employees, SKP indicators and leave", async () => {
+  it("imports units, employees, SKP indicators, leave and policy", async () => {
     const summary = await firstImport();
 
     expect(summary).toMatchObject({
-      files: ["cuti.csv", "pegawai.csv", "skp.csv", "unit.csv"],
+      files: ["cuti.csv", "kebijakan.csv", "pegawai.csv", "skp.csv", "unit.csv"],
       units: { created: 5, updated: 0, unchanged: 0 },
       employees: { created: 17, updated: 0, unchanged: 0, deactivated: 0 },
       skpPlans: { created: 17 },
       indicators: { created: 68, updated: 0, unchanged: 0 },
       leave: { created: EXAMPLE_LEAVE, unchanged: 0 },
+      policy: { changed: EXAMPLE_POLICY, unchanged: 0 },
     });
-    expect(await rowCounts(db)).toEqual({ units: 5, employees: 17, plans: 17, indicators: 68, leave: EXAMPLE_LEAVE, audits: 1 });
+    // The import's own audit row, and the policy change's with its values before and after.
+    expect(await rowCounts(db)).toEqual({ units: 5, employees: 17, plans: 17, indicators: 68, leave: EXAMPLE_LEAVE, audits: 2 });
   });
 
   it("spans two time zones, with a six-day service unit under its dinas", async () => {
@@ -81,12 +84,16 @@ describe("the example city", () => {
     const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "import" } });
     expect(audit).toMatchObject({ actor: "cli", entity: "import", at: new Date("2026-01-05T01:00:00Z") });
     expect(audit.details).toMatchObject({
-      files: ["cuti.csv", "pegawai.csv", "skp.csv", "unit.csv"],
+      files: ["cuti.csv", "kebijakan.csv", "pegawai.csv", "skp.csv", "unit.csv"],
       employees: { created: 17, updated: 0, unchanged: 0, deactivated: 0 },
       indicators: { created: 68 },
       leave: { created: EXAMPLE_LEAVE, unchanged: 0 },
+      policy: { changed: EXAMPLE_POLICY, unchanged: 0 },
       deactivateMissing: false,
     });
+    const policy = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "policy.import" } });
+    expect(policy).toMatchObject({ actor: "cli", entity: "policy", details: { files: ["cuti.csv", "kebijakan.csv", "pegawai.csv", "skp.csv", "unit.csv"] } });
+    expect([(policy.before as Record<string, unknown>)["deadlines.periodicCloseDay"], (policy.after as Record<string, unknown>)["deadlines.periodicCloseDay"]]).toEqual([5, 10]);
   });
 });
 
@@ -103,11 +110,14 @@ describe("importing again", () => {
       skpPlans: { created: 0 },
       indicators: { created: 0, updated: 0, unchanged: 68 },
       leave: { created: 0, unchanged: EXAMPLE_LEAVE },
+      policy: { changed: 0, unchanged: EXAMPLE_POLICY },
     });
     expect(await updatedAtOfEverything()).toEqual(before);
     expect(await db.prisma.leave.count()).toBe(EXAMPLE_LEAVE);
-    const audits = await db.prisma.auditLog.findMany({ orderBy: { id: "asc" } });
+    // Each import is recorded; the policy change only the first time, when there was one.
+    const audits = await db.prisma.auditLog.findMany({ where: { action: "import" }, orderBy: { id: "asc" } });
     expect(audits).toHaveLength(2);
+    expect(await db.prisma.auditLog.count({ where: { action: "policy.import" } })).toBe(1);
     expect(audits[1]!.details).toMatchObject({ units: { created: 0, updated: 0 }, employees: { created: 0, updated: 0, deactivated: 0 }, indicators: { created: 0, updated: 0 }, leave: { created: 0, unchanged: EXAMPLE_LEAVE } });
   });
 

@@ -52,6 +52,9 @@ export async function rowCounts(db: Database) {
 /** Leave rows in the example city's cuti.csv. */
 export const EXAMPLE_LEAVE = 4;
 
+/** Policy rows in the example city's kebijakan.csv. */
+export const EXAMPLE_POLICY = 9;
+
 /** Everything the import owns, keyed by the files' own keys (no ids, no timestamps), sorted. */
 export async function dumpImported(db: Database) {
   const units = await db.prisma.unit.findMany({ include: { parent: true }, orderBy: { code: "asc" } });

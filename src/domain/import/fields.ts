@@ -1,4 +1,5 @@
 import type { EmployeeKind, IndicatorAspect, LeaveKind, RhkKind, Role } from "../../generated/prisma/enums.ts";
+import { policyKey } from "../policy.ts";
 
 /** A cell read into a value, or why it could not be. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -142,4 +143,10 @@ export function parseDate(cell: string): Parsed<string> {
   const date = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
   const at = new Date(`${date}T00:00:00Z`);
   return Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== date ? bad : ok(date);
+}
+
+/** A policy key ("rating.mode"), in any case; returned as src/domain/policy.ts spells it. */
+export function parsePolicyKey(cell: string): Parsed<string> {
+  const key = policyKey(cell);
+  return key ? ok(key) : error(`kunci "${cell}" is not a policy key (lapkin policy lists them)`);
 }

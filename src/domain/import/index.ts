@@ -36,7 +36,7 @@ const IMPORT_LOCK = 7_270_736_901;
 const NO_PROGRESS: ProgressSink = { start() {}, advance() {}, stop() {} };
 
 /**
- * Imports units, employees, SKP indicators and leave from CSV/XLSX files or folders of them. Everything
+ * Imports units, employees, SKP indicators, leave and policy values from CSV/XLSX files or folders of them. Everything
  * is checked before anything is written; any problem throws ImportRefused listing all of them.
  * The writes are one transaction, and only rows that differ are touched.
  */
@@ -71,9 +71,14 @@ export async function importFiles(db: { prisma: Db }, paths: string[], options: 
       } finally {
         progress.stop();
       }
-      const { files, units, employees, skpPlans, indicators, leave } = summary;
-      const details = { files, units, employees, skpPlans, indicators, leave, deactivateMissing };
-      await recordAudit(tx, { actor: options.actor ?? "cli", action: "import", entity: "import", at: now, details });
+      const { files, units, employees, skpPlans, indicators, leave, policy } = summary;
+      const actor = options.actor ?? "cli";
+      const details = { files, units, employees, skpPlans, indicators, leave, policy, deactivateMissing };
+      await recordAudit(tx, { actor, action: "import", entity: "import", at: now, details });
+      if (plan.policy.set.length > 0) {
+        const after = Object.fromEntries(plan.policy.set.map((p) => [p.key, p.value]));
+        await recordAudit(tx, { actor, action: "policy.import", entity: "policy", at: now, before: plan.policy.before, after, details: { files } });
+      }
       return summary;
     },
     { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 30_000 },
@@ -90,6 +95,7 @@ function summarise(plan: ImportPlan, files: string[], dryRun: boolean, ignoredCo
     skpPlans: { created: plan.plans.create.length },
     indicators: counts(plan.indicators),
     leave: { created: plan.leave.create.length, unchanged: plan.leave.unchanged },
+    policy: { changed: plan.policy.set.length, unchanged: plan.policy.unchanged },
     ignoredColumns,
   };
 }

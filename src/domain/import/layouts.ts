@@ -29,6 +29,12 @@ export const LAYOUTS: Record<LayoutName, Layout> = {
     columns: ["nip", "dari", "sampai", "jenis"],
     required: ["nip", "dari", "sampai", "jenis"],
   },
+  policy: {
+    label: "policy",
+    // keterangan: a note for the people who keep the file; not stored.
+    columns: ["kunci", "nilai", "keterangan"],
+    required: ["kunci", "nilai"],
+  },
 };
 
 export type Recognition =

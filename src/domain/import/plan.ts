@@ -1,5 +1,6 @@
 import { indicatorKey, leaveKey, planKey, type Snapshot } from "./snapshot.ts";
-import type { EmployeeRecord, ImportData, IndicatorRecord, LeaveRecord, UnitRecord } from "./types.ts";
+import { effectivePolicyValue } from "../policy.ts";
+import type { EmployeeRecord, ImportData, IndicatorRecord, LeaveRecord, PolicyRecord, UnitRecord } from "./types.ts";
 
 /** An employee as it should be stored: the language is resolved (an empty cell keeps the chosen one). */
 export type EmployeeTarget = EmployeeRecord & { language: string };
@@ -11,6 +12,8 @@ export interface ImportPlan {
   indicators: { create: IndicatorRecord[]; update: IndicatorRecord[]; unchanged: number };
   /** Leave has no fields beyond its key: it exists already or is created. */
   leave: { create: LeaveRecord[]; unchanged: number };
+  /** Policy values to store; `before` holds the value in force until now (stored or default) of each. */
+  policy: { set: PolicyRecord[]; before: Record<string, unknown>; unchanged: number };
 }
 
 /**
@@ -34,12 +37,20 @@ export function planImport(data: ImportData, snapshot: Snapshot, options: { deac
 
   const newLeave = data.leave.filter((l) => !snapshot.leave.has(leaveKey(l.nip, l.from, l.to, l.kind)));
 
+  // A value given equal to its default is still stored: the file, not the default, then decides it.
+  const policy = data.policy.filter((p) => !snapshot.policy.has(p.key) || !sameJson(snapshot.policy.get(p.key), p.value));
+
   return {
     units,
     employees: { ...employees, deactivate },
     plans: { create: [...newPlans.values()] },
     indicators,
     leave: { create: newLeave, unchanged: data.leave.length - newLeave.length },
+    policy: {
+      set: policy,
+      before: Object.fromEntries(policy.map((p) => [p.key, effectivePolicyValue(snapshot.policy, p.key)])),
+      unchanged: data.policy.length - policy.length,
+    },
   };
 }
 
@@ -63,6 +74,8 @@ function split<R extends object, E extends object>(
   }
   return result;
 }
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function same(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);

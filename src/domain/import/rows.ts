@@ -6,6 +6,7 @@ import {
   parseLanguage,
   parseLeaveKind,
   parsePeriod,
+  parsePolicyKey,
   parseRhkKind,
   parseRoles,
   parseTarget,
@@ -15,7 +16,8 @@ import {
   type Parsed,
 } from "./fields.ts";
 import { recogniseLayout } from "./layouts.ts";
-import type { EmployeeRecord, ImportData, IndicatorRecord, LeaveRecord, Origin, Problem, Table, UnitRecord } from "./types.ts";
+import { readPolicyValue } from "../policy.ts";
+import type { EmployeeRecord, ImportData, IndicatorRecord, LeaveRecord, Origin, PolicyRecord, Problem, Table, UnitRecord } from "./types.ts";
 
 export interface RowDefaults {
   /** For a unit whose zona_waktu is empty (DEFAULT_TIMEZONE). */
@@ -29,7 +31,7 @@ const DEFAULT_WORKING_DAYS = [1, 2, 3, 4, 5];
  * collected; a row with any problem yields no record.
  */
 export function recordsFromTables(tables: Table[], defaults: RowDefaults): { data: ImportData; problems: Problem[]; ignoredColumns: { file: string; columns: string[] }[] } {
-  const data: ImportData = { units: [], employees: [], indicators: [], leave: [], hasEmployeeFile: false, refused: { unitCodes: new Set(), nips: new Set() } };
+  const data: ImportData = { units: [], employees: [], indicators: [], leave: [], policy: [], hasEmployeeFile: false, refused: { unitCodes: new Set(), nips: new Set() } };
   const problems: Problem[] = [];
   const ignoredColumns: { file: string; columns: string[] }[] = [];
   for (const table of tables) {
@@ -45,6 +47,7 @@ export function recordsFromTables(tables: Table[], defaults: RowDefaults): { dat
       if (recognised.layout === "units") keep(data.units, unitFrom(reader, defaults), () => data.refused.unitCodes.add(reader.text("kode")));
       else if (recognised.layout === "employees") keep(data.employees, employeeFrom(reader), () => data.refused.nips.add(normaliseNip(reader.text("nip"))));
       else if (recognised.layout === "leave") keep(data.leave, leaveFrom(reader), () => {});
+      else if (recognised.layout === "policy") keep(data.policy, policyFrom(reader), () => {});
       else keep(data.indicators, indicatorFrom(reader), () => {});
     }
   }
@@ -108,6 +111,14 @@ function leaveFrom(r: RowReader): LeaveRecord | null {
   return r.result({ at: r.at, nip, from, to, kind });
 }
 
+function policyFrom(r: RowReader): PolicyRecord | null {
+  const key = r.parse("kunci", parsePolicyKey);
+  const value = key === undefined ? undefined : r.parse("nilai", (cell) => readPolicyValue(key, cell));
+  // A list like 7;3;1 left unquoted in a semicolon-separated file would be cut short without a word.
+  if (r.overflows()) r.problem("has more cells than the header has columns: put a value that holds the separator in quotes");
+  return r.result({ at: r.at, key, value });
+}
+
 function parseNip(cell: string, kind: "PNS" | "PPPK"): Parsed<string> {
   const nip = normaliseNip(cell);
   const checked = validateNip(nip, kind);
@@ -149,6 +160,11 @@ class RowReader {
     if (cell === "") return this.fail(`missing ${column}`);
     const parsed = parser(cell);
     return parsed.ok ? parsed.value : this.fail(parsed.error);
+  }
+
+  /** Whether the row has filled cells beyond the header's columns. */
+  overflows(): boolean {
+    return this.cells.slice(this.table.header.length).some((cell) => cell !== "");
   }
 
   /** A problem of the row as a whole (between cells). */

@@ -1,4 +1,5 @@
 import type { EmployeeKind, IndicatorAspect, Prisma, RhkKind, Role } from "../../generated/prisma/client.ts";
+import { readStoredPolicy, type PolicyOverrides } from "../policy.ts";
 import { ROLE_ORDER } from "./fields.ts";
 
 export type Tx = Prisma.TransactionClient;
@@ -47,6 +48,8 @@ export interface Snapshot {
   indicators: Map<string, ExistingIndicator>;
   /** leaveKey of every stored leave in the range of dates being imported */
   leave: Set<string>;
+  /** The policy values set by earlier imports (those stored invalid are left out: they are not in force). */
+  policy: PolicyOverrides;
 }
 
 export const planKey = (nip: string, year: number) => `${nip}|${year}`;
@@ -56,7 +59,7 @@ export const leaveKey = (nip: string, from: string, to: string, kind: string) =>
 /** The `from` dates (YYYY-MM-DD) of the leave being imported, earliest and latest; null when there is none. */
 export type LeaveRange = { earliest: string; latest: string } | null;
 
-/** Reads units and employees in full, the SKP of the years being imported, and the leave starting in the imported range. */
+/** Reads units and employees in full, the SKP of the years being imported, the leave starting in the imported range, and the stored policy. */
 export async function readSnapshot(tx: Tx, years: number[], leaveRange: LeaveRange = null): Promise<Snapshot> {
   const units = await tx.unit.findMany({ select: { id: true, code: true, name: true, parentId: true, timeZone: true, workingDays: true } });
   const unitCode = new Map(units.map((u) => [u.id, u.code]));
@@ -75,6 +78,7 @@ export async function readSnapshot(tx: Tx, years: number[], leaveRange: LeaveRan
       })
     : [];
   const day = (at: Date) => at.toISOString().slice(0, 10);
+  const policy = await readStoredPolicy(tx);
 
   return {
     units: new Map(
@@ -108,5 +112,6 @@ export async function readSnapshot(tx: Tx, years: number[], leaveRange: LeaveRan
       ]),
     ),
     leave: new Set(leave.map((l) => leaveKey(nipOf.get(l.employeeId)!, day(l.from), day(l.to), l.kind))),
+    policy: policy.overrides,
   };
 }

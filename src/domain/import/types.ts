@@ -13,7 +13,7 @@ export interface Origin {
   row: number;
 }
 
-export type LayoutName = "units" | "employees" | "skp" | "leave";
+export type LayoutName = "units" | "employees" | "skp" | "leave" | "policy";
 
 /** A sheet or CSV file as read: the normalised header and its data rows, cells trimmed. */
 export interface Table {
@@ -69,11 +69,19 @@ export interface LeaveRecord {
   kind: LeaveKind;
 }
 
+/** One policy value (src/domain/policy.ts): its key as spelt there, and the value read from the cell. */
+export interface PolicyRecord {
+  at: Origin;
+  key: string;
+  value: unknown;
+}
+
 export interface ImportData {
   units: UnitRecord[];
   employees: EmployeeRecord[];
   indicators: IndicatorRecord[];
   leave: LeaveRecord[];
+  policy: PolicyRecord[];
   /** Whether any employee file was given (`--deactivate-missing` needs one). */
   hasEmployeeFile: boolean;
   /**
@@ -98,6 +106,8 @@ export interface ImportSummary {
   indicators: KindCounts;
   /** Leave is never updated: a row either exists already (same employee, dates and kind) or is created. */
   leave: { created: number; unchanged: number };
+  /** Policy values set to something new, and those already stored as given. */
+  policy: { changed: number; unchanged: number };
   /** Columns that no layout knows; they were ignored. */
   ignoredColumns: { file: string; columns: string[] }[];
 }

@@ -1,5 +1,6 @@
+import { brokenPolicyRules } from "../policy.ts";
 import { indicatorKey, leaveKey, type Snapshot } from "./snapshot.ts";
-import type { EmployeeRecord, ImportData, Origin, Problem, UnitRecord } from "./types.ts";
+import type { EmployeeRecord, ImportData, Origin, PolicyRecord, Problem, UnitRecord } from "./types.ts";
 
 type Report = (at: Origin, message: string) => void;
 
@@ -14,8 +15,8 @@ interface Known {
 
 /**
  * Checks between records and against the database: duplicates, references to units and
- * supervisors, and cycles in the unit tree and the supervision chain. Returns the problems and
- * the records without their duplicates.
+ * supervisors, cycles in the unit tree and the supervision chain, and policy values that
+ * contradict each other. Returns the problems and the records without their duplicates.
  */
 export function crossCheck(input: ImportData, snapshot: Snapshot, options: { deactivateMissing: boolean }): { data: ImportData; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -36,9 +37,18 @@ export function crossCheck(input: ImportData, snapshot: Snapshot, options: { dea
     const problem = employeeProblem(record.nip, known);
     if (problem) report(record.at, problem);
   }
+  const policy = firstOfEach(input.policy, (p) => p.key, (p) => `policy key ${p.key}`, report);
+  checkPolicy(policy, snapshot, report);
 
   return {
-    data: { ...input, units: [...known.units.values()], employees: [...known.employees.values()], indicators: [...indicators.values()], leave: [...leave.values()] },
+    data: {
+      ...input,
+      units: [...known.units.values()],
+      employees: [...known.employees.values()],
+      indicators: [...indicators.values()],
+      leave: [...leave.values()],
+      policy: [...policy.values()],
+    },
     problems,
   };
 }
@@ -64,6 +74,20 @@ function checkEmployees(known: Known, report: Report) {
   const supervisorOf = (nip: string) => (known.employees.has(nip) ? known.employees.get(nip)!.supervisorNip : (known.snapshot.employees.get(nip)?.supervisorNip ?? null));
   for (const { at, cycle } of cyclesFrom(known.employees, supervisorOf)) {
     report(at, cycle.length === 2 ? `NIP ${cycle[0]} is their own supervisor (nip_atasan)` : `supervisors form a cycle: ${cycle.join(" → ")}`);
+  }
+}
+
+/**
+ * The values of the files set over those stored must agree (a minimum not above its maximum). A
+ * contradiction is reported at the file's row of the first key involved; the stored values
+ * agree among themselves, so one of the keys is always in the files.
+ */
+function checkPolicy(records: Map<string, PolicyRecord>, snapshot: Snapshot, report: Report) {
+  const overrides = new Map(snapshot.policy);
+  for (const [key, record] of records) overrides.set(key, record.value);
+  for (const broken of brokenPolicyRules(overrides)) {
+    const record = broken.keys.map((key) => records.get(key)).find((r) => r !== undefined);
+    if (record) report(record.at, broken.message);
   }
 }
 

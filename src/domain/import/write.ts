@@ -1,3 +1,5 @@
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { storedSections } from "../policy.ts";
 import { indicatorKey, planKey, type Snapshot, type Tx } from "./snapshot.ts";
 import type { EmployeeTarget, ImportPlan } from "./plan.ts";
 import type { IndicatorRecord, UnitRecord } from "./types.ts";
@@ -26,7 +28,7 @@ const employeesToLink = (plan: ImportPlan) => plan.employees.create.filter((e) =
 
 /** Rows written by `applyPlan`, for a progress bar. */
 export const rowsToWrite = (plan: ImportPlan) =>
-  [plan.units.create, plan.units.update, unitsToLink(plan), plan.employees.create, plan.employees.update, employeesToLink(plan), plan.employees.deactivate, plan.plans.create, plan.indicators.create, plan.indicators.update, plan.leave.create]
+  [plan.units.create, plan.units.update, unitsToLink(plan), plan.employees.create, plan.employees.update, employeesToLink(plan), plan.employees.deactivate, plan.plans.create, plan.indicators.create, plan.indicators.update, plan.leave.create, plan.policy.set]
     .reduce((sum, rows) => sum + rows.length, 0);
 
 /**
@@ -40,6 +42,23 @@ export async function applyPlan(tx: Tx, plan: ImportPlan, snapshot: Snapshot, no
   const employeeIds = await writeEmployees(batch, plan, unitIds, idsOf(snapshot.employees));
   await writeSkp(batch, plan, snapshot, employeeIds);
   await writeLeave(tx, plan, employeeIds, progress);
+  await writePolicy(tx, plan, snapshot, progress);
+}
+
+/**
+ * The new values are set over those stored, and each section they touch is written whole under
+ * its `policy:<section>` key; a section the files do not touch keeps its row as it is.
+ */
+async function writePolicy(tx: Tx, plan: ImportPlan, snapshot: Snapshot, progress: ProgressSink) {
+  if (plan.policy.set.length === 0) return;
+  const overrides = new Map(snapshot.policy);
+  for (const p of plan.policy.set) overrides.set(p.key, p.value);
+  const touched = new Set(plan.policy.set.map((p) => p.key.split(".")[0]));
+  for (const section of storedSections(overrides).filter((s) => touched.has(s.section))) {
+    const value = section.value as Prisma.InputJsonObject;
+    await tx.keyValue.upsert({ where: { key: section.key }, create: { key: section.key, value }, update: { value } });
+  }
+  progress.advance(plan.policy.set.length);
 }
 
 /** Leave has no `updatedAt` and is only ever created: createMany, a chunk at a time. */
