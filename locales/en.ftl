@@ -216,8 +216,14 @@ schedule-report-reminder = Hello { $name }, there is no daily report for { $date
 schedule-report-nudge = Second reminder, { $name }: the daily report for { $date } is still missing. Send it now with /report.
 schedule-approval-digest = { $pending } reports from your team are waiting for your approval; { $overdue } of them for more than { $days } working days. Open /approvals.
 schedule-deadline-skp-plan = Your SKP for { $year } is not on record yet. The SKP is due by { $date } ({ $days } days left).
-schedule-deadline-periodic-evaluation = The periodic performance evaluation { $period } { $year } of your team closes on { $date } ({ $days } days left).
-schedule-deadline-annual-evaluation = The annual performance evaluation { $year } of your team is due by { $date } ({ $days } days left).
+schedule-deadline-periodic-evaluation = The periodic performance evaluation { $period } { $year } closes on { $date } ({ $days } days left). { $pending ->
+        [one] One person in your team is
+       *[other] { $pending } people in your team are
+    } not rated yet — send /evaluate.
+schedule-deadline-annual-evaluation = The annual performance evaluation { $year } is due by { $date } ({ $days } days left). { $pending ->
+        [one] One person in your team is
+       *[other] { $pending } people in your team are
+    } not rated yet — send /evaluate.
 summary-caption =
     📊 { $unit } — week of { $week }
     Reporting rate: { $rate }%

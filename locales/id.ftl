@@ -216,8 +216,8 @@ schedule-report-reminder = Halo { $name }, laporan kinerja harian untuk { $date 
 schedule-report-nudge = Pengingat kedua, { $name }: laporan harian { $date } masih kosong. Kirim sekarang dengan /lapor.
 schedule-approval-digest = Ada { $pending } laporan bawahan yang menunggu persetujuan Anda; { $overdue } di antaranya sudah lebih dari { $days } hari kerja. Buka /persetujuan.
 schedule-deadline-skp-plan = SKP tahun { $year } Anda belum tercatat. Batas penetapan SKP: { $date } ({ $days } hari lagi).
-schedule-deadline-periodic-evaluation = Evaluasi kinerja periodik { $period } { $year } untuk bawahan Anda ditutup { $date } ({ $days } hari lagi).
-schedule-deadline-annual-evaluation = Evaluasi kinerja tahunan { $year } untuk bawahan Anda paling lambat { $date } ({ $days } hari lagi).
+schedule-deadline-periodic-evaluation = Evaluasi kinerja periodik { $period } { $year } ditutup { $date } ({ $days } hari lagi). { $pending } bawahan Anda belum dinilai — ketik /evaluasi.
+schedule-deadline-annual-evaluation = Evaluasi kinerja tahunan { $year } paling lambat { $date } ({ $days } hari lagi). { $pending } bawahan Anda belum dinilai — ketik /evaluasi.
 summary-caption =
     📊 { $unit } — pekan { $week }
     Tingkat pelaporan: { $rate }%

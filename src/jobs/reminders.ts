@@ -124,8 +124,8 @@ function periodsOf(year: number, kind: EvaluationPeriodKind): Period[] {
  * SKP deadline reminders, 7/3/1 days before (policy), on the unit's working days only (a threshold
  * that falls on a day off is not made up; the next one still comes).
  * - SKP plan: employees without an SkpPlan for the year.
- * - Evaluations: every supervisor of the unit. Evaluation records arrive with a later issue
- *   (/evaluasi), so "still outstanding" cannot be checked yet: all supervisors are reminded.
+ * - Evaluations: supervisors in the unit with at least one active subordinate whose evaluation for
+ *   that period is not finalised yet (a draft still counts as outstanding), told how many.
  */
 export async function skpDeadlineReminder(ctx: JobContext): Promise<JobOutcome> {
   const off = dayOff(ctx.localDate, ctx.unit.calendar);
@@ -138,16 +138,7 @@ export async function skpDeadlineReminder(ctx: JobContext): Promise<JobOutcome> 
   if (due.length === 0) return { status: "DONE", details: { deadlines: 0 } };
   const messages: OutgoingMessage[] = [];
   for (const deadline of due) {
-    const people =
-      deadline.kind === "skp-plan"
-        ? await ctx.db.$queryRaw<Array<{ id: number; telegramId: bigint; language: string }>>`
-            SELECT e."id", e."telegramId", e."language" FROM "Employee" e
-            WHERE e."unitId" = ${ctx.unit.id} AND e."active" AND e."telegramId" IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM "SkpPlan" p WHERE p."employeeId" = e."id" AND p."year" = ${deadline.year})`
-        : await ctx.db.$queryRaw<Array<{ id: number; telegramId: bigint; language: string }>>`
-            SELECT e."id", e."telegramId", e."language" FROM "Employee" e
-            WHERE e."unitId" = ${ctx.unit.id} AND e."active" AND e."telegramId" IS NOT NULL
-              AND EXISTS (SELECT 1 FROM "Employee" s WHERE s."supervisorId" = e."id" AND s."active")`;
+    const people = deadline.kind === "skp-plan" ? await withoutPlan(ctx, deadline.year) : await withOutstandingEvaluations(ctx, deadline.year, deadline.period ?? "YEAR");
     for (const p of people) {
       messages.push({
         dedupeKey: `${ctx.runKey}:${deadline.kind}:${deadline.date}:${p.id}`,
@@ -162,6 +153,7 @@ export async function skpDeadlineReminder(ctx: JobContext): Promise<JobOutcome> 
             // A string: Fluent would group a number's digits ("2.026").
             year: String(deadline.year),
             period: deadline.period ?? "",
+            pending: p.pending ?? 0,
           }),
         },
         now: ctx.now,
@@ -170,6 +162,29 @@ export async function skpDeadlineReminder(ctx: JobContext): Promise<JobOutcome> 
   }
   const queued = await enqueueMessages(ctx.db, messages);
   return { status: "DONE", details: { deadlines: due.map((d) => `${d.kind}:${d.date}`), queued } };
+}
+
+type Recipient = { id: number; telegramId: bigint; language: string; pending?: number };
+
+function withoutPlan(ctx: JobContext, year: number): Promise<Recipient[]> {
+  return ctx.db.$queryRaw<Recipient[]>`
+    SELECT e."id", e."telegramId", e."language" FROM "Employee" e
+    WHERE e."unitId" = ${ctx.unit.id} AND e."active" AND e."telegramId" IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM "SkpPlan" p WHERE p."employeeId" = e."id" AND p."year" = ${year})
+    ORDER BY e."id"`;
+}
+
+/** Supervisors of the unit and how many of their active subordinates still lack a finalised evaluation. */
+async function withOutstandingEvaluations(ctx: JobContext, year: number, period: string): Promise<Recipient[]> {
+  const rows = await ctx.db.$queryRaw<Array<Recipient & { pending: bigint }>>`
+    SELECT e."id", e."telegramId", e."language", COUNT(s."id") AS "pending" FROM "Employee" e
+    JOIN "Employee" s ON s."supervisorId" = e."id" AND s."active" AND s."id" <> e."id"
+    WHERE e."unitId" = ${ctx.unit.id} AND e."active" AND e."telegramId" IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM "Evaluation" v WHERE v."employeeId" = s."id" AND v."year" = ${year}
+                        AND v."period" = ${period} AND v."status" = 'FINALISED')
+    GROUP BY e."id", e."telegramId", e."language"
+    ORDER BY e."id"`;
+  return rows.map((r) => ({ ...r, pending: Number(r.pending) }));
 }
 
 function daysUntil(from: string, to: string): number {

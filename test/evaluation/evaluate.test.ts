@@ -240,8 +240,8 @@ describe("a finalised evaluation", () => {
 });
 
 describe("the unit's distribution", () => {
-  it("is shown as a warning before the last evaluation of the unit, and does not block", async () => {
-    const h = await setup();
+  /** Four of the unit's five rated employees finalised for Q3: two SANGAT BAIK, two BAIK; Andi is the last. */
+  async function rateAllButAndi(h: Awaited<ReturnType<typeof setup>>) {
     // Budi already rated Siti SANGAT BAIK; Siti rated Dewi SANGAT BAIK. Andi is the unit's last.
     for (const [employeeId, evaluatorId] of [[h.supervisor.id, h.head.id], [h.colleague.id, h.supervisor.id]]) {
       await db().evaluation.create({
@@ -254,17 +254,39 @@ describe("the unit's distribution", () => {
         data: { employeeId, year: 2026, period: "Q3", periodFrom: new Date("2026-07-01"), periodTo: new Date("2026-09-30"), status: "FINALISED", predicate: "BAIK", feedback: "Baik dan konsisten.", finalisedAt: new Date() },
       });
     }
+  }
+
+  /** Siti rates Andi SANGAT BAIK and is shown the summary before finalising. */
+  async function rateAndiAbove(h: Awaited<ReturnType<typeof setup>>) {
     const draft = await openAndi(h);
     await h.deliver(h.siti.press(`ev:r:${draft.id}:1:A`));
     await h.deliver(h.siti.press(`ev:b:${draft.id}:1:A`));
     await h.deliver(h.siti.text("Inovasi jaringan kantor sangat membantu."));
-    const summary = h.telegram.lastText(SUPERVISOR_TG)!;
+    return { draft, summary: h.telegram.lastText(SUPERVISOR_TG)! };
+  }
+
+  it("is shown as a warning before the last evaluation of the unit, and does not block", async () => {
+    const h = await setup();
+    await rateAllButAndi(h);
+    const { draft, summary } = await rateAndiAbove(h);
     // 3 of 5 SANGAT BAIK (60% > 20%) and none below BAIK (0% < 10%) in a "Baik" unit.
     expect(summary).toContain("Sebaran predikat unit ini (hasil kerja organisasi: Baik)");
     expect(summary).toContain("• Sangat Baik: 60% (paling banyak 20%)");
     expect(summary).toContain("• di bawah Baik: 0% (paling sedikit 10%)");
     await h.deliver(h.siti.press(`ev:f:${draft.id}:1`));
     expect((await evaluationOf(h.staff.id))!.predicate).toBe("SANGAT_BAIK");
+  });
+
+  it("measures against the unit's own organisational result when the import set one", async () => {
+    const h = await setup();
+    await db().unit.update({ where: { id: h.unit.id }, data: { organisationalResult: "ISTIMEWA" } });
+    await rateAllButAndi(h);
+    await db().evaluation.update({ where: { employeeId_year_period: { employeeId: h.former.id, year: 2026, period: "Q3" } }, data: { predicate: "SANGAT_BAIK" } });
+    const { summary } = await rateAndiAbove(h);
+    // An "Istimewa" unit may have up to 70% SANGAT BAIK (a "Baik" one 20%), and needs none below BAIK.
+    expect(summary).toContain("Sebaran predikat unit ini (hasil kerja organisasi: Istimewa)");
+    expect(summary).toContain("• Sangat Baik: 80% (paling banyak 70%)");
+    expect(summary).not.toContain("di bawah Baik");
   });
 });
 

@@ -42,6 +42,18 @@ describe("the example city", () => {
     expect(await db.prisma.unit.findUniqueOrThrow({ where: { code: "SETDA" } })).toMatchObject({ timeZone: "Asia/Jakarta", workingDays: [1, 2, 3, 4, 5] });
   });
 
+  it("stores a unit's own organisational result, and an empty cell leaves the policy's default to apply", async () => {
+    await firstImport();
+    const resultOf = async (code: string) => (await db.prisma.unit.findUniqueOrThrow({ where: { code } })).organisationalResult;
+    expect(await resultOf("DUKCAPIL")).toBe("ISTIMEWA");
+    expect(await resultOf("SETDA")).toBeNull();
+
+    const dir = editedExample((name, text) => (name === "unit.csv" ? text.replace("PEMKOT,WIB,1-6,istimewa", "PEMKOT,WIB,1-6,Butuh Perbaikan") : text));
+    const summary = await importFiles(db, [dir]);
+    expect(summary.units).toEqual({ created: 0, updated: 1, unchanged: 4 });
+    expect(await resultOf("DUKCAPIL")).toBe("BUTUH_PERBAIKAN");
+  });
+
   it("links supervisors three levels deep: staff → kabid → kepala dinas → sekda", async () => {
     await firstImport();
     const chain: string[] = [];

@@ -26,7 +26,7 @@ function expectProblems(problems: Problem[], expected: [file: string, row: numbe
   problems.forEach((problem, i) => expect(problem.message).toContain(expected[i]![2]));
 }
 
-const UNITS = `kode,nama,induk,zona_waktu,hari_kerja
+const UNITS = `kode,nama,induk,zona_waktu,hari_kerja,predikat_organisasi
 X1,Unit X1,PEMKOT,WITT,1-5
 X2,Unit X2,PEMKOT,WIB,1-8
 C1,Unit C1,PEMKOT,WIB,1-5
@@ -35,6 +35,7 @@ CA,Unit CA,CB,WIB,1-5
 CB,Unit CB,CA,WIB,1-5
 X3,Unit X3,NOPE,WIB,1-5
 X4,,PEMKOT,WIB,1-5
+X5,Unit X5,PEMKOT,WIB,1-5,luar biasa
 `;
 
 const EMPLOYEES = `nip,nama,jabatan,jenis,unit,nip_atasan,peran,bahasa
@@ -97,6 +98,7 @@ describe("a bad import", () => {
       ["unit.csv", 6, "units form a cycle through induk: CA → CB → CA"],
       ["unit.csv", 8, "induk NOPE is not a unit in the unit files or the database"],
       ["unit.csv", 9, "missing nama"],
+      ["unit.csv", 10, 'predikat_organisasi "luar biasa" is not one of istimewa, baik, butuh perbaikan, kurang, sangat kurang'],
     ]);
   });
 
@@ -124,6 +126,6 @@ describe("a bad import", () => {
 
   it("says what a refusal amounts to", async () => {
     const error = await importFiles(db, [writeFiles({ "unit.csv": UNITS, "skp.csv": SKP })]).catch((e: unknown) => e);
-    expect((error as ImportRefused).message).toBe("Import refused: 13 problems in 2 files; nothing was written.");
+    expect((error as ImportRefused).message).toBe("Import refused: 14 problems in 2 files; nothing was written.");
   });
 });

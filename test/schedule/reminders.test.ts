@@ -110,6 +110,46 @@ describe("SKP deadlines", () => {
     expect(plan.map((r) => r.chatId).sort()).toEqual([unit.head, unit.supervisor, unit.colleague].map(unit.chatOf).sort());
     const annual = rows.filter((r) => r.dedupeKey.includes(":annual-evaluation:"));
     expect(annual.map((r) => r.chatId).sort()).toEqual([unit.head, unit.supervisor].map(unit.chatOf).sort());
+    const toSupervisor = annual.find((r) => r.chatId === unit.chatOf(unit.supervisor))!;
+    expect((toSupervisor.payload as { params: { text: string } }).params.text).toContain("2 bawahan Anda belum dinilai");
+  });
+
+  it("reminds only supervisors whose team still has evaluations to finalise, with how many (a draft is still outstanding)", async () => {
+    const unit = await seedLinkedUnit(db());
+    const evaluation = (employeeId: number, status: "DRAFT" | "FINALISED") =>
+      db().evaluation.create({
+        data: { employeeId, year: 2026, period: "YEAR", periodFrom: new Date("2026-01-01"), periodTo: new Date("2026-12-31"), status },
+      });
+    // Siti's team (Andi, Dewi) is done; Budi has rated nobody — his draft for Siti does not count.
+    await evaluation(unit.staff.id, "FINALISED");
+    await evaluation(unit.colleague.id, "FINALISED");
+    await evaluation(unit.supervisor.id, "DRAFT");
+    // A Q4 evaluation does not stand in for the annual one.
+    await db().evaluation.create({
+      data: { employeeId: unit.supervisor.id, year: 2026, period: "Q4", periodFrom: new Date("2026-10-01"), periodTo: new Date("2026-12-31"), status: "FINALISED" },
+    });
+
+    await runJobNow(schedulerDeps(db(), database.dataDir), "skp-deadlines", { at: new Date("2027-01-28T01:00:00Z") });
+
+    const annual = (await queued(db(), "skp-deadline")).filter((r) => r.dedupeKey.includes(":annual-evaluation:"));
+    expect(annual.map((r) => r.chatId)).toEqual([unit.chatOf(unit.head)]);
+    expect((annual[0]!.payload as { params: { text: string } }).params.text).toContain("1 bawahan Anda belum dinilai — ketik /evaluasi");
+  });
+
+  it("counts a periodic evaluation against its own quarter, and tells an English-speaking supervisor in English", async () => {
+    const unit = await seedLinkedUnit(db());
+    await db().employee.update({ where: { id: unit.supervisor.id }, data: { language: "en" } });
+    await db().evaluation.create({
+      data: { employeeId: unit.staff.id, year: 2026, period: "Q3", periodFrom: new Date("2026-07-01"), periodTo: new Date("2026-09-30"), status: "FINALISED" },
+    });
+    // Q3 closes on 5 October 2026 (policy day 5); Thursday 1 October is 4 days before, Friday 2 October 3.
+    await runJobNow(schedulerDeps(db(), database.dataDir), "skp-deadlines", { at: new Date("2026-10-02T01:00:00Z") });
+
+    const periodic = (await queued(db(), "skp-deadline")).filter((r) => r.dedupeKey.includes(":periodic-evaluation:"));
+    const text = (chat: bigint) => (periodic.find((r) => r.chatId === chat)!.payload as { params: { text: string } }).params.text;
+    expect(periodic.map((r) => r.chatId).sort()).toEqual([unit.head, unit.supervisor].map(unit.chatOf).sort());
+    expect(text(unit.chatOf(unit.supervisor))).toContain("One person in your team is not rated yet — send /evaluate.");
+    expect(text(unit.chatOf(unit.supervisor))).toContain("Q3 2026");
   });
 });
 

@@ -1,4 +1,4 @@
-import type { EmployeeKind, IndicatorAspect, LeaveKind, RhkKind, Role } from "../../generated/prisma/enums.ts";
+import type { EmployeeKind, IndicatorAspect, LeaveKind, OrganisationalResult, RhkKind, Role } from "../../generated/prisma/enums.ts";
 import { policyKey } from "../policy.ts";
 
 /** A cell read into a value, or why it could not be. */
@@ -28,6 +28,20 @@ export const parseTimeZone = oneOf<string>(
   },
   "time zone",
   "Asia/Jakarta, Asia/Makassar, Asia/Jayapura (or WIB, WITA, WIT)",
+);
+
+export const parseOrganisationalResult = oneOf<OrganisationalResult>(
+  {
+    istimewa: "ISTIMEWA",
+    baik: "BAIK",
+    "butuh perbaikan": "BUTUH_PERBAIKAN",
+    butuh_perbaikan: "BUTUH_PERBAIKAN",
+    kurang: "KURANG",
+    "sangat kurang": "SANGAT_KURANG",
+    sangat_kurang: "SANGAT_KURANG",
+  },
+  "predikat_organisasi",
+  "istimewa, baik, butuh perbaikan, kurang, sangat kurang",
 );
 
 export const parseEmployeeKind = oneOf<EmployeeKind>({ pns: "PNS", pppk: "PPPK" }, "jenis", "PNS, PPPK");

@@ -11,7 +11,7 @@ interface Layout {
 export const LAYOUTS: Record<LayoutName, Layout> = {
   units: {
     label: "units",
-    columns: ["kode", "nama", "induk", "zona_waktu", "hari_kerja"],
+    columns: ["kode", "nama", "induk", "zona_waktu", "hari_kerja", "predikat_organisasi"],
     required: ["kode", "nama"],
   },
   employees: {

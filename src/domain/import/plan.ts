@@ -21,7 +21,7 @@ export interface ImportPlan {
  * written, so a re-import of the same files changes no row and moves no `updatedAt`.
  */
 export function planImport(data: ImportData, snapshot: Snapshot, options: { deactivateMissing: boolean }): ImportPlan {
-  const units = split(data.units, (u) => snapshot.units.get(u.code), ["name", "parentCode", "timeZone", "workingDays"]);
+  const units = split(data.units, (u) => snapshot.units.get(u.code), ["name", "parentCode", "timeZone", "workingDays", "organisationalResult"]);
 
   const employeeTargets = data.employees.map((e) => ({ ...e, language: e.language ?? snapshot.employees.get(e.nip)?.language ?? "id" }));
   // Being in the employee files makes a deactivated employee active again.

@@ -5,6 +5,7 @@ import {
   parseEmployeeKind,
   parseLanguage,
   parseLeaveKind,
+  parseOrganisationalResult,
   parsePeriod,
   parsePolicyKey,
   parseRhkKind,
@@ -67,6 +68,7 @@ function unitFrom(r: RowReader, defaults: RowDefaults): UnitRecord | null {
     parentCode: r.text("induk") || null,
     timeZone: r.parse("zona_waktu", parseTimeZone, defaults.timeZone),
     workingDays: r.parse("hari_kerja", parseWorkingDays, DEFAULT_WORKING_DAYS),
+    organisationalResult: r.parse("predikat_organisasi", parseOrganisationalResult, null),
   });
 }
 

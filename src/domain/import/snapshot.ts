@@ -1,4 +1,4 @@
-import type { EmployeeKind, IndicatorAspect, Prisma, RhkKind, Role } from "../../generated/prisma/client.ts";
+import type { EmployeeKind, IndicatorAspect, OrganisationalResult, Prisma, RhkKind, Role } from "../../generated/prisma/client.ts";
 import { readStoredPolicy, type PolicyOverrides } from "../policy.ts";
 import { ROLE_ORDER } from "./fields.ts";
 
@@ -10,6 +10,7 @@ export interface ExistingUnit {
   parentCode: string | null;
   timeZone: string;
   workingDays: number[];
+  organisationalResult: OrganisationalResult | null;
 }
 
 export interface ExistingEmployee {
@@ -61,7 +62,7 @@ export type LeaveRange = { earliest: string; latest: string } | null;
 
 /** Reads units and employees in full, the SKP of the years being imported, the leave starting in the imported range, and the stored policy. */
 export async function readSnapshot(tx: Tx, years: number[], leaveRange: LeaveRange = null): Promise<Snapshot> {
-  const units = await tx.unit.findMany({ select: { id: true, code: true, name: true, parentId: true, timeZone: true, workingDays: true } });
+  const units = await tx.unit.findMany({ select: { id: true, code: true, name: true, parentId: true, timeZone: true, workingDays: true, organisationalResult: true } });
   const unitCode = new Map(units.map((u) => [u.id, u.code]));
   const employees = await tx.employee.findMany({
     select: { id: true, nip: true, name: true, position: true, kind: true, unitId: true, supervisorId: true, roles: true, language: true, active: true },
@@ -84,7 +85,7 @@ export async function readSnapshot(tx: Tx, years: number[], leaveRange: LeaveRan
     units: new Map(
       units.map((u) => [
         u.code,
-        { id: u.id, name: u.name, parentCode: u.parentId === null ? null : unitCode.get(u.parentId)!, timeZone: u.timeZone, workingDays: [...u.workingDays].sort((a, b) => a - b) },
+        { id: u.id, name: u.name, parentCode: u.parentId === null ? null : unitCode.get(u.parentId)!, timeZone: u.timeZone, workingDays: [...u.workingDays].sort((a, b) => a - b), organisationalResult: u.organisationalResult },
       ]),
     ),
     employees: new Map(

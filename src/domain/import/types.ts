@@ -1,4 +1,4 @@
-import type { EmployeeKind, IndicatorAspect, LeaveKind, RhkKind, Role } from "../../generated/prisma/enums.ts";
+import type { EmployeeKind, IndicatorAspect, LeaveKind, OrganisationalResult, RhkKind, Role } from "../../generated/prisma/enums.ts";
 
 /** One thing wrong with the input. `row` is the spreadsheet row (the header is row 1); absent for a whole-file problem. */
 export interface Problem {
@@ -29,6 +29,8 @@ export interface UnitRecord {
   parentCode: string | null;
   timeZone: string;
   workingDays: number[];
+  /** Null: the policy's `rating.organisationalResult` applies. */
+  organisationalResult: OrganisationalResult | null;
 }
 
 export interface EmployeeRecord {

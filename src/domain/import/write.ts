@@ -18,7 +18,7 @@ type Column = readonly [name: string, type: string];
 const BATCH = 2000;
 
 const STAMPS: Column[] = [["createdAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"]];
-const UNIT: Column[] = [["name", "text"], ["parentId", "int"], ["timeZone", "text"], ["workingDays", "int[]"]];
+const UNIT: Column[] = [["name", "text"], ["parentId", "int"], ["timeZone", "text"], ["workingDays", "int[]"], ["organisationalResult", '"OrganisationalResult"']];
 const EMPLOYEE: Column[] = [["name", "text"], ["position", "text"], ["kind", '"EmployeeKind"'], ["unitId", "int"], ["supervisorId", "int"], ["roles", '"Role"[]'], ["language", "text"], ["active", "boolean"]];
 const INDICATOR: Column[] = [["rhk", "text"], ["rhkKind", '"RhkKind"'], ["aspect", '"IndicatorAspect"'], ["indicator", "text"], ["target", "numeric"], ["unitOfMeasure", "text"], ["period", "text"]];
 
@@ -109,7 +109,7 @@ async function writeSkp(batch: Batches, plan: ImportPlan, snapshot: Snapshot, em
 const idsOf = (rows: Map<string, { id: number }>) => new Map([...rows].map(([key, row]) => [key, row.id]));
 
 function unitRow(u: UnitRecord, unitIds: Map<string, number>) {
-  return { name: u.name, parentId: u.parentCode === null ? null : (unitIds.get(u.parentCode) ?? null), timeZone: u.timeZone, workingDays: u.workingDays };
+  return { name: u.name, parentId: u.parentCode === null ? null : (unitIds.get(u.parentCode) ?? null), timeZone: u.timeZone, workingDays: u.workingDays, organisationalResult: u.organisationalResult };
 }
 
 function employeeRow(e: EmployeeTarget, unitIds: Map<string, number>, employeeIds: Map<string, number>) {
