@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLapkin, type RunningLapkin } from "../../src/app.ts";
-import { loadConfig } from "../../src/config.ts";
 import { fixedClock } from "../../src/lib/clock.ts";
 import { createDatabaseEnv } from "../support/db.ts";
 import { FakeTelegram } from "../support/fake-telegram.ts";
-import { memoryLogger } from "../support/bot.ts";
+import { memoryLogger, webhookConfig } from "../support/bot.ts";
 import { seedSmallUnit } from "../support/seed.ts";
 
 const SECRET = "policy_start_secret";
@@ -28,16 +27,7 @@ describe("lapkin start with a stored policy", () => {
       await db.keyValue.create({ data: { key: "policy:rating", value: { period: "MONTH" } } });
       await db.keyValue.create({ data: { key: "policy:review", value: { approvalsPageSize: 0 } } });
     });
-    const config = loadConfig({
-      BOT_TOKEN: telegram.token,
-      BOT_API_ROOT: telegram.apiRoot,
-      BOT_MODE: "webhook",
-      WEBHOOK_URL: "https://lapkin.example.go.id/telegram/webhook",
-      WEBHOOK_SECRET: SECRET,
-      HOST: "127.0.0.1",
-      PORT: "0",
-      ...database.env,
-    });
+    const config = webhookConfig(telegram, SECRET, database.env);
     app = await startLapkin({ config, clock: fixedClock("2026-11-24T03:00:00Z"), logger: logs.logger, fetch: telegram.fetch });
   });
   afterAll(async () => {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabaseEnv } from "../support/db.ts";
 import { FakeTelegram } from "../support/fake-telegram.ts";
-import { memoryLogger } from "../support/bot.ts";
-import { loadConfig } from "../../src/config.ts";
+import { memoryLogger, webhookConfig } from "../support/bot.ts";
 import { fixedClock } from "../../src/lib/clock.ts";
 import { startLapkin, type RunningLapkin } from "../../src/app.ts";
 import { createServerApp } from "../../src/server/app.ts";
@@ -19,16 +18,7 @@ describe("the HTTP server in webhook mode (real server, real port)", () => {
   beforeAll(async () => {
     const database = await createDatabaseEnv();
     cleanup = database.cleanup;
-    const config = loadConfig({
-      BOT_TOKEN: telegram.token,
-      BOT_API_ROOT: telegram.apiRoot,
-      BOT_MODE: "webhook",
-      WEBHOOK_URL: "https://lapkin.example.go.id/telegram/webhook",
-      WEBHOOK_SECRET: SECRET,
-      HOST: "127.0.0.1",
-      PORT: "0",
-      ...database.env,
-    });
+    const config = webhookConfig(telegram, SECRET, database.env);
     app = await startLapkin({ config, clock: fixedClock("2026-11-24T03:00:00Z"), logger: logs.logger, fetch: telegram.fetch });
     base = `http://127.0.0.1:${app.port}`;
   });

@@ -24,6 +24,20 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ BOT_TOKEN: telegram.token, BOT_API_ROOT: telegram.apiRoot, DATA_DIR: "/nonexistent", ...overrides });
 }
 
+/** `lapkin start` in webhook mode on a free local port, against the fake Bot API and the given database. */
+export function webhookConfig(telegram: FakeTelegram, secret: string, databaseEnv: Record<string, string>): Config {
+  return loadConfig({
+    BOT_TOKEN: telegram.token,
+    BOT_API_ROOT: telegram.apiRoot,
+    BOT_MODE: "webhook",
+    WEBHOOK_URL: "https://lapkin.example.go.id/telegram/webhook",
+    WEBHOOK_SECRET: secret,
+    HOST: "127.0.0.1",
+    PORT: "0",
+    ...databaseEnv,
+  });
+}
+
 /** The real bot, wired to a fake Bot API and a fixed clock. */
 export function createTestBot(options: { db: Db; now?: string; config?: Record<string, string>; telegram?: FakeTelegram }) {
   const telegram = options.telegram ?? new FakeTelegram();
