@@ -202,7 +202,7 @@ const figures = (r: Figures, done = "") =>
 const costs = (r: Figures) =>
   [
     `${r.statements.toFixed(1)} SQL statements`,
-    `${r.nodeCpuMs.toFixed(2)} ms CPU in Node`,
+    `${r.nodeCpuMs.toFixed(2)} ms CPU in Node (${r.nodeSystemMs.toFixed(2)} of it in the kernel)`,
     ...(r.serverCpuMs === undefined ? [] : [`${r.serverCpuMs.toFixed(2)} ms CPU in PostgreSQL`]),
   ].join(", ");
 
@@ -261,7 +261,7 @@ function usageProbe(database: Awaited<ReturnType<typeof createTestDatabase>>) {
         const ownStatements = statements - first;
         const cpu = process.cpuUsage(cpu0);
         const serverMs = [...backends.values()].reduce((sum, b) => sum + b.to - b.from, 0);
-        return { statements: ownStatements, nodeCpuMs: (cpu.user + cpu.system) / 1000, serverCpuMs: database.kind === "postgres" && backends.size ? serverMs : undefined };
+        return { statements: ownStatements, nodeCpuMs: (cpu.user + cpu.system) / 1000, nodeSystemMs: cpu.system / 1000, serverCpuMs: database.kind === "postgres" && backends.size ? serverMs : undefined };
       };
     },
   };
@@ -295,6 +295,7 @@ async function measure(usage: ReturnType<typeof usageProbe>, run: (timed: <T>(fn
     rssMb: Math.round(rss / 1024 / 1024),
     statements: used.statements / n,
     nodeCpuMs: used.nodeCpuMs / n,
+    nodeSystemMs: used.nodeSystemMs / n,
     serverCpuMs: used.serverCpuMs === undefined ? undefined : used.serverCpuMs / n,
   };
 }

@@ -2,12 +2,15 @@ import type { MiddlewareFn } from "grammy";
 import type { Db } from "../db/client.ts";
 import type { BotContext, CurrentEmployee } from "./context.ts";
 import type { Role } from "../generated/prisma/client.ts";
-import { conversationKey, rememberConversationRow } from "./storage.ts";
+import { conversationKey, evaluationAnswerKey, rememberKeyValueRow, reviewCommentKey, type StoredRow } from "./storage.ts";
 
 /**
  * Loads the sender's employee record from the database: every permission is decided from it.
  * In a private chat the same statement reads the chat's stored conversation (e.g. an open
- * /lapor), which the conversations plugin would otherwise read in a second round trip.
+ * /lapor), which the conversations plugin would otherwise read in a second round trip, and the
+ * typed answers the review and evaluation features may be waiting for from this person, which
+ * they would otherwise look up on every text message. These rows are only what is stored; what
+ * the person may do is still decided against the database when they act.
  */
 export function identify(deps: { db: Db; adminTelegramIds: bigint[] }): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
@@ -15,10 +18,10 @@ export function identify(deps: { db: Db; adminTelegramIds: bigint[] }): Middlewa
     if (telegramId === undefined) ctx.employee = undefined;
     else if (ctx.chat?.type !== "private") ctx.employee = await findLinkedEmployee(deps.db, BigInt(telegramId));
     else {
-      const key = conversationKey(ctx.chat.id);
-      const { employee, conversation } = await loadSender(deps.db, BigInt(telegramId), key);
+      const keys = { conversation: conversationKey(ctx.chat.id), review: reviewCommentKey(telegramId), evaluation: evaluationAnswerKey(telegramId) };
+      const { employee, rows } = await loadSender(deps.db, BigInt(telegramId), keys);
       ctx.employee = employee;
-      if (employee) rememberConversationRow(ctx, key, conversation);
+      if (employee) for (const name of ["conversation", "review", "evaluation"] as const) rememberKeyValueRow(ctx, keys[name], rows[name]);
     }
     ctx.isAdmin =
       (telegramId !== undefined && deps.adminTelegramIds.includes(BigInt(telegramId))) ||
@@ -50,17 +53,40 @@ export async function findLinkedEmployee(db: Db, telegramId: bigint): Promise<Cu
   return toEmployee(rows[0]);
 }
 
-/** The employee as above and the KeyValue row under `key` (value null when there is none), in one statement. */
-async function loadSender(db: Db, telegramId: bigint, key: string) {
-  const rows = await db.$queryRaw<Array<EmployeeRow & { conversation: string | null; conversationExpiresAt: Date | null }>>`
+type SenderRow = EmployeeRow & {
+  conversation: string | null;
+  conversationExpiresAt: Date | null;
+  review: string | null;
+  reviewExpiresAt: Date | null;
+  evaluation: string | null;
+  evaluationExpiresAt: Date | null;
+};
+
+/**
+ * The employee as above and the KeyValue rows under the given keys (value null when there is
+ * none), in one statement.
+ */
+async function loadSender(db: Db, telegramId: bigint, keys: { conversation: string; review: string; evaluation: string }) {
+  const rows = await db.$queryRaw<SenderRow[]>`
     SELECT e."id", e."nip", e."name", e."position", e."unitId", u."name" AS "unitName", u."timeZone",
            e."roles"::text[] AS "roles", e."language",
            EXISTS (SELECT 1 FROM "Employee" s WHERE s."supervisorId" = e."id" AND s."active") AS "isSupervisor",
-           kv."value"::text AS "conversation", kv."expiresAt" AS "conversationExpiresAt"
+           kv."value"::text AS "conversation", kv."expiresAt" AS "conversationExpiresAt",
+           rp."value"::text AS "review", rp."expiresAt" AS "reviewExpiresAt",
+           ea."value"::text AS "evaluation", ea."expiresAt" AS "evaluationExpiresAt"
     FROM "Employee" e JOIN "Unit" u ON u."id" = e."unitId"
-    LEFT JOIN "KeyValue" kv ON kv."key" = ${key}
+    LEFT JOIN "KeyValue" kv ON kv."key" = ${keys.conversation}
+    LEFT JOIN "KeyValue" rp ON rp."key" = ${keys.review}
+    LEFT JOIN "KeyValue" ea ON ea."key" = ${keys.evaluation}
     WHERE e."telegramId" = ${telegramId} AND e."active"
     LIMIT 1`;
   const row = rows[0];
-  return { employee: toEmployee(row), conversation: { value: row?.conversation ?? null, expiresAt: row?.conversationExpiresAt ?? null } };
+  return {
+    employee: toEmployee(row),
+    rows: {
+      conversation: { value: row?.conversation ?? null, expiresAt: row?.conversationExpiresAt ?? null },
+      review: { value: row?.review ?? null, expiresAt: row?.reviewExpiresAt ?? null },
+      evaluation: { value: row?.evaluation ?? null, expiresAt: row?.evaluationExpiresAt ?? null },
+    } satisfies Record<string, StoredRow>,
+  };
 }

@@ -20,7 +20,7 @@ export function keyValueStorage<S>(deps: { db: Db; clock: Clock; prefix: string;
     async read(key) {
       const rows = await deps.db.$queryRaw<StoredRow[]>`
         SELECT "value"::text AS "value", "expiresAt" FROM "KeyValue" WHERE "key" = ${keyOf(key)}`;
-      return live(rows[0], deps.clock);
+      return live<VersionedState<S>>(rows[0], deps.clock);
     },
     async write(key, state) {
       const now = deps.clock.now();
@@ -44,10 +44,11 @@ export interface StoredRow {
   expiresAt: Date | null;
 }
 
-const live = <S>(row: StoredRow | undefined, clock: Clock): VersionedState<S> | undefined => {
+/** The row's value, parsed; undefined when there is no row or it has expired. */
+const live = <T>(row: StoredRow | undefined, clock: Clock): T | undefined => {
   if (!row?.value) return undefined;
   if (row.expiresAt && row.expiresAt < clock.now()) return undefined;
-  return JSON.parse(row.value) as VersionedState<S>;
+  return JSON.parse(row.value) as T;
 };
 
 // --- a chat's conversation state, read together with the sender --------------------------------
@@ -55,15 +56,62 @@ const live = <S>(row: StoredRow | undefined, clock: Clock): VersionedState<S> | 
 /** Where a private chat's conversation state is kept (the idle sweep looks for this prefix). */
 export const conversationKey = (chatId: number | string) => `conv:${chatId}`;
 
-/**
- * Conversation state that `identify` has already read for this update, in the statement that
- * loads the sender: the conversations plugin then needs no read of its own. Keyed by the update's
- * context object, so it can never outlive the update, and taken at most once.
- */
-const prefetched = new WeakMap<object, StoredRow & { key: string }>();
+/** A revision note or rejection reason a supervisor is being asked for (src/handlers/review.ts). */
+export const reviewCommentKey = (telegramId: number | bigint) => `review-pending:${telegramId}`;
 
-export function rememberConversationRow(ctx: object, key: string, row: StoredRow): void {
-  prefetched.set(ctx, { key, ...row });
+/** A typed answer (feedback, behaviour score) an evaluator is being asked for (src/handlers/evaluation.ts). */
+export const evaluationAnswerKey = (telegramId: number | bigint) => `evaluation-ask:${telegramId}`;
+
+/**
+ * KeyValue rows that `identify` has already read for this update, in the statement that loads the
+ * sender (a chat's conversation state, a typed answer a feature waits for): the feature then needs
+ * no read of its own. Keyed by the update's context object, so a row can never outlive the update,
+ * and each is taken at most once (a second read in the same update asks the database).
+ */
+const prefetched = new WeakMap<object, Map<string, StoredRow>>();
+
+export function rememberKeyValueRow(ctx: object, key: string, row: StoredRow): void {
+  const rows = prefetched.get(ctx) ?? new Map<string, StoredRow>();
+  rows.set(key, row);
+  prefetched.set(ctx, rows);
+}
+
+/** The conversation state of the chat, as read by `identify`. */
+export const rememberConversationRow = rememberKeyValueRow;
+
+/**
+ * The row under `key` that `identify` read for this update (`value` null: there was none), or
+ * undefined when it was not read, or was taken already: then the caller asks the database.
+ */
+export function takeKeyValueRow(ctx: object, key: string): StoredRow | undefined {
+  const rows = prefetched.get(ctx);
+  const row = rows?.get(key);
+  rows?.delete(key);
+  return row;
+}
+
+/**
+ * A KeyValue row's JSON value as it stands now: read by `identify` with the sender when it was,
+ * otherwise from the database. Undefined when there is no row or it has expired.
+ */
+export async function readKeyValue<T>(db: Db, clock: Clock, ctx: object, key: string): Promise<T | undefined> {
+  const known = takeKeyValueRow(ctx, key);
+  if (known) return live<T>(known, clock);
+  const row = await db.keyValue.findUnique({ where: { key } });
+  if (!row || (row.expiresAt && row.expiresAt < clock.now())) return undefined;
+  return row.value as unknown as T;
+}
+
+/**
+ * Deletes the row under `key`, saying whether there was one. When `identify` read it for this
+ * update and there was none, no statement is needed: nothing else writes a chat's rows while one of
+ * its updates is being handled (updates of a chat are handled one at a time).
+ */
+export async function deleteKeyValue(db: Db, ctx: object, key: string): Promise<boolean> {
+  const known = takeKeyValueRow(ctx, key);
+  if (known && known.value === null) return false;
+  const removed = await db.keyValue.deleteMany({ where: { key } });
+  return removed.count > 0;
 }
 
 /**
@@ -115,9 +163,8 @@ export function conversationStorage<S>(deps: { db: Db; clock: Clock; ttlMs?: num
   return {
     read(ctx) {
       const key = keyOf(ctx);
-      const known = prefetched.get(ctx);
-      prefetched.delete(ctx);
-      if (known && known.key === key) return live(known, deps.clock);
+      const known = takeKeyValueRow(ctx, key);
+      if (known) return live<VersionedState<S>>(known, deps.clock);
       return byKey.read(key);
     },
     async write(ctx, state) {

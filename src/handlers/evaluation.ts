@@ -6,6 +6,7 @@ import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { BotContext } from "../bot/context.ts";
 import { createI18n } from "../bot/i18n.ts";
+import { deleteKeyValue, evaluationAnswerKey, readKeyValue, takeKeyValueRow } from "../bot/storage.ts";
 import { formatNumber } from "../lib/number.ts";
 import { formatLocalDate, localDate } from "../lib/time.ts";
 import { periodLabel } from "../lib/period-label.ts";
@@ -42,7 +43,6 @@ export interface EvaluationDependencies {
 export const FEEDBACK_MIN_CHARS = 10;
 export const FEEDBACK_MAX_CHARS = 1000;
 const ASK_TTL_MS = 24 * 3600_000;
-const askKey = (telegramId: number) => `evaluation-ask:${telegramId}`;
 
 /** A typed answer being waited for: kept in the database, so it survives a restart. */
 interface PendingAnswer {
@@ -114,35 +114,33 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
 
   // --- typed answers --------------------------------------------------------------------------
 
-  const clearAsk = (telegramId: number) => deps.db.keyValue.deleteMany({ where: { key: askKey(telegramId) } });
+  // The stored answer being waited for is usually read by identify with the sender (src/bot/storage.ts).
+  const clearAsk = (ctx: Ctx) => deleteKeyValue(deps.db, ctx, evaluationAnswerKey(ctx.from!.id));
   const ask = async (ctx: Ctx, pending: PendingAnswer) => {
+    const key = evaluationAnswerKey(ctx.from!.id);
     const expiresAt = new Date(deps.clock.now().getTime() + ASK_TTL_MS);
+    takeKeyValueRow(ctx, key); // what identify read is out of date from here on
     await deps.db.keyValue.upsert({
-      where: { key: askKey(ctx.from!.id) },
-      create: { key: askKey(ctx.from!.id), value: { ...pending }, expiresAt },
+      where: { key },
+      create: { key, value: { ...pending }, expiresAt },
       update: { value: { ...pending }, expiresAt },
     });
   };
-  const readAsk = async (telegramId: number): Promise<PendingAnswer | undefined> => {
-    const row = await deps.db.keyValue.findUnique({ where: { key: askKey(telegramId) } });
-    if (!row || (row.expiresAt && row.expiresAt < deps.clock.now())) return undefined;
-    return row.value as unknown as PendingAnswer;
-  };
+  const readAsk = (ctx: Ctx) => readKeyValue<PendingAnswer>(deps.db, deps.clock, ctx, evaluationAnswerKey(ctx.from!.id));
 
   chat.command(["batal", "cancel"], async (ctx, next) => {
-    const removed = await clearAsk(ctx.from.id);
-    if (removed.count === 0) return next();
+    if (!(await clearAsk(ctx))) return next();
     return ctx.reply(tr(localeOf(ctx))("evaluation-cancelled"));
   });
 
   chat.on("message:text", async (ctx, next) => {
     if (ctx.msg.text.startsWith("/") || (!ctx.employee && !ctx.isAdmin)) return next();
-    const pending = await readAsk(ctx.from.id);
+    const pending = await readAsk(ctx);
     if (!pending) return next();
     const t = tr(localeOf(ctx));
     const loaded = await load(ctx, pending.evaluationId);
     if (!loaded || loaded.row.version !== pending.version || loaded.row.status !== "DRAFT") {
-      await clearAsk(ctx.from.id);
+      await clearAsk(ctx);
       return ctx.reply(t("evaluation-stale"));
     }
     const text = ctx.msg.text.trim();
@@ -155,7 +153,7 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
       if (text.length > FEEDBACK_MAX_CHARS) return ctx.reply(t("evaluation-feedback-too-long", { max: FEEDBACK_MAX_CHARS, length: text.length }));
       await saveAnswer(deps.db, pending.evaluationId, pending.version, { feedback: text });
     }
-    await clearAsk(ctx.from.id);
+    await clearAsk(ctx);
     return continueDraft(ctx, pending.evaluationId);
   });
 
@@ -164,7 +162,7 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
   chat.command(["evaluasi", "evaluate"], async (ctx) => {
     const t = tr(localeOf(ctx));
     if (!ctx.employee && !ctx.isAdmin) return ctx.reply(t("help-unlinked"));
-    await clearAsk(ctx.from.id);
+    await clearAsk(ctx);
     const [rating, deadlines] = [await loadRatingPolicy(deps.db), await loadDeadlinePolicy(deps.db)];
     const periods = periodsToEvaluate(todayOf(ctx), rating, deadlines);
     const nip = ctx.match.trim();
@@ -392,7 +390,7 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
     }
     if (action.kind === "o") {
       await ctx.answerCallbackQuery();
-      await clearAsk(ctx.from.id);
+      await clearAsk(ctx);
       return open(ctx, action.employeeId, action.period);
     }
 
@@ -404,7 +402,7 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
     if (row.status === "FINALISED") return ctx.answerCallbackQuery({ text: t("evaluation-already", { name: row.evaluator?.name ?? "Admin" }), show_alert: true });
     if (row.version !== action.version) return ctx.answerCallbackQuery({ text: t("evaluation-stale"), show_alert: true });
     // Any button moves on from a typed answer being waited for.
-    await clearAsk(ctx.from.id);
+    await clearAsk(ctx);
 
     switch (action.kind) {
       case "r":

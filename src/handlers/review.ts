@@ -4,6 +4,7 @@ import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { BotContext } from "../bot/context.ts";
 import { createI18n } from "../bot/i18n.ts";
+import { deleteKeyValue, readKeyValue, reviewCommentKey, takeKeyValueRow } from "../bot/storage.ts";
 import { formatLocalDate, localDate } from "../lib/time.ts";
 import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from "../domain/policy.ts";
 import { fromDbDate } from "../domain/reports.ts";
@@ -42,7 +43,6 @@ interface PendingComment {
 
 const PENDING_TTL_MS = 24 * 3600_000;
 const MIN_COMMENT_CHARS = 5;
-const pendingKey = (telegramId: number) => `review-pending:${telegramId}`;
 
 /**
  * The supervisor's side: the decision buttons of a review request (approve with a rating, ask for
@@ -71,26 +71,24 @@ export function review(deps: ReviewDependencies): Composer<BotContext> {
 
   // --- a note being asked for (revision or rejection) ---------------------------------------
 
-  const readPending = async (telegramId: number): Promise<PendingComment | undefined> => {
-    const row = await deps.db.keyValue.findUnique({ where: { key: pendingKey(telegramId) } });
-    if (!row || (row.expiresAt && row.expiresAt < deps.clock.now())) return undefined;
-    return row.value as unknown as PendingComment;
-  };
+  // Read with the sender by identify when it can be (most texts are not a note: the /lapor answers).
+  const readPending = (ctx: BotContext & { from: { id: number } }) =>
+    readKeyValue<PendingComment>(deps.db, deps.clock, ctx, reviewCommentKey(ctx.from.id));
+  const clearPending = (ctx: BotContext & { from: { id: number } }) => deleteKeyValue(deps.db, ctx, reviewCommentKey(ctx.from.id));
 
   chat.command(["batal", "cancel"], async (ctx, next) => {
-    const removed = await deps.db.keyValue.deleteMany({ where: { key: pendingKey(ctx.from.id) } });
-    if (removed.count === 0) return next();
+    if (!(await clearPending(ctx))) return next();
     return ctx.reply(tr(localeOf(ctx))("review-comment-cancelled"));
   });
 
   chat.on("message:text", async (ctx, next) => {
     if (ctx.msg.text.startsWith("/") || (!ctx.employee && !ctx.isAdmin)) return next();
-    const pending = await readPending(ctx.from.id);
+    const pending = await readPending(ctx);
     if (!pending) return next();
     const t = tr(localeOf(ctx));
     const comment = ctx.msg.text.trim();
     if (comment.length < MIN_COMMENT_CHARS) return ctx.reply(t("review-comment-too-short", { min: MIN_COMMENT_CHARS }));
-    await deps.db.keyValue.deleteMany({ where: { key: pendingKey(ctx.from.id) } });
+    await clearPending(ctx);
     return finish(ctx, { ...pending, comment });
   });
 
@@ -109,7 +107,7 @@ export function review(deps: ReviewDependencies): Composer<BotContext> {
     const now = deps.clock.now();
     const messageId = ctx.callbackQuery.message?.message_id;
     // Any other review button ends a note being asked for: the next text is not taken as one.
-    if (action.kind !== "revise" && action.kind !== "reject") await deps.db.keyValue.deleteMany({ where: { key: pendingKey(ctx.from.id) } });
+    if (action.kind !== "revise" && action.kind !== "reject") await clearPending(ctx);
 
     switch (action.kind) {
       case "ask-rating":
@@ -125,9 +123,11 @@ export function review(deps: ReviewDependencies): Composer<BotContext> {
         }
         const decision = action.kind === "revise" ? "REVISION_REQUESTED" : "REJECTED";
         const pending: PendingComment = { decision, reportId: action.reportId, version: action.version, chatId: String(ctx.chat.id), messageId: messageId ?? 0 };
+        const key = reviewCommentKey(ctx.from.id);
+        takeKeyValueRow(ctx, key); // what identify read is out of date from here on
         await deps.db.keyValue.upsert({
-          where: { key: pendingKey(ctx.from.id) },
-          create: { key: pendingKey(ctx.from.id), value: { ...pending }, expiresAt: new Date(now.getTime() + PENDING_TTL_MS) },
+          where: { key },
+          create: { key, value: { ...pending }, expiresAt: new Date(now.getTime() + PENDING_TTL_MS) },
           update: { value: { ...pending }, expiresAt: new Date(now.getTime() + PENDING_TTL_MS) },
         });
         await ctx.answerCallbackQuery();

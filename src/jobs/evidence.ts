@@ -7,6 +7,7 @@ import type { Db } from "../db/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import { DEFAULT_POLICY, type ReportPolicy } from "../domain/policy.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 
 export interface EvidenceJobDeps {
   db: Db;
@@ -35,36 +36,23 @@ const BATCH = 50;
  * Downloads the evidence photos of submitted reports that are not stored yet. Called right after a
  * submit for that report's photos, and by the scheduler for all; each photo is leased first, so two instances never fetch
  * the same one. A failure backs off (30 s, 1 min, 2 min, … up to 1 h) and never touches the report.
+ *
+ * It runs beside the bot's updates (after every Submit), so it costs few statements: leasing the
+ * next due photo also says whether another one is due, and a stored photo and its report's
+ * reuse flag are written together.
  */
 export async function retryPendingEvidence(deps: EvidenceJobDeps, options: { reportId?: number } = {}): Promise<EvidenceRunSummary> {
   const now = deps.clock.now();
-  const due = await deps.db.evidence.findMany({
-    where: {
-      ...(options.reportId === undefined ? {} : { reportId: options.reportId }),
-      status: "PENDING",
-      removedAt: null,
-      nextAttemptAt: { lte: now },
-      OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
-      report: { status: { not: "DRAFT" } },
-    },
-    orderBy: { id: "asc" },
-    take: BATCH,
-  });
   const summary: EvidenceRunSummary = { stored: 0, failed: 0, rejected: 0 };
-  for (const row of due) {
-    const leased = await deps.db.evidence.updateMany({
-      where: { id: row.id, status: "PENDING", OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-      data: { lockedUntil: new Date(now.getTime() + LEASE_MS) },
-    });
-    if (leased.count === 0) continue;
+  for (let taken = 0, more = true; more && taken < BATCH; taken++) {
+    const leased = await leaseNextDue(deps.db, now, options.reportId);
+    if (!leased) break;
+    more = leased.more;
+    const row = leased.row;
     const outcome = await storeOne(deps, row).catch((error: unknown) => ({ kind: "failed" as const, error: describe(error) }));
     if (outcome.kind === "stored") {
       summary.stored++;
-      await deps.db.evidence.update({
-        where: { id: row.id },
-        data: { status: "STORED", sha256: outcome.sha256, path: outcome.path, size: outcome.size, mimeType: outcome.mimeType, lockedUntil: null, lastError: null, attempts: { increment: 1 } },
-      });
-      await flagReuseBySha(deps.db, row.reportId, outcome.sha256);
+      await markStored(deps.db, row, outcome);
     } else if (outcome.kind === "rejected" || row.attempts + 1 >= MAX_ATTEMPTS) {
       summary.rejected++;
       await deps.db.evidence.update({
@@ -83,6 +71,53 @@ export async function retryPendingEvidence(deps: EvidenceJobDeps, options: { rep
     }
   }
   return summary;
+}
+
+interface DueEvidence {
+  id: number;
+  reportId: number;
+  fileId: string;
+  size: number | null;
+  attempts: number;
+}
+
+/**
+ * Leases the oldest due photo (of a submitted report, not removed, not leased by anyone) for
+ * LEASE_MS, and says whether another is due after it. SKIP LOCKED: two instances leasing at the
+ * same moment take different photos. Timestamps travel as ISO text cast to `timestamp(3)` (the
+ * columns hold UTC without a zone), as in the outbox.
+ */
+async function leaseNextDue(db: Db, now: Date, reportId: number | undefined): Promise<{ row: DueEvidence; more: boolean } | undefined> {
+  const at = now.toISOString();
+  const lease = new Date(now.getTime() + LEASE_MS).toISOString();
+  const ofReport = reportId === undefined ? Prisma.empty : Prisma.sql`AND v."reportId" = ${reportId}::int`;
+  const due = Prisma.sql`
+    SELECT v."id" FROM "Evidence" v JOIN "Report" r ON r."id" = v."reportId"
+    WHERE v."status" = 'PENDING' AND v."removedAt" IS NULL AND v."nextAttemptAt" <= ${at}::timestamp(3)
+      AND (v."lockedUntil" IS NULL OR v."lockedUntil" < ${at}::timestamp(3)) AND r."status" <> 'DRAFT' ${ofReport}`;
+  const rows = await db.$queryRaw<Array<DueEvidence & { more: boolean }>>`
+    WITH next AS (${due} ORDER BY v."id" LIMIT 1 FOR UPDATE OF v SKIP LOCKED),
+    leased AS (
+      UPDATE "Evidence" e SET "lockedUntil" = ${lease}::timestamp(3) FROM next WHERE e."id" = next."id"
+      RETURNING e."id", e."reportId", e."fileId", e."size", e."attempts")
+    SELECT leased.*, EXISTS (${due} AND v."id" NOT IN (SELECT "id" FROM next)) AS "more" FROM leased`;
+  const row = rows[0];
+  if (!row) return undefined;
+  const { more, ...next } = row;
+  return { row: next, more };
+}
+
+/** The photo is stored; if the same bytes are on another (not draft, not withdrawn) report, that is flagged on this one. */
+async function markStored(db: Db, row: DueEvidence, stored: Extract<StoreOutcome, { kind: "stored" }>): Promise<void> {
+  await db.$executeRaw`
+    WITH stored AS (
+      UPDATE "Evidence" SET "status" = 'STORED', "sha256" = ${stored.sha256}, "path" = ${stored.path}, "size" = ${stored.size}::int,
+        "mimeType" = ${stored.mimeType}, "lockedUntil" = NULL, "lastError" = NULL, "attempts" = "attempts" + 1
+      WHERE "id" = ${row.id}::int)
+    UPDATE "Report" SET "reusedEvidence" = true, "updatedAt" = ${new Date().toISOString()}::timestamp(3)
+    WHERE "id" = ${row.reportId}::int AND EXISTS (
+      SELECT 1 FROM "Evidence" o JOIN "Report" r ON r."id" = o."reportId"
+      WHERE o."sha256" = ${stored.sha256} AND o."reportId" <> ${row.reportId}::int AND r."status" NOT IN ('DRAFT', 'WITHDRAWN'))`;
 }
 
 type StoreOutcome =
@@ -108,7 +143,8 @@ async function storeOne(deps: EvidenceJobDeps, row: { fileId: string; size: numb
 
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   // Content-addressed: a file already stored (by any report) is reused, wherever its month folder is.
-  const existing = await deps.db.evidence.findFirst({ where: { sha256, path: { not: null } }, select: { path: true } });
+  const [existing] = await deps.db.$queryRaw<Array<{ path: string }>>`
+    SELECT "path" FROM "Evidence" WHERE "sha256" = ${sha256} AND "path" IS NOT NULL LIMIT 1`;
   const now = deps.clock.now();
   const relative =
     existing?.path ?? join("evidence", String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, "0"), `${sha256}.${type.ext}`);
@@ -120,12 +156,6 @@ async function storeOne(deps: EvidenceJobDeps, row: { fileId: string; size: numb
     renameSync(temporary, absolute);
   }
   return { kind: "stored", sha256, path: relative, size: bytes.length, mimeType: type.mime };
-}
-
-/** The same bytes on another report, by this or another employee: flag it for the supervisor. */
-async function flagReuseBySha(db: Db, reportId: number, sha256: string): Promise<void> {
-  const other = await db.evidence.findFirst({ where: { sha256, reportId: { not: reportId }, report: { status: { notIn: ["DRAFT", "WITHDRAWN"] } } } });
-  if (other) await db.report.update({ where: { id: reportId }, data: { reusedEvidence: true } });
 }
 
 /** Recognises the accepted image formats by their first bytes, never by a name or a claimed type. */

@@ -6,7 +6,15 @@ import { Prisma } from "../../src/generated/prisma/client.ts";
 import { fixedClock } from "../../src/lib/clock.ts";
 import { identify } from "../../src/bot/identify.ts";
 import type { BotContext } from "../../src/bot/context.ts";
-import { conversationStorage, flushPendingWrites, rememberConversationRow, writeWithConversation } from "../../src/bot/storage.ts";
+import {
+  conversationStorage,
+  deleteKeyValue,
+  flushPendingWrites,
+  readKeyValue,
+  rememberConversationRow,
+  rememberKeyValueRow,
+  writeWithConversation,
+} from "../../src/bot/storage.ts";
 import { draftUpdate } from "../../src/domain/reports.ts";
 import { REPORT_CONVERSATION_VERSION } from "../../src/handlers/report.ts";
 import { jpeg, removeEvidenceDirs, reportBot, seedReporting, STAFF_TG } from "./helpers.ts";
@@ -21,7 +29,8 @@ const chat = (id: number) => ({ chatId: id, from: { id }, chat: { id, type: "pri
 const state = (step: string) => ({ version: [0, 1] as [0, number], state: { step } });
 
 /** A database that must not be asked: the read has to come from what identify already read. */
-const noDatabase = new Proxy({}, { get: () => () => Promise.reject(new Error("the database was asked")) }) as unknown as Db;
+const asked = (): unknown => new Proxy(() => Promise.reject(new Error("the database was asked")), { get: () => asked() });
+const noDatabase = asked() as Db;
 
 describe("the conversation state read together with the sender", () => {
   it("serves the plugin's read from identify's statement, once, and only for the same chat", async () => {
@@ -70,6 +79,55 @@ describe("the conversation state read together with the sender", () => {
     h.telegram.clearCalls();
     await h.deliver(h.andi.text("Rapat koordinasi jaringan"));
     expect(h.telegram.sentTexts(STAFF_TG).join("\n")).not.toContain("Langkah 4/6");
+  });
+});
+
+describe("the typed answers a feature waits for, read together with the sender", () => {
+  const note = { decision: "REJECTED", reportId: 7, version: 1, chatId: "5002", messageId: 3 };
+
+  it("identify reads the review note and the evaluation answer being waited for; the features read them from there, once", async () => {
+    await seedReporting(database.prisma);
+    const expiresAt = new Date("2026-11-25T00:00:00Z");
+    await database.prisma.keyValue.create({ data: { key: `review-pending:${STAFF_TG}`, value: note, expiresAt } });
+    const ctx = chat(STAFF_TG) as unknown as BotContext;
+    await identify({ db: database.prisma, adminTelegramIds: [] })(ctx, async () => {});
+    expect(await readKeyValue(noDatabase, clock, ctx, `review-pending:${STAFF_TG}`)).toEqual(note);
+    // No evaluation answer is waited for: known without asking, and nothing to delete.
+    expect(await readKeyValue(noDatabase, clock, ctx, `evaluation-ask:${STAFF_TG}`)).toBeUndefined();
+    // Taken: a second read in the same update asks the database.
+    await expect(readKeyValue(noDatabase, clock, ctx, `review-pending:${STAFF_TG}`)).rejects.toThrow("the database was asked");
+    expect(await readKeyValue(database.prisma, clock, ctx, `review-pending:${STAFF_TG}`)).toEqual(note);
+  });
+
+  it("a sender without an employee record (an admin by ADMIN_TELEGRAM_IDS) has nothing read ahead: the database is asked", async () => {
+    const ctx = chat(9002) as unknown as BotContext;
+    await identify({ db: database.prisma, adminTelegramIds: [9002n] })(ctx, async () => {});
+    expect(ctx.isAdmin).toBe(true);
+    await expect(readKeyValue(noDatabase, clock, ctx, "review-pending:9002")).rejects.toThrow("the database was asked");
+  });
+
+  it("treats an expired row as none, but still deletes it (so a /batal says a note was cancelled, as before)", async () => {
+    const expired = chat(STAFF_TG);
+    rememberKeyValueRow(expired, "review-pending:5001", { value: JSON.stringify(note), expiresAt: new Date("2026-11-24T02:59:59Z") });
+    expect(await readKeyValue(noDatabase, clock, expired, "review-pending:5001")).toBeUndefined();
+
+    await database.prisma.keyValue.create({ data: { key: "review-pending:5001", value: note, expiresAt: new Date("2026-11-24T02:59:59Z") } });
+    const again = chat(STAFF_TG);
+    rememberKeyValueRow(again, "review-pending:5001", { value: JSON.stringify(note), expiresAt: new Date("2026-11-24T02:59:59Z") });
+    expect(await deleteKeyValue(database.prisma, again, "review-pending:5001")).toBe(true);
+    expect(await database.prisma.keyValue.count()).toBe(0);
+  });
+
+  it("deletes without a statement only when identify saw no row; otherwise, or unread, the database decides", async () => {
+    const none = chat(STAFF_TG);
+    rememberKeyValueRow(none, "review-pending:5001", { value: null, expiresAt: null });
+    expect(await deleteKeyValue(noDatabase, none, "review-pending:5001")).toBe(false);
+
+    const unread = chat(STAFF_TG);
+    await expect(deleteKeyValue(noDatabase, unread, "review-pending:5001")).rejects.toThrow("the database was asked");
+    expect(await deleteKeyValue(database.prisma, unread, "review-pending:5001")).toBe(false);
+    await database.prisma.keyValue.create({ data: { key: "review-pending:5001", value: note } });
+    expect(await deleteKeyValue(database.prisma, unread, "review-pending:5001")).toBe(true);
   });
 });
 
