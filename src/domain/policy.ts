@@ -360,7 +360,8 @@ export interface StoredPolicy {
 }
 
 /** Reads the stored sections, keeping every valid value and describing each one left out. */
-export async function readStoredPolicy(db: KeyValueReader, sections: readonly PolicySection[] = Object.keys(SECTIONS) as PolicySection[]): Promise<StoredPolicy> {
+export async function readStoredPolicy(db: KeyValueReader): Promise<StoredPolicy> {
+  const sections = Object.keys(SECTIONS) as PolicySection[];
   const rows = await db.keyValue.findMany({ where: { key: { in: sections.map(policyStorageKey) } } });
   const stored = new Map(rows.map((r) => [r.key, r.value]));
   const result: StoredPolicy = { overrides: new Map(), problems: [] };
@@ -460,9 +461,11 @@ export async function loadPolicies(db: KeyValueReader, logger?: Warn): Promise<P
 }
 
 async function loadSection<S extends PolicySection>(db: KeyValueReader, section: S, logger?: Warn): Promise<Policies[S]> {
-  const stored = await readStoredPolicy(db, [section]);
-  warn(logger, stored.problems);
-  return composePolicies(stored.overrides)[section];
+  const row = await db.keyValue.findUnique({ where: { key: policyStorageKey(section) } });
+  const problems: string[] = [];
+  const policy = mergeStoredSection(section, row?.value, problems);
+  warn(logger, problems);
+  return policy;
 }
 
 export const loadReportPolicy = (db: KeyValueReader, logger?: Warn) => loadSection(db, "report", logger);

@@ -146,11 +146,6 @@ export type DraftPatch = Partial<{
   minutes: number;
 }>;
 
-/** Saves answers as they come, only while the report is still editable by its owner. One statement. */
-export async function saveDraft(db: Db, employeeId: number, reportId: number, patch: DraftPatch): Promise<boolean> {
-  return (await db.$executeRaw(draftUpdate(employeeId, reportId, patch))) === 1;
-}
-
 /**
  * The UPDATE that saves answers to a draft, as a statement to run later: /lapor has it written
  * together with the conversation's state (see `writeWithConversation`).
@@ -207,18 +202,10 @@ export async function ownIndicator(db: Db, employeeId: number, indicatorId: numb
 
 const LIVE_STATUSES = Prisma.sql`('SUBMITTED', 'APPROVED', 'REVISION_REQUESTED')`;
 
-/** Minutes already logged on a day by the employee's other live reports. */
-export async function minutesOnDay(db: Db, employeeId: number, date: string, exceptReportId: number): Promise<number> {
-  const rows = await db.$queryRaw<Array<{ total: number }>>`
-    SELECT COALESCE(sum("minutes"), 0)::int AS "total" FROM "Report"
-    WHERE "employeeId" = ${employeeId} AND "date" = ${date}::date AND "id" <> ${exceptReportId} AND "status" IN ${LIVE_STATUSES}`;
-  return rows[0]!.total;
-}
-
 /**
  * The time-spent answer, in one statement: saved when the day stays within `confirmAbove` minutes
- * with the employee's other live reports, else left unsaved for the person to confirm (then
- * `saveDraft`). Returns the other reports' minutes either way.
+ * with the employee's other live reports, else left unsaved for the person to confirm (then saved
+ * with the step, `draftUpdate`). Returns the other reports' minutes either way.
  */
 export async function saveMinutesWithin(
   db: Db,

@@ -11,9 +11,9 @@ export interface JobContext {
   logger: Logger;
   dataDir: string;
   policy: SchedulePolicy;
-  /** The SKP deadlines and the evaluation period in force, loaded with `policy`; the defaults when absent. */
-  deadlines?: DeadlinePolicy;
-  ratingPeriod?: EvaluationPeriodKind;
+  /** The SKP deadlines and the evaluation period in force, loaded with `policy`. */
+  deadlines: DeadlinePolicy;
+  ratingPeriod: EvaluationPeriodKind;
   unit: ScheduledUnit;
   /** The unit's local date of the run ("YYYY-MM-DD"). */
   localDate: string;

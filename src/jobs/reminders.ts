@@ -1,7 +1,7 @@
 import type { OutgoingMessage } from "../domain/outbox.ts";
 import { dayOff } from "../domain/calendar.ts";
 import { periodCloses, yearPeriod } from "../domain/evaluation.ts";
-import { DEFAULT_DEADLINE_POLICY, DEFAULT_RATING_POLICY, type DeadlinePolicy } from "../domain/policy.ts";
+import type { DeadlinePolicy } from "../domain/policy.ts";
 import { periodOf, type EvaluationPeriodKind, type Period } from "../domain/skp-progress.ts";
 import { formatLocalDate, localDate } from "../lib/time.ts";
 import { workingDaysBetween } from "./calendars.ts";
@@ -131,7 +131,7 @@ export async function skpDeadlineReminder(ctx: JobContext): Promise<JobOutcome> 
   const off = dayOff(ctx.localDate, ctx.unit.calendar);
   if (off) return { status: "SKIPPED", details: { reason: "day-off", dayOff: off } };
   const year = Number(ctx.localDate.slice(0, 4));
-  const dates = (y: number) => skpDeadlines(y, ctx.deadlines ?? DEFAULT_DEADLINE_POLICY, ctx.ratingPeriod ?? DEFAULT_RATING_POLICY.period);
+  const dates = (y: number) => skpDeadlines(y, ctx.deadlines, ctx.ratingPeriod);
   const due = [...dates(year), ...dates(year + 1)].flatMap((d) =>
     ctx.policy.skpDeadlines.daysBefore.includes(daysUntil(ctx.localDate, d.date)) ? [{ ...d, daysLeft: daysUntil(ctx.localDate, d.date) }] : [],
   );

@@ -3,15 +3,16 @@ import {
   composePolicies,
   DEFAULT_DEADLINE_POLICY,
   DEFAULT_RATING_POLICY,
+  DEFAULT_SCHEDULE_POLICY,
   loadDeadlinePolicy,
   loadPolicies,
   loadRatingPolicy,
   loadReportPolicy,
+  mergeStoredSection,
   POLICY_KEYS,
   readPolicyValue,
   showPolicyValue,
 } from "../../src/domain/policy.ts";
-import { DEFAULT_SCHEDULE_POLICY, mergeSchedulePolicy } from "../../src/jobs/schedule-policy.ts";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -79,10 +80,10 @@ describe("loading stored policy", () => {
   });
 });
 
-describe("mergeSchedulePolicy", () => {
+describe("mergeStoredSection", () => {
   it("merges stored JSON over the defaults value by value, leaving out what is invalid", () => {
     const problems: string[] = [];
-    const policy = mergeSchedulePolicy({ reportNudge: { time: "16:00", enabled: "no" }, skpDeadlines: { daysBefore: [] } }, problems);
+    const policy = mergeStoredSection("schedule", { reportNudge: { time: "16:00", enabled: "no" }, skpDeadlines: { daysBefore: [] } }, problems);
     expect(policy.reportNudge).toEqual({ enabled: true, time: "16:00" });
     expect(policy.skpDeadlines.daysBefore).toEqual(DEFAULT_SCHEDULE_POLICY.skpDeadlines.daysBefore);
     expect(problems).toHaveLength(2);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import type { Database } from "../../src/db/client.ts";
 import { createScheduler, nextRuns } from "../../src/jobs/scheduler.ts";
-import { mergeSchedulePolicy } from "../../src/jobs/schedule-policy.ts";
+import { mergeStoredSection } from "../../src/domain/policy.ts";
 import { claimRun } from "../../src/jobs/runs.ts";
 import { schedulerDeps, seedLinkedUnit } from "./helpers.ts";
 
@@ -49,7 +49,7 @@ describe("scheduler", () => {
   });
 
   it("merges stored policy over the defaults, job by job", () => {
-    const policy = mergeSchedulePolicy({ reportReminder: { time: "14:30" }, weeklySummary: { recognition: false }, bogus: 1 });
+    const policy = mergeStoredSection("schedule", { reportReminder: { time: "14:30" }, weeklySummary: { recognition: false }, bogus: 1 });
     expect(policy.reportReminder).toEqual({ enabled: true, time: "14:30" });
     expect(policy.reportNudge.time).toBe("16:30");
     expect(policy.weeklySummary).toMatchObject({ time: "16:00", recognition: false });

@@ -8,7 +8,7 @@ import { createOutboxSender } from "../../src/jobs/outbox.ts";
 import { runJobNow, tick } from "../../src/jobs/scheduler.ts";
 import { loadUnits } from "../../src/jobs/calendars.ts";
 import { weeklySummary } from "../../src/jobs/summary.ts";
-import { DEFAULT_SCHEDULE_POLICY } from "../../src/jobs/schedule-policy.ts";
+import { DEFAULT_DEADLINE_POLICY, DEFAULT_SCHEDULE_POLICY } from "../../src/domain/policy.ts";
 import { deactivateOnForbidden } from "../../src/domain/groups.ts";
 import { fixedClock } from "../../src/lib/clock.ts";
 import { queued, schedulerDeps, seedLinkedUnit, silent } from "./helpers.ts";
@@ -181,7 +181,7 @@ describe("weekly summary", () => {
     const [scheduled] = await loadUnits(db(), { from: "2026-11-01", to: "2026-12-31", unitIds: [unit.unit.id] });
     const outcome = await weeklySummary(
       {
-        db: db(), logger: silent, dataDir: database.dataDir, policy: { ...DEFAULT_SCHEDULE_POLICY }, unit: scheduled!, localDate: "2026-11-27",
+        db: db(), logger: silent, dataDir: database.dataDir, policy: { ...DEFAULT_SCHEDULE_POLICY }, deadlines: DEFAULT_DEADLINE_POLICY, ratingPeriod: "QUARTER", unit: scheduled!, localDate: "2026-11-27",
         scheduledFor: FRIDAY_1600, now: FRIDAY_1600, runId: 1n, runKey: "weekly-summary:test",
       },
       () => {
