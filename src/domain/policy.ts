@@ -2,8 +2,8 @@ import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Logger } from "../lib/logger.ts";
 import {
-  DEFAULT_DISTRIBUTION_RULES,
   DEFAULT_SUGGESTION_THRESHOLDS,
+  ORGANISATIONAL_RESULTS,
   RATING_MODES,
   type OrganisationalResult,
   type RatingMode,
@@ -219,8 +219,6 @@ const daysList = field(
   (cell) => (/^\d+([\s,;]+\d+)*$/.test(cell) ? [...new Set(cell.split(/[\s,;]+/).map(Number))].sort((a, b) => b - a) : undefined),
   (days) => days.join(";"),
 );
-
-const ORGANISATIONAL_RESULTS = Object.keys(DEFAULT_DISTRIBUTION_RULES) as OrganisationalResult[];
 
 /** Where a policy value sits in its section: "thresholds.meetsMinPercent". */
 type Paths<T, P extends string = ""> = {

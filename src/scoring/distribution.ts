@@ -1,7 +1,8 @@
 import type { Predicate } from "./rating.ts";
 
-/** The unit's own organisational result, which sets how generous its ratings may be. */
-export type OrganisationalResult = "ISTIMEWA" | "BAIK" | "BUTUH_PERBAIKAN" | "KURANG" | "SANGAT_KURANG";
+/** The unit's own organisational result, which sets how generous its ratings may be; best first. */
+export const ORGANISATIONAL_RESULTS = ["ISTIMEWA", "BAIK", "BUTUH_PERBAIKAN", "KURANG", "SANGAT_KURANG"] as const;
+export type OrganisationalResult = (typeof ORGANISATIONAL_RESULTS)[number];
 
 /** A predicate, or every predicate below BAIK taken together. */
 export type DistributionSubject = Predicate | "BELOW_BAIK";

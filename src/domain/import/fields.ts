@@ -1,4 +1,5 @@
-import type { EmployeeKind, IndicatorAspect, LeaveKind, OrganisationalResult, RhkKind, Role } from "../../generated/prisma/enums.ts";
+import type { EmployeeKind, IndicatorAspect, LeaveKind, RhkKind, Role } from "../../generated/prisma/enums.ts";
+import { ORGANISATIONAL_RESULTS, type OrganisationalResult } from "../../scoring/index.ts";
 import { policyKey } from "../policy.ts";
 
 /** A cell read into a value, or why it could not be. */
@@ -30,18 +31,11 @@ export const parseTimeZone = oneOf<string>(
   "Asia/Jakarta, Asia/Makassar, Asia/Jayapura (or WIB, WITA, WIT)",
 );
 
+// "Butuh Perbaikan", "butuh_perbaikan" and "BUTUH_PERBAIKAN" all name BUTUH_PERBAIKAN.
 export const parseOrganisationalResult = oneOf<OrganisationalResult>(
-  {
-    istimewa: "ISTIMEWA",
-    baik: "BAIK",
-    "butuh perbaikan": "BUTUH_PERBAIKAN",
-    butuh_perbaikan: "BUTUH_PERBAIKAN",
-    kurang: "KURANG",
-    "sangat kurang": "SANGAT_KURANG",
-    sangat_kurang: "SANGAT_KURANG",
-  },
+  Object.fromEntries(ORGANISATIONAL_RESULTS.flatMap((result) => [result.toLowerCase(), result.toLowerCase().replace("_", " ")].map((word) => [word, result]))),
   "predikat_organisasi",
-  "istimewa, baik, butuh perbaikan, kurang, sangat kurang",
+  ORGANISATIONAL_RESULTS.map((result) => result.toLowerCase().replace("_", " ")).join(", "),
 );
 
 export const parseEmployeeKind = oneOf<EmployeeKind>({ pns: "PNS", pppk: "PPPK" }, "jenis", "PNS, PPPK");
