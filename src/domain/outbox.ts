@@ -1,4 +1,4 @@
-import type { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 
 type Tx = Pick<Prisma.TransactionClient, "outbox">;
 
@@ -34,4 +34,28 @@ export async function enqueueMessage(tx: Tx, message: OutgoingMessage): Promise<
     ],
     skipDuplicates: true,
   });
+}
+
+/**
+ * `INSERT … SELECT` of messages into the Outbox, for raw SQL: many rows in one statement, queued in
+ * the order given (an album before its card), a key already queued left alone as by
+ * `enqueueMessage`. `when` adds a condition, e.g. that the change causing them was written.
+ * Times travel as ISO text cast to `timestamp` (the columns hold UTC without a zone).
+ */
+export function outboxInsert(messages: readonly OutgoingMessage[], when: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  const wall = new Date();
+  return Prisma.sql`
+    INSERT INTO "Outbox" ("dedupeKey", "kind", "chatId", "payload", "createdAt", "nextAttemptAt")
+    SELECT m."dedupeKey", m."kind", m."chatId", m."payload", m."createdAt", m."nextAttemptAt"
+    FROM unnest(
+      ${messages.map((m) => m.dedupeKey)}::text[],
+      ${messages.map((m) => m.kind)}::text[],
+      ${messages.map((m) => m.chatId.toString())}::bigint[],
+      ${messages.map((m) => JSON.stringify({ method: m.method, params: m.params }))}::jsonb[],
+      ${messages.map((m) => (m.now ?? wall).toISOString())}::timestamp[],
+      ${messages.map((m) => (m.notBefore ?? m.now ?? wall).toISOString())}::timestamp[]
+    ) WITH ORDINALITY AS m("dedupeKey", "kind", "chatId", "payload", "createdAt", "nextAttemptAt", "n")
+    ${when}
+    ORDER BY m."n"
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
 }

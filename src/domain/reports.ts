@@ -1,9 +1,9 @@
 import type { Db } from "../db/client.ts";
 import { Prisma, type ReportStatus } from "../generated/prisma/client.ts";
-import { enqueueMessage } from "./outbox.ts";
+import { enqueueMessage, outboxInsert, type OutgoingMessage } from "./outbox.ts";
 import { recordAudit } from "./audit.ts";
 import { DEFAULT_POLICY, type ReportPolicy } from "./policy.ts";
-import { cardOf, evidenceCalls, type ReviewRenderer, type ReviewTarget } from "./review.ts";
+import { cardOf, evidenceCalls, type CardSource, type ReviewRenderer } from "./review.ts";
 
 /**
  * Daily activity reports: the rules, without Telegram. Every value crossing into a conversation
@@ -359,21 +359,23 @@ export async function submitReport(db: Db, input: SubmitInput): Promise<SubmitOu
   const number = row.number ?? reportNumber(row.id, input.now);
   const reusedEvidence = row.reusedEvidence || row.reused;
   const notify = row.supervisorChat !== null && row.supervisorActive === true;
-  const messages: Array<{ dedupeKey: string; kind: string; chatId: string; payload: unknown }> = [];
+  const messages: OutgoingMessage[] = [];
   if (notify) {
     // The evidence first (an album), then the card with the buttons, queued in this order, so the
     // sender (oldest first, one chat at a time) delivers them in this order.
     const chatId = BigInt(row.supervisorChat!);
     for (const [i, call] of evidenceCalls(chatId, evidence).entries()) {
-      messages.push({ dedupeKey: `report-photos:${row.id}:${version}${i ? `:${i}` : ""}`, kind: "review-request-photos", chatId: row.supervisorChat!, payload: call });
+      messages.push({ dedupeKey: `report-photos:${row.id}:${version}${i ? `:${i}` : ""}`, kind: "review-request-photos", chatId, ...call, now: input.now });
     }
     const locale = row.supervisorLanguage ?? "id";
-    const card = input.render.card(locale, cardOf(reviewTarget(row, { version, number, reusedEvidence, evidence })));
+    const card = input.render.card(locale, cardOf(cardSource(row, { version, number, reusedEvidence, evidence })));
     messages.push({
       dedupeKey: `report-submitted:${row.id}:${version}`,
       kind: "review-request",
-      chatId: row.supervisorChat!,
-      payload: { method: "sendMessage", params: { chat_id: row.supervisorChat!, text: card, reply_markup: input.render.buttons(locale, row.id, version) } },
+      chatId,
+      method: "sendMessage",
+      params: { chat_id: row.supervisorChat!, text: card, reply_markup: input.render.buttons(locale, row.id, version) },
+      now: input.now,
     });
   }
   const audit = { number, version, supervisorNotified: notify };
@@ -383,13 +385,7 @@ export async function submitReport(db: Db, input: SubmitInput): Promise<SubmitOu
         "reusedEvidence" = ${reusedEvidence}, "supervisorNotified" = ${notify}, "updatedAt" = ${new Date()}
       WHERE "id" = ${row.id} AND "status" = ${row.status}::"ReportStatus" AND "version" = ${row.version}::int
       RETURNING "id"
-    ), queued AS (
-      INSERT INTO "Outbox" ("dedupeKey", "kind", "chatId", "payload", "createdAt", "nextAttemptAt")
-      SELECT m."dedupeKey", m."kind", m."chatId"::bigint, m."payload", ${input.now}, ${input.now}
-      FROM submitted, ROWS FROM (jsonb_to_recordset(${JSON.stringify(messages)}::jsonb) AS ("dedupeKey" text, "kind" text, "chatId" text, "payload" jsonb))
-        WITH ORDINALITY AS m("dedupeKey", "kind", "chatId", "payload", "n")
-      ORDER BY m."n"
-      ON CONFLICT DO NOTHING
+    ), queued AS (${outboxInsert(messages, Prisma.sql`WHERE EXISTS (SELECT 1 FROM submitted)`)}
     ), audited AS (
       INSERT INTO "AuditLog" ("at", "actor", "action", "entity", "entityId", "after")
       SELECT ${input.now}, ${`employee:${input.employeeId}`}, ${version > 1 ? "report.resubmit" : "report.submit"}, 'Report', ${String(row.id)}, ${JSON.stringify(audit)}::jsonb
@@ -404,15 +400,12 @@ export async function submitReport(db: Db, input: SubmitInput): Promise<SubmitOu
   return { kind: "submitted", number, version, supervisorNotified: notify, reusedEvidence };
 }
 
-/**
- * The report as the review card shows it (`cardOf`), built from Submit's read rather than read
- * again: only the fields the card uses are filled in.
- */
-function reviewTarget(
+/** The report as the review card shows it (`cardOf`), from Submit's read rather than read again. */
+function cardSource(
   row: SubmitRow,
   submitted: { version: number; number: string; reusedEvidence: boolean; evidence: Array<{ fileId: string; width: number | null }> },
-): ReviewTarget {
-  const target = {
+): CardSource {
+  return {
     id: row.id,
     version: submitted.version,
     number: submitted.number,
@@ -426,7 +419,6 @@ function reviewTarget(
     evidence: submitted.evidence,
     reusedEvidence: submitted.reusedEvidence,
   };
-  return target as unknown as ReviewTarget;
 }
 
 export const formatQuantity = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0$/, "").replace(".", ","));

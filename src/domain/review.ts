@@ -108,7 +108,23 @@ export const reviewInclude = {
 } as const satisfies Prisma.ReportInclude;
 export type ReviewTarget = Prisma.ReportGetPayload<{ include: typeof reviewInclude }>;
 
-export function cardOf(row: ReviewTarget): ReviewCard {
+/** What a review card shows of a report: a ReviewTarget has it, and so has what Submit has just read. */
+export interface CardSource {
+  id: number;
+  version: number;
+  number: string | null;
+  employee: { name: string; unit: { name: string } };
+  date: Date | null;
+  indicator: { indicator: string } | null;
+  description: string | null;
+  outputQuantity: Prisma.Decimal | number | null;
+  outputUnit: string | null;
+  minutes: number | null;
+  evidence: readonly unknown[];
+  reusedEvidence: boolean;
+}
+
+export function cardOf(row: CardSource): ReviewCard {
   return {
     reportId: row.id,
     version: row.version,

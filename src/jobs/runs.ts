@@ -1,6 +1,6 @@
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "../db/client.ts";
-import type { OutgoingMessage } from "../domain/outbox.ts";
+import { outboxInsert, type OutgoingMessage } from "../domain/outbox.ts";
 
 /**
  * "Once and only once": a run is the row (job, scope, scheduledFor). Whoever inserts it runs it;
@@ -46,20 +46,6 @@ export async function finishRun(db: Db, id: bigint, status: "DONE" | "SKIPPED" |
  */
 export async function enqueueMessages(db: Pick<Db, "$executeRaw">, messages: OutgoingMessage[]): Promise<number> {
   let created = 0;
-  for (let i = 0; i < messages.length; i += 2000) {
-    const batch = messages.slice(i, i + 2000);
-    const wall = new Date();
-    created += await db.$executeRaw`
-      INSERT INTO "Outbox" ("dedupeKey", "kind", "chatId", "payload", "createdAt", "nextAttemptAt")
-      SELECT * FROM unnest(
-        ${batch.map((m) => m.dedupeKey)}::text[],
-        ${batch.map((m) => m.kind)}::text[],
-        ${batch.map((m) => m.chatId.toString())}::bigint[],
-        ${batch.map((m) => JSON.stringify({ method: m.method, params: m.params }))}::jsonb[],
-        ${batch.map((m) => (m.now ?? wall).toISOString())}::timestamp[],
-        ${batch.map((m) => (m.notBefore ?? m.now ?? wall).toISOString())}::timestamp[]
-      )
-      ON CONFLICT ("dedupeKey") DO NOTHING`;
-  }
+  for (let i = 0; i < messages.length; i += 2000) created += await db.$executeRaw(outboxInsert(messages.slice(i, i + 2000)));
   return created;
 }
