@@ -1,14 +1,16 @@
 import type { Db } from "../db/client.ts";
 import type { Clock } from "../lib/clock.ts";
-import { enqueueMessage } from "../domain/outbox.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { outboxInsert, type OutgoingMessage } from "../domain/outbox.ts";
 import { DEFAULT_POLICY, type ReportPolicy } from "../domain/policy.ts";
 
 /**
  * Ends /lapor conversations left idle for the policy's minutes, so the person hears about it at
  * the time rather than at their next message: the stored conversation is deleted (its answers are
- * in the draft report) and a message is queued in the outbox, in one transaction. The delete
- * compares `updatedAt`, so an answer arriving at the same moment wins and nothing is deleted.
- * (Without this job the conversation itself says so when the next update comes.)
+ * in the draft report) and a message is queued in the outbox, by one statement for all of them.
+ * The delete compares `updatedAt`, so an answer arriving at the same moment wins: that
+ * conversation is neither deleted nor told. (Without this job the conversation itself says so
+ * when the next update comes.)
  */
 export async function expireIdleReportConversations(
   deps: { db: Db; clock: Clock; policy?: Pick<ReportPolicy, "idleMinutes">; render(locale: string, minutes: number): string },
@@ -16,25 +18,27 @@ export async function expireIdleReportConversations(
   const minutes = (deps.policy ?? DEFAULT_POLICY).idleMinutes;
   const now = deps.clock.now();
   const before = new Date(now.getTime() - minutes * 60_000);
-  const idle = await deps.db.keyValue.findMany({ where: { key: { startsWith: "conv:" }, updatedAt: { lt: before } }, select: { key: true, updatedAt: true } });
-  let ended = 0;
-  for (const row of idle) {
-    const chatId = /^conv:(\d+)$/.exec(row.key)?.[1];
-    if (!chatId) continue;
-    const employee = await deps.db.employee.findFirst({ where: { telegramId: BigInt(chatId) }, select: { language: true } });
-    const done = await deps.db.$transaction(async (tx) => {
-      const deleted = await tx.keyValue.deleteMany({ where: { key: row.key, updatedAt: row.updatedAt } });
-      if (deleted.count === 0) return false;
-      await enqueueMessage(tx, {
-        dedupeKey: `lapor-idle:${chatId}:${row.updatedAt.getTime()}`,
-        kind: "report-idle",
-        chatId: BigInt(chatId),
-        method: "sendMessage",
-        params: { chat_id: chatId, text: deps.render(employee?.language ?? "id", minutes) },
-      });
-      return true;
-    });
-    if (done) ended++;
-  }
-  return ended;
+  const rows = await deps.db.keyValue.findMany({ where: { key: { startsWith: "conv:" }, updatedAt: { lt: before } }, select: { key: true, updatedAt: true } });
+  // Private chats only: a chat's id is its person's Telegram id.
+  const idle = rows.flatMap((row) => (/^conv:\d+$/.test(row.key) ? [{ ...row, chatId: BigInt(row.key.slice(5)) }] : []));
+  if (idle.length === 0) return 0;
+  const people = await deps.db.employee.findMany({ where: { telegramId: { in: idle.map((r) => r.chatId) } }, select: { telegramId: true, language: true } });
+  const languageOf = new Map(people.map((p) => [p.telegramId!, p.language]));
+  const messages: OutgoingMessage[] = idle.map((row) => ({
+    dedupeKey: `lapor-idle:${row.chatId}:${row.updatedAt.getTime()}`,
+    kind: "report-idle",
+    chatId: row.chatId,
+    method: "sendMessage",
+    params: { chat_id: row.chatId.toString(), text: deps.render(languageOf.get(row.chatId) ?? "id", minutes) },
+    now,
+  }));
+  const ended = await deps.db.$queryRaw<Array<{ ended: number }>>`
+    WITH ended AS (
+      DELETE FROM "KeyValue" kv
+      USING unnest(${idle.map((r) => r.key)}::text[], ${idle.map((r) => r.updatedAt.toISOString())}::timestamp(3)[]) AS idle("key", "updatedAt")
+      WHERE kv."key" = idle."key" AND kv."updatedAt" = idle."updatedAt"
+      RETURNING kv."key"
+    ), queued AS (${outboxInsert(messages, Prisma.sql`WHERE ('conv:' || m."chatId"::text) IN (SELECT "key" FROM ended)`)})
+    SELECT count(*)::int AS "ended" FROM ended`;
+  return ended[0]!.ended;
 }

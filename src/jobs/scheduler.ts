@@ -271,7 +271,10 @@ export interface IntervalTask {
 }
 
 export interface Scheduler {
-  /** Catches up at once, then ticks every minute; interval tasks start too. */
+  /**
+   * Catches up at once, then ticks every minute. Interval tasks run at once too (what a restart
+   * left behind: evidence still to fetch, conversations idle since before it), then every `everyMs`.
+   */
   start(): Promise<void>;
   stop(): Promise<void>;
   tick(at?: Date): Promise<TickResult>;
@@ -281,8 +284,18 @@ export function createScheduler(deps: SchedulerDeps & { intervals?: IntervalTask
   let task: ScheduledTask | undefined;
   let ticking: Promise<unknown> | undefined;
   const timers: NodeJS.Timeout[] = [];
-  const busy = new Set<string>();
+  const running = new Map<string, Promise<unknown>>();
   let stopped = false;
+
+  /** One run of an interval task, unless the previous one is still going. */
+  const runInterval = (interval: IntervalTask) => {
+    if (stopped || running.has(interval.name)) return;
+    const run = interval
+      .run()
+      .catch((error) => deps.logger.error({ err: error, task: interval.name }, "scheduler: interval task failed"))
+      .finally(() => running.delete(interval.name));
+    running.set(interval.name, run);
+  };
 
   const guardedTick = async (at?: Date) => {
     const current = tick(deps, at);
@@ -305,15 +318,8 @@ export function createScheduler(deps: SchedulerDeps & { intervals?: IntervalTask
         { noOverlap: true, name: "lapkin-scheduler" },
       );
       for (const interval of deps.intervals ?? []) {
-        const timer = setInterval(() => {
-          if (stopped || busy.has(interval.name)) return;
-          busy.add(interval.name);
-          interval
-            .run()
-            .catch((error) => deps.logger.error({ err: error, task: interval.name }, "scheduler: interval task failed"))
-            .finally(() => busy.delete(interval.name));
-        }, interval.everyMs);
-        timers.push(timer);
+        runInterval(interval);
+        timers.push(setInterval(() => runInterval(interval), interval.everyMs));
       }
     },
     async stop() {
@@ -321,7 +327,7 @@ export function createScheduler(deps: SchedulerDeps & { intervals?: IntervalTask
       await task?.stop();
       await task?.destroy();
       for (const timer of timers) clearInterval(timer);
-      await ticking;
+      await Promise.all([ticking, ...running.values()]);
     },
   };
 }
