@@ -51,14 +51,7 @@ export async function startLapkin(deps: { config: Config; clock: Clock; logger: 
     // /skp; the evidence and idle-/lapor tasks below use the same): an import reaches them at the
     // next start. The scheduler, /evaluasi and /nilai read theirs each time.
     const policies = await loadPolicies(database.prisma, logger);
-    const botDependencies = {
-      ...deps,
-      db: database.prisma,
-      policy: policies.report,
-      reviewPolicy: policies.review,
-      periodKind: policies.rating.period,
-    };
-    const bot = createBot(botDependencies);
+    const bot = createBot({ ...deps, db: database.prisma, policy: policies.report, reviewPolicy: policies.review, periodKind: policies.rating.period });
     await initBot(bot, config);
     await publishCommands(bot).catch((error) => logger.warn({ err: error }, "could not publish the command menu"));
 
