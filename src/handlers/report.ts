@@ -19,7 +19,6 @@ import {
   findDraft,
   findOrCreateDraft,
   formatQuantity,
-  HISTORY_PAGE_SIZE,
   indicatorChoices,
   listReports,
   loadDraft,

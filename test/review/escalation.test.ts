@@ -33,7 +33,7 @@ describe("escalation of undecided reports (working days, across a weekend)", () 
   });
 
   it("queues each level once, with the facts; a decided report is left alone", async () => {
-    const { reportId, staff } = await setup();
+    const { staff } = await setup();
     expect(await enqueueEscalations(database.prisma, at("2026-11-25T02:00:00Z"))).toBe(1);
     expect(await enqueueEscalations(database.prisma, at("2026-11-25T05:00:00Z"))).toBe(0);
     expect(await enqueueEscalations(database.prisma, at("2026-11-27T02:00:00Z"))).toBe(1);
