@@ -39,7 +39,9 @@ export async function benchExport(options: { reports?: number } = {}): Promise<v
         FROM generate_series(1, ${reports}) g, LATERAL (SELECT ((g - 1) % 20000) + 1 AS e) x;
       ANALYZE;
     `);
-    console.log(`seeded 500 units, 20,000 employees, 60,000 indicators, ${reports.toLocaleString("en")} reports in ${(performance.now() - seedStart).toFixed(0)} ms`);
+    console.log(
+      `seeded 500 units, 20,000 employees, 60,000 indicators, ${reports.toLocaleString("en")} reports in ${(performance.now() - seedStart).toFixed(0)} ms`,
+    );
 
     const path = join(dir, "lapkin-export-2026-10.xlsx");
     const start = performance.now();

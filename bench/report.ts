@@ -29,27 +29,49 @@ import { FakeTelegram, FAKE_BOT } from "../test/support/fake-telegram.ts";
  */
 export async function benchReport(options: { employees?: number; pacedRates?: number[] } = {}): Promise<void> {
   const employees = options.employees ?? Number(process.env.BENCH_EMPLOYEES ?? 200);
-  const pacedRates = options.pacedRates ?? (process.env.BENCH_PACED ?? "100,200,300").split(",").filter(Boolean).map(Number);
+  const pacedRates =
+    options.pacedRates ?? (process.env.BENCH_PACED ?? "100,200,300").split(",").filter(Boolean).map(Number);
   const database = await createTestDatabase();
   const usage = usageProbe(database);
   const dataDir = mkdtempSync(join(tmpdir(), "lapkin-bench-report-"));
   const telegram = new FakeTelegram();
   const secret = "bench-secret";
-  const config = loadConfig({ BOT_TOKEN: telegram.token, BOT_API_ROOT: telegram.apiRoot, DATA_DIR: dataDir, BOT_MODE: "webhook", WEBHOOK_URL: "https://example.invalid/hook", WEBHOOK_SECRET: secret });
+  const config = loadConfig({
+    BOT_TOKEN: telegram.token,
+    BOT_API_ROOT: telegram.apiRoot,
+    DATA_DIR: dataDir,
+    BOT_MODE: "webhook",
+    WEBHOOK_URL: "https://example.invalid/hook",
+    WEBHOOK_SECRET: secret,
+  });
   const logger = createLogger({ level: (process.env.BENCH_LOG_LEVEL ?? "silent") as "silent" });
   const background: Promise<unknown>[] = [];
   try {
     const people = await seed(database.prisma, employees);
-    const bot = createBot({ config, db: database.prisma, clock: systemClock, logger, fetch: telegram.fetch, botInfo: FAKE_BOT, background: (t) => void background.push(t.catch(() => undefined)) });
+    const bot = createBot({
+      config,
+      db: database.prisma,
+      clock: systemClock,
+      logger,
+      fetch: telegram.fetch,
+      botInfo: FAKE_BOT,
+      background: (t) => void background.push(t.catch(() => undefined)),
+    });
     const app = createServerApp({ database, logger, webhook: { bot, secret } });
     const post = (update: Update) =>
-      app.request("/telegram/webhook", { method: "POST", headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret }, body: JSON.stringify(update) });
+      app.request("/telegram/webhook", {
+        method: "POST",
+        headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret },
+        body: JSON.stringify(update),
+      });
 
     const stream: Update[] = [];
     /** The nine updates of one person's /lapor, made one at a time (Submit needs the draft's id from the bot's last message). */
     const flowOf = (p: (typeof people)[number]) => {
       const user = telegram.user(p.telegramId);
-      const photo = telegram.addFile(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...Buffer.from(`photo of ${p.telegramId} ${Math.random()}`)]));
+      const photo = telegram.addFile(
+        new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...Buffer.from(`photo of ${p.telegramId} ${Math.random()}`)]),
+      );
       const steps: Array<() => Update> = [
         () => user.command("lapor"),
         () => user.press("lp:d:today"),
@@ -127,25 +149,36 @@ export async function benchReport(options: { employees?: number; pacedRates?: nu
     bare.use(() => {});
     const bareApp = createServerApp({ database, logger, webhook: { bot: bare, secret } });
     const barePost = (update: Update) =>
-      bareApp.request("/telegram/webhook", { method: "POST", headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret }, body: JSON.stringify(update) });
+      bareApp.request("/telegram/webhook", {
+        method: "POST",
+        headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret },
+        body: JSON.stringify(update),
+      });
     const byChat = new Map<number, Update[]>();
     for (const u of stream.slice(0, employees * 9)) {
       const chat = (u.message?.chat.id ?? u.callback_query?.from.id)!;
       byChat.set(chat, [...(byChat.get(chat) ?? []), u]);
     }
     const ceiling = await measure(usage, async (timed) => {
-      await Promise.all([...byChat.values()].map(async (updates) => {
-        for (const u of updates) await timed(async () => barePost(u));
-      }));
+      await Promise.all(
+        [...byChat.values()].map(async (updates) => {
+          for (const u of updates) await timed(async () => barePost(u));
+        }),
+      );
     });
 
-    console.log(`report flow: ${employees} employees × 9 updates on ${database.kind === "postgres" ? "PostgreSQL" : "embedded PGlite"}; ${submitted} reports submitted, ${outbox} outbox rows`);
+    console.log(
+      `report flow: ${employees} employees × 9 updates on ${database.kind === "postgres" ? "PostgreSQL" : "embedded PGlite"}; ${submitted} reports submitted, ${outbox} outbox rows`,
+    );
     console.log(`  lapkin, all at once (closed loop): ${figures(lapkin)}`);
     console.log(`  bare grammY bot, same stream      : ${figures(ceiling)}`);
-    for (const { rate, result } of paced) console.log(`  paced at ${rate} updates/s offered: ${figures(result, "done")}`);
+    for (const { rate, result } of paced)
+      console.log(`  paced at ${rate} updates/s offered: ${figures(result, "done")}`);
     console.log(`  per update (closed loop): ${costs(lapkin)}`);
     if (redelivered) console.log(`  ${redelivered} updates failed (webhook answered 500) and were delivered again`);
-    console.log(`  ratio  : lapkin reaches ${((lapkin.rate / ceiling.rate) * 100).toFixed(1)}% of the bare bot's rate — target ≥ 300 updates/s, p99 < 150 ms`);
+    console.log(
+      `  ratio  : lapkin reaches ${((lapkin.rate / ceiling.rate) * 100).toFixed(1)}% of the bare bot's rate — target ≥ 300 updates/s, p99 < 150 ms`,
+    );
   } finally {
     await database.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -157,7 +190,9 @@ function submitButton(telegram: FakeTelegram, chatId: number): string {
   for (let i = telegram.calls.length - 1; i >= 0; i--) {
     const call = telegram.calls[i]!;
     if (call.method !== "sendMessage" || Number(call.payload.chat_id) !== chatId) continue;
-    const rows = (call.payload.reply_markup as { inline_keyboard?: Array<Array<{ callback_data?: string }>> } | undefined)?.inline_keyboard ?? [];
+    const rows =
+      (call.payload.reply_markup as { inline_keyboard?: Array<Array<{ callback_data?: string }>> } | undefined)
+        ?.inline_keyboard ?? [];
     const submit = rows.flat().find((b) => b.callback_data?.startsWith("lp:s:submit:"));
     if (submit) return submit.callback_data!;
   }
@@ -166,15 +201,36 @@ function submitButton(telegram: FakeTelegram, chatId: number): string {
 
 async function seed(db: Awaited<ReturnType<typeof createTestDatabase>>["prisma"], count: number) {
   const unit = await db.unit.create({ data: { code: "BENCH", name: "Dinas Bench" } });
-  const boss = await db.employee.create({ data: { nip: "197501012000031001", name: "Kepala", position: "Kepala Dinas", unitId: unit.id, telegramId: 9_000_000_001n } });
+  const boss = await db.employee.create({
+    data: {
+      nip: "197501012000031001",
+      name: "Kepala",
+      position: "Kepala Dinas",
+      unitId: unit.id,
+      telegramId: 9_000_000_001n,
+    },
+  });
   const people: Array<{ id: number; telegramId: number; indicatorId: number }> = [];
   for (let i = 0; i < count; i++) {
     const telegramId = 8_000_000_000 + i;
     const e = await db.employee.create({
-      data: { nip: `19900101201501${String(1000 + i).padStart(4, "0")}`, name: `Pegawai ${i}`, position: "Staf", unitId: unit.id, supervisorId: boss.id, telegramId: BigInt(telegramId) },
+      data: {
+        nip: `19900101201501${String(1000 + i).padStart(4, "0")}`,
+        name: `Pegawai ${i}`,
+        position: "Staf",
+        unitId: unit.id,
+        supervisorId: boss.id,
+        telegramId: BigInt(telegramId),
+      },
     });
     const plan = await db.skpPlan.create({
-      data: { employeeId: e.id, year: new Date().getUTCFullYear(), indicators: { create: [{ code: "1.1", rhk: "Layanan", indicator: "Jumlah tiket", target: 100, unitOfMeasure: "tiket" }] } },
+      data: {
+        employeeId: e.id,
+        year: new Date().getUTCFullYear(),
+        indicators: {
+          create: [{ code: "1.1", rhk: "Layanan", indicator: "Jumlah tiket", target: 100, unitOfMeasure: "tiket" }],
+        },
+      },
       include: { indicators: true },
     });
     people.push({ id: e.id, telegramId, indicatorId: plan.indicators[0]!.id });
@@ -240,7 +296,9 @@ function usageProbe(database: Awaited<ReturnType<typeof createTestDatabase>>) {
         if (database.kind !== "postgres" || sampling) return;
         sampling = true;
         try {
-          const rows = await database.sql.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+          const rows = await database.sql.query(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+          );
           statements--; // the probe's own
           for (const { pid } of rows as Array<{ pid: number }>) {
             const at = cpuOf(pid);
@@ -261,13 +319,21 @@ function usageProbe(database: Awaited<ReturnType<typeof createTestDatabase>>) {
         const ownStatements = statements - first;
         const cpu = process.cpuUsage(cpu0);
         const serverMs = [...backends.values()].reduce((sum, b) => sum + b.to - b.from, 0);
-        return { statements: ownStatements, nodeCpuMs: (cpu.user + cpu.system) / 1000, nodeSystemMs: cpu.system / 1000, serverCpuMs: database.kind === "postgres" && backends.size ? serverMs : undefined };
+        return {
+          statements: ownStatements,
+          nodeCpuMs: (cpu.user + cpu.system) / 1000,
+          nodeSystemMs: cpu.system / 1000,
+          serverCpuMs: database.kind === "postgres" && backends.size ? serverMs : undefined,
+        };
       };
     },
   };
 }
 
-async function measure(usage: ReturnType<typeof usageProbe>, run: (timed: <T>(fn: () => Promise<T>) => Promise<T>) => Promise<void>) {
+async function measure(
+  usage: ReturnType<typeof usageProbe>,
+  run: (timed: <T>(fn: () => Promise<T>) => Promise<T>) => Promise<void>,
+) {
   const latencies: number[] = [];
   let rss = process.memoryUsage.rss();
   const sampler = setInterval(() => (rss = Math.max(rss, process.memoryUsage.rss())), 25);

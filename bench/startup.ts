@@ -22,12 +22,17 @@ export async function benchStartup(options: { runs?: number } = {}): Promise<voi
       const lapkin = spawnLapkin(["start"], env);
       const ready = await lapkin.waitForLog("lapkin ready", 60_000);
       times.push(performance.now() - started);
-      if (run === 0) console.log(`startup, first start (creates the embedded database): ${ms(times[0]!)} (in-process ${ready.startupMs} ms)`);
+      if (run === 0)
+        console.log(
+          `startup, first start (creates the embedded database): ${ms(times[0]!)} (in-process ${ready.startupMs} ms)`,
+        );
       lapkin.child.kill("SIGTERM");
       await lapkin.exited;
     }
     const later = times.slice(1);
-    console.log(`startup, next starts (embedded, ${later.length} runs): median ${ms(median(later))}, max ${ms(Math.max(...later))} — target < 3 s`);
+    console.log(
+      `startup, next starts (embedded, ${later.length} runs): median ${ms(median(later))}, max ${ms(Math.max(...later))} — target < 3 s`,
+    );
   } finally {
     await api.close();
     rmSync(dataDir, { recursive: true, force: true });

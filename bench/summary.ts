@@ -49,7 +49,9 @@ export async function benchSummary(options: { drain?: number; rate?: number } = 
       ANALYZE;
     `);
     const reports = await database.prisma.report.count();
-    console.log(`seeded 500 units, 20,000 employees, ${reports} reports (Mon–Fri, 1 in 23 missing, some twice a day) in ${ms(seedStart)}`);
+    console.log(
+      `seeded 500 units, 20,000 employees, ${reports} reports (Mon–Fri, 1 in 23 missing, some twice a day) in ${ms(seedStart)}`,
+    );
 
     // 1. Summaries, all units at once.
     const units = await loadUnits(database.prisma, { from: "2026-11-01", to: "2026-11-30" });
@@ -59,16 +61,25 @@ export async function benchSummary(options: { drain?: number; rate?: number } = 
     const stats = await weeklyStats(database.prisma, weeks, 2026);
     const summaryMs = performance.now() - start;
     const sample = stats.get(units[0]!.id)!;
-    console.log(`weekly summaries for ${stats.size} units: ${summaryMs.toFixed(0)} ms (target < 2000) — unit 1: ${sample.approved} approved, ${sample.pending} pending, SKP ${sample.skpProgress?.toFixed(1)}%`);
+    console.log(
+      `weekly summaries for ${stats.size} units: ${summaryMs.toFixed(0)} ms (target < 2000) — unit 1: ${sample.approved} approved, ${sample.pending} pending, SKP ${sample.skpProgress?.toFixed(1)}%`,
+    );
 
     // 2. One chart.
-    const chartInput = { title: "Unit 1 — 9 November 2026", labels: sample.days.map((d) => d.date), rates: sample.days.map((d) => (100 * d.reported) / Math.max(1, d.expected)), seriesLabel: "Tingkat pelaporan (%)" };
+    const chartInput = {
+      title: "Unit 1 — 9 November 2026",
+      labels: sample.days.map((d) => d.date),
+      rates: sample.days.map((d) => (100 * d.reported) / Math.max(1, d.expected)),
+      seriesLabel: "Tingkat pelaporan (%)",
+    };
     start = performance.now();
     renderWeeklyChart(chartInput);
     const firstChart = performance.now() - start;
     start = performance.now();
     renderWeeklyChart(chartInput);
-    console.log(`one chart: ${(performance.now() - start).toFixed(1)} ms warm, ${firstChart.toFixed(1)} ms first (fonts, target < 100)`);
+    console.log(
+      `one chart: ${(performance.now() - start).toFixed(1)} ms warm, ${firstChart.toFixed(1)} ms first (fonts, target < 100)`,
+    );
 
     // 3. 20,000 reminders queued (Monday 16 November 15:00 WIB: nobody has reported that day).
     const deps = { db: database.prisma, clock: systemClock, logger, dataDir: database.dataDir };
@@ -92,14 +103,28 @@ export async function benchSummary(options: { drain?: number; rate?: number } = 
       while (accepted.length && accepted[0]! <= now - 1000) accepted.shift();
       if (accepted.length >= 30) {
         refused++;
-        return new Response(JSON.stringify({ ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } }), { status: 429, headers: { "content-type": "application/json" } });
+        return new Response(
+          JSON.stringify({
+            ok: false,
+            error_code: 429,
+            description: "Too Many Requests: retry after 1",
+            parameters: { retry_after: 1 },
+          }),
+          { status: 429, headers: { "content-type": "application/json" } },
+        );
       }
       accepted.push(now);
       const body = JSON.parse(String(init?.body ?? "{}")) as { chat_id?: string };
       delivered.set(String(body.chat_id), (delivered.get(String(body.chat_id)) ?? 0) + 1);
       return telegram.fetch(input, init);
     }) as typeof fetch;
-    const sender = createOutboxSender({ db: database.prisma, api: new Api(telegram.token, { apiRoot: telegram.apiRoot, fetch: limited as never }), clock: systemClock, logger, options: { ratePerSecond: rate } });
+    const sender = createOutboxSender({
+      db: database.prisma,
+      api: new Api(telegram.token, { apiRoot: telegram.apiRoot, fetch: limited as never }),
+      clock: systemClock,
+      logger,
+      options: { ratePerSecond: rate },
+    });
     start = performance.now();
     let sent = 0;
     while (sent < drain && performance.now() - start < drain * 200) {
@@ -109,10 +134,12 @@ export async function benchSummary(options: { drain?: number; rate?: number } = 
     }
     const drainS = (performance.now() - start) / 1000;
     const twice = [...delivered.values()].filter((n) => n > 1).length;
-    const stillPending = await database.prisma.outbox.count({ where: { status: "PENDING", nextAttemptAt: { lt: new Date(Date.now() + 86_400_000) } } });
+    const stillPending = await database.prisma.outbox.count({
+      where: { status: "PENDING", nextAttemptAt: { lt: new Date(Date.now() + 86_400_000) } },
+    });
     console.log(
       `drained (sender at ${rate}/s) ${sent}/${drain} in ${drainS.toFixed(1)} s = ${(sent / drainS).toFixed(1)} msg/s (target ≥ 25); 429s answered: ${refused}; ` +
-        `sent twice: ${twice}; lost (still pending): ${stillPending}; 20,000 extrapolated: ${((20000 / (sent / drainS)) / 60).toFixed(1)} min`,
+        `sent twice: ${twice}; lost (still pending): ${stillPending}; 20,000 extrapolated: ${(20000 / (sent / drainS) / 60).toFixed(1)} min`,
     );
   } finally {
     await database.close();

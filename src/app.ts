@@ -39,7 +39,12 @@ const OUTBOX_INTERVAL_MS = 1_000;
 /** How often /lapor conversations left idle are ended (the policy's idleMinutes is the threshold). */
 const REPORT_IDLE_INTERVAL_MS = 60_000;
 
-export async function startLapkin(deps: { config: Config; clock: Clock; logger: Logger; fetch?: typeof fetch }): Promise<RunningLapkin> {
+export async function startLapkin(deps: {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  fetch?: typeof fetch;
+}): Promise<RunningLapkin> {
   const { config, logger } = deps;
   const started = performance.now();
   const database = await openDatabase(config);
@@ -51,7 +56,13 @@ export async function startLapkin(deps: { config: Config; clock: Clock; logger: 
     // /skp; the evidence and idle-/lapor tasks below use the same): an import reaches them at the
     // next start. The scheduler, /evaluasi and /nilai read theirs each time.
     const policies = await loadPolicies(database.prisma, logger);
-    const bot = createBot({ ...deps, db: database.prisma, policy: policies.report, reviewPolicy: policies.review, periodKind: policies.rating.period });
+    const bot = createBot({
+      ...deps,
+      db: database.prisma,
+      policy: policies.report,
+      reviewPolicy: policies.review,
+      periodKind: policies.rating.period,
+    });
     await initBot(bot, config);
     await publishCommands(bot).catch((error) => logger.warn({ err: error }, "could not publish the command menu"));
 
@@ -70,7 +81,8 @@ export async function startLapkin(deps: { config: Config; clock: Clock; logger: 
         sink: {
           timeout: {
             milliseconds: UPDATE_TIMEOUT_MS,
-            handler: (update) => logger.error({ updateId: update.update_id }, "update took too long; its chat continues"),
+            handler: (update) =>
+              logger.error({ updateId: update.update_id }, "update took too long; its chat continues"),
           },
         },
       });
@@ -95,7 +107,16 @@ export async function startLapkin(deps: { config: Config; clock: Clock; logger: 
         {
           name: "evidence",
           everyMs: EVIDENCE_INTERVAL_MS,
-          run: () => retryPendingEvidence({ db: database.prisma, api: bot.api, config, clock: deps.clock, logger, fetch: deps.fetch, policy: policies.report }),
+          run: () =>
+            retryPendingEvidence({
+              db: database.prisma,
+              api: bot.api,
+              config,
+              clock: deps.clock,
+              logger,
+              fetch: deps.fetch,
+              policy: policies.report,
+            }),
         },
         {
           name: "report-idle",
@@ -113,7 +134,13 @@ export async function startLapkin(deps: { config: Config; clock: Clock; logger: 
     await scheduler.start();
 
     logger.info(
-      { mode: config.botMode, database: database.kind, port, bot: bot.botInfo.username, startupMs: Math.round(performance.now() - started) },
+      {
+        mode: config.botMode,
+        database: database.kind,
+        port,
+        bot: bot.botInfo.username,
+        startupMs: Math.round(performance.now() - started),
+      },
       "lapkin ready",
     );
 
@@ -143,7 +170,9 @@ async function initBot(bot: ReturnType<typeof createBot>, config: Config): Promi
       throw new StartupError(`Telegram rejected BOT_TOKEN (${error.description}). Check the token from @BotFather.`);
     }
     if (error instanceof HttpError || error instanceof GrammyError) {
-      throw new StartupError(`Cannot reach the Bot API at ${config.botApiRoot} (${error.message.split(config.botToken).join("***")}).`);
+      throw new StartupError(
+        `Cannot reach the Bot API at ${config.botApiRoot} (${error.message.split(config.botToken).join("***")}).`,
+      );
     }
     throw error;
   }
@@ -153,7 +182,11 @@ function listen(fetch: (request: Request) => Response | Promise<Response>, confi
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, hostname: config.host, port: config.port }, () => resolve(server));
     server.once("error", (error) =>
-      reject(new StartupError(`Cannot listen on ${config.host}:${config.port} (${(error as Error).message}). Set HOST/PORT.`)),
+      reject(
+        new StartupError(
+          `Cannot listen on ${config.host}:${config.port} (${(error as Error).message}). Set HOST/PORT.`,
+        ),
+      ),
     );
   });
 }

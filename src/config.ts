@@ -10,7 +10,10 @@ const telegramIdList = z
     const ids = raw.split(/[\s,]+/).filter(Boolean);
     const bad = ids.find((id) => !/^-?\d{1,20}$/.test(id));
     if (bad) {
-      ctx.addIssue({ code: "custom", message: `a comma-separated list of numeric Telegram user ids ("${bad}" is not one)` });
+      ctx.addIssue({
+        code: "custom",
+        message: `a comma-separated list of numeric Telegram user ids ("${bad}" is not one)`,
+      });
       return z.NEVER;
     }
     return ids.map((id) => BigInt(id));
@@ -48,8 +51,10 @@ const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.BOT_MODE !== "webhook") return;
-    if (!env.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "required when BOT_MODE=webhook" });
-    if (!env.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "required when BOT_MODE=webhook" });
+    if (!env.WEBHOOK_URL)
+      ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "required when BOT_MODE=webhook" });
+    if (!env.WEBHOOK_SECRET)
+      ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "required when BOT_MODE=webhook" });
   });
 
 export type Config = {
@@ -77,7 +82,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? "environment");
-    const got = present[variable] === undefined ? "it is not set" : "got " + JSON.stringify(redact(variable, present[variable]!));
+    const got =
+      present[variable] === undefined ? "it is not set" : "got " + JSON.stringify(redact(variable, present[variable]!));
     throw new ConfigError(`Invalid configuration: ${variable} must be ${issue.message} (${got}).`);
   }
   const e = parsed.data;

@@ -24,7 +24,10 @@ export function createI18n(): I18n<BotContext> {
     fluentBundleOptions: { useIsolating: false },
   });
   for (const locale of LOCALES) {
-    i18n.loadLocaleSync(locale, { source: readFileSync(`${LOCALES_DIR}${locale}.ftl`, "utf8"), isDefault: locale === DEFAULT_LOCALE });
+    i18n.loadLocaleSync(locale, {
+      source: readFileSync(`${LOCALES_DIR}${locale}.ftl`, "utf8"),
+      isDefault: locale === DEFAULT_LOCALE,
+    });
   }
   rememberBundleChoice(i18n);
   return i18n;

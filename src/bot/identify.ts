@@ -2,7 +2,13 @@ import type { MiddlewareFn } from "grammy";
 import type { Db } from "../db/client.ts";
 import type { BotContext, CurrentEmployee } from "./context.ts";
 import type { Role } from "../generated/prisma/client.ts";
-import { conversationKey, evaluationAnswerKey, rememberKeyValueRow, reviewCommentKey, type StoredRow } from "./storage.ts";
+import {
+  conversationKey,
+  evaluationAnswerKey,
+  rememberKeyValueRow,
+  reviewCommentKey,
+  type StoredRow,
+} from "./storage.ts";
 
 /**
  * Loads the sender's employee record from the database: every permission is decided from it.
@@ -18,10 +24,16 @@ export function identify(deps: { db: Db; adminTelegramIds: bigint[] }): Middlewa
     if (telegramId === undefined) ctx.employee = undefined;
     else if (ctx.chat?.type !== "private") ctx.employee = await findLinkedEmployee(deps.db, BigInt(telegramId));
     else {
-      const keys = { conversation: conversationKey(ctx.chat.id), review: reviewCommentKey(telegramId), evaluation: evaluationAnswerKey(telegramId) };
+      const keys = {
+        conversation: conversationKey(ctx.chat.id),
+        review: reviewCommentKey(telegramId),
+        evaluation: evaluationAnswerKey(telegramId),
+      };
       const { employee, rows } = await loadSender(deps.db, BigInt(telegramId), keys);
       ctx.employee = employee;
-      if (employee) for (const name of ["conversation", "review", "evaluation"] as const) rememberKeyValueRow(ctx, keys[name], rows[name]);
+      if (employee)
+        for (const name of ["conversation", "review", "evaluation"] as const)
+          rememberKeyValueRow(ctx, keys[name], rows[name]);
     }
     ctx.isAdmin =
       (telegramId !== undefined && deps.adminTelegramIds.includes(BigInt(telegramId))) ||
@@ -66,7 +78,11 @@ type SenderRow = EmployeeRow & {
  * The employee as above and the KeyValue rows under the given keys (value null when there is
  * none), in one statement.
  */
-async function loadSender(db: Db, telegramId: bigint, keys: { conversation: string; review: string; evaluation: string }) {
+async function loadSender(
+  db: Db,
+  telegramId: bigint,
+  keys: { conversation: string; review: string; evaluation: string },
+) {
   const rows = await db.$queryRaw<SenderRow[]>`
     SELECT e."id", e."nip", e."name", e."position", e."unitId", u."name" AS "unitName", u."timeZone",
            e."roles"::text[] AS "roles", e."language",

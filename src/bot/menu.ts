@@ -20,8 +20,23 @@ export function roleList(ctx: BotContext): string {
 
 /** Commands that act on the sender's own data: they belong in a private chat, never a group. */
 export const PERSONAL_COMMANDS = [
-  "lapor", "report", "riwayat", "history", "skp", "nilai", "score", "persetujuan", "approvals",
-  "tim", "team", "evaluasi", "evaluate", "bahasa", "language", "batal", "cancel",
+  "lapor",
+  "report",
+  "riwayat",
+  "history",
+  "skp",
+  "nilai",
+  "score",
+  "persetujuan",
+  "approvals",
+  "tim",
+  "team",
+  "evaluasi",
+  "evaluate",
+  "bahasa",
+  "language",
+  "batal",
+  "cancel",
 ];
 
 /** Commands an unlinked person may still use. */

@@ -13,7 +13,12 @@ import type { Clock } from "../lib/clock.ts";
  * state holds every update it has seen, and letting the ORM walk that object on every update
  * cost more than the rest of the update's work.
  */
-export function keyValueStorage<S>(deps: { db: Db; clock: Clock; prefix: string; ttlMs?: number }): VersionedStateStorage<string, S> {
+export function keyValueStorage<S>(deps: {
+  db: Db;
+  clock: Clock;
+  prefix: string;
+  ttlMs?: number;
+}): VersionedStateStorage<string, S> {
   const ttlMs = deps.ttlMs ?? DEFAULT_TTL_MS;
   const keyOf = (key: string) => `${deps.prefix}${key}`;
   return {
@@ -138,7 +143,10 @@ function takePending(ctx: object): Prisma.Sql {
   const statements = [...(pending.get(ctx)?.values() ?? [])];
   pending.delete(ctx);
   if (statements.length === 0) return Prisma.empty;
-  return Prisma.sql`WITH ${Prisma.join(statements.map((s, i) => Prisma.sql`${Prisma.raw(`"pending${i}"`)} AS (${s})`), ", ")} `;
+  return Prisma.sql`WITH ${Prisma.join(
+    statements.map((s, i) => Prisma.sql`${Prisma.raw(`"pending${i}"`)} AS (${s})`),
+    ", ",
+  )} `;
 }
 
 /**
@@ -156,7 +164,11 @@ export async function flushPendingWrites(db: Db, ctx: object): Promise<void> {
  * at a time, so nothing can have written it in between), otherwise asks the database. A write or
  * delete carries the statements queued by `writeWithConversation`.
  */
-export function conversationStorage<S>(deps: { db: Db; clock: Clock; ttlMs?: number }): VersionedStateStorage<Context, S> {
+export function conversationStorage<S>(deps: {
+  db: Db;
+  clock: Clock;
+  ttlMs?: number;
+}): VersionedStateStorage<Context, S> {
   const ttlMs = deps.ttlMs ?? DEFAULT_TTL_MS;
   const byKey = keyValueStorage<S>({ db: deps.db, clock: deps.clock, prefix: "", ttlMs });
   const keyOf = (ctx: Context) => conversationKey(ctx.chatId ?? ctx.from!.id);

@@ -13,19 +13,35 @@ export interface CliIo {
   fetch?: typeof fetch;
 }
 
-export const defaultIo = (): CliIo => ({ env: process.env, stdout: process.stdout, stderr: process.stderr, clock: systemClock });
+export const defaultIo = (): CliIo => ({
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  clock: systemClock,
+});
 
 /**
  * Commands that only touch the database do not need a bot token; they read the database
  * settings alone, validated the same way.
  */
-export function databaseSettings(env: CliIo["env"]): Pick<Config, "databaseUrl" | "dataDir" | "defaultTimeZone" | "adminTelegramIds"> {
+export function databaseSettings(
+  env: CliIo["env"],
+): Pick<Config, "databaseUrl" | "dataDir" | "defaultTimeZone" | "adminTelegramIds"> {
   const config = loadConfig({ BOT_TOKEN: "0:database-only", ...env, BOT_MODE: "polling" });
-  return { databaseUrl: config.databaseUrl, dataDir: config.dataDir, defaultTimeZone: config.defaultTimeZone, adminTelegramIds: config.adminTelegramIds };
+  return {
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    defaultTimeZone: config.defaultTimeZone,
+    adminTelegramIds: config.adminTelegramIds,
+  };
 }
 
 /** Opens and migrates the database for a command, and always closes it. */
-export async function withDatabase<T>(io: CliIo, fn: (db: Database) => Promise<T>, options = { migrate: true }): Promise<T> {
+export async function withDatabase<T>(
+  io: CliIo,
+  fn: (db: Database) => Promise<T>,
+  options = { migrate: true },
+): Promise<T> {
   const db = await openDatabase(databaseSettings(io.env));
   try {
     if (options.migrate) await migrate(db.sql);

@@ -25,13 +25,17 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     let unitIds: number[] | undefined;
     if (options.unit !== undefined) {
       unitIds = await unitSubtree(db.prisma, options.unit);
-      if (!unitIds) throw new UserError(`Unknown unit "${options.unit}": no unit has this code. Check the code in the import file.`);
+      if (!unitIds)
+        throw new UserError(
+          `Unknown unit "${options.unit}": no unit has this code. Check the code in the import file.`,
+        );
     }
     try {
       return await exportWorkbook(db.prisma, { period, unitIds }, { path });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EACCES" || code === "ENOENT" || code === "EROFS" || code === "EISDIR") throw new UserError(`Cannot write ${path}: ${(error as Error).message}`);
+      if (code === "EACCES" || code === "ENOENT" || code === "EROFS" || code === "EISDIR")
+        throw new UserError(`Cannot write ${path}: ${(error as Error).message}`);
       throw error;
     }
   });
@@ -50,14 +54,17 @@ export function parseExportArgs(args: string[]): ExportOptions {
     if (arg === "--help" || arg === "-h") return { help: true };
     const eq = arg.indexOf("=");
     const [flag, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-    if (!(FLAGS as readonly string[]).includes(flag)) throw usageError(arg.startsWith("-") ? `Unknown option "${arg}".` : `Unexpected argument "${arg}".`);
+    if (!(FLAGS as readonly string[]).includes(flag))
+      throw usageError(arg.startsWith("-") ? `Unknown option "${arg}".` : `Unexpected argument "${arg}".`);
     const value = inline ?? args[++i];
-    if (value === undefined || value.trim() === "" || (inline === undefined && value.startsWith("--"))) throw usageError(`${flag} needs a value.`);
+    if (value === undefined || value.trim() === "" || (inline === undefined && value.startsWith("--")))
+      throw usageError(`${flag} needs a value.`);
     const key = flag.slice(2) as Key;
     if (options[key] !== undefined) throw usageError(`${flag} was given twice.`);
     options[key] = value.trim();
   }
-  if (options.month !== undefined && options.quarter !== undefined) throw usageError("Give --month or --quarter, not both.");
+  if (options.month !== undefined && options.quarter !== undefined)
+    throw usageError("Give --month or --quarter, not both.");
   return options;
 }
 
@@ -79,6 +86,7 @@ export function exportPeriod(options: ExportOptions, today: string): Period {
 }
 
 /** "2026-10" or "2026-Q3": in file names and messages. */
-export const periodName = (period: Period) => (period.code.startsWith("Q") ? `${period.year}-${period.code}` : period.from.slice(0, 7));
+export const periodName = (period: Period) =>
+  period.code.startsWith("Q") ? `${period.year}-${period.code}` : period.from.slice(0, 7);
 
 const usageError = (message: string) => new UserError(`${message}\n${USAGE}`);

@@ -17,11 +17,15 @@ export async function holidaysCommand(args: string[], io: CliIo): Promise<number
   const add: { date?: string; name?: string; unit?: string } = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === "--help" || arg === "-h") return io.stdout.write(`${USAGE}\n`), 0;
-    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    if (!["--year", "--add", "--name", "--unit"].includes(flag)) throw new UserError(`Unknown option "${arg}".\n${USAGE}`);
+    if (arg === "--help" || arg === "-h") return (io.stdout.write(`${USAGE}\n`), 0);
+    const [flag, inline] = arg.includes("=")
+      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+      : [arg, undefined];
+    if (!["--year", "--add", "--name", "--unit"].includes(flag))
+      throw new UserError(`Unknown option "${arg}".\n${USAGE}`);
     const value = (inline ?? args[++i])?.trim();
-    if (!value || (inline === undefined && value.startsWith("--"))) throw new UserError(`${flag} needs a value.\n${USAGE}`);
+    if (!value || (inline === undefined && value.startsWith("--")))
+      throw new UserError(`${flag} needs a value.\n${USAGE}`);
     if (flag === "--year") {
       if (!/^\d{4}$/.test(value)) throw new UserError(`--year needs a four-digit year (got "${value}").`);
       year = Number(value);
@@ -40,10 +44,21 @@ export async function holidaysCommand(args: string[], io: CliIo): Promise<number
       const unit = add.unit ? await db.prisma.unit.findUnique({ where: { code: add.unit } }) : null;
       if (add.unit && !unit) throw new UserError(`Unknown unit code: ${add.unit}.`);
       await db.prisma.$transaction(async (tx) => {
-        const row = await tx.regionalHoliday.create({ data: { date: new Date(`${add.date}T00:00:00Z`), name: add.name!, unitId: unit?.id ?? null } });
-        await recordAudit(tx, { actor: "cli", action: "holiday.add", entity: "RegionalHoliday", entityId: row.id, after: row, at: io.clock.now() });
+        const row = await tx.regionalHoliday.create({
+          data: { date: new Date(`${add.date}T00:00:00Z`), name: add.name!, unitId: unit?.id ?? null },
+        });
+        await recordAudit(tx, {
+          actor: "cli",
+          action: "holiday.add",
+          entity: "RegionalHoliday",
+          entityId: row.id,
+          after: row,
+          at: io.clock.now(),
+        });
       });
-      io.stdout.write(`Added ${add.date} ${add.name} (${unit ? unit.code : "all units"}). Reminders and missing-report counts skip it.\n`);
+      io.stdout.write(
+        `Added ${add.date} ${add.name} (${unit ? unit.code : "all units"}). Reminders and missing-report counts skip it.\n`,
+      );
       return 0;
     });
   }
@@ -51,7 +66,8 @@ export async function holidaysCommand(args: string[], io: CliIo): Promise<number
   const file = existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as HolidayFile) : undefined;
   if (file) {
     io.stdout.write(`National holidays and cuti bersama ${year} (${file.status})\nSource: ${file.source}\n`);
-    for (const h of file.holidays) io.stdout.write(`  ${h.date}  ${h.kind === "national" ? "national    " : "cuti bersama"}  ${h.name}\n`);
+    for (const h of file.holidays)
+      io.stdout.write(`  ${h.date}  ${h.kind === "national" ? "national    " : "cuti bersama"}  ${h.name}\n`);
   } else {
     io.stdout.write(`No national holiday file for ${year} (holidays/${year}.json).\n`);
   }
@@ -62,7 +78,10 @@ export async function holidaysCommand(args: string[], io: CliIo): Promise<number
       orderBy: [{ date: "asc" }, { id: "asc" }],
     });
     io.stdout.write(`Regional holidays and office closures ${year}: ${regional.length || "none"}\n`);
-    for (const r of regional) io.stdout.write(`  ${r.date.toISOString().slice(0, 10)}  ${(r.unit?.code ?? "all units").padEnd(12)}  ${r.name}\n`);
+    for (const r of regional)
+      io.stdout.write(
+        `  ${r.date.toISOString().slice(0, 10)}  ${(r.unit?.code ?? "all units").padEnd(12)}  ${r.name}\n`,
+      );
     return file ? 0 : 1;
   });
 }

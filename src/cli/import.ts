@@ -1,5 +1,12 @@
 import cliProgress from "cli-progress";
-import { ImportError, ImportRefused, formatProblem, importFiles, type ImportSummary, type ProgressSink } from "../domain/import/index.ts";
+import {
+  ImportError,
+  ImportRefused,
+  formatProblem,
+  importFiles,
+  type ImportSummary,
+  type ProgressSink,
+} from "../domain/import/index.ts";
 import { listImportFiles } from "../domain/import/read.ts";
 import { databaseSettings, withDatabase, type CliIo } from "./context.ts";
 import { UserError } from "./errors.ts";
@@ -15,12 +22,19 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   try {
     const files = listImportFiles(paths); // a mistyped path fails before the database is opened
     const summary = await withDatabase(io, (db) =>
-      importFiles(db, files, { deactivateMissing, dryRun, defaultTimeZone, clock: io.clock, progress: progressBar(io) }),
+      importFiles(db, files, {
+        deactivateMissing,
+        dryRun,
+        defaultTimeZone,
+        clock: io.clock,
+        progress: progressBar(io),
+      }),
     );
     io.stdout.write(formatSummary(summary));
     return 0;
   } catch (error) {
-    if (error instanceof ImportRefused) for (const problem of error.problems) io.stderr.write(`${formatProblem(problem)}\n`);
+    if (error instanceof ImportRefused)
+      for (const problem of error.problems) io.stderr.write(`${formatProblem(problem)}\n`);
     if (error instanceof ImportError) throw new UserError(error.message);
     throw error;
   }
@@ -48,16 +62,21 @@ function progressBar(io: CliIo) {
 }
 
 export function formatSummary(s: ImportSummary): string {
-  const counts = (c: { created: number; updated: number; unchanged: number }) => `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged`;
+  const counts = (c: { created: number; updated: number; unchanged: number }) =>
+    `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged`;
   const lines = [
-    s.dryRun ? `Dry run of ${s.files.join(", ")}: nothing was written. The import would give:` : `Imported ${s.files.join(", ")}:`,
+    s.dryRun
+      ? `Dry run of ${s.files.join(", ")}: nothing was written. The import would give:`
+      : `Imported ${s.files.join(", ")}:`,
     `  units:          ${counts(s.units)}`,
     `  employees:      ${counts(s.employees)}, ${s.employees.deactivated} deactivated`,
     `  SKP plans:      ${s.skpPlans.created} created`,
     `  SKP indicators: ${counts(s.indicators)}`,
     `  leave:          ${s.leave.created} created, ${s.leave.unchanged} unchanged`,
     `  policy values:  ${s.policy.changed} changed, ${s.policy.unchanged} unchanged`,
-    ...s.ignoredColumns.map((i) => `Note: ignored the unknown column(s) ${i.columns.map((c) => `"${c}"`).join(", ")} in ${i.file}.`),
+    ...s.ignoredColumns.map(
+      (i) => `Note: ignored the unknown column(s) ${i.columns.map((c) => `"${c}"`).join(", ")} in ${i.file}.`,
+    ),
   ];
   return `${lines.join("\n")}\n`;
 }

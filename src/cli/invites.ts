@@ -29,8 +29,11 @@ export function parseArgs(args: string[]): Options {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === "--help" || arg === "-h") return { help: true };
-    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    if (!isFlag(flag)) throw usageError(arg.startsWith("-") ? `Unknown option "${arg}".` : `Unexpected argument "${arg}".`);
+    const [flag, inline] = arg.includes("=")
+      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+      : [arg, undefined];
+    if (!isFlag(flag))
+      throw usageError(arg.startsWith("-") ? `Unknown option "${arg}".` : `Unexpected argument "${arg}".`);
     const value = inline ?? args[++i];
     if (value === undefined || value.trim() === "" || (inline === undefined && value.startsWith("--"))) {
       throw usageError(`${flag} needs a value.`);
@@ -150,7 +153,10 @@ function prepareFile(out: string) {
       } catch (error) {
         rmSync(temp, { force: true });
         // The invites exist now; say so plainly rather than losing them silently.
-        throw new UserError(`Issued invites but could not write ${path} (${(error as Error).message}). Run the command again to issue fresh links.`, 1);
+        throw new UserError(
+          `Issued invites but could not write ${path} (${(error as Error).message}). Run the command again to issue fresh links.`,
+          1,
+        );
       }
     },
     discard() {
@@ -177,7 +183,9 @@ async function reset(nip: string, io: CliIo): Promise<number> {
 
 function describeReset(o: ResetOutcome): string {
   const who = `${o.name} (NIP ${o.nip})`;
-  const revoked = o.revokedInvites ? ` Revoked ${o.revokedInvites} unused invite link${o.revokedInvites === 1 ? "" : "s"}.` : "";
+  const revoked = o.revokedInvites
+    ? ` Revoked ${o.revokedInvites} unused invite link${o.revokedInvites === 1 ? "" : "s"}.`
+    : "";
   if (o.kind === "not-linked") return `${who} has no linked Telegram account; nothing to unlink.${revoked}`;
   return `Unlinked ${who} from Telegram account ${o.telegramId}.${revoked} Run "lapkin invites" to issue a new link.`;
 }

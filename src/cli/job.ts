@@ -15,13 +15,17 @@ export async function jobCommand(args: string[], io: CliIo): Promise<number> {
   const options: { name?: string; units: string[]; at?: string; list: boolean } = { units: [], list: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith("--") && arg.includes("=")
+        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+        : [arg, undefined];
     const value = () => {
       const v = inline ?? args[++i];
-      if (v === undefined || v.trim() === "" || v.startsWith("--")) throw new UserError(`${flag} needs a value.\n${USAGE}`);
+      if (v === undefined || v.trim() === "" || v.startsWith("--"))
+        throw new UserError(`${flag} needs a value.\n${USAGE}`);
       return v.trim();
     };
-    if (flag === "--help" || flag === "-h") return io.stdout.write(`${USAGE}\n`), 0;
+    if (flag === "--help" || flag === "-h") return (io.stdout.write(`${USAGE}\n`), 0);
     else if (flag === "--list") options.list = true;
     else if (flag === "--unit") options.units.push(value());
     else if (flag === "--at") options.at = value();
@@ -38,7 +42,9 @@ export async function jobCommand(args: string[], io: CliIo): Promise<number> {
     return withDatabase(io, async (db) => {
       const rows = await nextRuns(db.prisma, at);
       for (const r of rows) {
-        const when = r.next ? `${dayjs(r.next).tz(r.timeZone).format("YYYY-MM-DD HH:mm")} ${zoneName(r.timeZone)} (${r.next.toISOString()})` : "—";
+        const when = r.next
+          ? `${dayjs(r.next).tz(r.timeZone).format("YYYY-MM-DD HH:mm")} ${zoneName(r.timeZone)} (${r.next.toISOString()})`
+          : "—";
         io.stdout.write(`${r.job.padEnd(16)} ${r.unit.padEnd(20)} ${r.enabled ? when : "disabled"}\n`);
       }
       return 0;
@@ -55,11 +61,18 @@ export async function jobCommand(args: string[], io: CliIo): Promise<number> {
       if (missing.length) throw new UserError(`Unknown unit code: ${missing.join(", ")}.`);
     }
     const logger = createLogger({ level: io.env.LOG_LEVEL ?? "warn", destination: io.stderr });
-    const results = await runJobNow({ db: db.prisma, clock: io.clock, logger, dataDir, adminTelegramIds, adminTimeZone: defaultTimeZone }, name, {
-      at,
-      unitCodes: options.units.length ? options.units : undefined,
-    });
-    for (const r of results) io.stdout.write(`${name} ${r.unit} ${r.scheduledFor.toISOString()} ${r.status} ${JSON.stringify(r.details ?? {})}\n`);
+    const results = await runJobNow(
+      { db: db.prisma, clock: io.clock, logger, dataDir, adminTelegramIds, adminTimeZone: defaultTimeZone },
+      name,
+      {
+        at,
+        unitCodes: options.units.length ? options.units : undefined,
+      },
+    );
+    for (const r of results)
+      io.stdout.write(
+        `${name} ${r.unit} ${r.scheduledFor.toISOString()} ${r.status} ${JSON.stringify(r.details ?? {})}\n`,
+      );
     return results.some((r) => r.status === "FAILED") ? 1 : 0;
   });
 }

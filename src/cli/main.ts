@@ -8,15 +8,51 @@ type Command = { summary: string; usage: string; run: (args: string[], io: CliIo
 
 /** Loaded on demand so `lapkin migrate` does not pay for the bot, and a bad command costs nothing. */
 const COMMANDS: Record<string, Command> = {
-  start: { summary: "run the bot, the HTTP server and scheduled jobs", usage: "start", run: async (a, io) => (await import("./start.ts")).startCommand(a, io) },
-  migrate: { summary: "apply database migrations", usage: "migrate", run: async (a, io) => (await import("./migrate.ts")).migrateCommand(a, io) },
-  import: { summary: "import units, employees, SKP indicators, leave and policy (CSV/XLSX)", usage: "import <file-or-directory>... [--deactivate-missing] [--dry-run]", run: async (a, io) => (await import("./import.ts")).importCommand(a, io) },
-  invites: { summary: "issue invite links for employees not yet linked", usage: "invites [--unit CODE] [--out FILE] | invites --reset NIP", run: async (a, io) => (await import("./invites.ts")).invitesCommand(a, io) },
-  job: { summary: "run a scheduled job now, as if it were --at; --list shows next runs", usage: "job <name> [--unit CODE] [--at ISO-time] | job --list", run: async (a, io) => (await import("./job.ts")).jobCommand(a, io) },
-  holidays: { summary: "list national holidays, cuti bersama and regional days off", usage: "holidays [--year YYYY] | holidays --add DATE --name TEXT [--unit CODE]", run: async (a, io) => (await import("./holidays.ts")).holidaysCommand(a, io) },
-  delegate: { summary: "set an acting delegate who may decide on a supervisor's reports", usage: "delegate --supervisor NIP --delegate NIP --from DATE --to DATE", run: async (a, io) => (await import("./delegate.ts")).delegateCommand(a, io) },
-  export: { summary: "write reports and SKP realisation of a period to an XLSX workbook", usage: "export [--month YYYY-MM | --quarter YYYY-Qn] [--unit CODE] [--out FILE]", run: async (a, io) => (await import("./export.ts")).exportCommand(a, io) },
-  policy: { summary: "show the policy in force: each value, its import key and whether it was imported", usage: "policy [--json]", run: async (a, io) => (await import("./policy.ts")).policyCommand(a, io) },
+  start: {
+    summary: "run the bot, the HTTP server and scheduled jobs",
+    usage: "start",
+    run: async (a, io) => (await import("./start.ts")).startCommand(a, io),
+  },
+  migrate: {
+    summary: "apply database migrations",
+    usage: "migrate",
+    run: async (a, io) => (await import("./migrate.ts")).migrateCommand(a, io),
+  },
+  import: {
+    summary: "import units, employees, SKP indicators, leave and policy (CSV/XLSX)",
+    usage: "import <file-or-directory>... [--deactivate-missing] [--dry-run]",
+    run: async (a, io) => (await import("./import.ts")).importCommand(a, io),
+  },
+  invites: {
+    summary: "issue invite links for employees not yet linked",
+    usage: "invites [--unit CODE] [--out FILE] | invites --reset NIP",
+    run: async (a, io) => (await import("./invites.ts")).invitesCommand(a, io),
+  },
+  job: {
+    summary: "run a scheduled job now, as if it were --at; --list shows next runs",
+    usage: "job <name> [--unit CODE] [--at ISO-time] | job --list",
+    run: async (a, io) => (await import("./job.ts")).jobCommand(a, io),
+  },
+  holidays: {
+    summary: "list national holidays, cuti bersama and regional days off",
+    usage: "holidays [--year YYYY] | holidays --add DATE --name TEXT [--unit CODE]",
+    run: async (a, io) => (await import("./holidays.ts")).holidaysCommand(a, io),
+  },
+  delegate: {
+    summary: "set an acting delegate who may decide on a supervisor's reports",
+    usage: "delegate --supervisor NIP --delegate NIP --from DATE --to DATE",
+    run: async (a, io) => (await import("./delegate.ts")).delegateCommand(a, io),
+  },
+  export: {
+    summary: "write reports and SKP realisation of a period to an XLSX workbook",
+    usage: "export [--month YYYY-MM | --quarter YYYY-Qn] [--unit CODE] [--out FILE]",
+    run: async (a, io) => (await import("./export.ts")).exportCommand(a, io),
+  },
+  policy: {
+    summary: "show the policy in force: each value, its import key and whether it was imported",
+    usage: "policy [--json]",
+    run: async (a, io) => (await import("./policy.ts")).policyCommand(a, io),
+  },
 };
 
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {

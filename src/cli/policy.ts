@@ -19,13 +19,18 @@ as JSON instead. To change a value, import a CSV or XLSX file with the columns k
 export async function policyCommand(args: string[], io: CliIo): Promise<number> {
   let json = false;
   for (const arg of args) {
-    if (arg === "--help" || arg === "-h") return io.stdout.write(HELP), 0;
-    if (arg !== "--json") throw new UserError(`${arg.startsWith("-") ? "Unknown option" : "Unexpected argument"} "${arg}".\n${USAGE}`);
+    if (arg === "--help" || arg === "-h") return (io.stdout.write(HELP), 0);
+    if (arg !== "--json")
+      throw new UserError(`${arg.startsWith("-") ? "Unknown option" : "Unexpected argument"} "${arg}".\n${USAGE}`);
     json = true;
   }
   const stored = await withDatabase(io, (db) => readStoredPolicy(db.prisma));
   for (const problem of stored.problems) io.stderr.write(`Warning: ${problem}.\n`);
-  io.stdout.write(json ? `${JSON.stringify(composePolicies(stored.overrides), null, 2)}\n` : formatPolicy(describePolicies(stored.overrides)));
+  io.stdout.write(
+    json
+      ? `${JSON.stringify(composePolicies(stored.overrides), null, 2)}\n`
+      : formatPolicy(describePolicies(stored.overrides)),
+  );
   return 0;
 }
 
@@ -41,7 +46,12 @@ function formatPolicy(entries: PolicyEntry[]): string {
       section = entry.section;
       lines.push(section);
     }
-    const source = entry.source === "default" ? "default" : entry.value === entry.defaultValue ? "import (same as the default)" : `import (default ${entry.defaultValue})`;
+    const source =
+      entry.source === "default"
+        ? "default"
+        : entry.value === entry.defaultValue
+          ? "import (same as the default)"
+          : `import (default ${entry.defaultValue})`;
     lines.push(`  ${entry.key.padEnd(keyWidth)}${entry.value.padEnd(valueWidth)}${source}`);
   }
   return `${lines.join("\n")}\n`;

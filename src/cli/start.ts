@@ -6,7 +6,10 @@ import type { CliIo } from "./context.ts";
 
 /** `lapkin start`: runs until SIGTERM/SIGINT, then finishes the updates in flight and exits 0. */
 export async function startCommand(args: string[], io: CliIo): Promise<number> {
-  if (args.length > 0) throw new UserError(`lapkin start takes no arguments (got "${args.join(" ")}"); configure it with environment variables.`);
+  if (args.length > 0)
+    throw new UserError(
+      `lapkin start takes no arguments (got "${args.join(" ")}"); configure it with environment variables.`,
+    );
   const config = loadConfig(io.env);
   const logger = createLogger({ level: config.logLevel, botToken: config.botToken });
   let running;

@@ -74,7 +74,10 @@ export async function migrate(runner: SqlRunner, migrations = readMigrations()):
   // advisory lock is re-entrant, so two concurrent calls would otherwise interleave their statements.
   const previous = inProcessTurns.get(runner) ?? Promise.resolve();
   const turn = previous.then(() => migrateLocked(runner, migrations));
-  inProcessTurns.set(runner, turn.catch(() => {}));
+  inProcessTurns.set(
+    runner,
+    turn.catch(() => {}),
+  );
   return turn;
 }
 

@@ -19,9 +19,7 @@ export interface UnitCalendar {
 }
 
 export type DayOff =
-  | { kind: "weekend" }
-  | { kind: "holiday"; name: string }
-  | { kind: "leave"; leave: "CUTI" | "DINAS_LUAR" };
+  { kind: "weekend" } | { kind: "holiday"; name: string } | { kind: "leave"; leave: "CUTI" | "DINAS_LUAR" };
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a local date. */
 export function isoWeekday(date: string): number {
@@ -48,14 +46,19 @@ export function dayOff(date: string, calendar: UnitCalendar): DayOff | undefined
 export const isWorkingDay = (date: string, calendar: UnitCalendar): boolean => dayOff(date, calendar) === undefined;
 
 /** "Today" for the unit: the local date in its time zone, never the server's. */
-export const todayIn = (now: Date, calendar: Pick<UnitCalendar, "timeZone">): string => localDate(now, calendar.timeZone);
+export const todayIn = (now: Date, calendar: Pick<UnitCalendar, "timeZone">): string =>
+  localDate(now, calendar.timeZone);
 
 /**
  * The dates a report may carry: from the day `workingDays` working days before today up to today.
  * Days off inside the window may be chosen (after a confirmation); later than today never.
  * Leave counts as a working day of the unit here: the window is the unit's, not the person's.
  */
-export function backdateWindow(today: string, calendar: UnitCalendar, workingDays: number): { earliest: string; latest: string; dates: string[] } {
+export function backdateWindow(
+  today: string,
+  calendar: UnitCalendar,
+  workingDays: number,
+): { earliest: string; latest: string; dates: string[] } {
   const unitOnly: UnitCalendar = { ...calendar, leave: undefined };
   let earliest = today;
   let counted = 0;
@@ -71,7 +74,12 @@ export function backdateWindow(today: string, calendar: UnitCalendar, workingDay
 }
 
 /** Where a date stands against the window: allowed, in the future, or too far back. */
-export function checkReportDate(date: string, today: string, calendar: UnitCalendar, workingDays: number): "ok" | "future" | "too-old" {
+export function checkReportDate(
+  date: string,
+  today: string,
+  calendar: UnitCalendar,
+  workingDays: number,
+): "ok" | "future" | "too-old" {
   if (date > today) return "future";
   if (date === today) return "ok";
   return date < backdateWindow(today, calendar, workingDays).earliest ? "too-old" : "ok";
@@ -94,7 +102,9 @@ let nationalCache: Record<string, string> | undefined;
 export function nationalHolidays(dir = HOLIDAYS_DIR): Record<string, string> {
   if (nationalCache && dir === HOLIDAYS_DIR) return nationalCache;
   const all: Record<string, string> = {};
-  for (const name of readdirSync(dir).filter((f) => /^\d{4}\.json$/.test(f)).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => /^\d{4}\.json$/.test(f))
+    .sort()) {
     const file = JSON.parse(readFileSync(`${dir}${name}`, "utf8")) as HolidayFile;
     for (const h of file.holidays) all[h.date] = all[h.date] ? `${all[h.date]}; ${h.name}` : h.name;
   }
@@ -125,7 +135,8 @@ export async function loadUnitCalendar(
   if (!row) throw new Error(`No unit ${options.unitId}`);
   const holidays: Record<string, string> = {};
   const national = nationalHolidays();
-  for (const [date, name] of Object.entries(national)) if (date >= options.from && date <= options.to) holidays[date] = name;
+  for (const [date, name] of Object.entries(national))
+    if (date >= options.from && date <= options.to) holidays[date] = name;
   for (const r of JSON.parse(row.regional) as Array<{ date: string; name: string }>) holidays[r.date] = r.name;
   return {
     timeZone: row.timeZone,

@@ -32,7 +32,8 @@ export interface DueEscalation {
   supervisorName: string;
 }
 
-export const escalationKey = (level: EscalationLevel, reportId: number, version: number) => `review-${level}:${reportId}:${version}`;
+export const escalationKey = (level: EscalationLevel, reportId: number, version: number) =>
+  `review-${level}:${reportId}:${version}`;
 
 /** Working days strictly after `from` up to and including `to`. */
 export function workingDaysBetween(from: string, to: string, calendar: UnitCalendar): number {
@@ -42,7 +43,11 @@ export function workingDaysBetween(from: string, to: string, calendar: UnitCalen
 }
 
 /** What the escalation job should send now: reminders and escalations not yet queued. */
-export async function dueEscalations(db: Db, now: Date, policy: ReviewPolicy = DEFAULT_REVIEW_POLICY): Promise<DueEscalation[]> {
+export async function dueEscalations(
+  db: Db,
+  now: Date,
+  policy: ReviewPolicy = DEFAULT_REVIEW_POLICY,
+): Promise<DueEscalation[]> {
   const reports = await db.report.findMany({
     where: { status: "SUBMITTED", submittedAt: { not: null } },
     include: { employee: { include: { unit: true, supervisor: { include: { supervisor: true } } } } },
@@ -74,15 +79,30 @@ export async function dueEscalations(db: Db, now: Date, policy: ReviewPolicy = D
       supervisorName: supervisor.name,
     };
     if (days > policy.reviewReminderWorkingDays && supervisor.active && supervisor.telegramId !== null) {
-      due.push({ ...base, level: "remind", dedupeKey: escalationKey("remind", report.id, report.version), chatId: supervisor.telegramId, locale: supervisor.language });
+      due.push({
+        ...base,
+        level: "remind",
+        dedupeKey: escalationKey("remind", report.id, report.version),
+        chatId: supervisor.telegramId,
+        locale: supervisor.language,
+      });
     }
     const upper = supervisor.supervisor;
     if (days > policy.reviewEscalationWorkingDays && upper && upper.active && upper.telegramId !== null) {
-      due.push({ ...base, level: "escalate", dedupeKey: escalationKey("escalate", report.id, report.version), chatId: upper.telegramId, locale: upper.language });
+      due.push({
+        ...base,
+        level: "escalate",
+        dedupeKey: escalationKey("escalate", report.id, report.version),
+        chatId: upper.telegramId,
+        locale: upper.language,
+      });
     }
   }
   if (due.length === 0) return [];
-  const queued = await db.outbox.findMany({ where: { dedupeKey: { in: due.map((d) => d.dedupeKey) } }, select: { dedupeKey: true } });
+  const queued = await db.outbox.findMany({
+    where: { dedupeKey: { in: due.map((d) => d.dedupeKey) } },
+    select: { dedupeKey: true },
+  });
   const done = new Set(queued.map((q) => q.dedupeKey));
   return due.filter((d) => !done.has(d.dedupeKey));
 }
@@ -106,7 +126,11 @@ const defaultRender: EscalationRender = (e) => {
  * dedupe key `review-remind:<reportId>:<version>` / `review-escalate:<reportId>:<version>` lets
  * each go out once. Returns how many were queued.
  */
-export async function enqueueEscalations(db: Db, now: Date, options: { policy?: ReviewPolicy; render?: EscalationRender } = {}): Promise<number> {
+export async function enqueueEscalations(
+  db: Db,
+  now: Date,
+  options: { policy?: ReviewPolicy; render?: EscalationRender } = {},
+): Promise<number> {
   const due = await dueEscalations(db, now, options.policy);
   const render = options.render ?? defaultRender;
   for (const e of due) {

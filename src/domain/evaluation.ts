@@ -22,7 +22,15 @@ import { addDays } from "./calendar.ts";
 import { enqueueMessage } from "./outbox.ts";
 import type { DeadlinePolicy, RatingPolicy } from "./policy.ts";
 import { delegatorsOf, type Reviewer } from "./review.ts";
-import { indicatorStatus, loadIndicators, loadOutputs, periodOf, type EvaluationPeriodKind, type IndicatorStatus, type Period } from "./skp-progress.ts";
+import {
+  indicatorStatus,
+  loadIndicators,
+  loadOutputs,
+  periodOf,
+  type EvaluationPeriodKind,
+  type IndicatorStatus,
+  type Period,
+} from "./skp-progress.ts";
 
 /**
  * Periodic performance evaluation (SPEC §3 "Rating"; issue 5): a supervisor rates each subordinate
@@ -33,7 +41,13 @@ import { indicatorStatus, loadIndicators, loadOutputs, periodOf, type Evaluation
 
 // --- periods (pure) ---------------------------------------------------------------------------
 
-export const yearPeriod = (year: number): Period => ({ code: "YEAR", year, from: `${year}-01-01`, to: `${year}-12-31`, endMonth: 12 });
+export const yearPeriod = (year: number): Period => ({
+  code: "YEAR",
+  year,
+  from: `${year}-01-01`,
+  to: `${year}-12-31`,
+  endMonth: 12,
+});
 
 /** The period that ended most recently before `today`. */
 export function previousPeriod(today: string, kind: EvaluationPeriodKind): Period {
@@ -52,7 +66,11 @@ export function periodCloses(period: Period, deadlines: DeadlinePolicy): string 
  * The periods a supervisor rates on `today`: the period just ended (late ones are still accepted,
  * so no one is left unrated), and in the weeks after a year ends, that year's annual evaluation.
  */
-export function periodsToEvaluate(today: string, rating: Pick<RatingPolicy, "period">, deadlines: DeadlinePolicy): Period[] {
+export function periodsToEvaluate(
+  today: string,
+  rating: Pick<RatingPolicy, "period">,
+  deadlines: DeadlinePolicy,
+): Period[] {
   const periods = [previousPeriod(today, rating.period)];
   const year = Number(today.slice(0, 4));
   if (today <= periodCloses(yearPeriod(year - 1), deadlines)) periods.push(yearPeriod(year - 1));
@@ -68,12 +86,16 @@ export function parsePeriodKey(key: string): Period | undefined {
   const year = Number(match[1]);
   const code = match[2]!;
   if (code === "YEAR") return yearPeriod(year);
-  return periodOf(code.startsWith("Q") ? `${year}-${String(Number(code[1]) * 3).padStart(2, "0")}-01` : `${year}-${code.slice(1)}-01`, code.startsWith("Q") ? "QUARTER" : "MONTH");
+  return periodOf(
+    code.startsWith("Q") ? `${year}-${String(Number(code[1]) * 3).padStart(2, "0")}-01` : `${year}-${code.slice(1)}-01`,
+    code.startsWith("Q") ? "QUARTER" : "MONTH",
+  );
 }
 
 // --- who may evaluate -------------------------------------------------------------------------
 
-export type EvaluationAuthority = { kind: "allowed"; actingAs: ReviewerRole } | { kind: "denied"; reason: "own" | "not-evaluator" };
+export type EvaluationAuthority =
+  { kind: "allowed"; actingAs: ReviewerRole } | { kind: "denied"; reason: "own" | "not-evaluator" };
 
 /** The employee's current supervisor (pejabat penilai), an active delegate of that supervisor, or an admin. */
 export async function evaluationAuthority(
@@ -86,7 +108,8 @@ export async function evaluationAuthority(
   if (evaluator.employeeId !== undefined && employee.supervisorId !== null) {
     if (evaluator.employeeId === employee.supervisorId) return { kind: "allowed", actingAs: "SUPERVISOR" };
     const today = localDate(now, employee.unit.timeZone);
-    if ((await delegatorsOf(db, evaluator.employeeId, today)).includes(employee.supervisorId)) return { kind: "allowed", actingAs: "DELEGATE" };
+    if ((await delegatorsOf(db, evaluator.employeeId, today)).includes(employee.supervisorId))
+      return { kind: "allowed", actingAs: "DELEGATE" };
   }
   if (evaluator.isAdmin) return { kind: "allowed", actingAs: "ADMIN" };
   return { kind: "denied", reason: "not-evaluator" };
@@ -146,15 +169,25 @@ export interface EvaluationFacts {
 }
 
 /** Realisation of the employee's SKP for the period (at its last day), the suggestion and the approval record. */
-export async function evaluationFacts(db: Db, employeeId: number, period: Period, rating: Pick<RatingPolicy, "thresholds">): Promise<EvaluationFacts> {
-  const plan = await db.skpPlan.findUnique({ where: { employeeId_year: { employeeId, year: period.year } }, select: { id: true } });
+export async function evaluationFacts(
+  db: Db,
+  employeeId: number,
+  period: Period,
+  rating: Pick<RatingPolicy, "thresholds">,
+): Promise<EvaluationFacts> {
+  const plan = await db.skpPlan.findUnique({
+    where: { employeeId_year: { employeeId, year: period.year } },
+    select: { id: true },
+  });
   const planIds = plan ? [plan.id] : [];
   const [indicators, outputs, stats] = await Promise.all([
     loadIndicators(db, planIds),
     loadOutputs(db, planIds, period.to),
     approvalStats(db, employeeId, period.from, period.to),
   ]);
-  const statuses = (plan ? (indicators.get(plan.id) ?? []) : []).map((info) => indicatorStatus(info, outputs.get(info.id), period));
+  const statuses = (plan ? (indicators.get(plan.id) ?? []) : []).map((info) =>
+    indicatorStatus(info, outputs.get(info.id), period),
+  );
   return { period, indicators: statuses, suggestion: suggestResultsRating(statuses, rating.thresholds), stats };
 }
 
@@ -180,20 +213,35 @@ const asDate = (date: string) => new Date(`${date}T00:00:00Z`);
  * The employee's evaluation for the period: created as a DRAFT on first opening; a DRAFT's suggestion
  * and realisation are refreshed (reports may have been approved since); a FINALISED one is returned as is.
  */
-export async function openEvaluation(db: Db, input: { employeeId: number; facts: EvaluationFacts; mode: RatingMode }): Promise<Evaluation> {
+export async function openEvaluation(
+  db: Db,
+  input: { employeeId: number; facts: EvaluationFacts; mode: RatingMode },
+): Promise<Evaluation> {
   const { period } = input.facts;
   const key = { employeeId_year_period: { employeeId: input.employeeId, year: period.year, period: period.code } };
-  const fresh = { suggestedResults: input.facts.suggestion, realisation: realisationSnapshot(input.facts) as Prisma.InputJsonValue };
+  const fresh = {
+    suggestedResults: input.facts.suggestion,
+    realisation: realisationSnapshot(input.facts) as Prisma.InputJsonValue,
+  };
   const existing = await db.evaluation.findUnique({ where: key });
   if (existing?.status === "FINALISED") return existing;
   if (existing) return db.evaluation.update({ where: { id: existing.id }, data: fresh });
   try {
     return await db.evaluation.create({
-      data: { employeeId: input.employeeId, year: period.year, period: period.code, periodFrom: asDate(period.from), periodTo: asDate(period.to), mode: input.mode, ...fresh },
+      data: {
+        employeeId: input.employeeId,
+        year: period.year,
+        period: period.code,
+        periodFrom: asDate(period.from),
+        periodTo: asDate(period.to),
+        mode: input.mode,
+        ...fresh,
+      },
     });
   } catch (error) {
     // Two presses at once: the other created it.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return db.evaluation.findUniqueOrThrow({ where: key });
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      return db.evaluation.findUniqueOrThrow({ where: key });
     throw error;
   }
 }
@@ -207,7 +255,8 @@ export type EvaluationAnswer = Partial<Pick<Evaluation, "resultsRating" | "behav
 export async function saveAnswer(db: Db, id: number, version: number, answer: EvaluationAnswer): Promise<boolean> {
   const { behaviourValues, behaviourScore, ...rest } = answer;
   const data: Prisma.EvaluationUpdateManyMutationInput = { ...rest };
-  if (behaviourValues !== undefined) data.behaviourValues = behaviourValues === null ? Prisma.DbNull : (behaviourValues as Prisma.InputJsonValue);
+  if (behaviourValues !== undefined)
+    data.behaviourValues = behaviourValues === null ? Prisma.DbNull : (behaviourValues as Prisma.InputJsonValue);
   if (behaviourScore !== undefined) data.behaviourScore = behaviourScore;
   const { count } = await db.evaluation.updateMany({ where: { id, version, status: "DRAFT" }, data });
   return count === 1;
@@ -236,18 +285,38 @@ const num = (value: Prisma.Decimal | number | null) => (value === null ? null : 
  * predicate of the matrix. Legacy modes: the SKP score from the realisation snapshot and the
  * behaviour score give the final score and its band (2019 with supervisor input only: 70/30).
  */
-export function resultOf(evaluation: Pick<Evaluation, "mode" | "resultsRating" | "behaviourRating" | "behaviourScore" | "realisation" | "feedback">): EvaluationResult | undefined {
+export function resultOf(
+  evaluation: Pick<
+    Evaluation,
+    "mode" | "resultsRating" | "behaviourRating" | "behaviourScore" | "realisation" | "feedback"
+  >,
+): EvaluationResult | undefined {
   if (!evaluation.feedback) return undefined;
   const mode = evaluation.mode as RatingMode;
   if (mode === "2022") {
     if (!evaluation.resultsRating || !evaluation.behaviourRating) return undefined;
-    return { mode, predicate: predicateFor(evaluation.resultsRating, evaluation.behaviourRating), skpScore: null, finalScore: null, band: null };
+    return {
+      mode,
+      predicate: predicateFor(evaluation.resultsRating, evaluation.behaviourRating),
+      skpScore: null,
+      finalScore: null,
+      band: null,
+    };
   }
   const behaviourScore = num(evaluation.behaviourScore);
   if (behaviourScore === null) return undefined;
   const skpScore = legacySkpFromIndicators((evaluation.realisation ?? []) as unknown as LegacyIndicator[]);
-  const final = mode === "2019" ? legacyFinal("2019", { skpScore, behaviourScore, peerInput: false, innovation: false }) : legacyFinal("2011", { skpScore, behaviourScore });
-  return { mode, predicate: null, skpScore: Math.round(skpScore * 100) / 100, finalScore: final.final, band: final.band };
+  const final =
+    mode === "2019"
+      ? legacyFinal("2019", { skpScore, behaviourScore, peerInput: false, innovation: false })
+      : legacyFinal("2011", { skpScore, behaviourScore });
+  return {
+    mode,
+    predicate: null,
+    skpScore: Math.round(skpScore * 100) / 100,
+    finalScore: final.final,
+    band: final.band,
+  };
 }
 
 /** The values an audit row records for an evaluation. */
@@ -292,9 +361,13 @@ export interface FinaliseInput {
  */
 export async function finaliseEvaluation(db: Db, input: FinaliseInput): Promise<FinaliseOutcome> {
   return db.$transaction(async (tx) => {
-    const row = await tx.evaluation.findUnique({ where: { id: input.id }, include: { employee: true, evaluator: true } });
+    const row = await tx.evaluation.findUnique({
+      where: { id: input.id },
+      include: { employee: true, evaluator: true },
+    });
     if (!row) return { kind: "unknown" };
-    if (row.status === "FINALISED" || row.version !== input.version) return { kind: "already", by: row.evaluator?.name ?? "Admin" };
+    if (row.status === "FINALISED" || row.version !== input.version)
+      return { kind: "already", by: row.evaluator?.name ?? "Admin" };
     const result = resultOf(row);
     if (!result) return { kind: "incomplete" };
 
@@ -344,7 +417,10 @@ export async function finaliseEvaluation(db: Db, input: FinaliseInput): Promise<
  * An admin reopens a finalised evaluation to amend it: it becomes a DRAFT of the next version, keeping
  * the finalised values for the audit log's "before". Only the caller's admin check stands before this.
  */
-export async function reopenEvaluation(db: Db, input: { id: number; admin: Reviewer; now: Date }): Promise<Evaluation | undefined> {
+export async function reopenEvaluation(
+  db: Db,
+  input: { id: number; admin: Reviewer; now: Date },
+): Promise<Evaluation | undefined> {
   return db.$transaction(async (tx) => {
     const row = await tx.evaluation.findUnique({ where: { id: input.id } });
     if (!row || row.status !== "FINALISED") return undefined;
@@ -354,7 +430,14 @@ export async function reopenEvaluation(db: Db, input: { id: number; admin: Revie
       data: { status: "DRAFT", version: row.version + 1, amendedFrom: before as Prisma.InputJsonValue },
     });
     if (count !== 1) return undefined;
-    await recordAudit(tx, { actor: `telegram:${input.admin.telegramId}`, action: "evaluation.reopen", entity: "Evaluation", entityId: row.id, before, at: input.now });
+    await recordAudit(tx, {
+      actor: `telegram:${input.admin.telegramId}`,
+      action: "evaluation.reopen",
+      entity: "Evaluation",
+      entityId: row.id,
+      before,
+      at: input.now,
+    });
     return tx.evaluation.findUniqueOrThrow({ where: { id: row.id } });
   });
 }
@@ -374,14 +457,31 @@ export interface UnitDistribution {
  */
 export async function unitDistribution(
   db: Db,
-  input: { evaluationId: number; employeeId: number; candidate: Predicate; year: number; period: string; defaultResult: OrganisationalResult },
+  input: {
+    evaluationId: number;
+    employeeId: number;
+    candidate: Predicate;
+    year: number;
+    period: string;
+    defaultResult: OrganisationalResult;
+  },
 ): Promise<UnitDistribution> {
-  const employee = await db.employee.findUniqueOrThrow({ where: { id: input.employeeId }, select: { unit: { select: { id: true, organisationalResult: true } } } });
+  const employee = await db.employee.findUniqueOrThrow({
+    where: { id: input.employeeId },
+    select: { unit: { select: { id: true, organisationalResult: true } } },
+  });
   const rated = await db.employee.findMany({
     where: { unitId: employee.unit.id, active: true, supervisorId: { not: null }, id: { not: input.employeeId } },
-    select: { evaluations: { where: { year: input.year, period: input.period, status: "FINALISED" }, select: { predicate: true } } },
+    select: {
+      evaluations: {
+        where: { year: input.year, period: input.period, status: "FINALISED" },
+        select: { predicate: true },
+      },
+    },
   });
-  const others = rated.flatMap((e) => e.evaluations.map((ev) => ev.predicate).filter((p): p is Predicate => p !== null));
+  const others = rated.flatMap((e) =>
+    e.evaluations.map((ev) => ev.predicate).filter((p): p is Predicate => p !== null),
+  );
   const organisationalResult = employee.unit.organisationalResult ?? input.defaultResult;
   return {
     isLast: rated.every((e) => e.evaluations.length > 0),

@@ -55,7 +55,11 @@ const EVALUATION_COLUMNS: Array<Partial<ExcelJS.Column>> = [
   { header: "Zona waktu", key: "zone", width: 11 },
 ];
 
-const RATING_LABEL: Record<string, string> = { ABOVE: "Di atas ekspektasi", MEETS: "Sesuai ekspektasi", BELOW: "Di bawah ekspektasi" };
+const RATING_LABEL: Record<string, string> = {
+  ABOVE: "Di atas ekspektasi",
+  MEETS: "Sesuai ekspektasi",
+  BELOW: "Di bawah ekspektasi",
+};
 const PREDICATE_LABEL: Record<string, string> = {
   SANGAT_BAIK: "Sangat Baik",
   BAIK: "Baik",
@@ -110,7 +114,12 @@ export const REPORT_STATUS_LABEL: Record<string, string> = {
   WITHDRAWN: "Ditarik",
 };
 const RHK_KIND_LABEL: Record<string, string> = { MAIN: "Utama", ADDITIONAL: "Tambahan" };
-const ASPECT_LABEL: Record<string, string> = { QUANTITY: "Kuantitas", QUALITY: "Kualitas", TIME: "Waktu", COST: "Biaya" };
+const ASPECT_LABEL: Record<string, string> = {
+  QUANTITY: "Kuantitas",
+  QUALITY: "Kualitas",
+  TIME: "Waktu",
+  COST: "Biaya",
+};
 
 function targetPeriodLabel(period: string): string {
   if (period === "YEAR") return "Tahunan";
@@ -133,7 +142,11 @@ export async function exportWorkbook(
   const temp = join(dirname(options.path), `.${basename(options.path)}.${process.pid}.tmp`);
   closeSync(openSync(temp, "w", 0o600)); // fails here, before any work, when the folder is not writable
   try {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: temp,
+      useStyles: true,
+      useSharedStrings: false,
+    });
     workbook.creator = "Lapkin";
     const reports = await writeReports(db, workbook, scope, options.batchSize ?? EXPORT_BATCH);
     const indicators = await writeRealisation(db, workbook, scope);
@@ -171,7 +184,8 @@ function sheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, colum
   };
 }
 
-const unitFilter = (unitIds: number[] | undefined) => (unitIds ? Prisma.sql`AND e."unitId" = ANY(${unitIds}::int[])` : Prisma.empty);
+const unitFilter = (unitIds: number[] | undefined) =>
+  unitIds ? Prisma.sql`AND e."unitId" = ANY(${unitIds}::int[])` : Prisma.empty;
 
 interface ReportRow {
   id: number;
@@ -195,7 +209,12 @@ interface ReportRow {
 }
 
 /** Every report of the period except drafts, in id order, keyset-paginated. */
-async function writeReports(db: Db, workbook: ExcelJS.stream.xlsx.WorkbookWriter, scope: ExportScope, batchSize: number): Promise<number> {
+async function writeReports(
+  db: Db,
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  scope: ExportScope,
+  batchSize: number,
+): Promise<number> {
   const worksheet = sheet(workbook, "Laporan", REPORT_COLUMNS);
   const { from, to } = scope.period;
   const localTime = (column: string) =>
@@ -219,22 +238,22 @@ async function writeReports(db: Db, workbook: ExcelJS.stream.xlsx.WorkbookWriter
       LIMIT ${batchSize}`;
     for (const r of rows) {
       worksheet.add({
-          number: r.number ?? "",
-          nip: r.nip,
-          name: r.name,
-          unit: r.unit,
-          date: new Date(`${r.date}T00:00:00Z`),
-          rhk: r.rhk ?? (r.isAdditional ? "Tugas tambahan" : ""),
-          indicator: r.indicator ?? "",
-          description: r.description ?? "",
-          output: r.output,
-          outputUnit: r.outputUnit ?? "",
-          minutes: r.minutes,
-          status: REPORT_STATUS_LABEL[r.status] ?? r.status,
-          submitted: wallTime(r.submitted),
-          decided: wallTime(r.decided),
-          reused: r.reusedEvidence ? "Ya" : "Tidak",
-          zone: zoneName(r.timeZone),
+        number: r.number ?? "",
+        nip: r.nip,
+        name: r.name,
+        unit: r.unit,
+        date: new Date(`${r.date}T00:00:00Z`),
+        rhk: r.rhk ?? (r.isAdditional ? "Tugas tambahan" : ""),
+        indicator: r.indicator ?? "",
+        description: r.description ?? "",
+        output: r.output,
+        outputUnit: r.outputUnit ?? "",
+        minutes: r.minutes,
+        status: REPORT_STATUS_LABEL[r.status] ?? r.status,
+        submitted: wallTime(r.submitted),
+        decided: wallTime(r.decided),
+        reused: r.reusedEvidence ? "Ya" : "Tidak",
+        zone: zoneName(r.timeZone),
       });
     }
     count += rows.length;
@@ -249,7 +268,11 @@ async function writeReports(db: Db, workbook: ExcelJS.stream.xlsx.WorkbookWriter
  * Realisation per indicator at the end of the period, for every SKP of the period's year in scope:
  * the same numbers /skp shows, pro-rated to the period's last month (src/domain/skp-progress.ts).
  */
-async function writeRealisation(db: Db, workbook: ExcelJS.stream.xlsx.WorkbookWriter, scope: ExportScope): Promise<number> {
+async function writeRealisation(
+  db: Db,
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  scope: ExportScope,
+): Promise<number> {
   const worksheet = sheet(workbook, "Realisasi", REALISATION_COLUMNS);
   const plans = await db.$queryRaw<Array<{ id: number; year: number; nip: string; name: string; unit: string }>>`
     SELECT p."id", p."year", e."nip", e."name", u."name" AS "unit"
@@ -257,26 +280,29 @@ async function writeRealisation(db: Db, workbook: ExcelJS.stream.xlsx.WorkbookWr
     WHERE p."year" = ${scope.period.year} ${unitFilter(scope.unitIds)}
     ORDER BY u."name", e."name", e."nip"`;
   const planIds = plans.map((p) => p.id);
-  const [indicators, outputs] = await Promise.all([loadIndicators(db, planIds), loadOutputs(db, planIds, scope.period.to)]);
+  const [indicators, outputs] = await Promise.all([
+    loadIndicators(db, planIds),
+    loadOutputs(db, planIds, scope.period.to),
+  ]);
   let count = 0;
   for (const plan of plans) {
     for (const info of indicators.get(plan.id) ?? []) {
       const status = indicatorStatus(info, outputs.get(info.id), scope.period);
       worksheet.add({
-          nip: plan.nip,
-          name: plan.name,
-          unit: plan.unit,
-          year: plan.year,
-          rhk: info.rhk,
-          rhkKind: RHK_KIND_LABEL[info.rhkKind],
-          aspect: ASPECT_LABEL[info.aspect],
-          indicator: info.indicator,
-          target: info.target,
-          realisation: roundTo(status.realisation, 2),
-          percent: roundTo(status.percent, 2),
-          unitOfMeasure: info.unitOfMeasure,
-          targetPeriod: targetPeriodLabel(info.period),
-          dueTarget: roundTo(status.dueTarget, 2),
+        nip: plan.nip,
+        name: plan.name,
+        unit: plan.unit,
+        year: plan.year,
+        rhk: info.rhk,
+        rhkKind: RHK_KIND_LABEL[info.rhkKind],
+        aspect: ASPECT_LABEL[info.aspect],
+        indicator: info.indicator,
+        target: info.target,
+        realisation: roundTo(status.realisation, 2),
+        percent: roundTo(status.percent, 2),
+        unitOfMeasure: info.unitOfMeasure,
+        targetPeriod: targetPeriodLabel(info.period),
+        dueTarget: roundTo(status.dueTarget, 2),
       });
       count++;
     }
@@ -311,7 +337,12 @@ interface EvaluationExportRow {
  * The finalised evaluations of every period that ends within the exported one (a quarter's export
  * holds its quarterly, monthly and — for Q4 — annual evaluations), keyset-paginated in id order.
  */
-async function writeEvaluations(db: Db, workbook: ExcelJS.stream.xlsx.WorkbookWriter, scope: ExportScope, batchSize: number): Promise<number> {
+async function writeEvaluations(
+  db: Db,
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  scope: ExportScope,
+  batchSize: number,
+): Promise<number> {
   const worksheet = sheet(workbook, "Penilaian", EVALUATION_COLUMNS);
   const { from, to } = scope.period;
   let last = 0;

@@ -14,7 +14,11 @@ export const UNITS_PER_PAGE = 8;
 
 /** The units this person may link, by name; admin: all of them. */
 export async function linkableUnits(db: Db, who: Linker): Promise<Array<{ id: number; code: string; name: string }>> {
-  if (who.isAdmin) return db.unit.findMany({ select: { id: true, code: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  if (who.isAdmin)
+    return db.unit.findMany({
+      select: { id: true, code: true, name: true },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+    });
   return db.$queryRaw<Array<{ id: number; code: string; name: string }>>`
     WITH RECURSIVE tree AS (
       SELECT u."id" FROM "Unit" u JOIN "Employee" e ON e."unitId" = u."id"
@@ -38,10 +42,31 @@ export async function linkGroup(
     const before = await tx.group.findUnique({ where: { chatId: input.chatId } });
     const after = await tx.group.upsert({
       where: { chatId: input.chatId },
-      create: { chatId: input.chatId, title: input.title, unitId: input.unitId, language: input.language, linkedByTelegramId: input.by, active: true },
-      update: { title: input.title, unitId: input.unitId, language: input.language, linkedByTelegramId: input.by, active: true },
+      create: {
+        chatId: input.chatId,
+        title: input.title,
+        unitId: input.unitId,
+        language: input.language,
+        linkedByTelegramId: input.by,
+        active: true,
+      },
+      update: {
+        title: input.title,
+        unitId: input.unitId,
+        language: input.language,
+        linkedByTelegramId: input.by,
+        active: true,
+      },
     });
-    await recordAudit(tx, { actor: `telegram:${input.by}`, action: before ? "group.relink" : "group.link", entity: "Group", entityId: after.id, before, after, at: input.now });
+    await recordAudit(tx, {
+      actor: `telegram:${input.by}`,
+      action: before ? "group.relink" : "group.link",
+      entity: "Group",
+      entityId: after.id,
+      before,
+      after,
+      at: input.now,
+    });
   });
 }
 
@@ -49,7 +74,15 @@ export async function linkGroup(
 export async function deactivateGroup(db: Db, chatId: bigint, reason: string, now: Date): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.group.updateMany({ where: { chatId, active: true }, data: { active: false } });
-    if (count) await recordAudit(tx, { actor: "system", action: "group.deactivate", entity: "Group", entityId: chatId, details: { reason }, at: now });
+    if (count)
+      await recordAudit(tx, {
+        actor: "system",
+        action: "group.deactivate",
+        entity: "Group",
+        entityId: chatId,
+        details: { reason },
+        at: now,
+      });
     return count > 0;
   });
 }
@@ -59,7 +92,15 @@ export async function migrateGroup(db: Db, fromChatId: bigint, toChatId: bigint,
   return db.$transaction(async (tx) => {
     if (await tx.group.findUnique({ where: { chatId: toChatId } })) return false;
     const { count } = await tx.group.updateMany({ where: { chatId: fromChatId }, data: { chatId: toChatId } });
-    if (count) await recordAudit(tx, { actor: "system", action: "group.migrate", entity: "Group", entityId: toChatId, details: { from: fromChatId, to: toChatId }, at: now });
+    if (count)
+      await recordAudit(tx, {
+        actor: "system",
+        action: "group.migrate",
+        entity: "Group",
+        entityId: toChatId,
+        details: { from: fromChatId, to: toChatId },
+        at: now,
+      });
     return count > 0;
   });
 }

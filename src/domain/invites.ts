@@ -123,7 +123,12 @@ export async function issueInvites(
         });
         revoked += result.count;
         await tx.invite.createMany({
-          data: part.map((i) => ({ employeeId: i.employeeId, codeHash: hashInviteCode(i.code), createdAt: now, expiresAt })),
+          data: part.map((i) => ({
+            employeeId: i.employeeId,
+            codeHash: hashInviteCode(i.code),
+            createdAt: now,
+            expiresAt,
+          })),
         });
       }
 
@@ -351,7 +356,14 @@ export async function resetLink(db: Db, options: { nip: string; now: Date; actor
 
     if (employee.telegramId === null) {
       if (revokedInvites > 0) {
-        await recordAudit(tx, { at: now, actor, action: "invites.revoke", entity: "Employee", entityId: employee.id, details: { nip, revokedInvites } });
+        await recordAudit(tx, {
+          at: now,
+          actor,
+          action: "invites.revoke",
+          entity: "Employee",
+          entityId: employee.id,
+          details: { nip, revokedInvites },
+        });
       }
       return { kind: "not-linked", ...base };
     }

@@ -42,7 +42,10 @@ export function validateNip(nip: string, kind: NipKind): NipResult {
   if (kind === "PPPK") {
     const appointmentYear = Number(nip.slice(8, 12));
     if (appointmentYear < birthYear + MINIMUM_AGE_AT_START) {
-      return fail("appointment-year", `appointment year ${appointmentYear} (digits 9–12) is less than ${MINIMUM_AGE_AT_START} years after birth in ${birthYear}`);
+      return fail(
+        "appointment-year",
+        `appointment year ${appointmentYear} (digits 9–12) is less than ${MINIMUM_AGE_AT_START} years after birth in ${birthYear}`,
+      );
     }
     if (!sex) return fail("sex-digit", `digit 15 must be 1 (male) or 2 (female), not ${nip[14]}`);
     return { ok: true, kind, birthDate, appointmentYear, sex, sequence };
@@ -56,7 +59,10 @@ export function validateNip(nip: string, kind: NipKind): NipResult {
   }
   // Compared by year and month only: the NIP does not carry the start day.
   if (startYear * 12 + startMonth < (birthYear + MINIMUM_AGE_AT_START) * 12 + birthMonth) {
-    return fail("start-too-early", `civil-service start ${startYearMonth} is less than ${MINIMUM_AGE_AT_START} years after birth on ${birthDate}`);
+    return fail(
+      "start-too-early",
+      `civil-service start ${startYearMonth} is less than ${MINIMUM_AGE_AT_START} years after birth on ${birthDate}`,
+    );
   }
   if (!sex) return fail("sex-digit", `digit 15 must be 1 (male) or 2 (female), not ${nip[14]}`);
   return { ok: true, kind, birthDate, startYearMonth, sex, sequence };

@@ -8,7 +8,8 @@ export interface OutgoingMessage {
   kind: string;
   chatId: bigint;
   /** A Bot API method and its parameters, already rendered in the recipient's language. */
-  method: "sendMessage" | "sendPhoto" | "sendDocument" | "sendMediaGroup" | "editMessageText" | "editMessageReplyMarkup";
+  method:
+    "sendMessage" | "sendPhoto" | "sendDocument" | "sendMediaGroup" | "editMessageText" | "editMessageReplyMarkup";
   params: Record<string, unknown>;
   /** Send no earlier than this (e.g. a reminder's local time). */
   notBefore?: Date;
@@ -29,7 +30,7 @@ export async function enqueueMessage(tx: Tx, message: OutgoingMessage): Promise<
         chatId: message.chatId,
         payload: { method: message.method, params: message.params } as Prisma.InputJsonValue,
         ...(message.now ? { createdAt: message.now } : {}),
-        ...(message.notBefore ?? message.now ? { nextAttemptAt: message.notBefore ?? message.now } : {}),
+        ...((message.notBefore ?? message.now) ? { nextAttemptAt: message.notBefore ?? message.now } : {}),
       },
     ],
     skipDuplicates: true,

@@ -169,7 +169,12 @@ interface PolicyField<T> {
   show(value: T): string;
 }
 
-const field = <T>(schema: z.ZodType<T>, expected: string, fromCell: (cell: string) => unknown, show: (value: T) => string = String): PolicyField<T> => ({
+const field = <T>(
+  schema: z.ZodType<T>,
+  expected: string,
+  fromCell: (cell: string) => unknown,
+  show: (value: T) => string = String,
+): PolicyField<T> => ({
   schema,
   expected,
   fromCell,
@@ -177,13 +182,24 @@ const field = <T>(schema: z.ZodType<T>, expected: string, fromCell: (cell: strin
 });
 
 const whole = (min: number, max: number) =>
-  field(z.number().int().min(min).max(max), `a whole number from ${min} to ${max}`, (cell) => (/^\d+$/.test(cell) ? Number(cell) : undefined));
+  field(z.number().int().min(min).max(max), `a whole number from ${min} to ${max}`, (cell) =>
+    /^\d+$/.test(cell) ? Number(cell) : undefined,
+  );
 
 const percent = field(z.number().positive().max(1000), "a percentage above 0 and at most 1000", (cell) =>
   /^\d+([.,]\d+)?$/.test(cell) ? Number(cell.replace(",", ".")) : undefined,
 );
 
-const YES_NO: Record<string, boolean> = { true: true, ya: true, yes: true, "1": true, false: false, tidak: false, no: false, "0": false };
+const YES_NO: Record<string, boolean> = {
+  true: true,
+  ya: true,
+  yes: true,
+  "1": true,
+  false: false,
+  tidak: false,
+  no: false,
+  "0": false,
+};
 const yesNo = field(z.boolean(), "true or false (ya or tidak)", (cell) => YES_NO[cell.toLowerCase()]);
 
 // Indonesians write times with a dot ("15.00") as often as with a colon.
@@ -199,32 +215,49 @@ function isMonthDay(value: string): boolean {
 }
 
 // MM-DD as stored, or DD/MM the way the import's dates are written (DD/MM/YYYY).
-const monthDay = field(z.string().refine(isMonthDay), "a date MM-DD (month first, like 01-31) or DD/MM (like 31/01)", (cell) => {
-  const local = /^(\d{1,2})\/(\d{1,2})$/.exec(cell);
-  return local ? `${local[2]!.padStart(2, "0")}-${local[1]!.padStart(2, "0")}` : cell;
-});
+const monthDay = field(
+  z.string().refine(isMonthDay),
+  "a date MM-DD (month first, like 01-31) or DD/MM (like 31/01)",
+  (cell) => {
+    const local = /^(\d{1,2})\/(\d{1,2})$/.exec(cell);
+    return local ? `${local[2]!.padStart(2, "0")}-${local[1]!.padStart(2, "0")}` : cell;
+  },
+);
 
 /** One of `values`, case and spaces not minding ("butuh perbaikan" is BUTUH_PERBAIKAN), or one of the aliases. */
 function oneOf<T extends string>(values: readonly T[], aliases: Record<string, T> = {}) {
-  return field(z.custom<T>((v) => values.includes(v as T)), `one of ${values.join(", ")}`, (cell) => {
-    const word = cell.toLowerCase().replace(/\s+/g, "_");
-    return aliases[word] ?? values.find((v) => v.toLowerCase() === word);
-  });
+  return field(
+    z.custom<T>((v) => values.includes(v as T)),
+    `one of ${values.join(", ")}`,
+    (cell) => {
+      const word = cell.toLowerCase().replace(/\s+/g, "_");
+      return aliases[word] ?? values.find((v) => v.toLowerCase() === word);
+    },
+  );
 }
 
 // Days before a deadline, largest first; ";" or spaces between them keep a comma-separated file intact.
 const daysList = field(
   z.array(z.number().int().min(0).max(90)).min(1).max(10),
   "whole numbers from 0 to 90 separated by semicolons, like 7;3;1",
-  (cell) => (/^\d+([\s,;]+\d+)*$/.test(cell) ? [...new Set(cell.split(/[\s,;]+/).map(Number))].sort((a, b) => b - a) : undefined),
+  (cell) =>
+    /^\d+([\s,;]+\d+)*$/.test(cell) ? [...new Set(cell.split(/[\s,;]+/).map(Number))].sort((a, b) => b - a) : undefined,
   (days) => days.join(";"),
 );
 
 /** Where a policy value sits in its section: "thresholds.meetsMinPercent". */
 type Paths<T, P extends string = ""> = {
-  [K in keyof T & string]: T[K] extends string | number | boolean | readonly unknown[] ? `${P}${K}` : Paths<T[K], `${P}${K}.`>;
+  [K in keyof T & string]: T[K] extends string | number | boolean | readonly unknown[]
+    ? `${P}${K}`
+    : Paths<T[K], `${P}${K}.`>;
 }[keyof T & string];
-type At<T, P extends string> = P extends `${infer H}.${infer R}` ? (H extends keyof T ? At<T[H], R> : never) : P extends keyof T ? T[P] : never;
+type At<T, P extends string> = P extends `${infer H}.${infer R}`
+  ? H extends keyof T
+    ? At<T[H], R>
+    : never
+  : P extends keyof T
+    ? T[P]
+    : never;
 
 /** Values of one section that must agree with each other, checked once the section is merged. */
 interface Rule<T> {
@@ -318,7 +351,12 @@ interface KeySpec {
 }
 
 const KEYS: KeySpec[] = (Object.keys(SECTIONS) as PolicySection[]).flatMap((section) =>
-  Object.entries(SECTIONS[section].fields as Record<string, PolicyField<unknown>>).map(([path, field]) => ({ key: `${section}.${path}`, section, path, field })),
+  Object.entries(SECTIONS[section].fields as Record<string, PolicyField<unknown>>).map(([path, field]) => ({
+    key: `${section}.${path}`,
+    section,
+    path,
+    field,
+  })),
 );
 const BY_KEY = new Map(KEYS.map((k) => [k.key.toLowerCase(), k]));
 
@@ -329,10 +367,15 @@ export const POLICY_KEYS: readonly string[] = KEYS.map((k) => k.key);
 export const policyKey = (written: string): string | undefined => BY_KEY.get(written.trim().toLowerCase())?.key;
 
 /** A cell of the import file read as the key's value, or why it cannot be. */
-export function readPolicyValue(key: string, cell: string): { ok: true; value: unknown } | { ok: false; error: string } {
+export function readPolicyValue(
+  key: string,
+  cell: string,
+): { ok: true; value: unknown } | { ok: false; error: string } {
   const spec = specOf(key);
   const checked = spec.field.schema.safeParse(spec.field.fromCell(cell.trim()));
-  return checked.success ? { ok: true, value: checked.data } : { ok: false, error: `${spec.key} "${cell}" is not ${spec.field.expected}` };
+  return checked.success
+    ? { ok: true, value: checked.data }
+    : { ok: false, error: `${spec.key} "${cell}" is not ${spec.field.expected}` };
 }
 
 /** A value as the import file writes it. */
@@ -376,8 +419,12 @@ function readSection(section: PolicySection, stored: unknown, into: StoredPolicy
   const found: PolicyOverrides = new Map();
   for (const [path, value] of leavesOf(stored)) {
     const spec = BY_KEY.get(`${section}.${path}`.toLowerCase());
-    if (!spec || spec.key !== `${section}.${path}`) into.problems.push(`${policyStorageKey(section)} holds "${path}", which is not a policy value; it is ignored`);
-    else if (!spec.field.schema.safeParse(value).success) into.problems.push(`${spec.key}: the stored ${JSON.stringify(value)} is not ${spec.field.expected}; the default ${showDefault(spec)} is used`);
+    if (!spec || spec.key !== `${section}.${path}`)
+      into.problems.push(`${policyStorageKey(section)} holds "${path}", which is not a policy value; it is ignored`);
+    else if (!spec.field.schema.safeParse(value).success)
+      into.problems.push(
+        `${spec.key}: the stored ${JSON.stringify(value)} is not ${spec.field.expected}; the default ${showDefault(spec)} is used`,
+      );
     else found.set(spec.key, value);
   }
   // Values that contradict each other (minimum above maximum) both fall back to their defaults.
@@ -390,10 +437,13 @@ function readSection(section: PolicySection, stored: unknown, into: StoredPolicy
 
 /** Nested JSON as (dotted path, value) pairs; arrays are values. */
 function leavesOf(value: Record<string, unknown>, prefix = ""): Array<[string, unknown]> {
-  return Object.entries(value).flatMap(([name, inner]) => (isObject(inner) ? leavesOf(inner, `${prefix}${name}.`) : [[`${prefix}${name}`, inner] as [string, unknown]]));
+  return Object.entries(value).flatMap(([name, inner]) =>
+    isObject(inner) ? leavesOf(inner, `${prefix}${name}.`) : [[`${prefix}${name}`, inner] as [string, unknown]],
+  );
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The rules the overrides break, merged over the defaults: the keys involved and a message naming them. */
 export function brokenPolicyRules(overrides: PolicyOverrides): Array<{ keys: string[]; message: string }> {
@@ -404,7 +454,10 @@ export function brokenPolicyRules(overrides: PolicyOverrides): Array<{ keys: str
       const keys = rule.ordered.map((path) => `${section}.${path}`);
       const [low, high] = keys.map((key) => valueAt(policies, key) as number | string);
       if (rule.strict ? low! < high! : low! <= high!) continue;
-      broken.push({ keys, message: `${keys[0]} (${low}) must be ${rule.strict ? "earlier than" : "at most"} ${keys[1]} (${high})` });
+      broken.push({
+        keys,
+        message: `${keys[0]} (${low}) must be ${rule.strict ? "earlier than" : "at most"} ${keys[1]} (${high})`,
+      });
     }
   }
   return broken;
@@ -413,12 +466,15 @@ export function brokenPolicyRules(overrides: PolicyOverrides): Array<{ keys: str
 /** The policy in force: the defaults, with the overrides set over them. */
 export function composePolicies(overrides: PolicyOverrides): Policies {
   const policies = structuredClone(DEFAULTS) as Policies;
-  for (const [key, value] of overrides) setAt(policies as unknown as Record<string, unknown>, key, structuredClone(value));
+  for (const [key, value] of overrides)
+    setAt(policies as unknown as Record<string, unknown>, key, structuredClone(value));
   return policies;
 }
 
 /** The overrides of each section as the JSON stored under `policy:<section>`. */
-export function storedSections(overrides: PolicyOverrides): Array<{ section: PolicySection; key: string; value: Record<string, unknown> }> {
+export function storedSections(
+  overrides: PolicyOverrides,
+): Array<{ section: PolicySection; key: string; value: Record<string, unknown> }> {
   const sections = new Map<PolicySection, Record<string, unknown>>();
   for (const [key, value] of overrides) {
     const spec = specOf(key);
@@ -443,7 +499,8 @@ function valueAt(source: unknown, path: string): unknown {
 }
 
 /** A key's value in force: the one set by import, or its default. */
-export const effectivePolicyValue = (overrides: PolicyOverrides, key: string): unknown => (overrides.has(key) ? overrides.get(key) : valueAt(DEFAULTS, key));
+export const effectivePolicyValue = (overrides: PolicyOverrides, key: string): unknown =>
+  overrides.has(key) ? overrides.get(key) : valueAt(DEFAULTS, key);
 
 const showDefault = (spec: KeySpec) => spec.field.show(valueAt(DEFAULTS, spec.key));
 
@@ -458,7 +515,11 @@ export async function loadPolicies(db: KeyValueReader, logger?: Warn): Promise<P
   return composePolicies(stored.overrides);
 }
 
-async function loadSection<S extends PolicySection>(db: KeyValueReader, section: S, logger?: Warn): Promise<Policies[S]> {
+async function loadSection<S extends PolicySection>(
+  db: KeyValueReader,
+  section: S,
+  logger?: Warn,
+): Promise<Policies[S]> {
   const row = await db.keyValue.findUnique({ where: { key: policyStorageKey(section) } });
   const problems: string[] = [];
   const policy = mergeStoredSection(section, row?.value, problems);
@@ -472,7 +533,11 @@ export const loadDeadlinePolicy = (db: KeyValueReader, logger?: Warn) => loadSec
 export const loadSchedulePolicy = (db: KeyValueReader, logger?: Warn) => loadSection(db, "schedule", logger);
 
 /** One section's stored JSON merged over its defaults, value by value; what is invalid is left out and described in `problems`. */
-export function mergeStoredSection<S extends PolicySection>(section: S, stored: unknown, problems: string[] = []): Policies[S] {
+export function mergeStoredSection<S extends PolicySection>(
+  section: S,
+  stored: unknown,
+  problems: string[] = [],
+): Policies[S] {
   const result: StoredPolicy = { overrides: new Map(), problems };
   readSection(section, stored, result);
   return composePolicies(result.overrides)[section];

@@ -126,7 +126,10 @@ export async function createDraft(db: Db, employeeId: number): Promise<DraftView
 }
 
 /** The first question still unanswered, or undefined when the draft is complete. */
-export function missingField(draft: DraftView, policy: Pick<ReportPolicy, "minPhotos"> = DEFAULT_POLICY): DraftField | undefined {
+export function missingField(
+  draft: DraftView,
+  policy: Pick<ReportPolicy, "minPhotos"> = DEFAULT_POLICY,
+): DraftField | undefined {
   if (!draft.date) return "date";
   if (!draft.indicatorId && !draft.isAdditional) return "indicator";
   if (!draft.description) return "description";
@@ -195,7 +198,12 @@ export async function indicatorChoices(db: Db, employeeId: number, year: number)
 }
 
 /** An indicator the employee may report on (their own plan, that year), or undefined. */
-export async function ownIndicator(db: Db, employeeId: number, indicatorId: number, year: number): Promise<IndicatorChoice | undefined> {
+export async function ownIndicator(
+  db: Db,
+  employeeId: number,
+  indicatorId: number,
+  year: number,
+): Promise<IndicatorChoice | undefined> {
   const i = await db.skpIndicator.findFirst({ where: { id: indicatorId, plan: { employeeId, year } } });
   return i ? { id: i.id, code: i.code, label: i.indicator, unitOfMeasure: i.unitOfMeasure } : undefined;
 }
@@ -303,7 +311,8 @@ export const notificationKeys = (reportId: number, version: number) => [
   `report-photos:${reportId}:${version}:1`,
 ];
 
-export const reportNumber = (id: number, submittedAt: Date) => `LK-${submittedAt.getUTCFullYear()}-${String(id).padStart(6, "0")}`;
+export const reportNumber = (id: number, submittedAt: Date) =>
+  `LK-${submittedAt.getUTCFullYear()}-${String(id).padStart(6, "0")}`;
 
 /** What Submit reads, in one statement: the draft, its evidence, the card's facts and the supervisor. */
 interface SubmitRow extends Omit<DraftView, "photos"> {
@@ -350,7 +359,8 @@ export async function submitReport(db: Db, input: SubmitInput): Promise<SubmitOu
     WHERE r."id" = ${input.reportId} AND r."employeeId" = ${input.employeeId}`;
   const row = rows[0];
   if (!row) return { kind: "not-found" };
-  if (row.status !== "DRAFT" && row.status !== "REVISION_REQUESTED") return { kind: "already", number: row.number, status: row.status };
+  if (row.status !== "DRAFT" && row.status !== "REVISION_REQUESTED")
+    return { kind: "already", number: row.number, status: row.status };
   const evidence = JSON.parse(row.evidence) as Array<{ fileId: string; width: number | null }>;
   const missing = missingField({ ...row, photos: evidence.length }, input.policy);
   if (missing) return { kind: "incomplete", missing };
@@ -365,7 +375,13 @@ export async function submitReport(db: Db, input: SubmitInput): Promise<SubmitOu
     // sender (oldest first, one chat at a time) delivers them in this order.
     const chatId = BigInt(row.supervisorChat!);
     for (const [i, call] of evidenceCalls(chatId, evidence).entries()) {
-      messages.push({ dedupeKey: `report-photos:${row.id}:${version}${i ? `:${i}` : ""}`, kind: "review-request-photos", chatId, ...call, now: input.now });
+      messages.push({
+        dedupeKey: `report-photos:${row.id}:${version}${i ? `:${i}` : ""}`,
+        kind: "review-request-photos",
+        chatId,
+        ...call,
+        now: input.now,
+      });
     }
     const locale = row.supervisorLanguage ?? "id";
     const card = input.render.card(locale, cardOf(cardSource(row, { version, number, reusedEvidence, evidence })));
@@ -403,7 +419,12 @@ export async function submitReport(db: Db, input: SubmitInput): Promise<SubmitOu
 /** The report as the review card shows it (`cardOf`), from Submit's read rather than read again. */
 function cardSource(
   row: SubmitRow,
-  submitted: { version: number; number: string; reusedEvidence: boolean; evidence: Array<{ fileId: string; width: number | null }> },
+  submitted: {
+    version: number;
+    number: string;
+    reusedEvidence: boolean;
+    evidence: Array<{ fileId: string; width: number | null }>;
+  },
 ): CardSource {
   return {
     id: row.id,
@@ -421,7 +442,8 @@ function cardSource(
   };
 }
 
-export const formatQuantity = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0$/, "").replace(".", ","));
+export const formatQuantity = (value: number) =>
+  Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0$/, "").replace(".", ",");
 
 // --- history ------------------------------------------------------------------------------
 
@@ -431,7 +453,12 @@ export async function listReports(db: Db, employeeId: number, page: number) {
   const where = { employeeId, status: { not: "DRAFT" as const } };
   const [total, rows] = await Promise.all([
     db.report.count({ where }),
-    db.report.findMany({ where, orderBy: [{ date: "desc" }, { id: "desc" }], skip: page * HISTORY_PAGE_SIZE, take: HISTORY_PAGE_SIZE }),
+    db.report.findMany({
+      where,
+      orderBy: [{ date: "desc" }, { id: "desc" }],
+      skip: page * HISTORY_PAGE_SIZE,
+      take: HISTORY_PAGE_SIZE,
+    }),
   ]);
   return { total, pages: Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE)), rows };
 }
@@ -439,7 +466,11 @@ export async function listReports(db: Db, employeeId: number, page: number) {
 export async function reportDetail(db: Db, employeeId: number, reportId: number) {
   return db.report.findFirst({
     where: { id: reportId, employeeId },
-    include: { indicator: true, evidence: { where: { removedAt: null }, orderBy: { position: "asc" } }, versions: { orderBy: { version: "asc" } } },
+    include: {
+      indicator: true,
+      evidence: { where: { removedAt: null }, orderBy: { position: "asc" } },
+      versions: { orderBy: { version: "asc" } },
+    },
   });
 }
 
@@ -447,11 +478,19 @@ export async function reportDetail(db: Db, employeeId: number, reportId: number)
  * Takes back a SUBMITTED report before the supervisor decided. It becomes WITHDRAWN (kept for
  * the record, never counted) and a review request not yet sent is cancelled.
  */
-export async function withdrawReport(db: Db, employeeId: number, reportId: number, now: Date): Promise<"withdrawn" | "not-allowed"> {
+export async function withdrawReport(
+  db: Db,
+  employeeId: number,
+  reportId: number,
+  now: Date,
+): Promise<"withdrawn" | "not-allowed"> {
   return db.$transaction(async (tx) => {
     const row = await tx.report.findFirst({ where: { id: reportId, employeeId } });
     if (!row) return "not-allowed" as const;
-    const updated = await tx.report.updateMany({ where: { id: reportId, employeeId, status: "SUBMITTED" }, data: { status: "WITHDRAWN", withdrawnAt: now } });
+    const updated = await tx.report.updateMany({
+      where: { id: reportId, employeeId, status: "SUBMITTED" },
+      data: { status: "WITHDRAWN", withdrawnAt: now },
+    });
     if (updated.count === 0) return "not-allowed" as const;
     await tx.outbox.updateMany({
       where: { dedupeKey: { in: notificationKeys(reportId, row.version) }, status: "PENDING" },
@@ -470,7 +509,13 @@ export async function withdrawReport(db: Db, employeeId: number, reportId: numbe
         now,
       });
     }
-    await recordAudit(tx, { at: now, actor: `employee:${employeeId}`, action: "report.withdraw", entity: "Report", entityId: reportId });
+    await recordAudit(tx, {
+      at: now,
+      actor: `employee:${employeeId}`,
+      action: "report.withdraw",
+      entity: "Report",
+      entityId: reportId,
+    });
     return "withdrawn" as const;
   });
 }

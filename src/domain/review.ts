@@ -29,17 +29,34 @@ const ids = z
   .pipe(z.array(z.number().int().positive().max(2_147_483_647)));
 
 const ReviewData = z.union([
-  z.tuple([z.literal("rv"), z.literal("a"), id, id]).transform(([, , reportId, version]) => ({ kind: "ask-rating" as const, reportId, version })),
+  z
+    .tuple([z.literal("rv"), z.literal("a"), id, id])
+    .transform(([, , reportId, version]) => ({ kind: "ask-rating" as const, reportId, version })),
   z
     .tuple([z.literal("rv"), z.literal("a"), id, id, z.enum(["A", "M", "B"])])
-    .transform(([, , reportId, version, r]) => ({ kind: "approve" as const, reportId, version, rating: RATING_CODES[r] })),
-  z.tuple([z.literal("rv"), z.literal("r"), id, id]).transform(([, , reportId, version]) => ({ kind: "revise" as const, reportId, version })),
-  z.tuple([z.literal("rv"), z.literal("x"), id, id]).transform(([, , reportId, version]) => ({ kind: "reject" as const, reportId, version })),
-  z.tuple([z.literal("rv"), z.literal("b"), id, id]).transform(([, , reportId, version]) => ({ kind: "back" as const, reportId, version })),
+    .transform(([, , reportId, version, r]) => ({
+      kind: "approve" as const,
+      reportId,
+      version,
+      rating: RATING_CODES[r],
+    })),
+  z
+    .tuple([z.literal("rv"), z.literal("r"), id, id])
+    .transform(([, , reportId, version]) => ({ kind: "revise" as const, reportId, version })),
+  z
+    .tuple([z.literal("rv"), z.literal("x"), id, id])
+    .transform(([, , reportId, version]) => ({ kind: "reject" as const, reportId, version })),
+  z
+    .tuple([z.literal("rv"), z.literal("b"), id, id])
+    .transform(([, , reportId, version]) => ({ kind: "back" as const, reportId, version })),
   z.tuple([z.literal("rv"), z.literal("o"), id]).transform(([, , reportId]) => ({ kind: "open" as const, reportId })),
   z.tuple([z.literal("rv"), z.literal("l"), page]).transform(([, , p]) => ({ kind: "list" as const, page: p })),
-  z.tuple([z.literal("rv"), z.literal("all"), page, ids]).transform(([, , p, reportIds]) => ({ kind: "approve-all-ask" as const, page: p, reportIds })),
-  z.tuple([z.literal("rv"), z.literal("ok"), ids]).transform(([, , reportIds]) => ({ kind: "approve-all" as const, reportIds })),
+  z
+    .tuple([z.literal("rv"), z.literal("all"), page, ids])
+    .transform(([, , p, reportIds]) => ({ kind: "approve-all-ask" as const, page: p, reportIds })),
+  z
+    .tuple([z.literal("rv"), z.literal("ok"), ids])
+    .transform(([, , reportIds]) => ({ kind: "approve-all" as const, reportIds })),
 ]);
 export type ReviewAction = z.infer<typeof ReviewData>;
 
@@ -52,7 +69,8 @@ export function parseReviewData(data: string): ReviewAction | undefined {
 const RATING_LETTER: Record<Rating, string> = { ABOVE: "A", MEETS: "M", BELOW: "B" };
 export const reviewData = {
   askRating: (reportId: number, version: number) => `rv:a:${reportId}:${version}`,
-  approve: (reportId: number, version: number, rating: Rating) => `rv:a:${reportId}:${version}:${RATING_LETTER[rating]}`,
+  approve: (reportId: number, version: number, rating: Rating) =>
+    `rv:a:${reportId}:${version}:${RATING_LETTER[rating]}`,
   revise: (reportId: number, version: number) => `rv:r:${reportId}:${version}`,
   reject: (reportId: number, version: number) => `rv:x:${reportId}:${version}`,
   back: (reportId: number, version: number) => `rv:b:${reportId}:${version}`,
@@ -134,7 +152,10 @@ export function cardOf(row: CardSource): ReviewCard {
     date: fromDbDate(row.date) ?? "-",
     indicator: row.indicator?.indicator ?? null,
     description: row.description ?? "",
-    output: row.outputQuantity === null ? "-" : `${formatQuantity(Number(row.outputQuantity))} ${row.outputUnit ?? ""}`.trim(),
+    output:
+      row.outputQuantity === null
+        ? "-"
+        : `${formatQuantity(Number(row.outputQuantity))} ${row.outputUnit ?? ""}`.trim(),
     minutes: row.minutes ?? 0,
     photos: row.evidence.length,
     reusedEvidence: row.reusedEvidence,
@@ -153,9 +174,16 @@ export function evidenceCalls(chatId: bigint | number, evidence: Array<{ fileId:
     ["document", evidence.filter((e) => e.width === null)],
   ] as const) {
     if (files.length === 1) {
-      calls.push(type === "photo" ? { method: "sendPhoto", params: { chat_id, photo: files[0]!.fileId } } : { method: "sendDocument", params: { chat_id, document: files[0]!.fileId } });
+      calls.push(
+        type === "photo"
+          ? { method: "sendPhoto", params: { chat_id, photo: files[0]!.fileId } }
+          : { method: "sendDocument", params: { chat_id, document: files[0]!.fileId } },
+      );
     } else if (files.length > 1) {
-      calls.push({ method: "sendMediaGroup", params: { chat_id, media: files.slice(0, 10).map((e) => ({ type, media: e.fileId })) } });
+      calls.push({
+        method: "sendMediaGroup",
+        params: { chat_id, media: files.slice(0, 10).map((e) => ({ type, media: e.fileId })) },
+      });
     }
   }
   return calls;
@@ -178,7 +206,11 @@ export type Authority =
 const asDate = (date: string) => new Date(`${date}T00:00:00Z`);
 
 /** Delegations in force on a local date: the supervisors `delegateId` acts for. */
-export async function delegatorsOf(db: Db | Prisma.TransactionClient, delegateId: number, today: string): Promise<number[]> {
+export async function delegatorsOf(
+  db: Db | Prisma.TransactionClient,
+  delegateId: number,
+  today: string,
+): Promise<number[]> {
   const rows = await db.delegation.findMany({
     where: { delegateId, revokedAt: null, from: { lte: asDate(today) }, to: { gte: asDate(today) } },
     select: { supervisorId: true },
@@ -201,11 +233,15 @@ export async function authorityOver(
   if (reviewer.employeeId !== undefined && supervisorId !== null) {
     if (reviewer.employeeId === supervisorId) return { kind: "allowed", actingAs: "SUPERVISOR" };
     const today = localDate(now, report.employee.unit.timeZone);
-    if ((await delegatorsOf(db, reviewer.employeeId, today)).includes(supervisorId)) return { kind: "allowed", actingAs: "DELEGATE" };
+    if ((await delegatorsOf(db, reviewer.employeeId, today)).includes(supervisorId))
+      return { kind: "allowed", actingAs: "DELEGATE" };
   }
   if (reviewer.isAdmin) return { kind: "allowed", actingAs: "ADMIN" };
   // Was this person sent the review request (the supervisor then)? Then say the button is stale.
-  const notified = await db.outbox.findFirst({ where: { dedupeKey: { startsWith: `report-submitted:${report.id}:` }, chatId: reviewer.telegramId }, select: { id: true } });
+  const notified = await db.outbox.findFirst({
+    where: { dedupeKey: { startsWith: `report-submitted:${report.id}:` }, chatId: reviewer.telegramId },
+    select: { id: true },
+  });
   return { kind: "denied", reason: notified ? "former-supervisor" : "not-reviewer" };
 }
 
@@ -217,11 +253,18 @@ export type Standing =
   | { kind: "not-submitted" };
 
 /** Whether a button for `version` of the report may still decide it, and if not, why. */
-export async function standingOf(db: Db | Prisma.TransactionClient, report: { id: number; status: string; version: number }, version: number): Promise<Standing> {
+export async function standingOf(
+  db: Db | Prisma.TransactionClient,
+  report: { id: number; status: string; version: number },
+  version: number,
+): Promise<Standing> {
   if (report.version !== version) return { kind: "newer-version" };
   if (report.status === "SUBMITTED") return { kind: "pending" };
   if (report.status === "WITHDRAWN") return { kind: "withdrawn" };
-  const review = await db.review.findUnique({ where: { reportId_version: { reportId: report.id, version } }, include: { reviewer: true } });
+  const review = await db.review.findUnique({
+    where: { reportId_version: { reportId: report.id, version } },
+    include: { reviewer: true },
+  });
   if (review) return { kind: "decided", decision: review.decision, by: review.reviewer?.name ?? "Admin" };
   return { kind: "not-submitted" };
 }
@@ -233,7 +276,13 @@ export type CheckOutcome =
   | { kind: "stale"; standing: Exclude<Standing, { kind: "pending" }> };
 
 /** Who presses, on which version: the checks every review button goes through, in this order. */
-export async function checkReview(db: Db | Prisma.TransactionClient, reviewer: Reviewer, reportId: number, version: number, now: Date): Promise<CheckOutcome> {
+export async function checkReview(
+  db: Db | Prisma.TransactionClient,
+  reviewer: Reviewer,
+  reportId: number,
+  version: number,
+  now: Date,
+): Promise<CheckOutcome> {
   const target = await db.report.findUnique({ where: { id: reportId }, include: reviewInclude });
   if (!target || target.status === "DRAFT") return { kind: "unknown" };
   const authority = await authorityOver(db, reviewer, target, now);
@@ -260,7 +309,9 @@ export interface DecideInput {
   render: ReviewRenderer;
 }
 
-export type DecideOutcome = Exclude<CheckOutcome, { kind: "ok" }> | { kind: "decided"; reviewId: number; card: ReviewCard; outcome: OutcomeFacts; reviewerLocale: string };
+export type DecideOutcome =
+  | Exclude<CheckOutcome, { kind: "ok" }>
+  | { kind: "decided"; reviewId: number; card: ReviewCard; outcome: OutcomeFacts; reviewerLocale: string };
 
 /**
  * One transaction: the conditional update of the report (SUBMITTED at this version → decided),
@@ -272,7 +323,8 @@ export type DecideOutcome = Exclude<CheckOutcome, { kind: "ok" }> | { kind: "dec
  */
 export async function decide(db: Db, input: DecideInput): Promise<DecideOutcome> {
   if (input.decision === "APPROVED" && !input.rating) throw new Error("an approval needs a rating");
-  if (input.decision !== "APPROVED" && !input.comment?.trim()) throw new Error("a revision or rejection needs a comment");
+  if (input.decision !== "APPROVED" && !input.comment?.trim())
+    throw new Error("a revision or rejection needs a comment");
   return db.$transaction(async (tx) => {
     const check = await checkReview(tx, input.reviewer, input.reportId, input.version, input.now);
     if (check.kind !== "ok") return check;
@@ -286,9 +338,15 @@ export async function decide(db: Db, input: DecideInput): Promise<DecideOutcome>
     if (updated.count !== 1) {
       const now = await tx.report.findUniqueOrThrow({ where: { id: target.id } });
       const standing = await standingOf(tx, now, input.version);
-      return { kind: "stale" as const, standing: standing.kind === "pending" ? { kind: "not-submitted" as const } : standing };
+      return {
+        kind: "stale" as const,
+        standing: standing.kind === "pending" ? { kind: "not-submitted" as const } : standing,
+      };
     }
-    const reviewerEmployee = input.reviewer.employeeId === undefined ? null : await tx.employee.findUnique({ where: { id: input.reviewer.employeeId } });
+    const reviewerEmployee =
+      input.reviewer.employeeId === undefined
+        ? null
+        : await tx.employee.findUnique({ where: { id: input.reviewer.employeeId } });
     const review = await tx.review.create({
       data: {
         reportId: target.id,
@@ -312,7 +370,13 @@ export async function decide(db: Db, input: DecideInput): Promise<DecideOutcome>
       after: { status: input.decision, rating, comment, reviewId: review.id, actingAs },
     });
     const card = cardOf(target);
-    const outcome: OutcomeFacts = { decision: input.decision, rating, comment, reviewerName: reviewerEmployee?.name ?? "Admin", actingAs };
+    const outcome: OutcomeFacts = {
+      decision: input.decision,
+      rating,
+      comment,
+      reviewerName: reviewerEmployee?.name ?? "Admin",
+      actingAs,
+    };
 
     const employee = target.employee;
     if (employee.telegramId !== null && employee.active) {
@@ -321,12 +385,21 @@ export async function decide(db: Db, input: DecideInput): Promise<DecideOutcome>
         kind: "review-decision",
         chatId: employee.telegramId,
         method: "sendMessage",
-        params: { chat_id: employee.telegramId.toString(), text: input.render.employeeNotice(employee.language, card, outcome) },
+        params: {
+          chat_id: employee.telegramId.toString(),
+          text: input.render.employeeNotice(employee.language, card, outcome),
+        },
         now: input.now,
       });
     }
     await closeNotification(tx, target.id, input.version, review.id, card, outcome, input);
-    return { kind: "decided" as const, reviewId: review.id, card, outcome, reviewerLocale: reviewerEmployee?.language ?? "id" };
+    return {
+      kind: "decided" as const,
+      reviewId: review.id,
+      card,
+      outcome,
+      reviewerLocale: reviewerEmployee?.language ?? "id",
+    };
   });
 }
 
@@ -335,7 +408,15 @@ export async function decide(db: Db, input: DecideInput): Promise<DecideOutcome>
  * it is the message the decision was made from, which the caller edits at once); one not yet
  * sent is cancelled with its photos, since its buttons would only be stale.
  */
-async function closeNotification(tx: Prisma.TransactionClient, reportId: number, version: number, reviewId: number, card: ReviewCard, outcome: OutcomeFacts, input: DecideInput) {
+async function closeNotification(
+  tx: Prisma.TransactionClient,
+  reportId: number,
+  version: number,
+  reviewId: number,
+  card: ReviewCard,
+  outcome: OutcomeFacts,
+  input: DecideInput,
+) {
   const key = `report-submitted:${reportId}:${version}`;
   await tx.outbox.updateMany({
     where: { dedupeKey: { in: notificationKeys(reportId, version) }, status: "PENDING" },
@@ -351,7 +432,11 @@ async function closeNotification(tx: Prisma.TransactionClient, reportId: number,
     kind: "review-edit",
     chatId: sent.chatId,
     method: "editMessageText",
-    params: { chat_id: sent.chatId.toString(), message_id: messageId, text: input.render.outcome(recipient?.language ?? "id", card, outcome) },
+    params: {
+      chat_id: sent.chatId.toString(),
+      message_id: messageId,
+      text: input.render.outcome(recipient?.language ?? "id", card, outcome),
+    },
     now: input.now,
   });
 }
@@ -362,18 +447,34 @@ async function closeNotification(tx: Prisma.TransactionClient, reportId: number,
  * The SUBMITTED reports this person may decide: of their direct subordinates, of the subordinates
  * of supervisors they are an active delegate for, or (an admin) all. Oldest submission first.
  */
-export async function pendingFor(db: Db, reviewer: Reviewer & { timeZone: string }, now: Date, pageIndex: number, pageSize: number) {
+export async function pendingFor(
+  db: Db,
+  reviewer: Reviewer & { timeZone: string },
+  now: Date,
+  pageIndex: number,
+  pageSize: number,
+) {
   let where: Prisma.ReportWhereInput;
   if (reviewer.isAdmin) where = { status: "SUBMITTED" };
   else if (reviewer.employeeId === undefined) return { total: 0, pages: 1, rows: [] as ReviewTarget[] };
   else {
     const delegators = await delegatorsOf(db, reviewer.employeeId, localDate(now, reviewer.timeZone));
-    where = { status: "SUBMITTED", employee: { supervisorId: { in: [reviewer.employeeId, ...delegators] } }, employeeId: { not: reviewer.employeeId } };
+    where = {
+      status: "SUBMITTED",
+      employee: { supervisorId: { in: [reviewer.employeeId, ...delegators] } },
+      employeeId: { not: reviewer.employeeId },
+    };
   }
   if (reviewer.employeeId !== undefined) where = { ...where, employeeId: { not: reviewer.employeeId } };
   const [total, rows] = await Promise.all([
     db.report.count({ where }),
-    db.report.findMany({ where, include: reviewInclude, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], skip: pageIndex * pageSize, take: pageSize }),
+    db.report.findMany({
+      where,
+      include: reviewInclude,
+      orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+      skip: pageIndex * pageSize,
+      take: pageSize,
+    }),
   ]);
   return { total, pages: Math.max(1, Math.ceil(total / pageSize)), rows };
 }
@@ -385,7 +486,15 @@ export class DelegationError extends Error {}
 /** Sets an acting delegate for a supervisor over local dates (inclusive), audit-logged. */
 export async function createDelegation(
   db: Db,
-  input: { supervisorNip: string; delegateNip: string; from: string; to: string; reason?: string; actor: string; now: Date },
+  input: {
+    supervisorNip: string;
+    delegateNip: string;
+    from: string;
+    to: string;
+    reason?: string;
+    actor: string;
+    now: Date;
+  },
 ) {
   const valid = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && asDate(d).toISOString().slice(0, 10) === d;
   if (!valid(input.from)) throw new DelegationError(`--from must be a date YYYY-MM-DD, got "${input.from}".`);
@@ -393,12 +502,21 @@ export async function createDelegation(
   if (input.to < input.from) throw new DelegationError("--to is before --from.");
   return db.$transaction(async (tx) => {
     const supervisor = await tx.employee.findUnique({ where: { nip: input.supervisorNip } });
-    if (!supervisor || !supervisor.active) throw new DelegationError(`No active employee with NIP ${input.supervisorNip} (--supervisor).`);
+    if (!supervisor || !supervisor.active)
+      throw new DelegationError(`No active employee with NIP ${input.supervisorNip} (--supervisor).`);
     const delegate = await tx.employee.findUnique({ where: { nip: input.delegateNip } });
-    if (!delegate || !delegate.active) throw new DelegationError(`No active employee with NIP ${input.delegateNip} (--delegate).`);
+    if (!delegate || !delegate.active)
+      throw new DelegationError(`No active employee with NIP ${input.delegateNip} (--delegate).`);
     if (delegate.id === supervisor.id) throw new DelegationError("A supervisor cannot be their own delegate.");
     const row = await tx.delegation.create({
-      data: { supervisorId: supervisor.id, delegateId: delegate.id, from: asDate(input.from), to: asDate(input.to), reason: input.reason ?? null, createdBy: input.actor },
+      data: {
+        supervisorId: supervisor.id,
+        delegateId: delegate.id,
+        from: asDate(input.from),
+        to: asDate(input.to),
+        reason: input.reason ?? null,
+        createdBy: input.actor,
+      },
     });
     await recordAudit(tx, {
       at: input.now,
@@ -406,7 +524,13 @@ export async function createDelegation(
       action: "delegation.create",
       entity: "Delegation",
       entityId: row.id,
-      after: { supervisor: supervisor.nip, delegate: delegate.nip, from: input.from, to: input.to, reason: input.reason ?? null },
+      after: {
+        supervisor: supervisor.nip,
+        delegate: delegate.nip,
+        from: input.from,
+        to: input.to,
+        reason: input.reason ?? null,
+      },
     });
     return { id: row.id, supervisor: supervisor.name, delegate: delegate.name };
   });

@@ -76,12 +76,24 @@ const pad = (n: number) => String(n).padStart(2, "0");
 const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 export function monthPeriod(year: number, month: number): Period {
-  return { code: `M${pad(month)}`, year, from: `${year}-${pad(month)}-01`, to: `${year}-${pad(month)}-${pad(lastDayOfMonth(year, month))}`, endMonth: month };
+  return {
+    code: `M${pad(month)}`,
+    year,
+    from: `${year}-${pad(month)}-01`,
+    to: `${year}-${pad(month)}-${pad(lastDayOfMonth(year, month))}`,
+    endMonth: month,
+  };
 }
 
 export function quarterPeriod(year: number, quarter: number): Period {
   const endMonth = quarter * 3;
-  return { code: `Q${quarter}`, year, from: `${year}-${pad(endMonth - 2)}-01`, to: `${year}-${pad(endMonth)}-${pad(lastDayOfMonth(year, endMonth))}`, endMonth };
+  return {
+    code: `Q${quarter}`,
+    year,
+    from: `${year}-${pad(endMonth - 2)}-01`,
+    to: `${year}-${pad(endMonth)}-${pad(lastDayOfMonth(year, endMonth))}`,
+    endMonth,
+  };
 }
 
 /** The evaluation period a local date falls in. */
@@ -103,7 +115,8 @@ export function targetMonths(period: string): number[] {
   return [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 }
 
-export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+export const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 // --- the computation (pure) ------------------------------------------------------------------
 
@@ -122,7 +135,11 @@ const emptyOutputs = (): IndicatorOutputs => ({
  * One indicator's status at the end of a period. A YEAR target is pro-rated to the period's last
  * month; a Qn/Mnn target is judged whole, on its own months' reports.
  */
-export function indicatorStatus(info: SkpIndicatorInfo, outputs: IndicatorOutputs | undefined, period: Pick<Period, "from" | "endMonth">): IndicatorStatus {
+export function indicatorStatus(
+  info: SkpIndicatorInfo,
+  outputs: IndicatorOutputs | undefined,
+  period: Pick<Period, "from" | "endMonth">,
+): IndicatorStatus {
   const data = outputs ?? emptyOutputs();
   const months = targetMonths(info.period);
   const approved = months.flatMap((m) => data.approved[m - 1] ?? []);
@@ -180,7 +197,14 @@ export async function loadIndicators(db: Db, planIds: number[]): Promise<Map<num
 export async function loadOutputs(db: Db, planIds: number[], upTo: string): Promise<Map<number, IndicatorOutputs>> {
   const outputs = new Map<number, IndicatorOutputs>();
   if (planIds.length === 0) return outputs;
-  const rows = await db.$queryRaw<Array<{ indicatorId: number; status: "APPROVED" | "SUBMITTED"; month: number; values: Array<string | number | null> }>>`
+  const rows = await db.$queryRaw<
+    Array<{
+      indicatorId: number;
+      status: "APPROVED" | "SUBMITTED";
+      month: number;
+      values: Array<string | number | null>;
+    }>
+  >`
     SELECT r."indicatorId", r."status"::text AS "status", extract(month FROM r."date")::int AS "month",
            array_agg(r."outputQuantity"::float8) AS "values"
     FROM "Report" r
@@ -210,14 +234,22 @@ export async function skpProgress(
 ): Promise<SkpProgress | undefined> {
   const { today } = options;
   const year = Number(today.slice(0, 4));
-  const plan = await db.skpPlan.findUnique({ where: { employeeId_year: { employeeId: options.employeeId, year } }, select: { id: true } });
+  const plan = await db.skpPlan.findUnique({
+    where: { employeeId_year: { employeeId: options.employeeId, year } },
+    select: { id: true },
+  });
   if (!plan) return undefined;
   const [indicators, outputs] = await Promise.all([loadIndicators(db, [plan.id]), loadOutputs(db, [plan.id], today)]);
   const list = indicators.get(plan.id) ?? [];
   if (list.length === 0) return undefined;
 
   const period = periodOf(today, options.periodKind);
-  const calendar = await loadUnitCalendar(db, { unitId: options.unitId, employeeId: options.employeeId, from: today, to: period.to });
+  const calendar = await loadUnitCalendar(db, {
+    unitId: options.unitId,
+    employeeId: options.employeeId,
+    from: today,
+    to: period.to,
+  });
   let workingDaysLeft = 0;
   for (let d = today; d <= period.to; d = addDays(d, 1)) if (isWorkingDay(d, calendar)) workingDaysLeft++;
 

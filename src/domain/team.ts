@@ -39,10 +39,23 @@ export async function teamToday(db: Db, me: { employeeId: number; timeZone: stri
     const date = todayIn(now, person.unit);
     const calendar = await loadUnitCalendar(db, { unitId: person.unitId, employeeId: person.id, from: date, to: date });
     const reports = await db.report.count({
-      where: { employeeId: person.id, date: new Date(`${date}T00:00:00Z`), status: { in: ["SUBMITTED", "APPROVED", "REVISION_REQUESTED", "REJECTED"] } },
+      where: {
+        employeeId: person.id,
+        date: new Date(`${date}T00:00:00Z`),
+        status: { in: ["SUBMITTED", "APPROVED", "REVISION_REQUESTED", "REJECTED"] },
+      },
     });
-    members.push({ employeeId: person.id, name: person.name, unitName: person.unit.name, date, reports, off: dayOff(date, calendar) });
+    members.push({
+      employeeId: person.id,
+      name: person.name,
+      unitName: person.unit.name,
+      date,
+      reports,
+      off: dayOff(date, calendar),
+    });
   }
-  const waiting = await db.report.count({ where: { status: "SUBMITTED", employee: { supervisorId: { in: supervisors } }, employeeId: { not: me.employeeId } } });
+  const waiting = await db.report.count({
+    where: { status: "SUBMITTED", employee: { supervisorId: { in: supervisors } }, employeeId: { not: me.employeeId } },
+  });
   return { members, waiting };
 }

@@ -52,17 +52,31 @@ interface PendingAnswer {
 }
 
 const LETTER = { A: "ABOVE", M: "MEETS", B: "BELOW" } as const satisfies Record<string, Rating>;
-const letterOf = (rating: Rating) => (Object.keys(LETTER) as Array<keyof typeof LETTER>).find((k) => LETTER[k] === rating)!;
+const letterOf = (rating: Rating) =>
+  (Object.keys(LETTER) as Array<keyof typeof LETTER>).find((k) => LETTER[k] === rating)!;
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 const letter = z.enum(["A", "M", "B"]).transform((l) => LETTER[l]);
-const period = z.string().transform((key, ctx) => parsePeriodKey(key) ?? (ctx.addIssue({ code: "custom", message: "period" }), z.NEVER));
+const period = z
+  .string()
+  .transform((key, ctx) => parsePeriodKey(key) ?? (ctx.addIssue({ code: "custom", message: "period" }), z.NEVER));
 const Action = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("l"), period }),
   z.object({ kind: z.literal("o"), employeeId: id, period }),
   z.object({ kind: z.literal("r"), evaluationId: id, version: id, rating: letter }),
   z.object({ kind: z.literal("b"), evaluationId: id, version: id, rating: letter }),
-  z.object({ kind: z.literal("bv"), evaluationId: id, version: id, value: z.coerce.number().int().min(0).max(BERAKHLAK_VALUES.length - 1).optional(), rating: letter.optional() }),
+  z.object({
+    kind: z.literal("bv"),
+    evaluationId: id,
+    version: id,
+    value: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(BERAKHLAK_VALUES.length - 1)
+      .optional(),
+    rating: letter.optional(),
+  }),
   z.object({ kind: z.literal("f"), evaluationId: id, version: id }),
   z.object({ kind: z.literal("e"), evaluationId: id, version: id }),
   z.object({ kind: z.literal("x"), evaluationId: id, version: id }),
@@ -87,7 +101,8 @@ export function parseEvaluationData(data: string): EvaluationAction | undefined 
   if (prefix !== "ev" || !fields || parts.length > fields.length) return undefined;
   const parsed = Action.safeParse({ kind, ...Object.fromEntries(parts.map((p, i) => [fields[i], p])) });
   if (!parsed.success) return undefined;
-  if (parsed.data.kind === "bv" && (parsed.data.value === undefined) !== (parsed.data.rating === undefined)) return undefined;
+  if (parsed.data.kind === "bv" && (parsed.data.value === undefined) !== (parsed.data.rating === undefined))
+    return undefined;
   return parsed.data;
 }
 
@@ -107,7 +122,12 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
   const chat = feature.chatType("private");
   const localeOf = (ctx: Ctx) => ctx.employee?.language ?? (ctx.from?.language_code?.startsWith("en") ? "en" : "id");
   const tr = (locale: string) => (key: string, vars?: Record<string, string | number>) => i18n.t(locale, key, vars);
-  const evaluatorOf = (ctx: Ctx): Reviewer & { name?: string } => ({ employeeId: ctx.employee?.id, telegramId: BigInt(ctx.from!.id), isAdmin: ctx.isAdmin, name: ctx.employee?.name });
+  const evaluatorOf = (ctx: Ctx): Reviewer & { name?: string } => ({
+    employeeId: ctx.employee?.id,
+    telegramId: BigInt(ctx.from!.id),
+    isAdmin: ctx.isAdmin,
+    name: ctx.employee?.name,
+  });
   const todayOf = (ctx: Ctx) => localDate(deps.clock.now(), ctx.employee?.timeZone ?? deps.config.defaultTimeZone);
 
   const periodName = (locale: string, p: Period) => periodLabel(tr(locale), p, locale);
@@ -126,7 +146,8 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
       update: { value: { ...pending }, expiresAt },
     });
   };
-  const readAsk = (ctx: Ctx) => readKeyValue<PendingAnswer>(deps.db, deps.clock, ctx, evaluationAnswerKey(ctx.from!.id));
+  const readAsk = (ctx: Ctx) =>
+    readKeyValue<PendingAnswer>(deps.db, deps.clock, ctx, evaluationAnswerKey(ctx.from!.id));
 
   chat.command(["batal", "cancel"], async (ctx, next) => {
     if (!(await clearAsk(ctx))) return next();
@@ -146,11 +167,14 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
     const text = ctx.msg.text.trim();
     if (pending.field === "behaviourScore") {
       const score = Number(text.replace(",", "."));
-      if (!/^\d{1,3}([.,]\d{1,2})?$/.test(text) || !(score >= 0 && score <= 100)) return ctx.reply(t("evaluation-score-invalid"));
+      if (!/^\d{1,3}([.,]\d{1,2})?$/.test(text) || !(score >= 0 && score <= 100))
+        return ctx.reply(t("evaluation-score-invalid"));
       await saveAnswer(deps.db, pending.evaluationId, pending.version, { behaviourScore: score });
     } else {
-      if (text.length < FEEDBACK_MIN_CHARS) return ctx.reply(t("evaluation-feedback-too-short", { min: FEEDBACK_MIN_CHARS }));
-      if (text.length > FEEDBACK_MAX_CHARS) return ctx.reply(t("evaluation-feedback-too-long", { max: FEEDBACK_MAX_CHARS, length: text.length }));
+      if (text.length < FEEDBACK_MIN_CHARS)
+        return ctx.reply(t("evaluation-feedback-too-short", { min: FEEDBACK_MIN_CHARS }));
+      if (text.length > FEEDBACK_MAX_CHARS)
+        return ctx.reply(t("evaluation-feedback-too-long", { max: FEEDBACK_MAX_CHARS, length: text.length }));
       await saveAnswer(deps.db, pending.evaluationId, pending.version, { feedback: text });
     }
     await clearAsk(ctx);
@@ -192,12 +216,21 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
     });
     const byEmployee = new Map(done.map((d) => [d.employeeId, d]));
     const deadlines = await loadDeadlinePolicy(deps.db);
-    const lines = [t("evaluation-list-header", { period: periodName(locale, p), closes: formatLocalDate(periodCloses(p, deadlines), locale), done: done.length, total: evaluees.length })];
+    const lines = [
+      t("evaluation-list-header", {
+        period: periodName(locale, p),
+        closes: formatLocalDate(periodCloses(p, deadlines), locale),
+        done: done.length,
+        total: evaluees.length,
+      }),
+    ];
     const keyboard = new InlineKeyboard();
     for (const e of evaluees) {
       const result = byEmployee.get(e.id);
       const outcome = result ? (result.predicate ? t(`predicate-${result.predicate}`) : (result.band ?? "")) : "";
-      lines.push(result ? t("evaluation-list-done", { name: e.name, outcome }) : t("evaluation-list-todo", { name: e.name }));
+      lines.push(
+        result ? t("evaluation-list-done", { name: e.name, outcome }) : t("evaluation-list-todo", { name: e.name }),
+      );
       keyboard.text(`${result ? "✅" : "⏳"} ${e.name}`, `ev:o:${e.id}:${periodKey(p)}`).row();
     }
     return ctx.reply(lines.join("\n"), { reply_markup: keyboard });
@@ -207,7 +240,10 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
 
   /** The evaluation with its employee, and whether the presser may act on it (checked against the database). */
   async function load(ctx: Ctx, evaluationId: number) {
-    const row = await deps.db.evaluation.findUnique({ where: { id: evaluationId }, include: { employee: { include: { unit: true } }, evaluator: { select: { name: true } } } });
+    const row = await deps.db.evaluation.findUnique({
+      where: { id: evaluationId },
+      include: { employee: { include: { unit: true } }, evaluator: { select: { name: true } } },
+    });
     if (!row) return undefined;
     const authority = await evaluationAuthority(deps.db, evaluatorOf(ctx), row.employee, deps.clock.now());
     return { row, authority };
@@ -226,10 +262,22 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
     return nextStep(ctx, row, employee.name);
   }
 
-  function factsText(ctx: Ctx, employee: { name: string; nip: string; position: string }, facts: EvaluationFacts, row: Evaluation) {
+  function factsText(
+    ctx: Ctx,
+    employee: { name: string; nip: string; position: string },
+    facts: EvaluationFacts,
+    row: Evaluation,
+  ) {
     const locale = localeOf(ctx);
     const t = tr(locale);
-    const lines = [t("evaluation-facts-header", { name: employee.name, nip: employee.nip, position: employee.position, period: periodName(locale, facts.period) })];
+    const lines = [
+      t("evaluation-facts-header", {
+        name: employee.name,
+        nip: employee.nip,
+        position: employee.position,
+        period: periodName(locale, facts.period),
+      }),
+    ];
     if (facts.indicators.length === 0) lines.push(t("evaluation-facts-no-skp"));
     for (const i of facts.indicators) {
       lines.push(
@@ -254,7 +302,12 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
         hours: s.averageApprovalHours === null ? "-" : formatNumber(s.averageApprovalHours, 1),
       }),
     );
-    if (row.mode === "2022") lines.push(facts.suggestion ? t("evaluation-suggestion", { rating: t(`rating-${facts.suggestion}`) }) : t("evaluation-suggestion-none"));
+    if (row.mode === "2022")
+      lines.push(
+        facts.suggestion
+          ? t("evaluation-suggestion", { rating: t(`rating-${facts.suggestion}`) })
+          : t("evaluation-suggestion-none"),
+      );
     return lines.join("\n");
   }
 
@@ -265,14 +318,16 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
     const ref = `${row.id}:${row.version}`;
     if (row.mode === "2022" && !row.resultsRating) {
       const keyboard = new InlineKeyboard();
-      for (const r of ["ABOVE", "MEETS", "BELOW"] as const) keyboard.text(t(`review-button-rating-${r}`), `ev:r:${ref}:${letterOf(r)}`).row();
+      for (const r of ["ABOVE", "MEETS", "BELOW"] as const)
+        keyboard.text(t(`review-button-rating-${r}`), `ev:r:${ref}:${letterOf(r)}`).row();
       return ctx.reply(t("evaluation-ask-results", { name }), { reply_markup: keyboard });
     }
     if (row.mode === "2022" && !row.behaviourRating) {
       const value = nextUnratedValue(row.behaviourValues);
       if (row.behaviourValues !== null && value) return askValue(ctx, row, value);
       const keyboard = new InlineKeyboard();
-      for (const r of ["ABOVE", "MEETS", "BELOW"] as const) keyboard.text(t(`review-button-rating-${r}`), `ev:b:${ref}:${letterOf(r)}`).row();
+      for (const r of ["ABOVE", "MEETS", "BELOW"] as const)
+        keyboard.text(t(`review-button-rating-${r}`), `ev:b:${ref}:${letterOf(r)}`).row();
       keyboard.text(t("evaluation-button-per-value"), `ev:bv:${ref}`);
       return ctx.reply(t("evaluation-ask-behaviour", { name }), { reply_markup: keyboard });
     }
@@ -291,8 +346,12 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
     const t = tr(localeOf(ctx));
     const index = BERAKHLAK_VALUES.indexOf(value);
     const keyboard = new InlineKeyboard();
-    for (const r of ["ABOVE", "MEETS", "BELOW"] as const) keyboard.text(t(`review-button-rating-${r}`), `ev:bv:${row.id}:${row.version}:${index}:${letterOf(r)}`).row();
-    return ctx.reply(t("evaluation-ask-value", { value: t(`berakhlak-${value}`), n: index + 1, of: BERAKHLAK_VALUES.length }), { reply_markup: keyboard });
+    for (const r of ["ABOVE", "MEETS", "BELOW"] as const)
+      keyboard.text(t(`review-button-rating-${r}`), `ev:bv:${row.id}:${row.version}:${index}:${letterOf(r)}`).row();
+    return ctx.reply(
+      t("evaluation-ask-value", { value: t(`berakhlak-${value}`), n: index + 1, of: BERAKHLAK_VALUES.length }),
+      { reply_markup: keyboard },
+    );
   }
 
   function resultLines(ctx: Ctx, row: Evaluation): string[] {
@@ -300,11 +359,17 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
     const result = resultOf(row);
     const lines: string[] = [];
     if (row.mode === "2022") {
-      lines.push(t("evaluation-summary-results", { rating: row.resultsRating ? t(`rating-${row.resultsRating}`) : "-" }));
-      lines.push(t("evaluation-summary-behaviour", { rating: row.behaviourRating ? t(`rating-${row.behaviourRating}`) : "-" }));
+      lines.push(
+        t("evaluation-summary-results", { rating: row.resultsRating ? t(`rating-${row.resultsRating}`) : "-" }),
+      );
+      lines.push(
+        t("evaluation-summary-behaviour", { rating: row.behaviourRating ? t(`rating-${row.behaviourRating}`) : "-" }),
+      );
       const values = (row.behaviourValues ?? {}) as Partial<Record<BerakhlakValue, Rating>>;
-      for (const v of BERAKHLAK_VALUES) if (values[v]) lines.push(`  • ${t(`berakhlak-${v}`)}: ${t(`rating-${values[v]}`)}`);
-      if (result?.predicate) lines.push(t("evaluation-summary-predicate", { predicate: t(`predicate-${result.predicate}`) }));
+      for (const v of BERAKHLAK_VALUES)
+        if (values[v]) lines.push(`  • ${t(`berakhlak-${v}`)}: ${t(`rating-${values[v]}`)}`);
+      if (result?.predicate)
+        lines.push(t("evaluation-summary-predicate", { predicate: t(`predicate-${result.predicate}`) }));
     } else if (result) {
       lines.push(
         t("evaluation-summary-legacy", {
@@ -327,9 +392,19 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
     const result = resultOf(row);
     if (result?.predicate) {
       const rating = await loadRatingPolicy(deps.db);
-      const distribution = await unitDistribution(deps.db, { evaluationId: row.id, employeeId: row.employeeId, candidate: result.predicate, year: row.year, period: row.period, defaultResult: rating.organisationalResult });
+      const distribution = await unitDistribution(deps.db, {
+        evaluationId: row.id,
+        employeeId: row.employeeId,
+        candidate: result.predicate,
+        year: row.year,
+        period: row.period,
+        defaultResult: rating.organisationalResult,
+      });
       if (distribution.isLast && distribution.warnings.length > 0) {
-        lines.push("", t("evaluation-distribution-header", { result: t(`organisational-${distribution.organisationalResult}`) }));
+        lines.push(
+          "",
+          t("evaluation-distribution-header", { result: t(`organisational-${distribution.organisationalResult}`) }),
+        );
         for (const w of distribution.warnings) {
           lines.push(
             t(`evaluation-distribution-${w.kind}`, {
@@ -342,21 +417,42 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
         lines.push(t("evaluation-distribution-advisory"));
       }
     }
-    const keyboard = new InlineKeyboard().text(t("evaluation-button-finalise"), `ev:f:${row.id}:${row.version}`).row().text(t("evaluation-button-edit"), `ev:e:${row.id}:${row.version}`);
+    const keyboard = new InlineKeyboard()
+      .text(t("evaluation-button-finalise"), `ev:f:${row.id}:${row.version}`)
+      .row()
+      .text(t("evaluation-button-edit"), `ev:e:${row.id}:${row.version}`);
     return ctx.reply(lines.join("\n"), { reply_markup: keyboard });
   }
 
   async function showFinal(ctx: Ctx, row: Evaluation & { evaluator?: { name: string } | null }, name: string) {
     const locale = localeOf(ctx);
     const t = tr(locale);
-    const evaluator = row.evaluator?.name ?? (row.evaluatorId ? (await deps.db.employee.findUnique({ where: { id: row.evaluatorId }, select: { name: true } }))?.name : undefined);
-    const lines = [t("evaluation-final-header", { name, by: evaluator ?? "Admin", date: row.finalisedAt ? formatLocalDate(localDate(row.finalisedAt, ctx.employee?.timeZone ?? deps.config.defaultTimeZone), locale) : "-" }), ...resultLines(ctx, row)];
-    const markup = ctx.isAdmin ? { reply_markup: new InlineKeyboard().text(t("evaluation-button-amend"), `ev:x:${row.id}:${row.version}`) } : {};
+    const evaluator =
+      row.evaluator?.name ??
+      (row.evaluatorId
+        ? (await deps.db.employee.findUnique({ where: { id: row.evaluatorId }, select: { name: true } }))?.name
+        : undefined);
+    const lines = [
+      t("evaluation-final-header", {
+        name,
+        by: evaluator ?? "Admin",
+        date: row.finalisedAt
+          ? formatLocalDate(localDate(row.finalisedAt, ctx.employee?.timeZone ?? deps.config.defaultTimeZone), locale)
+          : "-",
+      }),
+      ...resultLines(ctx, row),
+    ];
+    const markup = ctx.isAdmin
+      ? { reply_markup: new InlineKeyboard().text(t("evaluation-button-amend"), `ev:x:${row.id}:${row.version}`) }
+      : {};
     return ctx.reply(lines.join("\n"), markup);
   }
 
   async function continueDraft(ctx: Ctx, evaluationId: number) {
-    const row = await deps.db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, include: { employee: { select: { name: true } } } });
+    const row = await deps.db.evaluation.findUniqueOrThrow({
+      where: { id: evaluationId },
+      include: { employee: { select: { name: true } } },
+    });
     return nextStep(ctx, row, row.employee.name);
   }
 
@@ -366,10 +462,18 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
     if (!ctx.employee) return;
     const evaluees = await evalueesOf(deps.db, ctx.employee.id, todayOf(ctx));
     const done = new Set(
-      (await deps.db.evaluation.findMany({ where: { employeeId: { in: evaluees.map((e) => e.id) }, year: p.year, period: p.code, status: "FINALISED" }, select: { employeeId: true } })).map((e) => e.employeeId),
+      (
+        await deps.db.evaluation.findMany({
+          where: { employeeId: { in: evaluees.map((e) => e.id) }, year: p.year, period: p.code, status: "FINALISED" },
+          select: { employeeId: true },
+        })
+      ).map((e) => e.employeeId),
     );
     const next = evaluees.find((e) => !done.has(e.id));
-    if (!next) return evaluees.length > 0 ? ctx.reply(t("evaluation-all-done", { period: periodName(localeOf(ctx), p) })) : undefined;
+    if (!next)
+      return evaluees.length > 0
+        ? ctx.reply(t("evaluation-all-done", { period: periodName(localeOf(ctx), p) }))
+        : undefined;
     return open(ctx, next.id, p);
   }
 
@@ -380,10 +484,14 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
     const t = tr(locale);
     const action = parseEvaluationData(ctx.callbackQuery.data);
     if (!action) {
-      deps.logger.warn({ data: ctx.callbackQuery.data, from: ctx.from.id }, "evaluation: unknown or tampered button data");
+      deps.logger.warn(
+        { data: ctx.callbackQuery.data, from: ctx.from.id },
+        "evaluation: unknown or tampered button data",
+      );
       return ctx.answerCallbackQuery({ text: t("evaluation-unknown"), show_alert: true });
     }
-    if (!ctx.employee && !ctx.isAdmin) return ctx.answerCallbackQuery({ text: t("evaluation-denied-not-evaluator"), show_alert: true });
+    if (!ctx.employee && !ctx.isAdmin)
+      return ctx.answerCallbackQuery({ text: t("evaluation-denied-not-evaluator"), show_alert: true });
     if (action.kind === "l") {
       await ctx.answerCallbackQuery();
       return showList(ctx, action.period);
@@ -397,10 +505,16 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
     const loaded = await load(ctx, action.evaluationId);
     if (!loaded) return ctx.answerCallbackQuery({ text: t("evaluation-unknown"), show_alert: true });
     const { row, authority } = loaded;
-    if (authority.kind === "denied") return ctx.answerCallbackQuery({ text: t(`evaluation-denied-${authority.reason}`), show_alert: true });
+    if (authority.kind === "denied")
+      return ctx.answerCallbackQuery({ text: t(`evaluation-denied-${authority.reason}`), show_alert: true });
     if (action.kind === "x") return amend(ctx, row, authority.actingAs === "ADMIN");
-    if (row.status === "FINALISED") return ctx.answerCallbackQuery({ text: t("evaluation-already", { name: row.evaluator?.name ?? "Admin" }), show_alert: true });
-    if (row.version !== action.version) return ctx.answerCallbackQuery({ text: t("evaluation-stale"), show_alert: true });
+    if (row.status === "FINALISED")
+      return ctx.answerCallbackQuery({
+        text: t("evaluation-already", { name: row.evaluator?.name ?? "Admin" }),
+        show_alert: true,
+      });
+    if (row.version !== action.version)
+      return ctx.answerCallbackQuery({ text: t("evaluation-stale"), show_alert: true });
     // Any button moves on from a typed answer being waited for.
     await clearAsk(ctx);
 
@@ -416,13 +530,25 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
           await saveAnswer(deps.db, row.id, row.version, { behaviourRating: null, behaviourValues: {} });
           break;
         }
-        const values = { ...((row.behaviourValues ?? {}) as Record<string, Rating>), [BERAKHLAK_VALUES[action.value]!]: action.rating };
+        const values = {
+          ...((row.behaviourValues ?? {}) as Record<string, Rating>),
+          [BERAKHLAK_VALUES[action.value]!]: action.rating,
+        };
         const complete = nextUnratedValue(values) === undefined;
-        await saveAnswer(deps.db, row.id, row.version, { behaviourValues: values, behaviourRating: complete ? behaviourRating({ perValue: values }) : null });
+        await saveAnswer(deps.db, row.id, row.version, {
+          behaviourValues: values,
+          behaviourRating: complete ? behaviourRating({ perValue: values }) : null,
+        });
         break;
       }
       case "e":
-        await saveAnswer(deps.db, row.id, row.version, { resultsRating: null, behaviourRating: null, behaviourValues: null, behaviourScore: null, feedback: null });
+        await saveAnswer(deps.db, row.id, row.version, {
+          resultsRating: null,
+          behaviourRating: null,
+          behaviourValues: null,
+          behaviourScore: null,
+          feedback: null,
+        });
         break;
       case "f":
         return finalise(ctx, row, authority.actingAs);
@@ -442,8 +568,13 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
       now: deps.clock.now(),
       notice: (e, employee) => noticeText(employee.language, e, ctx.employee?.name ?? "Admin"),
     });
-    if (outcome.kind === "already") return ctx.answerCallbackQuery({ text: t("evaluation-already", { name: outcome.by }), show_alert: true });
-    if (outcome.kind !== "finalised") return ctx.answerCallbackQuery({ text: t(outcome.kind === "incomplete" ? "evaluation-incomplete" : "evaluation-unknown"), show_alert: true });
+    if (outcome.kind === "already")
+      return ctx.answerCallbackQuery({ text: t("evaluation-already", { name: outcome.by }), show_alert: true });
+    if (outcome.kind !== "finalised")
+      return ctx.answerCallbackQuery({
+        text: t(outcome.kind === "incomplete" ? "evaluation-incomplete" : "evaluation-unknown"),
+        show_alert: true,
+      });
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     const e = outcome.evaluation;
@@ -463,14 +594,19 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
   }
 
   const outcomeText = (locale: string, e: Evaluation) =>
-    e.predicate ? tr(locale)(`predicate-${e.predicate}`) : `${formatNumber(Number(e.finalScore))} (${tr(locale)(`band-${e.band}`)})`;
+    e.predicate
+      ? tr(locale)(`predicate-${e.predicate}`)
+      : `${formatNumber(Number(e.finalScore))} (${tr(locale)(`band-${e.band}`)})`;
 
   function noticeText(locale: string, e: Evaluation, evaluatorName: string) {
     const t = tr(locale);
     const p = parsePeriodKey(`${e.year}-${e.period}`)!;
-    return [t("evaluation-notice", { period: periodName(locale, p), outcome: outcomeText(locale, e), by: evaluatorName }), t("evaluation-summary-feedback", { feedback: e.feedback ?? "-" }), t("evaluation-notice-more")].join("\n");
+    return [
+      t("evaluation-notice", { period: periodName(locale, p), outcome: outcomeText(locale, e), by: evaluatorName }),
+      t("evaluation-summary-feedback", { feedback: e.feedback ?? "-" }),
+      t("evaluation-notice-more"),
+    ].join("\n");
   }
 
   return feature;
 }
-

@@ -4,7 +4,14 @@ import type { Db } from "../db/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { BotContext } from "../bot/context.ts";
 import { LOCALES } from "../bot/i18n.ts";
-import { deactivateGroup, linkGroup, linkableUnits, migrateGroup, UNITS_PER_PAGE, type Linker } from "../domain/groups.ts";
+import {
+  deactivateGroup,
+  linkGroup,
+  linkableUnits,
+  migrateGroup,
+  UNITS_PER_PAGE,
+  type Linker,
+} from "../domain/groups.ts";
 
 /**
  * `/daftargrup` [`/registergroup`]: an admin or a unit head links the group to a unit and picks the
@@ -12,15 +19,33 @@ import { deactivateGroup, linkGroup, linkableUnits, migrateGroup, UNITS_PER_PAGE
  * whoever presses is checked again against the database on every press.
  */
 const callback = z.union([
-  z.object({ step: z.literal("p"), page: z.coerce.number().int().min(0).max(10_000), by: z.coerce.number().int().positive() }),
-  z.object({ step: z.literal("u"), unitId: z.coerce.number().int().positive(), by: z.coerce.number().int().positive() }),
-  z.object({ step: z.literal("l"), unitId: z.coerce.number().int().positive(), language: z.enum(LOCALES), by: z.coerce.number().int().positive() }),
+  z.object({
+    step: z.literal("p"),
+    page: z.coerce.number().int().min(0).max(10_000),
+    by: z.coerce.number().int().positive(),
+  }),
+  z.object({
+    step: z.literal("u"),
+    unitId: z.coerce.number().int().positive(),
+    by: z.coerce.number().int().positive(),
+  }),
+  z.object({
+    step: z.literal("l"),
+    unitId: z.coerce.number().int().positive(),
+    language: z.enum(LOCALES),
+    by: z.coerce.number().int().positive(),
+  }),
 ]);
 
 function parse(data: string) {
   const [prefix, step, a, b, c] = data.split(":");
   if (prefix !== "g") return undefined;
-  const raw = step === "p" ? { step, page: a, by: b } : step === "u" ? { step, unitId: a, by: b } : { step, unitId: a, language: b, by: c };
+  const raw =
+    step === "p"
+      ? { step, page: a, by: b }
+      : step === "u"
+        ? { step, unitId: a, by: b }
+        : { step, unitId: a, language: b, by: c };
   const parsed = callback.safeParse(raw);
   return parsed.success ? parsed.data : undefined;
 }
@@ -28,7 +53,9 @@ function parse(data: string) {
 export function groups(deps: { db: Db; clock: Clock }) {
   const feature = new Composer<BotContext>();
 
-  feature.chatType("private").command(["daftargrup", "registergroup"], (ctx) => ctx.reply(ctx.t("group-register-private")));
+  feature
+    .chatType("private")
+    .command(["daftargrup", "registergroup"], (ctx) => ctx.reply(ctx.t("group-register-private")));
 
   const group = feature.chatType(["group", "supergroup"]);
   const linker = (ctx: BotContext): Linker => ({ telegramId: BigInt(ctx.from!.id), isAdmin: ctx.isAdmin });
@@ -58,7 +85,8 @@ export function groups(deps: { db: Db; clock: Clock }) {
   group.callbackQuery(/^g:/, async (ctx) => {
     const data = parse(ctx.callbackQuery.data);
     if (!data) return ctx.answerCallbackQuery({ text: ctx.t("button-stale"), show_alert: true });
-    if (data.by !== ctx.from.id) return ctx.answerCallbackQuery({ text: ctx.t("group-register-refused"), show_alert: true });
+    if (data.by !== ctx.from.id)
+      return ctx.answerCallbackQuery({ text: ctx.t("group-register-refused"), show_alert: true });
     if (data.step === "p") {
       const keyboard = await unitKeyboard(ctx, data.page);
       if (!keyboard) return ctx.answerCallbackQuery({ text: ctx.t("group-register-refused"), show_alert: true });

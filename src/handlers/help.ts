@@ -13,7 +13,11 @@ export function help() {
 /** Last in the chain: a private message no feature took gets a pointer to the menu, never silence. */
 export function fallback() {
   const feature = new Composer<BotContext>();
-  feature.chatType("private").on("message", (ctx) => ctx.reply(ctx.employee ? ctx.t("fallback-linked") : ctx.t("not-linked")));
-  feature.chatType("private").on("callback_query:data", (ctx) => ctx.answerCallbackQuery({ text: ctx.t("button-stale"), show_alert: true }));
+  feature
+    .chatType("private")
+    .on("message", (ctx) => ctx.reply(ctx.employee ? ctx.t("fallback-linked") : ctx.t("not-linked")));
+  feature
+    .chatType("private")
+    .on("callback_query:data", (ctx) => ctx.answerCallbackQuery({ text: ctx.t("button-stale"), show_alert: true }));
   return feature;
 }

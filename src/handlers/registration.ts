@@ -40,7 +40,8 @@ export function registration(deps: { db: Db; clock: Clock; config: Pick<Config, 
     // Re-read as the middleware would, so the greeting speaks the employee's language and roles.
     ctx.employee = await findLinkedEmployee(deps.db, BigInt(ctx.from!.id));
     await ctx.i18n.renegotiateLocale();
-    if (outcome.kind === "already-yours") return ctx.reply(ctx.t("invite-already-yours", { name: outcome.employee.name }));
+    if (outcome.kind === "already-yours")
+      return ctx.reply(ctx.t("invite-already-yours", { name: outcome.employee.name }));
     return ctx.reply(
       ctx.t("invite-linked", {
         name: outcome.employee.name,
@@ -54,7 +55,9 @@ export function registration(deps: { db: Db; clock: Clock; config: Pick<Config, 
 
   function refusal(ctx: BotContext, outcome: Exclude<RedeemOutcome, { kind: "linked" | "already-yours" }>): string {
     if (outcome.kind === "throttled") {
-      return ctx.t("invite-throttled", { until: formatDateTime(outcome.until, deps.config.defaultTimeZone, negotiated(ctx)) });
+      return ctx.t("invite-throttled", {
+        until: formatDateTime(outcome.until, deps.config.defaultTimeZone, negotiated(ctx)),
+      });
     }
     return ctx.t(`invite-${outcome.kind}`);
   }

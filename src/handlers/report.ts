@@ -9,7 +9,15 @@ import { createI18n } from "../bot/i18n.ts";
 import { conversationStorage, flushPendingWrites, writeWithConversation } from "../bot/storage.ts";
 import { formatDateTime, formatLocalDate } from "../lib/time.ts";
 import { DEFAULT_POLICY, type ReportPolicy } from "../domain/policy.ts";
-import { addDays, checkReportDate, dayOff, isoWeekday, loadUnitCalendar, todayIn, backdateWindow } from "../domain/calendar.ts";
+import {
+  addDays,
+  checkReportDate,
+  dayOff,
+  isoWeekday,
+  loadUnitCalendar,
+  todayIn,
+  backdateWindow,
+} from "../domain/calendar.ts";
 import {
   addPhoto,
   clearPhotos,
@@ -75,7 +83,9 @@ const INDICATOR_PAGE = 5;
 export function report(deps: ReportDependencies): Composer<BotContext> {
   const policy = deps.policy ?? DEFAULT_POLICY;
   const i18n = createI18n();
-  const background = deps.background ?? ((task) => void task.catch((error) => deps.logger.error({ err: error }, "background task failed")));
+  const background =
+    deps.background ??
+    ((task) => void task.catch((error) => deps.logger.error({ err: error }, "background task failed")));
   const feature = new Composer<ReportContext>();
   const chat = feature.chatType("private").filter((ctx) => ctx.employee !== undefined);
 
@@ -84,7 +94,12 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
   const showDate = (date: string, locale: string) => formatLocalDate(date, locale);
 
   const storeEvidenceSoon = (api: ReportContext["api"], reportId: number) =>
-    background(retryPendingEvidence({ db: deps.db, api, config: deps.config, clock: deps.clock, fetch: deps.fetch, logger: deps.logger, policy }, { reportId }));
+    background(
+      retryPendingEvidence(
+        { db: deps.db, api, config: deps.config, clock: deps.clock, fetch: deps.fetch, logger: deps.logger, policy },
+        { reportId },
+      ),
+    );
 
   const submit = (employeeId: number, reportId: number) =>
     submitReport(deps.db, {
@@ -106,7 +121,11 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
   chat.use(
     conversations<ReportContext, Context>({
       // Kept under conv:<chat id>; identify has usually read it already, with the sender.
-      storage: { type: "context", version: REPORT_CONVERSATION_VERSION, adapter: conversationStorage({ db: deps.db, clock: deps.clock }) },
+      storage: {
+        type: "context",
+        version: REPORT_CONVERSATION_VERSION,
+        adapter: conversationStorage({ db: deps.db, clock: deps.clock }),
+      },
     }),
   );
 
@@ -128,9 +147,17 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
     const { draft, created } = await findOrCreateDraft(deps.db, ctx.employee!.id);
     if (created) return ctx.conversation.enter("lapor", { mode: "new", draft });
     if (missingField(draft, policy) !== "date") {
-      return ctx.reply(t("lapor-draft-found", { date: draft.date ? showDate(draft.date, ctx.employee!.language) : "-", answered: answeredCount(draft) }), {
-        reply_markup: new InlineKeyboard().text(t("lapor-button-resume"), `lr:resume:${draft.id}`).text(t("lapor-button-start-over"), `lr:new:${draft.id}`),
-      });
+      return ctx.reply(
+        t("lapor-draft-found", {
+          date: draft.date ? showDate(draft.date, ctx.employee!.language) : "-",
+          answered: answeredCount(draft),
+        }),
+        {
+          reply_markup: new InlineKeyboard()
+            .text(t("lapor-button-resume"), `lr:resume:${draft.id}`)
+            .text(t("lapor-button-start-over"), `lr:new:${draft.id}`),
+        },
+      );
     }
     return ctx.conversation.enter("lapor", { mode: "resume", reportId: draft.id });
   });
@@ -139,7 +166,8 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
     const t = tr(ctx.employee!.language);
     const reportId = Number(ctx.match[2]);
     // An old button pressed while another /lapor is open: entering again would clash with it.
-    if (ctx.conversation.active("lapor")) return ctx.answerCallbackQuery({ text: t("lapor-in-progress"), show_alert: true });
+    if (ctx.conversation.active("lapor"))
+      return ctx.answerCallbackQuery({ text: t("lapor-in-progress"), show_alert: true });
     const draft = await loadDraft(deps.db, ctx.employee!.id, reportId);
     await ctx.answerCallbackQuery();
     if (!draft || draft.status !== "DRAFT") return ctx.reply(t("button-stale"));
@@ -158,25 +186,37 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
     if (outcome.kind === "submitted") storeEvidenceSoon(ctx.api, Number(ctx.match[1]));
     return ctx.reply(submitMessage(t, outcome));
   });
-  chat.callbackQuery(/^lp:/, (ctx) => ctx.answerCallbackQuery({ text: tr(ctx.employee!.language)("button-stale"), show_alert: true }));
+  chat.callbackQuery(/^lp:/, (ctx) =>
+    ctx.answerCallbackQuery({ text: tr(ctx.employee!.language)("button-stale"), show_alert: true }),
+  );
 
   // --- /riwayat ---------------------------------------------------------------------------
 
   chat.command(["riwayat", "history"], (ctx) => showHistory(ctx, 0, false));
-  chat.callbackQuery(/^rh:p:(\d+)$/, async (ctx) => (await ctx.answerCallbackQuery(), showHistory(ctx, Number(ctx.match[1]), true)));
-  chat.callbackQuery(/^rh:o:(\d+)$/, async (ctx) => (await ctx.answerCallbackQuery(), showDetail(ctx, Number(ctx.match[1]))));
+  chat.callbackQuery(
+    /^rh:p:(\d+)$/,
+    async (ctx) => (await ctx.answerCallbackQuery(), showHistory(ctx, Number(ctx.match[1]), true)),
+  );
+  chat.callbackQuery(
+    /^rh:o:(\d+)$/,
+    async (ctx) => (await ctx.answerCallbackQuery(), showDetail(ctx, Number(ctx.match[1]))),
+  );
   chat.callbackQuery(/^rh:w:(\d+)$/, async (ctx) => {
     const t = tr(ctx.employee!.language);
     const outcome = await withdrawReport(deps.db, ctx.employee!.id, Number(ctx.match[1]), deps.clock.now());
-    if (outcome === "not-allowed") return ctx.answerCallbackQuery({ text: t("history-withdraw-not-allowed"), show_alert: true });
+    if (outcome === "not-allowed")
+      return ctx.answerCallbackQuery({ text: t("history-withdraw-not-allowed"), show_alert: true });
     await ctx.answerCallbackQuery();
     return ctx.reply(t("history-withdrawn"));
   });
   chat.callbackQuery(/^rh:e:(\d+)$/, async (ctx) => {
     const t = tr(ctx.employee!.language);
     const reportId = Number(ctx.match[1]);
-    if (ctx.conversation.active("lapor")) return ctx.answerCallbackQuery({ text: t("lapor-in-progress"), show_alert: true });
-    const row = await deps.db.report.findFirst({ where: { id: reportId, employeeId: ctx.employee!.id, status: "REVISION_REQUESTED" } });
+    if (ctx.conversation.active("lapor"))
+      return ctx.answerCallbackQuery({ text: t("lapor-in-progress"), show_alert: true });
+    const row = await deps.db.report.findFirst({
+      where: { id: reportId, employeeId: ctx.employee!.id, status: "REVISION_REQUESTED" },
+    });
     if (!row) return ctx.answerCallbackQuery({ text: t("history-revise-not-allowed"), show_alert: true });
     await ctx.answerCallbackQuery();
     return ctx.conversation.enter("lapor", { mode: "revise", reportId });
@@ -211,7 +251,8 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
       date: r.date ? showDate(fromDbDate(r.date)!, employee.language) : "-",
       indicator: r.indicator?.indicator ?? t("lapor-additional-task"),
       description: r.description ?? "-",
-      output: r.outputQuantity === null ? "-" : `${formatQuantity(Number(r.outputQuantity))} ${r.outputUnit ?? ""}`.trim(),
+      output:
+        r.outputQuantity === null ? "-" : `${formatQuantity(Number(r.outputQuantity))} ${r.outputUnit ?? ""}`.trim(),
       minutes: r.minutes ?? 0,
       photos: r.evidence.length,
       version: r.version,
@@ -227,7 +268,8 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
     const photos = r.evidence.filter((e) => e.width !== null);
     const documents = r.evidence.filter((e) => e.width === null);
     if (photos.length === 1) await ctx.replyWithPhoto(photos[0]!.fileId);
-    else if (photos.length > 1) await ctx.replyWithMediaGroup(photos.map((e) => ({ type: "photo" as const, media: e.fileId })));
+    else if (photos.length > 1)
+      await ctx.replyWithMediaGroup(photos.map((e) => ({ type: "photo" as const, media: e.fileId })));
     for (const d of documents) await ctx.replyWithDocument(d.fileId);
   }
 
@@ -245,11 +287,13 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
     const now = () => conversation.external(() => deps.clock.now().getTime());
     let lastSeen = await now();
 
-    const opened = args.draft ?? await conversation.external(async () => {
-      if (args.mode === "revise") return (await openRevision(deps.db, me.id, args.reportId!)) ?? null;
-      if (args.mode === "resume") return (await loadDraft(deps.db, me.id, args.reportId!)) ?? null;
-      return createDraft(deps.db, me.id);
-    });
+    const opened =
+      args.draft ??
+      (await conversation.external(async () => {
+        if (args.mode === "revise") return (await openRevision(deps.db, me.id, args.reportId!)) ?? null;
+        if (args.mode === "resume") return (await loadDraft(deps.db, me.id, args.reportId!)) ?? null;
+        return createDraft(deps.db, me.id);
+      }));
     if (!opened || (args.mode === "resume" && opened.status !== "DRAFT")) {
       await ctx.reply(t("button-stale"));
       return;
@@ -299,7 +343,12 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
     async function askDate() {
       const facts = await conversation.external(async () => {
         const today = todayIn(deps.clock.now(), { timeZone: me.timeZone });
-        const calendar = await loadUnitCalendar(deps.db, { unitId: me.unitId, employeeId: me.id, from: addDays(today, -60), to: addDays(today, 1) });
+        const calendar = await loadUnitCalendar(deps.db, {
+          unitId: me.unitId,
+          employeeId: me.id,
+          from: addDays(today, -60),
+          to: addDays(today, 1),
+        });
         return { today, calendar };
       });
       const { today, calendar } = facts;
@@ -317,8 +366,12 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
         if (data === "lp:d:today") chosen = today;
         else if (data === "lp:d:other") {
           const others = new InlineKeyboard();
-          for (const d of window().dates.filter((d) => d !== today)) others.text(`${t("weekday", { day: isoWeekday(d) })}, ${fmt(d)}`, `lp:d:${d}`).row();
-          await c.reply(t("lapor-ask-date-other", { earliest: fmt(window().earliest), days: policy.backdateWorkingDays }), { reply_markup: others });
+          for (const d of window().dates.filter((d) => d !== today))
+            others.text(`${t("weekday", { day: isoWeekday(d) })}, ${fmt(d)}`, `lp:d:${d}`).row();
+          await c.reply(
+            t("lapor-ask-date-other", { earliest: fmt(window().earliest), days: policy.backdateWorkingDays }),
+            { reply_markup: others },
+          );
           continue;
         } else if (data?.startsWith("lp:d:") && /^\d{4}-\d{2}-\d{2}$/.test(data.slice(5))) chosen = data.slice(5);
         else if (c.message?.text) chosen = parseDate(c.message.text, today);
@@ -336,14 +389,20 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
           continue;
         }
         if (verdict === "too-old") {
-          await c.reply(t("lapor-date-too-old", { earliest: fmt(window().earliest), days: policy.backdateWorkingDays }), { reply_markup: dateKeyboard });
+          await c.reply(
+            t("lapor-date-too-old", { earliest: fmt(window().earliest), days: policy.backdateWorkingDays }),
+            { reply_markup: dateKeyboard },
+          );
           continue;
         }
         const off = dayOff(chosen, calendar);
         if (off) {
-          const reason = off.kind === "holiday" ? off.name : off.kind === "leave" ? t(`leave-${off.leave}`) : t("day-off-weekend");
+          const reason =
+            off.kind === "holiday" ? off.name : off.kind === "leave" ? t(`leave-${off.leave}`) : t("day-off-weekend");
           await c.reply(t("lapor-date-day-off", { date: fmt(chosen), reason }), {
-            reply_markup: new InlineKeyboard().text(t("button-yes-continue"), "lp:d:yes").text(t("lapor-button-other-date"), "lp:d:no"),
+            reply_markup: new InlineKeyboard()
+              .text(t("button-yes-continue"), "lp:d:yes")
+              .text(t("lapor-button-other-date"), "lp:d:no"),
           });
           const confirmed = await confirm("lp:d:yes", "lp:d:no");
           if (!confirmed) {
@@ -378,14 +437,17 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
       const pages = Math.max(1, Math.ceil(choices.length / INDICATOR_PAGE));
       const keyboard = (page: number) => {
         const k = new InlineKeyboard();
-        for (const c of choices.slice(page * INDICATOR_PAGE, (page + 1) * INDICATOR_PAGE)) k.text(shorten(`${c.code} · ${c.label}`, 60), `lp:i:${c.id}`).row();
+        for (const c of choices.slice(page * INDICATOR_PAGE, (page + 1) * INDICATOR_PAGE))
+          k.text(shorten(`${c.code} · ${c.label}`, 60), `lp:i:${c.id}`).row();
         if (page > 0) k.text(t("button-previous"), `lp:i:p:${page - 1}`);
         if (page + 1 < pages) k.text(t("button-next"), `lp:i:p:${page + 1}`);
         if (pages > 1) k.row();
         if (policy.allowAdditionalTask) k.text(t("lapor-additional-task"), "lp:i:add");
         return k;
       };
-      await ctx.reply(choices.length ? t("lapor-ask-indicator", { year }) : t("lapor-ask-indicator-none", { year }), { reply_markup: keyboard(0) });
+      await ctx.reply(choices.length ? t("lapor-ask-indicator", { year }) : t("lapor-ask-indicator-none", { year }), {
+        reply_markup: keyboard(0),
+      });
       for (;;) {
         const c = await next();
         const data = c.callbackQuery?.data ?? "";
@@ -401,7 +463,10 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
         const picked = /^lp:i:(\d+)$/.exec(data);
         const choice = picked ? choices.find((x) => x.id === Number(picked[1])) : undefined;
         if (choice) {
-          await save({ indicatorId: choice.id, isAdditional: false }, { indicatorLabel: choice.label, defaultUnit: choice.unitOfMeasure });
+          await save(
+            { indicatorId: choice.id, isAdditional: false },
+            { indicatorLabel: choice.label, defaultUnit: choice.unitOfMeasure },
+          );
           return;
         }
         await c.reply(t("lapor-indicator-use-buttons"), { reply_markup: keyboard(0) });
@@ -415,8 +480,10 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
         const c = await next();
         const text = c.message?.text?.trim();
         if (!text) await c.reply(t("lapor-description-not-text"));
-        else if (text.length < policy.descriptionMinChars) await c.reply(t("lapor-description-too-short", { min: policy.descriptionMinChars, length: text.length }));
-        else if (text.length > policy.descriptionMaxChars) await c.reply(t("lapor-description-too-long", { max: policy.descriptionMaxChars, length: text.length }));
+        else if (text.length < policy.descriptionMinChars)
+          await c.reply(t("lapor-description-too-short", { min: policy.descriptionMinChars, length: text.length }));
+        else if (text.length > policy.descriptionMaxChars)
+          await c.reply(t("lapor-description-too-long", { max: policy.descriptionMaxChars, length: text.length }));
         else return save({ description: text });
       }
     }
@@ -450,15 +517,29 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
         }
         // Saved at once when the day stays under the confirmation limit (one statement); else asked.
         const { others } = await conversation.external(() =>
-          saveMinutesWithin(deps.db, { employeeId: me.id, reportId: draft.id, date: draft.date!, minutes, confirmAbove: policy.confirmMinutesPerDay }),
+          saveMinutesWithin(deps.db, {
+            employeeId: me.id,
+            reportId: draft.id,
+            date: draft.date!,
+            minutes,
+            confirmAbove: policy.confirmMinutesPerDay,
+          }),
         );
         if (others + minutes <= policy.confirmMinutesPerDay) {
           draft = { ...draft, minutes };
           return;
         }
-        await c.reply(t("lapor-minutes-confirm", { total: others + minutes, hours: Math.round(((others + minutes) / 60) * 10) / 10 }), {
-          reply_markup: new InlineKeyboard().text(t("button-yes-continue"), "lp:m:yes").text(t("lapor-button-change"), "lp:m:no"),
-        });
+        await c.reply(
+          t("lapor-minutes-confirm", {
+            total: others + minutes,
+            hours: Math.round(((others + minutes) / 60) * 10) / 10,
+          }),
+          {
+            reply_markup: new InlineKeyboard()
+              .text(t("button-yes-continue"), "lp:m:yes")
+              .text(t("lapor-button-change"), "lp:m:no"),
+          },
+        );
         if (!(await confirm("lp:m:yes", "lp:m:no"))) {
           await ctx.reply(t("lapor-ask-minutes", { max: policy.maxMinutesPerEntry }));
           continue;
@@ -470,7 +551,9 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
     // 6. Photos -------------------------------------------------------------------------------
     async function askPhotos() {
       const done = new InlineKeyboard().text(t("lapor-button-photos-done"), "lp:ph:done");
-      await ctx.reply(t("lapor-ask-photos", { min: policy.minPhotos, max: policy.maxPhotos, count: draft.photos }), { reply_markup: done });
+      await ctx.reply(t("lapor-ask-photos", { min: policy.minPhotos, max: policy.maxPhotos, count: draft.photos }), {
+        reply_markup: done,
+      });
       const acknowledgedAlbums = new Set<string>();
       for (;;) {
         const c = await next();
@@ -485,14 +568,30 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
         let photo: IncomingPhoto | undefined;
         if (message?.photo?.length) {
           const largest = message.photo.at(-1)!;
-          photo = { fileId: largest.file_id, fileUniqueId: largest.file_unique_id, width: largest.width, height: largest.height, size: largest.file_size, mimeType: "image/jpeg", mediaGroupId: message.media_group_id };
+          photo = {
+            fileId: largest.file_id,
+            fileUniqueId: largest.file_unique_id,
+            width: largest.width,
+            height: largest.height,
+            size: largest.file_size,
+            mimeType: "image/jpeg",
+            mediaGroupId: message.media_group_id,
+          };
         } else if (message?.document && IMAGE_MIME.includes(message.document.mime_type ?? "")) {
           const d = message.document;
           if ((d.file_size ?? 0) > policy.maxPhotoBytes) {
-            await c.reply(t("lapor-photo-too-big", { mb: Math.round(policy.maxPhotoBytes / 1024 / 1024) }), { reply_markup: done });
+            await c.reply(t("lapor-photo-too-big", { mb: Math.round(policy.maxPhotoBytes / 1024 / 1024) }), {
+              reply_markup: done,
+            });
             continue;
           }
-          photo = { fileId: d.file_id, fileUniqueId: d.file_unique_id, size: d.file_size, mimeType: d.mime_type, mediaGroupId: message.media_group_id };
+          photo = {
+            fileId: d.file_id,
+            fileUniqueId: d.file_unique_id,
+            size: d.file_size,
+            mimeType: d.mime_type,
+            mediaGroupId: message.media_group_id,
+          };
         }
         if (!photo) {
           await c.reply(t("lapor-photo-not-image"), { reply_markup: done });
@@ -508,7 +607,10 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
         const group = photo.mediaGroupId;
         if (group && acknowledgedAlbums.has(group)) continue;
         if (group) acknowledgedAlbums.add(group);
-        await c.reply(t(group ? "lapor-album-received" : "lapor-photo-received", { count: added.count, max: policy.maxPhotos }), { reply_markup: done });
+        await c.reply(
+          t(group ? "lapor-album-received" : "lapor-photo-received", { count: added.count, max: policy.maxPhotos }),
+          { reply_markup: done },
+        );
       }
     }
 
@@ -564,7 +666,9 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
       await ask[field]();
       if (field === "date" && draft.indicatorId !== null) {
         const year = Number(draft.date!.slice(0, 4));
-        const still = await conversation.external(async () => (await ownIndicator(deps.db, me.id, draft.indicatorId!, year)) ?? null);
+        const still = await conversation.external(
+          async () => (await ownIndicator(deps.db, me.id, draft.indicatorId!, year)) ?? null,
+        );
         if (!still) await askIndicator();
       }
     }
@@ -577,7 +681,8 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
         if (data === "lp:s:cancel") return "cancel";
         if (data === "lp:s:edit") {
           const k = new InlineKeyboard();
-          for (const f of ["date", "indicator", "description", "output", "minutes", "photos"] as const) k.text(t(`lapor-field-${f}`), `lp:e:${f}`).row();
+          for (const f of ["date", "indicator", "description", "output", "minutes", "photos"] as const)
+            k.text(t(`lapor-field-${f}`), `lp:e:${f}`).row();
           await c.reply(t("lapor-ask-edit"), { reply_markup: k });
           continue;
         }
@@ -623,11 +728,19 @@ function summaryText(t: T, d: DraftView, fmt: (date: string) => string): string 
 }
 
 const answeredCount = (d: DraftView) =>
-  [d.date, d.indicatorId ?? (d.isAdditional || null), d.description, d.outputQuantity, d.minutes, d.photos || null].filter((v) => v !== null).length;
+  [
+    d.date,
+    d.indicatorId ?? (d.isAdditional || null),
+    d.description,
+    d.outputQuantity,
+    d.minutes,
+    d.photos || null,
+  ].filter((v) => v !== null).length;
 
 const shorten = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
-export const formatMinutes = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
+export const formatMinutes = (minutes: number) =>
+  `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
 
 /** "25/11/2026", "25-11-2026", "2026-11-25", "25/11" (this year), "hari ini", "kemarin". */
 export function parseDate(text: string, today: string): string | undefined {

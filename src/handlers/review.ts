@@ -57,8 +57,13 @@ export function review(deps: ReviewDependencies): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const chat = feature.chatType("private");
   const tr = (locale: string) => (key: string, vars?: Record<string, string | number>) => i18n.t(locale, key, vars);
-  const localeOf = (ctx: BotContext) => ctx.employee?.language ?? (ctx.from?.language_code?.startsWith("en") ? "en" : "id");
-  const reviewerOf = (ctx: BotContext): Reviewer => ({ employeeId: ctx.employee?.id, telegramId: BigInt(ctx.from!.id), isAdmin: ctx.isAdmin });
+  const localeOf = (ctx: BotContext) =>
+    ctx.employee?.language ?? (ctx.from?.language_code?.startsWith("en") ? "en" : "id");
+  const reviewerOf = (ctx: BotContext): Reviewer => ({
+    employeeId: ctx.employee?.id,
+    telegramId: BigInt(ctx.from!.id),
+    isAdmin: ctx.isAdmin,
+  });
 
   /** Why a button cannot act, as the alert text. */
   const refusal = (locale: string, outcome: Exclude<CheckOutcome, { kind: "ok" }>) => {
@@ -74,7 +79,8 @@ export function review(deps: ReviewDependencies): Composer<BotContext> {
   // Read with the sender by identify when it can be (most texts are not a note: the /lapor answers).
   const readPending = (ctx: BotContext & { from: { id: number } }) =>
     readKeyValue<PendingComment>(deps.db, deps.clock, ctx, reviewCommentKey(ctx.from.id));
-  const clearPending = (ctx: BotContext & { from: { id: number } }) => deleteKeyValue(deps.db, ctx, reviewCommentKey(ctx.from.id));
+  const clearPending = (ctx: BotContext & { from: { id: number } }) =>
+    deleteKeyValue(deps.db, ctx, reviewCommentKey(ctx.from.id));
 
   chat.command(["batal", "cancel"], async (ctx, next) => {
     if (!(await clearPending(ctx))) return next();
@@ -102,7 +108,8 @@ export function review(deps: ReviewDependencies): Composer<BotContext> {
       deps.logger.warn({ data: ctx.callbackQuery.data, from: ctx.from.id }, "review: unknown or tampered button data");
       return ctx.answerCallbackQuery({ text: t("review-unknown"), show_alert: true });
     }
-    if (!ctx.employee && !ctx.isAdmin) return ctx.answerCallbackQuery({ text: t("review-denied-not-reviewer"), show_alert: true });
+    if (!ctx.employee && !ctx.isAdmin)
+      return ctx.answerCallbackQuery({ text: t("review-denied-not-reviewer"), show_alert: true });
     const reviewer = reviewerOf(ctx);
     const now = deps.clock.now();
     const messageId = ctx.callbackQuery.message?.message_id;
@@ -118,11 +125,20 @@ export function review(deps: ReviewDependencies): Composer<BotContext> {
         if (check.kind !== "ok") return alert(ctx, check);
         if (action.kind === "ask-rating" || action.kind === "back") {
           await ctx.answerCallbackQuery();
-          const markup = action.kind === "ask-rating" ? render.ratingButtons(locale, action.reportId, action.version) : render.buttons(locale, action.reportId, action.version);
+          const markup =
+            action.kind === "ask-rating"
+              ? render.ratingButtons(locale, action.reportId, action.version)
+              : render.buttons(locale, action.reportId, action.version);
           return ctx.editMessageReplyMarkup({ reply_markup: markup });
         }
         const decision = action.kind === "revise" ? "REVISION_REQUESTED" : "REJECTED";
-        const pending: PendingComment = { decision, reportId: action.reportId, version: action.version, chatId: String(ctx.chat.id), messageId: messageId ?? 0 };
+        const pending: PendingComment = {
+          decision,
+          reportId: action.reportId,
+          version: action.version,
+          chatId: String(ctx.chat.id),
+          messageId: messageId ?? 0,
+        };
         const key = reviewCommentKey(ctx.from.id);
         takeKeyValueRow(ctx, key); // what identify read is out of date from here on
         await deps.db.keyValue.upsert({
@@ -131,19 +147,32 @@ export function review(deps: ReviewDependencies): Composer<BotContext> {
           update: { value: { ...pending }, expiresAt: new Date(now.getTime() + PENDING_TTL_MS) },
         });
         await ctx.answerCallbackQuery();
-        return ctx.reply(t(`review-ask-${decision}`, { name: check.target.employee.name, number: check.target.number ?? "-" }));
+        return ctx.reply(
+          t(`review-ask-${decision}`, { name: check.target.employee.name, number: check.target.number ?? "-" }),
+        );
       }
       case "approve":
-        return finish(ctx, { decision: "APPROVED", rating: action.rating, reportId: action.reportId, version: action.version, chatId: String(ctx.chat.id), messageId: messageId ?? 0 });
+        return finish(ctx, {
+          decision: "APPROVED",
+          rating: action.rating,
+          reportId: action.reportId,
+          version: action.version,
+          chatId: String(ctx.chat.id),
+          messageId: messageId ?? 0,
+        });
       case "open": {
         const target = await deps.db.report.findUnique({ where: { id: action.reportId }, select: { version: true } });
         const check = await checkReview(deps.db, reviewer, action.reportId, target?.version ?? 0, now);
         if (check.kind !== "ok") return alert(ctx, check);
         await ctx.answerCallbackQuery();
         for (const call of evidenceCalls(ctx.chat.id, check.target.evidence)) {
-          await (ctx.api.raw as unknown as Record<string, (p: Record<string, unknown>) => Promise<unknown>>)[call.method]!(call.params);
+          await (ctx.api.raw as unknown as Record<string, (p: Record<string, unknown>) => Promise<unknown>>)[
+            call.method
+          ]!(call.params);
         }
-        return ctx.reply(render.card(locale, cardOf(check.target)), { reply_markup: render.buttons(locale, check.target.id, check.target.version) });
+        return ctx.reply(render.card(locale, cardOf(check.target)), {
+          reply_markup: render.buttons(locale, check.target.id, check.target.version),
+        });
       }
       case "list":
         await ctx.answerCallbackQuery();
@@ -153,7 +182,9 @@ export function review(deps: ReviewDependencies): Composer<BotContext> {
         const keyboard = new InlineKeyboard()
           .text(t("approvals-button-confirm"), reviewData.approveAll(action.reportIds))
           .text(t("approvals-button-cancel"), reviewData.list(action.page));
-        return ctx.editMessageText(t("approvals-confirm", { count: action.reportIds.length }), { reply_markup: keyboard });
+        return ctx.editMessageText(t("approvals-confirm", { count: action.reportIds.length }), {
+          reply_markup: keyboard,
+        });
       }
       case "approve-all": {
         await ctx.answerCallbackQuery();
@@ -161,21 +192,43 @@ export function review(deps: ReviewDependencies): Composer<BotContext> {
         for (const reportId of action.reportIds) {
           const row = await deps.db.report.findUnique({ where: { id: reportId }, select: { version: true } });
           if (!row) continue;
-          const outcome = await decide(deps.db, { reviewer, reportId, version: row.version, decision: "APPROVED", rating: "MEETS", now: deps.clock.now(), render });
+          const outcome = await decide(deps.db, {
+            reviewer,
+            reportId,
+            version: row.version,
+            decision: "APPROVED",
+            rating: "MEETS",
+            now: deps.clock.now(),
+            render,
+          });
           if (outcome.kind === "decided") approved++;
         }
-        return ctx.editMessageText(t("approvals-approved-all", { approved, skipped: action.reportIds.length - approved }));
+        return ctx.editMessageText(
+          t("approvals-approved-all", { approved, skipped: action.reportIds.length - approved }),
+        );
       }
     }
   });
 
   async function alert(ctx: BotContext, outcome: Exclude<CheckOutcome, { kind: "ok" }>) {
-    if (outcome.kind === "unknown") deps.logger.warn({ data: ctx.callbackQuery?.data, from: ctx.from?.id }, "review: button for an unknown report");
+    if (outcome.kind === "unknown")
+      deps.logger.warn({ data: ctx.callbackQuery?.data, from: ctx.from?.id }, "review: button for an unknown report");
     return ctx.answerCallbackQuery({ text: refusal(localeOf(ctx), outcome), show_alert: true });
   }
 
   /** Records the decision, then shows its outcome in the message the decision came from. */
-  async function finish(ctx: BotContext, input: { decision: Decision; rating?: Rating; comment?: string; reportId: number; version: number; chatId: string; messageId: number }) {
+  async function finish(
+    ctx: BotContext,
+    input: {
+      decision: Decision;
+      rating?: Rating;
+      comment?: string;
+      reportId: number;
+      version: number;
+      chatId: string;
+      messageId: number;
+    },
+  ) {
     const locale = localeOf(ctx);
     const t = tr(locale);
     const outcome = await decide(deps.db, {
@@ -197,9 +250,11 @@ export function review(deps: ReviewDependencies): Composer<BotContext> {
     if (pressed) await ctx.answerCallbackQuery();
     if (input.messageId) {
       // Without reply_markup the edit removes the buttons.
-      await ctx.api.editMessageText(Number(input.chatId), input.messageId, render.outcome(locale, outcome.card, outcome.outcome)).catch((error: unknown) => {
-        deps.logger.warn({ err: error, reportId: input.reportId }, "review: could not edit the decided message");
-      });
+      await ctx.api
+        .editMessageText(Number(input.chatId), input.messageId, render.outcome(locale, outcome.card, outcome.outcome))
+        .catch((error: unknown) => {
+          deps.logger.warn({ err: error, reportId: input.reportId }, "review: could not edit the decided message");
+        });
     }
     if (!pressed || input.decision !== "APPROVED") {
       return ctx.reply(
@@ -235,9 +290,13 @@ export function review(deps: ReviewDependencies): Composer<BotContext> {
     });
     if (page > 0) keyboard.text(t("button-previous"), reviewData.list(page - 1));
     if (page + 1 < list.pages) keyboard.text(t("button-next"), reviewData.list(page + 1));
-    const all = reviewData.approveAllAsk(page, list.rows.map((r) => r.id));
+    const all = reviewData.approveAllAsk(
+      page,
+      list.rows.map((r) => r.id),
+    );
     const confirm = reviewData.approveAll(list.rows.map((r) => r.id));
-    if (Buffer.byteLength(all) <= 64 && Buffer.byteLength(confirm) <= 64) keyboard.row().text(t("approvals-button-approve-all"), all);
+    if (Buffer.byteLength(all) <= 64 && Buffer.byteLength(confirm) <= 64)
+      keyboard.row().text(t("approvals-button-approve-all"), all);
     const text = t("approvals-list", { page: page + 1, pages: list.pages, total: list.total, lines: lines.join("\n") });
     return edit ? ctx.editMessageText(text, { reply_markup: keyboard }) : ctx.reply(text, { reply_markup: keyboard });
   }
@@ -257,7 +316,12 @@ export function review(deps: ReviewDependencies): Composer<BotContext> {
     const off = team.members
       .filter((m) => m.off)
       .map((m) => {
-        const why = m.off!.kind === "holiday" ? m.off!.name : m.off!.kind === "leave" ? t(`team-off-leave-${m.off!.leave}`) : t("team-off-weekend");
+        const why =
+          m.off!.kind === "holiday"
+            ? m.off!.name
+            : m.off!.kind === "leave"
+              ? t(`team-off-leave-${m.off!.leave}`)
+              : t("team-off-weekend");
         return `• ${m.name}: ${why}${m.reports ? ` (${m.reports})` : ""}`;
       });
     const section = (title: string, lines: string[]) => `${title}\n${lines.length ? lines.join("\n") : t("team-none")}`;

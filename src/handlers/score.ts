@@ -41,11 +41,20 @@ export function score(deps: { db: Db; clock: Clock }) {
 
     lines.push("", ctx.t("score-current", { period: periodLabel(ctx.t.bind(ctx), current, locale) }));
     if (rating.mode === "2022") {
-      lines.push(facts.suggestion ? ctx.t("score-suggestion", { rating: ctx.t(`rating-${facts.suggestion}`) }) : ctx.t("evaluation-suggestion-none"));
+      lines.push(
+        facts.suggestion
+          ? ctx.t("score-suggestion", { rating: ctx.t(`rating-${facts.suggestion}`) })
+          : ctx.t("evaluation-suggestion-none"),
+      );
     }
     const main = facts.indicators.filter((i) => i.rhkKind === "MAIN");
     if (main.length > 0) {
-      lines.push(ctx.t("score-main-average", { percent: formatNumber(main.reduce((sum, i) => sum + i.percent, 0) / main.length, 1), count: main.length }));
+      lines.push(
+        ctx.t("score-main-average", {
+          percent: formatNumber(main.reduce((sum, i) => sum + i.percent, 0) / main.length, 1),
+          count: main.length,
+        }),
+      );
     }
     lines.push(
       "",
@@ -62,7 +71,12 @@ export function score(deps: { db: Db; clock: Clock }) {
   return feature;
 }
 
-function evaluationLines(ctx: BotContext, e: Evaluation & { evaluator: { name: string } | null }, locale: string, timeZone: string): string[] {
+function evaluationLines(
+  ctx: BotContext,
+  e: Evaluation & { evaluator: { name: string } | null },
+  locale: string,
+  timeZone: string,
+): string[] {
   const period = parsePeriodKey(`${e.year}-${e.period}`);
   const vars = {
     period: period ? periodLabel(ctx.t.bind(ctx), period, locale) : e.period,
@@ -76,6 +90,11 @@ function evaluationLines(ctx: BotContext, e: Evaluation & { evaluator: { name: s
         results: e.resultsRating ? ctx.t(`rating-${e.resultsRating}`) : "-",
         behaviour: e.behaviourRating ? ctx.t(`rating-${e.behaviourRating}`) : "-",
       })
-    : ctx.t("score-evaluation-legacy", { ...vars, final: formatNumber(Number(e.finalScore)), band: ctx.t(`band-${e.band}`), mode: e.mode });
+    : ctx.t("score-evaluation-legacy", {
+        ...vars,
+        final: formatNumber(Number(e.finalScore)),
+        band: ctx.t(`band-${e.band}`),
+        mode: e.mode,
+      });
   return e.feedback ? [head, `  ${ctx.t("evaluation-summary-feedback", { feedback: e.feedback })}`] : [head];
 }

@@ -6,7 +6,12 @@ import { formatLocalDate } from "../lib/time.ts";
 import { periodLabel } from "../lib/period-label.ts";
 import { formatNumber } from "../lib/number.ts";
 import { todayIn } from "../domain/calendar.ts";
-import { skpProgress, type EvaluationPeriodKind, type IndicatorStatus, type SkpProgress } from "../domain/skp-progress.ts";
+import {
+  skpProgress,
+  type EvaluationPeriodKind,
+  type IndicatorStatus,
+  type SkpProgress,
+} from "../domain/skp-progress.ts";
 
 /** More indicators than this are shown a page at a time. */
 export const SKP_PAGE_SIZE = 8;
@@ -32,7 +37,12 @@ export function skp(deps: { db: Db; clock: Clock; periodKind?: EvaluationPeriodK
   async function show(ctx: BotContext, page: number, edit: boolean) {
     const employee = ctx.employee!;
     const today = todayIn(deps.clock.now(), employee);
-    const progress = await skpProgress(deps.db, { employeeId: employee.id, unitId: employee.unitId, today, periodKind: deps.periodKind });
+    const progress = await skpProgress(deps.db, {
+      employeeId: employee.id,
+      unitId: employee.unitId,
+      today,
+      periodKind: deps.periodKind,
+    });
     if (!progress) return ctx.reply(ctx.t("skp-none", { year: today.slice(0, 4) }));
 
     const pages = Math.max(1, Math.ceil(progress.indicators.length / SKP_PAGE_SIZE));
@@ -57,7 +67,8 @@ function ordered(indicators: IndicatorStatus[]): IndicatorStatus[] {
   const rhkOrder = new Map<string, number>();
   for (const i of indicators) if (!rhkOrder.has(i.rhk)) rhkOrder.set(i.rhk, rhkOrder.size);
   return [...indicators].sort(
-    (a, b) => (a.rhkKind === b.rhkKind ? 0 : a.rhkKind === "MAIN" ? -1 : 1) || rhkOrder.get(a.rhk)! - rhkOrder.get(b.rhk)!,
+    (a, b) =>
+      (a.rhkKind === b.rhkKind ? 0 : a.rhkKind === "MAIN" ? -1 : 1) || rhkOrder.get(a.rhk)! - rhkOrder.get(b.rhk)!,
   );
 }
 
@@ -102,7 +113,8 @@ function renderIndicator(ctx: BotContext, i: IndicatorStatus): string[] {
     percent: formatNumber(i.percent, 1),
     period: i.period,
   };
-  const targetKey = i.period !== "YEAR" ? "skp-target-period" : i.dueTarget !== i.target ? "skp-target-prorated" : "skp-target";
+  const targetKey =
+    i.period !== "YEAR" ? "skp-target-period" : i.dueTarget !== i.target ? "skp-target-prorated" : "skp-target";
   const out = [ctx.t("skp-indicator", vars), ctx.t(targetKey, vars), `${progressBar(i.percent)} ${vars.percent}%`];
   if (i.timing !== "current") out.push(ctx.t(`skp-timing-${i.timing}`));
   if (i.pendingCount > 0) {

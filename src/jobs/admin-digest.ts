@@ -20,7 +20,10 @@ export async function enqueueAdminDigest(
   if (failed.length === 0) return 0;
 
   const admins = await adminRecipients(db, options.adminTelegramIds);
-  const recipients = await describeChats(db, failed.map((f) => f.chatId));
+  const recipients = await describeChats(
+    db,
+    failed.map((f) => f.chatId),
+  );
   const i18n = createI18n();
   const date = localDate(options.at, options.timeZone);
   for (const admin of admins) {
@@ -39,7 +42,10 @@ export async function enqueueAdminDigest(
       kind: "admin-digest",
       chatId: admin.chatId,
       method: "sendMessage",
-      params: { chat_id: admin.chatId.toString(), text: [t("admin-digest-title", { count: failed.length }), ...lines].join("\n") },
+      params: {
+        chat_id: admin.chatId.toString(),
+        text: [t("admin-digest-title", { count: failed.length }), ...lines].join("\n"),
+      },
       now: options.at,
     });
   }
@@ -61,7 +67,10 @@ async function adminRecipients(db: Db, configured: bigint[]): Promise<Array<{ ch
 /** Names the people and groups behind chat ids, so the digest says who was not reached. */
 async function describeChats(db: Db, chatIds: bigint[]): Promise<Map<bigint, string>> {
   const [employees, groups] = await Promise.all([
-    db.employee.findMany({ where: { telegramId: { in: chatIds } }, select: { telegramId: true, name: true, nip: true } }),
+    db.employee.findMany({
+      where: { telegramId: { in: chatIds } },
+      select: { telegramId: true, name: true, nip: true },
+    }),
     db.group.findMany({ where: { chatId: { in: chatIds } }, select: { chatId: true, title: true } }),
   ]);
   const names = new Map<bigint, string>();

@@ -19,7 +19,12 @@ export const CHART_WIDTH = 800;
 export const CHART_HEIGHT = 450;
 
 /** The weekly reporting rate as a bar chart (percent per working day), as PNG bytes. */
-export function renderWeeklyChart(input: { title: string; labels: string[]; rates: number[]; seriesLabel: string }): Buffer {
+export function renderWeeklyChart(input: {
+  title: string;
+  labels: string[];
+  rates: number[];
+  seriesLabel: string;
+}): Buffer {
   registerFonts();
   const canvas = createCanvas(CHART_WIDTH, CHART_HEIGHT);
   const context = canvas.getContext("2d");
@@ -35,7 +40,10 @@ export function renderWeeklyChart(input: { title: string; labels: string[]; rate
       animation: false,
       responsive: false,
       devicePixelRatio: 1,
-      plugins: { title: { display: true, text: input.title, font: { size: 18, weight: "bold" } }, legend: { display: true } },
+      plugins: {
+        title: { display: true, text: input.title, font: { size: 18, weight: "bold" } },
+        legend: { display: true },
+      },
       scales: { y: { min: 0, max: 100, ticks: { callback: (v) => `${v}%` } } },
     },
   });

@@ -41,7 +41,10 @@ const BATCH = 50;
  * next due photo also says whether another one is due, and a stored photo and its report's
  * reuse flag are written together.
  */
-export async function retryPendingEvidence(deps: EvidenceJobDeps, options: { reportId?: number } = {}): Promise<EvidenceRunSummary> {
+export async function retryPendingEvidence(
+  deps: EvidenceJobDeps,
+  options: { reportId?: number } = {},
+): Promise<EvidenceRunSummary> {
   const now = deps.clock.now();
   const summary: EvidenceRunSummary = { stored: 0, failed: 0, rejected: 0 };
   for (let taken = 0, more = true; more && taken < BATCH; taken++) {
@@ -49,7 +52,10 @@ export async function retryPendingEvidence(deps: EvidenceJobDeps, options: { rep
     if (!leased) break;
     more = leased.more;
     const row = leased.row;
-    const outcome = await storeOne(deps, row).catch((error: unknown) => ({ kind: "failed" as const, error: describe(error) }));
+    const outcome = await storeOne(deps, row).catch((error: unknown) => ({
+      kind: "failed" as const,
+      error: describe(error),
+    }));
     if (outcome.kind === "stored") {
       summary.stored++;
       await markStored(deps.db, row, outcome);
@@ -65,9 +71,17 @@ export async function retryPendingEvidence(deps: EvidenceJobDeps, options: { rep
       const backoff = Math.min(3600_000, 30_000 * 2 ** row.attempts);
       await deps.db.evidence.update({
         where: { id: row.id },
-        data: { lastError: outcome.error, lockedUntil: null, attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + backoff) },
+        data: {
+          lastError: outcome.error,
+          lockedUntil: null,
+          attempts: { increment: 1 },
+          nextAttemptAt: new Date(now.getTime() + backoff),
+        },
       });
-      deps.logger?.info({ evidenceId: row.id, attempt: row.attempts + 1, error: outcome.error }, "evidence download failed; will retry");
+      deps.logger?.info(
+        { evidenceId: row.id, attempt: row.attempts + 1, error: outcome.error },
+        "evidence download failed; will retry",
+      );
     }
   }
   return summary;
@@ -87,7 +101,11 @@ interface DueEvidence {
  * same moment take different photos. Timestamps travel as ISO text cast to `timestamp(3)` (the
  * columns hold UTC without a zone), as in the outbox.
  */
-async function leaseNextDue(db: Db, now: Date, reportId: number | undefined): Promise<{ row: DueEvidence; more: boolean } | undefined> {
+async function leaseNextDue(
+  db: Db,
+  now: Date,
+  reportId: number | undefined,
+): Promise<{ row: DueEvidence; more: boolean } | undefined> {
   const at = now.toISOString();
   const lease = new Date(now.getTime() + LEASE_MS).toISOString();
   const ofReport = reportId === undefined ? Prisma.empty : Prisma.sql`AND v."reportId" = ${reportId}::int`;
@@ -127,7 +145,8 @@ type StoreOutcome =
 
 async function storeOne(deps: EvidenceJobDeps, row: { fileId: string; size: number | null }): Promise<StoreOutcome> {
   const maxBytes = (deps.policy ?? DEFAULT_POLICY).maxPhotoBytes;
-  if (row.size !== null && row.size > maxBytes) return { kind: "rejected", error: `file of ${row.size} bytes is over the ${maxBytes}-byte limit` };
+  if (row.size !== null && row.size > maxBytes)
+    return { kind: "rejected", error: `file of ${row.size} bytes is over the ${maxBytes}-byte limit` };
   const file = await deps.api.getFile(row.fileId);
   if (!file.file_path) return { kind: "failed", error: "getFile returned no file_path" };
   if (file.file_size !== undefined && file.file_size > maxBytes) {
@@ -137,7 +156,8 @@ async function storeOne(deps: EvidenceJobDeps, row: { fileId: string; size: numb
   const response = await (deps.fetch ?? globalThis.fetch)(url);
   if (!response.ok) return { kind: "failed", error: `download answered HTTP ${response.status}` };
   const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.length > maxBytes) return { kind: "rejected", error: `file of ${bytes.length} bytes is over the ${maxBytes}-byte limit` };
+  if (bytes.length > maxBytes)
+    return { kind: "rejected", error: `file of ${bytes.length} bytes is over the ${maxBytes}-byte limit` };
   const type = imageType(bytes);
   if (!type) return { kind: "rejected", error: "not a JPEG, PNG, WebP or HEIC image" };
 
@@ -147,7 +167,13 @@ async function storeOne(deps: EvidenceJobDeps, row: { fileId: string; size: numb
     SELECT "path" FROM "Evidence" WHERE "sha256" = ${sha256} AND "path" IS NOT NULL LIMIT 1`;
   const now = deps.clock.now();
   const relative =
-    existing?.path ?? join("evidence", String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, "0"), `${sha256}.${type.ext}`);
+    existing?.path ??
+    join(
+      "evidence",
+      String(now.getUTCFullYear()),
+      String(now.getUTCMonth() + 1).padStart(2, "0"),
+      `${sha256}.${type.ext}`,
+    );
   const absolute = join(deps.config.dataDir, relative);
   if (!existsSync(absolute)) {
     mkdirSync(dirname(absolute), { recursive: true });
@@ -165,7 +191,8 @@ export function imageType(bytes: Uint8Array): { ext: string; mime: string } | un
   if (at(0) === 0x89 && at(1) === 0x50 && at(2) === 0x4e && at(3) === 0x47) return { ext: "png", mime: "image/png" };
   const ascii = (from: number, to: number) => String.fromCharCode(...bytes.slice(from, to));
   if (ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return { ext: "webp", mime: "image/webp" };
-  if (ascii(4, 8) === "ftyp" && ["heic", "heix", "hevc", "mif1", "msf1", "heis"].includes(ascii(8, 12))) return { ext: "heic", mime: "image/heic" };
+  if (ascii(4, 8) === "ftyp" && ["heic", "heix", "hevc", "mif1", "msf1", "heis"].includes(ascii(8, 12)))
+    return { ext: "heic", mime: "image/heic" };
   return undefined;
 }
 

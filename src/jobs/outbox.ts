@@ -174,15 +174,22 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       byLease.set(row.lockedUntil.getTime(), [...ids, row.id]);
     }
     for (const [lease, ids] of byLease) {
-      await db.outbox.updateMany({ where: { id: { in: ids }, lockedUntil: new Date(lease) }, data: { lockedUntil: null } });
+      await db.outbox.updateMany({
+        where: { id: { in: ids }, lockedUntil: new Date(lease) },
+        data: { lockedUntil: null },
+      });
     }
   }
 
   async function call(row: ClaimedRow): Promise<Outcome> {
     const payload = row.payload as { method?: unknown; params?: unknown } | null;
     const method = typeof payload?.method === "string" ? payload.method : undefined;
-    const params = payload?.params && typeof payload.params === "object" ? (payload.params as Record<string, unknown>) : undefined;
-    const raw = api.raw as unknown as Record<string, ((params: Record<string, unknown>) => Promise<unknown>) | undefined>;
+    const params =
+      payload?.params && typeof payload.params === "object" ? (payload.params as Record<string, unknown>) : undefined;
+    const raw = api.raw as unknown as Record<
+      string,
+      ((params: Record<string, unknown>) => Promise<unknown>) | undefined
+    >;
     const send = method ? raw[method] : undefined;
     if (!method || !params || typeof send !== "function") {
       return { kind: "permanent", error: `Malformed outbox payload (method ${String(payload?.method)}).` };
@@ -229,7 +236,13 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
 
   async function record(row: ClaimedRow, outcome: Outcome, now: Date, total: SendRoundResult): Promise<void> {
     const attempts = row.attempts + 1;
-    const log = { outboxId: row.id.toString(), dedupeKey: row.dedupeKey, kind: row.kind, chatId: row.chatId.toString(), attempts };
+    const log = {
+      outboxId: row.id.toString(),
+      dedupeKey: row.dedupeKey,
+      kind: row.kind,
+      chatId: row.chatId.toString(),
+      attempts,
+    };
     switch (outcome.kind) {
       case "sent": {
         // Marked SENT whatever became of the lease: the message is out, so no one may send it again.
@@ -237,7 +250,14 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         // where the row stays PENDING and is sent a second time once its lease has expired.
         await db.outbox.updateMany({
           where: { id: row.id, status: "PENDING" },
-          data: { status: "SENT", sentAt: now, attempts, lockedUntil: null, lastError: null, result: toJson(outcome.result) },
+          data: {
+            status: "SENT",
+            sentAt: now,
+            attempts,
+            lockedUntil: null,
+            lastError: null,
+            result: toJson(outcome.result),
+          },
         });
         total.sent++;
         logger.debug(log, "outbox: sent");
@@ -251,7 +271,8 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         });
         total.failed++;
         logger.warn({ ...log, error: outcome.error }, "outbox: failed permanently");
-        await deps.onPermanentFailure?.({ chatId: row.chatId, kind: row.kind, error: outcome.error })
+        await deps
+          .onPermanentFailure?.({ chatId: row.chatId, kind: row.kind, error: outcome.error })
           .catch((error) => logger.error({ ...log, err: error }, "outbox: failure hook failed"));
         return;
       }
@@ -280,7 +301,12 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         const delay = Math.min(options.maxBackoffMs, options.baseBackoffMs * 2 ** (attempts - 1));
         await db.outbox.updateMany({
           where: { id: row.id, lockedUntil: row.lockedUntil },
-          data: { attempts, nextAttemptAt: new Date(now.getTime() + delay), lockedUntil: null, lastError: outcome.error },
+          data: {
+            attempts,
+            nextAttemptAt: new Date(now.getTime() + delay),
+            lockedUntil: null,
+            lastError: outcome.error,
+          },
         });
         total.retried++;
         logger.info({ ...log, error: outcome.error, retryInMs: delay }, "outbox: will retry");
@@ -326,7 +352,16 @@ export async function failedSince(db: Db, since: Date) {
   const rows = await db.outbox.findMany({
     where: { status: "FAILED", nextAttemptAt: { gte: since } },
     orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
-    select: { id: true, dedupeKey: true, kind: true, chatId: true, attempts: true, lastError: true, nextAttemptAt: true, createdAt: true },
+    select: {
+      id: true,
+      dedupeKey: true,
+      kind: true,
+      chatId: true,
+      attempts: true,
+      lastError: true,
+      nextAttemptAt: true,
+      createdAt: true,
+    },
   });
   return rows.map(({ nextAttemptAt, ...row }) => ({ ...row, lastError: row.lastError ?? "", failedAt: nextAttemptAt }));
 }
@@ -338,9 +373,11 @@ export async function failedSince(db: Db, since: Date) {
 function classify(error: unknown): Outcome {
   if (error instanceof GrammyError) {
     const text = `${error.error_code}: ${error.description}`;
-    if (error.error_code === 429) return { kind: "flood", retryAfterSeconds: error.parameters.retry_after ?? 5, error: text };
+    if (error.error_code === 429)
+      return { kind: "flood", retryAfterSeconds: error.parameters.retry_after ?? 5, error: text };
     // An edit that changes nothing has the effect it was meant to have.
-    if (error.error_code === 400 && /message is not modified/i.test(error.description)) return { kind: "sent", result: true };
+    if (error.error_code === 400 && /message is not modified/i.test(error.description))
+      return { kind: "sent", result: true };
     if (error.error_code === 400 || error.error_code === 403) return { kind: "permanent", error: text };
     return { kind: "transient", error: text };
   }
@@ -358,7 +395,9 @@ function senderApi(api: Api, limits: { maxDelaySeconds: number; timeoutSeconds: 
   const own = new Api(api.token, { ...api.options, timeoutSeconds });
   const maxDelaySeconds = limits.maxDelaySeconds;
   for (const transformer of api.config.installedTransformers()) own.config.use(transformer);
-  own.config.use(autoRetry({ maxRetryAttempts: 1, maxDelaySeconds, rethrowInternalServerErrors: true, rethrowHttpErrors: true }));
+  own.config.use(
+    autoRetry({ maxRetryAttempts: 1, maxDelaySeconds, rethrowInternalServerErrors: true, rethrowHttpErrors: true }),
+  );
   return own;
 }
 
@@ -387,7 +426,13 @@ function withLocalFiles(params: Record<string, unknown>): Record<string, unknown
   for (const field of ["photo", "document"]) {
     const value = out[field] as { localFile?: unknown } | undefined;
     if (value && typeof value === "object" && typeof value.localFile === "string") {
-      if (!existsSync(value.localFile)) throw new GrammyError(`Local file missing: ${value.localFile}`, { ok: false, error_code: 400, description: `Bad Request: local file ${value.localFile} is missing` }, "sendPhoto", out);
+      if (!existsSync(value.localFile))
+        throw new GrammyError(
+          `Local file missing: ${value.localFile}`,
+          { ok: false, error_code: 400, description: `Bad Request: local file ${value.localFile} is missing` },
+          "sendPhoto",
+          out,
+        );
       out[field] = new InputFile(value.localFile);
     }
   }
@@ -402,5 +447,7 @@ function messageCount(payload: Prisma.JsonValue): number {
 
 /** Telegram's answer as JSON for the `result` column (BigInt as text). */
 function toJson(value: unknown): Prisma.InputJsonValue {
-  return JSON.parse(JSON.stringify(value ?? true, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue;
+  return JSON.parse(
+    JSON.stringify(value ?? true, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
+  ) as Prisma.InputJsonValue;
 }

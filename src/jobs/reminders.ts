@@ -31,7 +31,13 @@ export async function reportReminder(ctx: JobContext, kind: "reminder" | "nudge"
   const templates = new Map<string, string>();
   const textFor = (language: string, name: string) => {
     if (!templates.has(language)) {
-      templates.set(language, translate(language, `schedule-report-${kind}`, { name: "\u0000", date: formatLocalDate(ctx.localDate, language) }));
+      templates.set(
+        language,
+        translate(language, `schedule-report-${kind}`, {
+          name: "\u0000",
+          date: formatLocalDate(ctx.localDate, language),
+        }),
+      );
     }
     return templates.get(language)!.split("\u0000").join(name);
   };
@@ -68,12 +74,21 @@ export async function approvalDigest(ctx: JobContext): Promise<JobOutcome> {
     JOIN "Employee" e ON e."id" = r."employeeId"
     JOIN "Employee" s ON s."id" = e."supervisorId"
     WHERE r."status" = 'SUBMITTED' AND s."unitId" = ${ctx.unit.id} AND s."active" AND r."submittedAt" IS NOT NULL`;
-  const bySupervisor = new Map<number, { telegramId: bigint | null; language: string; pending: number; overdue: number }>();
+  const bySupervisor = new Map<
+    number,
+    { telegramId: bigint | null; language: string; pending: number; overdue: number }
+  >();
   for (const row of pending) {
-    const tally = bySupervisor.get(row.supervisorId) ?? { telegramId: row.telegramId, language: row.language, pending: 0, overdue: 0 };
+    const tally = bySupervisor.get(row.supervisorId) ?? {
+      telegramId: row.telegramId,
+      language: row.language,
+      pending: 0,
+      overdue: 0,
+    };
     const submitted = localDate(new Date(row.submittedAt), ctx.unit.timeZone);
     tally.pending++;
-    if (workingDaysBetween(submitted, ctx.localDate, ctx.unit.calendar) > ctx.policy.escalateAfterWorkingDays) tally.overdue++;
+    if (workingDaysBetween(submitted, ctx.localDate, ctx.unit.calendar) > ctx.policy.escalateAfterWorkingDays)
+      tally.overdue++;
     bySupervisor.set(row.supervisorId, tally);
   }
   const messages: OutgoingMessage[] = [];
@@ -86,7 +101,11 @@ export async function approvalDigest(ctx: JobContext): Promise<JobOutcome> {
       method: "sendMessage",
       params: {
         chat_id: t.telegramId.toString(),
-        text: translate(t.language, "schedule-approval-digest", { pending: t.pending, overdue: t.overdue, days: ctx.policy.escalateAfterWorkingDays }),
+        text: translate(t.language, "schedule-approval-digest", {
+          pending: t.pending,
+          overdue: t.overdue,
+          days: ctx.policy.escalateAfterWorkingDays,
+        }),
       },
       now: ctx.now,
     });
@@ -103,9 +122,18 @@ export type SkpDeadlineKind = "skp-plan" | "periodic-evaluation" | "annual-evalu
  * in the year — the last period of the year before included — on `periodicCloseDay` of the month
  * after it. The dates come from `periodCloses`, the rule /evaluasi applies.
  */
-export function skpDeadlines(year: number, deadlines: DeadlinePolicy, periodKind: EvaluationPeriodKind): Array<{ kind: SkpDeadlineKind; date: string; year: number; period?: string }> {
+export function skpDeadlines(
+  year: number,
+  deadlines: DeadlinePolicy,
+  periodKind: EvaluationPeriodKind,
+): Array<{ kind: SkpDeadlineKind; date: string; year: number; period?: string }> {
   const periodic = [...periodsOf(year - 1, periodKind), ...periodsOf(year, periodKind)]
-    .map((period) => ({ kind: "periodic-evaluation" as const, date: periodCloses(period, deadlines), year: period.year, period: period.code }))
+    .map((period) => ({
+      kind: "periodic-evaluation" as const,
+      date: periodCloses(period, deadlines),
+      year: period.year,
+      period: period.code,
+    }))
     .filter((d) => d.date.startsWith(`${year}-`));
   return [
     { kind: "skp-plan", date: `${year}-${deadlines.skpPlanDue}`, year },
@@ -133,12 +161,17 @@ export async function skpDeadlineReminder(ctx: JobContext): Promise<JobOutcome> 
   const year = Number(ctx.localDate.slice(0, 4));
   const dates = (y: number) => skpDeadlines(y, ctx.deadlines, ctx.ratingPeriod);
   const due = [...dates(year), ...dates(year + 1)].flatMap((d) =>
-    ctx.policy.skpDeadlines.daysBefore.includes(daysUntil(ctx.localDate, d.date)) ? [{ ...d, daysLeft: daysUntil(ctx.localDate, d.date) }] : [],
+    ctx.policy.skpDeadlines.daysBefore.includes(daysUntil(ctx.localDate, d.date))
+      ? [{ ...d, daysLeft: daysUntil(ctx.localDate, d.date) }]
+      : [],
   );
   if (due.length === 0) return { status: "DONE", details: { deadlines: 0 } };
   const messages: OutgoingMessage[] = [];
   for (const deadline of due) {
-    const people = deadline.kind === "skp-plan" ? await withoutPlan(ctx, deadline.year) : await withOutstandingEvaluations(ctx, deadline.year, deadline.period ?? "YEAR");
+    const people =
+      deadline.kind === "skp-plan"
+        ? await withoutPlan(ctx, deadline.year)
+        : await withOutstandingEvaluations(ctx, deadline.year, deadline.period ?? "YEAR");
     for (const p of people) {
       messages.push({
         dedupeKey: `${ctx.runKey}:${deadline.kind}:${deadline.date}:${p.id}`,
@@ -190,4 +223,3 @@ async function withOutstandingEvaluations(ctx: JobContext, year: number, period:
 function daysUntil(from: string, to: string): number {
   return Math.round((asDate(to).getTime() - asDate(from).getTime()) / 86_400_000);
 }
-

@@ -12,17 +12,28 @@ import { DEFAULT_POLICY, type ReportPolicy } from "../domain/policy.ts";
  * conversation is neither deleted nor told. (Without this job the conversation itself says so
  * when the next update comes.)
  */
-export async function expireIdleReportConversations(
-  deps: { db: Db; clock: Clock; policy?: Pick<ReportPolicy, "idleMinutes">; render(locale: string, minutes: number): string },
-): Promise<number> {
+export async function expireIdleReportConversations(deps: {
+  db: Db;
+  clock: Clock;
+  policy?: Pick<ReportPolicy, "idleMinutes">;
+  render(locale: string, minutes: number): string;
+}): Promise<number> {
   const minutes = (deps.policy ?? DEFAULT_POLICY).idleMinutes;
   const now = deps.clock.now();
   const before = new Date(now.getTime() - minutes * 60_000);
-  const rows = await deps.db.keyValue.findMany({ where: { key: { startsWith: "conv:" }, updatedAt: { lt: before } }, select: { key: true, updatedAt: true } });
+  const rows = await deps.db.keyValue.findMany({
+    where: { key: { startsWith: "conv:" }, updatedAt: { lt: before } },
+    select: { key: true, updatedAt: true },
+  });
   // Private chats only: a chat's id is its person's Telegram id.
-  const idle = rows.flatMap((row) => (/^conv:\d+$/.test(row.key) ? [{ ...row, chatId: BigInt(row.key.slice(5)) }] : []));
+  const idle = rows.flatMap((row) =>
+    /^conv:\d+$/.test(row.key) ? [{ ...row, chatId: BigInt(row.key.slice(5)) }] : [],
+  );
   if (idle.length === 0) return 0;
-  const people = await deps.db.employee.findMany({ where: { telegramId: { in: idle.map((r) => r.chatId) } }, select: { telegramId: true, language: true } });
+  const people = await deps.db.employee.findMany({
+    where: { telegramId: { in: idle.map((r) => r.chatId) } },
+    select: { telegramId: true, language: true },
+  });
   const languageOf = new Map(people.map((p) => [p.telegramId!, p.language]));
   const messages: OutgoingMessage[] = idle.map((row) => ({
     dedupeKey: `lapor-idle:${row.chatId}:${row.updatedAt.getTime()}`,

@@ -25,7 +25,12 @@ export async function claimRun(
 }
 
 /** Records a run that was due but will not run (missed beyond its window, or a day off); no-op if it exists. */
-export async function recordSkipped(db: Db, run: { job: string; scope: string; scheduledFor: Date }, now: Date, reason: string): Promise<boolean> {
+export async function recordSkipped(
+  db: Db,
+  run: { job: string; scope: string; scheduledFor: Date },
+  now: Date,
+  reason: string,
+): Promise<boolean> {
   const details = JSON.stringify({ reason });
   const rows = await db.$queryRaw<Array<{ id: bigint }>>`
     INSERT INTO "JobRun" ("job", "scope", "scheduledFor", "status", "startedAt", "finishedAt", "details")
@@ -35,8 +40,17 @@ export async function recordSkipped(db: Db, run: { job: string; scope: string; s
   return rows.length > 0;
 }
 
-export async function finishRun(db: Db, id: bigint, status: "DONE" | "SKIPPED" | "FAILED", now: Date, details: Record<string, unknown>): Promise<void> {
-  await db.jobRun.update({ where: { id }, data: { status, finishedAt: now, details: details as Prisma.InputJsonValue } });
+export async function finishRun(
+  db: Db,
+  id: bigint,
+  status: "DONE" | "SKIPPED" | "FAILED",
+  now: Date,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await db.jobRun.update({
+    where: { id },
+    data: { status, finishedAt: now, details: details as Prisma.InputJsonValue },
+  });
 }
 
 /**
@@ -46,6 +60,7 @@ export async function finishRun(db: Db, id: bigint, status: "DONE" | "SKIPPED" |
  */
 export async function enqueueMessages(db: Pick<Db, "$executeRaw">, messages: OutgoingMessage[]): Promise<number> {
   let created = 0;
-  for (let i = 0; i < messages.length; i += 2000) created += await db.$executeRaw(outboxInsert(messages.slice(i, i + 2000)));
+  for (let i = 0; i < messages.length; i += 2000)
+    created += await db.$executeRaw(outboxInsert(messages.slice(i, i + 2000)));
   return created;
 }

@@ -8,7 +8,14 @@ import { loadUnits, workingDaysOfWeek, type ScheduledUnit } from "./calendars.ts
 import type { JobContext, JobOutcome } from "./job-context.ts";
 import { approvalDigest, reportReminder, skpDeadlineReminder } from "./reminders.ts";
 import { claimRun, finishRun, recordSkipped } from "./runs.ts";
-import { loadPolicies, loadSchedulePolicy, type JobTiming, type Policies, type ReviewPolicy, type SchedulePolicy } from "../domain/policy.ts";
+import {
+  loadPolicies,
+  loadSchedulePolicy,
+  type JobTiming,
+  type Policies,
+  type ReviewPolicy,
+  type SchedulePolicy,
+} from "../domain/policy.ts";
 import { weeklySummary } from "./summary.ts";
 import { enqueueEscalations } from "../domain/escalation.ts";
 import { enqueueAdminDigest } from "./admin-digest.ts";
@@ -25,7 +32,13 @@ import { enqueueAdminDigest } from "./admin-digest.ts";
  * - Claiming is an INSERT … ON CONFLICT on (job, scope, scheduledFor) (see runs.ts): with several
  *   instances on one PostgreSQL exactly one of them runs each occurrence.
  */
-export const JOB_NAMES = ["report-reminder", "report-nudge", "approval-digest", "skp-deadlines", "weekly-summary"] as const;
+export const JOB_NAMES = [
+  "report-reminder",
+  "report-nudge",
+  "approval-digest",
+  "skp-deadlines",
+  "weekly-summary",
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 interface JobDefinition {
@@ -37,7 +50,8 @@ interface JobDefinition {
 }
 
 const workingDay = (unit: ScheduledUnit, date: string) => !dayOff(date, unit.calendar);
-const endOfLocalDay = (unit: ScheduledUnit, date: string) => dayjs.tz(`${addDays(date, 1)} 00:00`, unit.timeZone).toDate();
+const endOfLocalDay = (unit: ScheduledUnit, date: string) =>
+  dayjs.tz(`${addDays(date, 1)} 00:00`, unit.timeZone).toDate();
 
 export const JOBS: Record<JobName, JobDefinition> = {
   "report-reminder": {
@@ -67,7 +81,8 @@ export const JOBS: Record<JobName, JobDefinition> = {
   "weekly-summary": {
     timing: (p) => p.weeklySummary,
     isDue: (unit, date) => workingDaysOfWeek(date, unit.calendar).at(-1) === date,
-    windowEnd: (_unit, _date, scheduledFor, policy) => new Date(scheduledFor.getTime() + policy.summaryCatchUpHours * 3_600_000),
+    windowEnd: (_unit, _date, scheduledFor, policy) =>
+      new Date(scheduledFor.getTime() + policy.summaryCatchUpHours * 3_600_000),
     run: (ctx) => weeklySummary(ctx),
   },
 };
@@ -123,9 +138,12 @@ export async function tick(deps: SchedulerDeps, at: Date = deps.clock.now()): Pr
   const units = await loadUnits(deps.db, { from, to });
   const since = new Date(at.getTime() - (lookBack + 1) * 86_400_000);
   const existing = new Set(
-    (await deps.db.jobRun.findMany({ where: { scheduledFor: { gte: since, lte: at } }, select: { job: true, scope: true, scheduledFor: true } })).map(
-      (r) => `${r.job}|${r.scope}|${r.scheduledFor.getTime()}`,
-    ),
+    (
+      await deps.db.jobRun.findMany({
+        where: { scheduledFor: { gte: since, lte: at } },
+        select: { job: true, scope: true, scheduledFor: true },
+      })
+    ).map((r) => `${r.job}|${r.scope}|${r.scheduledFor.getTime()}`),
   );
   const result: TickResult = { ran: [], skipped: 0 };
   const due: Array<() => Promise<void>> = [];
@@ -141,7 +159,8 @@ export async function tick(deps: SchedulerDeps, at: Date = deps.clock.now()): Pr
         if (scheduledFor > at || scheduledFor < since || !job.isDue(unit, date)) continue;
         if (existing.has(`${name}|${scopeOf(unit)}|${scheduledFor.getTime()}`)) continue;
         if (at >= job.windowEnd(unit, date, scheduledFor, policy)) {
-          if (await recordSkipped(deps.db, { job: name, scope: scopeOf(unit), scheduledFor }, at, "missed")) result.skipped++;
+          if (await recordSkipped(deps.db, { job: name, scope: scopeOf(unit), scheduledFor }, at, "missed"))
+            result.skipped++;
           continue;
         }
         due.push(async () => {
@@ -167,7 +186,11 @@ export async function tick(deps: SchedulerDeps, at: Date = deps.clock.now()): Pr
  */
 async function afterMorningDigests(deps: SchedulerDeps, at: Date, review: ReviewPolicy): Promise<number> {
   const escalations = await enqueueEscalations(deps.db, at, { policy: review });
-  await enqueueAdminDigest(deps.db, { at, adminTelegramIds: deps.adminTelegramIds ?? [], timeZone: deps.adminTimeZone ?? "Asia/Jakarta" });
+  await enqueueAdminDigest(deps.db, {
+    at,
+    adminTelegramIds: deps.adminTelegramIds ?? [],
+    timeZone: deps.adminTimeZone ?? "Asia/Jakarta",
+  });
   return escalations;
 }
 
@@ -196,7 +219,8 @@ export async function runJobNow(
     }),
     RUN_CONCURRENCY,
   );
-  if (name === "approval-digest" && out.some((r) => r.status === "DONE")) await afterMorningDigests(deps, options.at, policies.review);
+  if (name === "approval-digest" && out.some((r) => r.status === "DONE"))
+    await afterMorningDigests(deps, options.at, policies.review);
   return out.sort((a, b) => a.unit.localeCompare(b.unit));
 }
 
@@ -232,7 +256,10 @@ async function execute(
     const outcome = await JOBS[run.name].run(ctx);
     await finishRun(deps.db, runId, outcome.status, deps.clock.now(), outcome.details);
     Object.assign(detailsOut, outcome.details);
-    deps.logger.info({ job: run.name, unit: run.unit.code, scheduledFor: run.scheduledFor, ...outcome }, "job run finished");
+    deps.logger.info(
+      { job: run.name, unit: run.unit.code, scheduledFor: run.scheduledFor, ...outcome },
+      "job run finished",
+    );
     return outcome.status;
   } catch (error) {
     deps.logger.error({ err: error, job: run.name, unit: run.unit.code }, "job run failed");
@@ -243,7 +270,10 @@ async function execute(
 }
 
 /** Each job's next occurrence per unit after `at`, for `lapkin job --list`. */
-export async function nextRuns(db: Db, at: Date): Promise<Array<{ job: JobName; unit: string; timeZone: string; next: Date | null; enabled: boolean }>> {
+export async function nextRuns(
+  db: Db,
+  at: Date,
+): Promise<Array<{ job: JobName; unit: string; timeZone: string; next: Date | null; enabled: boolean }>> {
   const policy = await loadSchedulePolicy(db);
   const today = at.toISOString().slice(0, 10);
   const units = await loadUnits(db, { from: addDays(today, -2), to: addDays(today, 40) });

@@ -37,13 +37,26 @@ const num = (v: unknown) => Number(v ?? 0);
  * never one query per employee. `weeks` gives each unit its working days (holidays and the unit's
  * own working week already applied); leave is applied here, per employee and day.
  */
-export async function weeklyStats(db: Db, weeks: Array<{ unitId: number; days: string[] }>, year: number): Promise<Map<number, WeeklyStats>> {
+export async function weeklyStats(
+  db: Db,
+  weeks: Array<{ unitId: number; days: string[] }>,
+  year: number,
+): Promise<Map<number, WeeklyStats>> {
   const stats = new Map<number, WeeklyStats>();
   const pairs = weeks.flatMap((w) => w.days.map((d) => ({ unitId: w.unitId, date: d })));
   for (const w of weeks) {
     stats.set(w.unitId, {
-      unitId: w.unitId, days: w.days.map((date) => ({ date, expected: 0, reported: 0 })), approved: 0, pending: 0, revision: 0, rejected: 0,
-      avgApprovalHours: null, skpProgress: null, top: [], missing: [], coaching: [],
+      unitId: w.unitId,
+      days: w.days.map((date) => ({ date, expected: 0, reported: 0 })),
+      approved: 0,
+      pending: 0,
+      revision: 0,
+      rejected: 0,
+      avgApprovalHours: null,
+      skpProgress: null,
+      top: [],
+      missing: [],
+      coaching: [],
     });
   }
   if (weeks.length === 0) return stats;
@@ -65,7 +78,16 @@ export async function weeklyStats(db: Db, weeks: Array<{ unitId: number; days: s
                        AND r."status" NOT IN ('DRAFT', 'WITHDRAWN')) AS "reported"
       FROM days d JOIN "Employee" e ON e."unitId" = d."unitId" AND e."active"
       WHERE NOT EXISTS (SELECT 1 FROM "Leave" l WHERE l."employeeId" = e."id" AND l."from" <= d."date" AND l."to" >= d."date")`,
-    db.$queryRaw<Array<{ unitId: number; approved: bigint; pending: bigint; revision: bigint; rejected: bigint; avgHours: number | null }>>`
+    db.$queryRaw<
+      Array<{
+        unitId: number;
+        approved: bigint;
+        pending: bigint;
+        revision: bigint;
+        rejected: bigint;
+        avgHours: number | null;
+      }>
+    >`
       SELECT e."unitId",
              count(*) FILTER (WHERE r."status" = 'APPROVED') AS "approved",
              count(*) FILTER (WHERE r."status" = 'SUBMITTED') AS "pending",
@@ -112,12 +134,16 @@ export async function weeklyStats(db: Db, weeks: Array<{ unitId: number; days: s
   }
   for (const c of counts) {
     Object.assign(stats.get(c.unitId)!, {
-      approved: num(c.approved), pending: num(c.pending), revision: num(c.revision), rejected: num(c.rejected),
+      approved: num(c.approved),
+      pending: num(c.pending),
+      revision: num(c.revision),
+      rejected: num(c.rejected),
       avgApprovalHours: c.avgHours === null ? null : Number(c.avgHours),
     });
   }
   for (const s of skp) stats.get(s.unitId)!.skpProgress = s.progress === null ? null : Number(s.progress);
-  for (const t of top) stats.get(t.unitId)!.top.push({ employeeId: t.employeeId, name: t.name, approved: num(t.approved) });
+  for (const t of top)
+    stats.get(t.unitId)!.top.push({ employeeId: t.employeeId, name: t.name, approved: num(t.approved) });
 
   const rejectedBy = await db.$queryRaw<Array<{ employeeId: number }>>`
     SELECT DISTINCT r."employeeId" FROM "Report" r JOIN "Employee" e ON e."id" = r."employeeId"
@@ -126,7 +152,8 @@ export async function weeklyStats(db: Db, weeks: Array<{ unitId: number; days: s
   for (const [employeeId, e] of [...perEmployee].sort((a, b) => a[1].name.localeCompare(b[1].name))) {
     const s = stats.get(e.unitId)!;
     if (e.missed.length) s.missing.push({ employeeId, name: e.name, dates: e.missed.sort() });
-    if (e.expected > 0 && (e.expected - e.missed.length) * 2 < e.expected) s.coaching.push({ employeeId, name: e.name, reason: "low-reporting" });
+    if (e.expected > 0 && (e.expected - e.missed.length) * 2 < e.expected)
+      s.coaching.push({ employeeId, name: e.name, reason: "low-reporting" });
     else if (rejected.has(employeeId)) s.coaching.push({ employeeId, name: e.name, reason: "rejected" });
   }
   return stats;
@@ -139,10 +166,17 @@ export function weekRate(stats: WeeklyStats): number {
   return expected ? Math.round((reported / expected) * 100) : 0;
 }
 
-const rate = (d: { expected: number; reported: number }) => (d.expected ? Math.round((d.reported / d.expected) * 100) : 0);
+const rate = (d: { expected: number; reported: number }) =>
+  d.expected ? Math.round((d.reported / d.expected) * 100) : 0;
 
 /** The group's caption: numbers only, and names only of the people to recognise. */
-export function summaryCaption(unit: Pick<ScheduledUnit, "name">, weekOf: string, stats: WeeklyStats, locale: string, recognition: boolean): string {
+export function summaryCaption(
+  unit: Pick<ScheduledUnit, "name">,
+  weekOf: string,
+  stats: WeeklyStats,
+  locale: string,
+  recognition: boolean,
+): string {
   const lines = [
     translate(locale, "summary-caption", {
       unit: unit.name,
@@ -157,7 +191,9 @@ export function summaryCaption(unit: Pick<ScheduledUnit, "name">, weekOf: string
     }),
   ];
   if (recognition && stats.top.length) {
-    lines.push(translate(locale, "summary-recognition", { names: stats.top.map((t) => `${t.name} (${t.approved})`).join(", ") }));
+    lines.push(
+      translate(locale, "summary-recognition", { names: stats.top.map((t) => `${t.name} (${t.approved})`).join(", ") }),
+    );
   }
   return lines.join("\n");
 }
@@ -172,7 +208,9 @@ export async function weeklySummary(ctx: JobContext, render = renderWeeklyChart)
   if (dayOff(ctx.localDate, ctx.unit.calendar) || days.at(-1) !== ctx.localDate) {
     return { status: "SKIPPED", details: { reason: "not-last-working-day" } };
   }
-  const stats = (await weeklyStats(ctx.db, [{ unitId: ctx.unit.id, days }], Number(ctx.localDate.slice(0, 4)))).get(ctx.unit.id)!;
+  const stats = (await weeklyStats(ctx.db, [{ unitId: ctx.unit.id, days }], Number(ctx.localDate.slice(0, 4)))).get(
+    ctx.unit.id,
+  )!;
   const weekOf = days[0]!;
   const groups = await ctx.db.group.findMany({ where: { unitId: ctx.unit.id, active: true }, orderBy: { id: "asc" } });
   const messages: OutgoingMessage[] = [];
@@ -183,10 +221,22 @@ export async function weeklySummary(ctx: JobContext, render = renderWeeklyChart)
     const file = byLocale.get(group.language);
     messages.push(
       file
-        ? { dedupeKey: `${ctx.runKey}:group:${group.chatId}`, kind: "weekly-summary", chatId: group.chatId, method: "sendPhoto",
-            params: { chat_id: group.chatId.toString(), photo: { localFile: file }, caption }, now: ctx.now }
-        : { dedupeKey: `${ctx.runKey}:group:${group.chatId}`, kind: "weekly-summary", chatId: group.chatId, method: "sendMessage",
-            params: { chat_id: group.chatId.toString(), text: `${caption}\n\n${dailyLines(stats, group.language)}` }, now: ctx.now },
+        ? {
+            dedupeKey: `${ctx.runKey}:group:${group.chatId}`,
+            kind: "weekly-summary",
+            chatId: group.chatId,
+            method: "sendPhoto",
+            params: { chat_id: group.chatId.toString(), photo: { localFile: file }, caption },
+            now: ctx.now,
+          }
+        : {
+            dedupeKey: `${ctx.runKey}:group:${group.chatId}`,
+            kind: "weekly-summary",
+            chatId: group.chatId,
+            method: "sendMessage",
+            params: { chat_id: group.chatId.toString(), text: `${caption}\n\n${dailyLines(stats, group.language)}` },
+            now: ctx.now,
+          },
     );
   }
   // Raw SQL: Prisma's `has` filter on an enum array is not passed correctly by the driver adapters.
@@ -196,15 +246,24 @@ export async function weeklySummary(ctx: JobContext, render = renderWeeklyChart)
     ORDER BY "id"`;
   for (const head of heads) {
     messages.push({
-      dedupeKey: `${ctx.runKey}:head:${head.id}`, kind: "weekly-summary-head", chatId: head.telegramId!, method: "sendMessage",
-      params: { chat_id: head.telegramId!.toString(), text: headSummary(ctx.unit, weekOf, stats, head.language) }, now: ctx.now,
+      dedupeKey: `${ctx.runKey}:head:${head.id}`,
+      kind: "weekly-summary-head",
+      chatId: head.telegramId!,
+      method: "sendMessage",
+      params: { chat_id: head.telegramId!.toString(), text: headSummary(ctx.unit, weekOf, stats, head.language) },
+      now: ctx.now,
     });
   }
   const queued = await enqueueMessages(ctx.db, messages);
   return { status: "DONE", details: { groups: groups.length, heads: heads.length, queued, rate: weekRate(stats) } };
 }
 
-function drawChart(ctx: JobContext, stats: WeeklyStats, locale: string, render: typeof renderWeeklyChart): string | null {
+function drawChart(
+  ctx: JobContext,
+  stats: WeeklyStats,
+  locale: string,
+  render: typeof renderWeeklyChart,
+): string | null {
   try {
     const png = render({
       title: `${ctx.unit.name} — ${formatLocalDate(stats.days[0]!.date, locale)}`,
@@ -224,7 +283,9 @@ function drawChart(ctx: JobContext, stats: WeeklyStats, locale: string, render: 
 }
 
 function dailyLines(stats: WeeklyStats, locale: string): string {
-  return stats.days.map((d) => `${formatLocalDate(d.date, locale)}: ${rate(d)}% (${d.reported}/${d.expected})`).join("\n");
+  return stats.days
+    .map((d) => `${formatLocalDate(d.date, locale)}: ${rate(d)}% (${d.reported}/${d.expected})`)
+    .join("\n");
 }
 
 function headSummary(unit: ScheduledUnit, weekOf: string, stats: WeeklyStats, locale: string): string {
@@ -232,14 +293,18 @@ function headSummary(unit: ScheduledUnit, weekOf: string, stats: WeeklyStats, lo
   lines.push(
     stats.missing.length
       ? translate(locale, "summary-head-missing", {
-          list: stats.missing.map((m) => `• ${m.name}: ${m.dates.map((d) => formatLocalDate(d, locale)).join(", ")}`).join("\n"),
+          list: stats.missing
+            .map((m) => `• ${m.name}: ${m.dates.map((d) => formatLocalDate(d, locale)).join(", ")}`)
+            .join("\n"),
         })
       : translate(locale, "summary-head-none-missing"),
   );
   if (stats.coaching.length) {
     lines.push(
       translate(locale, "summary-head-coaching", {
-        list: stats.coaching.map((c) => `• ${c.name} — ${translate(locale, `summary-coaching-${c.reason}`)}`).join("\n"),
+        list: stats.coaching
+          .map((c) => `• ${c.name} — ${translate(locale, `summary-coaching-${c.reason}`)}`)
+          .join("\n"),
       }),
     );
   }

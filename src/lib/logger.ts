@@ -3,7 +3,11 @@ import { pino, type Logger } from "pino";
 export type { Logger };
 
 /** JSON logs; the bot token is redacted wherever it could appear (URLs, errors, config). */
-export function createLogger(options: { level: string; botToken?: string; destination?: NodeJS.WritableStream }): Logger {
+export function createLogger(options: {
+  level: string;
+  botToken?: string;
+  destination?: NodeJS.WritableStream;
+}): Logger {
   const token = options.botToken;
   return pino(
     {

@@ -85,7 +85,9 @@ export function legacySkpFromIndicators(indicators: readonly LegacyIndicator[]):
   const activityScores = [...byRhk.values()].map((list) => {
     const quantities = list.filter((i) => i.aspect === "QUANTITY");
     if (quantities.length > 0 && quantities.every((i) => i.realisation === 0)) return 0;
-    return mean(list.map((i) => legacyAspectScore(i.aspect, { target: i.target, realisation: Math.max(0, i.realisation) })));
+    return mean(
+      list.map((i) => legacyAspectScore(i.aspect, { target: i.target, realisation: Math.max(0, i.realisation) })),
+    );
   });
   return mean(activityScores);
 }

@@ -21,7 +21,10 @@ export function createServerApp(deps: ServerDependencies): Hono {
 
   app.get("/healthz", async (c) => {
     const database = await probe(deps.database);
-    return c.json({ status: database.ok ? "ok" : "degraded", database: { kind: deps.database.kind, ...database } }, database.ok ? 200 : 503);
+    return c.json(
+      { status: database.ok ? "ok" : "degraded", database: { kind: deps.database.kind, ...database } },
+      database.ok ? 200 : 503,
+    );
   });
 
   if (deps.webhook) {
@@ -32,7 +35,10 @@ export function createServerApp(deps: ServerDependencies): Hono {
       if (!update || typeof update.update_id !== "number") return c.json({ ok: false, error: "not an update" }, 400);
       const handled = bot.handleUpdate(update).then(
         () => "done" as const,
-        (error) => (deps.logger.error({ err: error, updateId: update.update_id }, "webhook update failed"), "failed" as const),
+        (error) => (
+          deps.logger.error({ err: error, updateId: update.update_id }, "webhook update failed"),
+          "failed" as const
+        ),
       );
       const outcome = await Promise.race([handled, delay(timeoutMs).then(() => "slow" as const)]);
       // A failed update is answered 500 so Telegram delivers it again; handlers are idempotent.
@@ -49,10 +55,15 @@ export function createServerApp(deps: ServerDependencies): Hono {
   return app;
 }
 
-async function probe(database: ServerDependencies["database"]): Promise<{ ok: boolean; latencyMs?: number; error?: string }> {
+async function probe(
+  database: ServerDependencies["database"],
+): Promise<{ ok: boolean; latencyMs?: number; error?: string }> {
   const started = performance.now();
   try {
-    await Promise.race([database.sql.query("SELECT 1"), delay(3_000).then(() => Promise.reject(new Error("timed out")))]);
+    await Promise.race([
+      database.sql.query("SELECT 1"),
+      delay(3_000).then(() => Promise.reject(new Error("timed out"))),
+    ]);
     return { ok: true, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
     return { ok: false, error: (error as Error).message };

@@ -54,7 +54,10 @@ describe("linking a Telegram account with /start inv_<code>", () => {
   it("treats the same link sent twice by the same account as already done (a duplicate update)", async () => {
     const { telegram, deliver, staff, codeFor } = await setup();
     const andi = telegram.user(5001);
-    await deliver(andi.command("start", `inv_${codeFor(staff.nip)}`), andi.command("start", `inv_${codeFor(staff.nip)}`));
+    await deliver(
+      andi.command("start", `inv_${codeFor(staff.nip)}`),
+      andi.command("start", `inv_${codeFor(staff.nip)}`),
+    );
     expect(telegram.lastText(5001)).toContain("sudah terhubung dengan Andi Wijaya");
     expect(await rowCounts()).toEqual({ linked: 1, usedInvites: 1 });
   });
@@ -100,7 +103,9 @@ describe("linking a Telegram account with /start inv_<code>", () => {
     await deliver(telegram.user(5001).command("start", `inv_${codeFor(staff.nip)}`));
     // A second, newer invite for the same employee cannot hijack the link.
     await database.prisma.employee.update({ where: { id: staff.id }, data: { telegramId: null } });
-    const [second] = await issueInvites(database.prisma, { now: new Date(NOW), actor: "test" }).then((all) => all.filter((i) => i.nip === staff.nip));
+    const [second] = await issueInvites(database.prisma, { now: new Date(NOW), actor: "test" }).then((all) =>
+      all.filter((i) => i.nip === staff.nip),
+    );
     await database.prisma.employee.update({ where: { id: staff.id }, data: { telegramId: 5001n } });
     await deliver(telegram.user(5002).command("start", `inv_${second!.code}`));
     expect(telegram.lastText(5002)).toContain("sudah terhubung dengan akun Telegram lain");
@@ -178,7 +183,10 @@ describe("unlinked people and the menu", () => {
     const { telegram, deliver, staff, codeFor } = await setup();
     const andi = telegram.user(5001);
     await deliver(andi.command("start", `inv_${codeFor(staff.nip)}`), andi.press("lang:fr"));
-    expect(telegram.callbackAnswers().at(-1)).toMatchObject({ show_alert: true, text: "Tombol ini sudah tidak berlaku." });
+    expect(telegram.callbackAnswers().at(-1)).toMatchObject({
+      show_alert: true,
+      text: "Tombol ini sudah tidak berlaku.",
+    });
     expect((await database.prisma.employee.findUniqueOrThrow({ where: { id: staff.id } })).language).toBe("id");
   });
 });
@@ -190,6 +198,9 @@ describe("messages no feature takes", () => {
     await deliver(andi.command("start", `inv_${codeFor(staff.nip)}`), andi.text("selamat pagi"));
     expect(telegram.lastText(5001)).toContain("/lapor");
     await deliver(andi.press("something-unknown"));
-    expect(telegram.callbackAnswers().at(-1)).toMatchObject({ show_alert: true, text: "Tombol ini sudah tidak berlaku." });
+    expect(telegram.callbackAnswers().at(-1)).toMatchObject({
+      show_alert: true,
+      text: "Tombol ini sudah tidak berlaku.",
+    });
   });
 });

@@ -137,7 +137,11 @@ describe("migrate", () => {
   });
 
   it("applies nothing the second time", async () => {
-    expect(await migrate(database.sql, [one, two])).toEqual({ applied: [one.name, two.name], alreadyApplied: 0, unknown: [] });
+    expect(await migrate(database.sql, [one, two])).toEqual({
+      applied: [one.name, two.name],
+      alreadyApplied: 0,
+      unknown: [],
+    });
     const before = await migrationRows();
     expect(await migrate(database.sql, [one, two])).toEqual({ applied: [], alreadyApplied: 2, unknown: [] });
     expect(await migrationRows()).toEqual(before);
@@ -145,7 +149,11 @@ describe("migrate", () => {
 
   it("applies only the new migrations, in name order, and reports ones this copy does not know", async () => {
     await migrate(database.sql, [one]);
-    expect(await migrate(database.sql, [one, two, three])).toEqual({ applied: [two.name, three.name], alreadyApplied: 1, unknown: [] });
+    expect(await migrate(database.sql, [one, two, three])).toEqual({
+      applied: [two.name, three.name],
+      alreadyApplied: 1,
+      unknown: [],
+    });
     expect(await migrate(database.sql, [one, two])).toEqual({ applied: [], alreadyApplied: 3, unknown: [three.name] });
   });
 
@@ -222,7 +230,9 @@ describe("migrate", () => {
     expect(await advisoryLockHolders()).toBe(0);
 
     // `prisma migrate resolve --rolled-back` sets rolled_back_at; then the migration is retried.
-    await database.sql.query(`UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = $1`, [two.name]);
+    await database.sql.query(`UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = $1`, [
+      two.name,
+    ]);
     expect(await migrate(database.sql, [one, two, three])).toMatchObject({ applied: [two.name, three.name] });
     const rows = await migrationRows();
     expect(rows.filter((r) => r.migration_name === two.name).map((r) => r.finished_at === null)).toEqual([true, false]);

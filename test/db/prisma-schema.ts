@@ -78,7 +78,8 @@ function stripComment(line: string): string {
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (inString) {
-      if (c === "\\") i++; // skip the escaped character
+      if (c === "\\")
+        i++; // skip the escaped character
       else if (c === '"') inString = false;
     } else if (c === '"') inString = true;
     else if (c === "/" && line[i + 1] === "/") return line.slice(0, i);
@@ -90,7 +91,11 @@ function stripComment(line: string): string {
  * Walks `text` from `from`, skipping string literals, and calls `visit` with each character and the
  * bracket depth after it; `visit` returning true stops the walk. Returns the final depth.
  */
-function walkBrackets(text: string, from: number, visit: (c: string, i: number, depth: number) => boolean | void): number {
+function walkBrackets(
+  text: string,
+  from: number,
+  visit: (c: string, i: number, depth: number) => boolean | void,
+): number {
   let depth = 0;
   let inString = false;
   for (let i = from; i < text.length; i++) {
@@ -117,7 +122,7 @@ function openBrackets(text: string): number {
 function closingBracket(text: string, open: number): number {
   let closing = -1;
   walkBrackets(text, open, (c, i, depth) => {
-    if (depth === 0 && (c === ")" || c === "]" || c === "}")) return (closing = i), true;
+    if (depth === 0 && (c === ")" || c === "]" || c === "}")) return ((closing = i), true);
   });
   if (closing < 0) throw new SchemaParseError(`unbalanced brackets in: ${text}`);
   return closing;
@@ -267,9 +272,7 @@ export function parsePrismaSchema(text: string): PrismaSchema {
 
   const enums = blocks.filter((b) => b.keyword === "enum").map(parseEnum);
   // Views are not created by migrations (they are written by hand), so only models are compared.
-  const models = blocks
-    .filter((b) => b.keyword === "model")
-    .map((block) => parseModel(block, modelNames, enumNames));
+  const models = blocks.filter((b) => b.keyword === "model").map((block) => parseModel(block, modelNames, enumNames));
   return { models, enums, foreignKeys };
 }
 
@@ -667,7 +670,8 @@ interface Modifiers {
 function describeType(udt: string, list: boolean, mods: Modifiers): string {
   let text = udt;
   if (mods.charLength != null) text += `(${mods.charLength})`;
-  else if (mods.numericPrecision != null && udt === "numeric") text += `(${mods.numericPrecision},${mods.numericScale ?? 0})`;
+  else if (mods.numericPrecision != null && udt === "numeric")
+    text += `(${mods.numericPrecision},${mods.numericScale ?? 0})`;
   else if (mods.datetimePrecision != null && /^(timestamp|timestamptz|time|timetz)$/.test(udt)) {
     text += `(${mods.datetimePrecision})`;
   }
@@ -734,8 +738,10 @@ export function compareSchemaWithDatabase(schema: PrismaSchema, db: DatabaseSnap
       }
       // Prisma creates list columns without NOT NULL, so either is accepted for lists.
       if (!field.list) {
-        if (field.optional && !column.nullable) problems.push(`${label}: column is NOT NULL, but the field is optional (?)`);
-        if (!field.optional && column.nullable) problems.push(`${label}: column is nullable, but the field is required`);
+        if (field.optional && !column.nullable)
+          problems.push(`${label}: column is NOT NULL, but the field is optional (?)`);
+        if (!field.optional && column.nullable)
+          problems.push(`${label}: column is nullable, but the field is required`);
       }
       if (field.default === "sequence" && !column.sequenceOrIdentity) {
         problems.push(`${label}: @default(autoincrement()) but the column has no sequence (SERIAL) or identity`);
@@ -759,7 +765,9 @@ export function compareSchemaWithDatabase(schema: PrismaSchema, db: DatabaseSnap
         const primary = tableIndexes.find((i) => i.primary);
         if (!primary) problems.push(`${where}: no primary key (expected on ${quoted(idColumns)})`);
         else if (!sameList(primary.columns, idColumns)) {
-          problems.push(`${where}: primary key is on (${quoted(primary.columns.map(String))}), expected (${quoted(idColumns)})`);
+          problems.push(
+            `${where}: primary key is on (${quoted(primary.columns.map(String))}), expected (${quoted(idColumns)})`,
+          );
         }
       }
     } else {
@@ -773,7 +781,9 @@ export function compareSchemaWithDatabase(schema: PrismaSchema, db: DatabaseSnap
       if (cols.some((c) => c === undefined)) continue;
       const wanted = cols as string[];
       if (!tableIndexes.some((i) => i.unique && sameList(i.columns, wanted))) {
-        problems.push(`${where}: no unique index on (${quoted(wanted)}) for ${fields.length === 1 ? `@unique ${fields[0]}` : `@@unique([${fields.join(", ")}])`}`);
+        problems.push(
+          `${where}: no unique index on (${quoted(wanted)}) for ${fields.length === 1 ? `@unique ${fields[0]}` : `@@unique([${fields.join(", ")}])`}`,
+        );
       }
     }
 
@@ -827,7 +837,8 @@ export function compareSchemaWithDatabase(schema: PrismaSchema, db: DatabaseSnap
   // is what Prisma itself generates when a value is added in the middle of an enum.
   for (const enumType of schema.enums) {
     const labels = db.enums.get(enumType.dbName);
-    const where = enumType.dbName === enumType.name ? `enum ${enumType.name}` : `enum ${enumType.name} (type "${enumType.dbName}")`;
+    const where =
+      enumType.dbName === enumType.name ? `enum ${enumType.name}` : `enum ${enumType.name} (type "${enumType.dbName}")`;
     if (!labels) {
       problems.push(`${where}: type "${enumType.dbName}" does not exist`);
       continue;
@@ -835,7 +846,8 @@ export function compareSchemaWithDatabase(schema: PrismaSchema, db: DatabaseSnap
     const missing = enumType.values.filter((v) => !labels.includes(v));
     const extra = labels.filter((v) => !enumType.values.includes(v));
     if (missing.length) problems.push(`${where}: value(s) ${missing.join(", ")} missing from the database type`);
-    if (extra.length) problems.push(`${where}: the database type has value(s) ${extra.join(", ")} that the schema lacks`);
+    if (extra.length)
+      problems.push(`${where}: the database type has value(s) ${extra.join(", ")} that the schema lacks`);
   }
   return problems;
 }

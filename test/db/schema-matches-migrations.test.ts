@@ -50,9 +50,18 @@ describe("schema.prisma parser", () => {
       return found!;
     };
 
-    expect(field("Unit", "code")).toMatchObject({ type: "String", kind: "scalar", optional: false, list: false, unique: true });
+    expect(field("Unit", "code")).toMatchObject({
+      type: "String",
+      kind: "scalar",
+      optional: false,
+      list: false,
+      unique: true,
+    });
     expect(field("Unit", "parentId")).toMatchObject({ type: "Int", optional: true });
-    expect(field("Unit", "parent")).toMatchObject({ kind: "relation", relation: { fields: ["parentId"], references: ["id"] } });
+    expect(field("Unit", "parent")).toMatchObject({
+      kind: "relation",
+      relation: { fields: ["parentId"], references: ["id"] },
+    });
     expect(field("Unit", "children")).toMatchObject({ kind: "relation", list: true });
     expect(field("Unit", "workingDays")).toMatchObject({ type: "Int", list: true, default: "database" });
     expect(field("Unit", "id")).toMatchObject({ id: true, default: "sequence" });
@@ -81,14 +90,18 @@ describe("schema.prisma parser", () => {
   it("drops no block or field line of the real schema (counted independently with regular expressions)", () => {
     const schema = parsePrismaSchema(schemaText);
     const lines = schemaText.split(/\r?\n/).map((l) => l.trim());
-    expect(schema.models.map((m) => m.name)).toEqual(
-      lines.flatMap((l) => /^model\s+(\w+)\s*\{/.exec(l)?.[1] ?? []),
-    );
+    expect(schema.models.map((m) => m.name)).toEqual(lines.flatMap((l) => /^model\s+(\w+)\s*\{/.exec(l)?.[1] ?? []));
     expect(schema.enums.map((e) => e.name)).toEqual(lines.flatMap((l) => /^enum\s+(\w+)\s*\{/.exec(l)?.[1] ?? []));
     for (const model of schema.models) {
       const body = new RegExp(`^model\\s+${model.name}\\s*\\{([\\s\\S]*?)^\\}`, "m").exec(schemaText)![1]!;
-      const fieldLines = body.split("\n").map((l) => l.trim()).filter((l) => /^[A-Za-z_]\w*\s+[A-Za-z_]/.test(l));
-      expect(model.fields.map((f) => f.name), `fields of ${model.name}`).toEqual(fieldLines.map((l) => l.split(/\s+/)[0]));
+      const fieldLines = body
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => /^[A-Za-z_]\w*\s+[A-Za-z_]/.test(l));
+      expect(
+        model.fields.map((f) => f.name),
+        `fields of ${model.name}`,
+      ).toEqual(fieldLines.map((l) => l.split(/\s+/)[0]));
     }
     expect(schema.models.length).toBeGreaterThanOrEqual(4);
   });
@@ -218,7 +231,9 @@ enum ZzNotMigratedEnum {
     const undefaulted = pick(scalars, ({ field }) => field.default === undefined);
     const touched = new Set([text, optional, timestamp, undefaulted].map(({ model }) => model));
     // A model no relation points at, so renaming its table does not also break foreign-key checks.
-    const targets = new Set(schema.models.flatMap((m) => m.fields.filter((f) => f.kind === "relation").map((f) => f.type)));
+    const targets = new Set(
+      schema.models.flatMap((m) => m.fields.filter((f) => f.kind === "relation").map((f) => f.type)),
+    );
     const renamed = pick(schema.models, (m) => !touched.has(m) && !targets.has(m.name));
     const idField = text.model.id[0]!;
 

@@ -8,7 +8,14 @@ describe("validateNip, PNS", () => {
     ["200002292018021001", "2000-02-29", "2018-02", "MALE"], // leap day; start exactly 18 years later
     ["197012312000121999", "1970-12-31", "2000-12", "MALE"],
   ])("%s is born %s, starts %s, %s", (nip, birthDate, startYearMonth, sex) => {
-    expect(validateNip(nip, "PNS")).toEqual({ ok: true, kind: "PNS", birthDate, startYearMonth, sex, sequence: nip.slice(15) });
+    expect(validateNip(nip, "PNS")).toEqual({
+      ok: true,
+      kind: "PNS",
+      birthDate,
+      startYearMonth,
+      sex,
+      sequence: nip.slice(15),
+    });
   });
 
   it.each([
@@ -45,7 +52,14 @@ describe("validateNip, PPPK", () => {
     ["198012122019212001", "1980-12-12", 2019, "FEMALE"],
     ["199001012008001001", "1990-01-01", 2008, "MALE"], // digits 13–14 are not checked; 18 years exactly
   ])("%s is born %s, appointed %i, %s", (nip, birthDate, appointmentYear, sex) => {
-    expect(validateNip(nip, "PPPK")).toEqual({ ok: true, kind: "PPPK", birthDate, appointmentYear, sex, sequence: nip.slice(15) });
+    expect(validateNip(nip, "PPPK")).toEqual({
+      ok: true,
+      kind: "PPPK",
+      birthDate,
+      appointmentYear,
+      sex,
+      sequence: nip.slice(15),
+    });
   });
 
   it.each([

@@ -32,7 +32,14 @@ describe("from approved reports to a finalised quarterly evaluation and the HR e
     for (const [n, indicator] of seeded.indicators.entries()) {
       for (let day = 1; day <= 5; day++) {
         const date = `2026-09-${String(day + 5 * n).padStart(2, "0")}`;
-        reportIds.push(await submitted(db, { employeeId: seeded.staff.id, indicatorId: indicator.id, date, now: `${date}T03:00:00Z` }));
+        reportIds.push(
+          await submitted(db, {
+            employeeId: seeded.staff.id,
+            indicatorId: indicator.id,
+            date,
+            now: `${date}T03:00:00Z`,
+          }),
+        );
       }
     }
     const september = reviewBot(db, { now: "2026-09-25T04:00:00Z" });
@@ -51,7 +58,11 @@ describe("from approved reports to a finalised quarterly evaluation and the HR e
     expect(facts).toContain("15 disetujui, 0 diminta revisi, 0 ditolak");
     expect(facts).toContain("Saran dari realisasi: hasil kerja di atas ekspektasi");
     const press = async (prefix: string, letter: string) =>
-      october.deliver(sitiLater.press(lastButtons(october.telegram, SUPERVISOR_TG).find((b) => b.startsWith(prefix) && b.endsWith(`:${letter}`))!));
+      october.deliver(
+        sitiLater.press(
+          lastButtons(october.telegram, SUPERVISOR_TG).find((b) => b.startsWith(prefix) && b.endsWith(`:${letter}`))!,
+        ),
+      );
     await press("ev:r:", "A");
     await press("ev:b:", "A");
     await october.deliver(sitiLater.text("Target triwulan terlampaui dengan dokumentasi rapi."));
@@ -59,12 +70,17 @@ describe("from approved reports to a finalised quarterly evaluation and the HR e
     const finalise = lastButtons(october.telegram, SUPERVISOR_TG).find((b) => b.startsWith("ev:f:"))!;
     await october.deliver(sitiLater.press(finalise));
     await october.flush();
-    expect(october.telegram.sentTexts(STAFF_TG).at(-1)).toContain("Evaluasi kinerja Triwulan 3 2026 Anda sudah difinalisasi oleh Siti Rahma: Sangat Baik.");
+    expect(october.telegram.sentTexts(STAFF_TG).at(-1)).toContain(
+      "Evaluasi kinerja Triwulan 3 2026 Anda sudah difinalisasi oleh Siti Rahma: Sangat Baik.",
+    );
 
     // HR exports the quarter; the embedded database admits one opener, so the bot's connection closes first.
     await database.close();
     const path = join(outDir, "q3.xlsx");
-    const run = await runCli(["export", "--quarter", "2026-Q3", "--out", path], { env: env.env, now: "2026-10-06T01:00:00Z" });
+    const run = await runCli(["export", "--quarter", "2026-Q3", "--out", path], {
+      env: env.env,
+      now: "2026-10-06T01:00:00Z",
+    });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^Wrote 15 reports, 3 indicator rows and 1 evaluations for 2026-Q3/);
     database = await env.open();
@@ -75,12 +91,31 @@ describe("from approved reports to a finalised quarterly evaluation and the HR e
     expect(penilaian.rowCount).toBe(2);
     const row = (penilaian.getRow(2).values as unknown[]).slice(1);
     expect(row).toEqual([
-      "199005202015031003", "Andi Wijaya", "Dinas DISKOMINFO", "Triwulan 3 2026", "2022", "Di atas ekspektasi", "Di atas ekspektasi", "Sangat Baik",
-      undefined, undefined, undefined, undefined,
-      "Target triwulan terlampaui dengan dokumentasi rapi.", "198203152006042002", "Siti Rahma", new Date("2026-10-02T09:00:00Z"), "WIB",
+      "199005202015031003",
+      "Andi Wijaya",
+      "Dinas DISKOMINFO",
+      "Triwulan 3 2026",
+      "2022",
+      "Di atas ekspektasi",
+      "Di atas ekspektasi",
+      "Sangat Baik",
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      "Target triwulan terlampaui dengan dokumentasi rapi.",
+      "198203152006042002",
+      "Siti Rahma",
+      new Date("2026-10-02T09:00:00Z"),
+      "WIB",
     ]);
     const realisasi = workbook.getWorksheet("Realisasi")!;
-    expect((realisasi.getRow(2).values as unknown[]).slice(8, 12)).toEqual(["Jumlah laporan pengelolaan jaringan", 12, 10, 111.11]);
+    expect((realisasi.getRow(2).values as unknown[]).slice(8, 12)).toEqual([
+      "Jumlah laporan pengelolaan jaringan",
+      12,
+      10,
+      111.11,
+    ]);
     expect(workbook.getWorksheet("Laporan")!.rowCount).toBe(16);
   });
 });

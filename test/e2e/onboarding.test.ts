@@ -11,7 +11,11 @@ import { FakeTelegram } from "../support/fake-telegram.ts";
 const EXAMPLE_CITY = new URL("../../examples/kota-contoh", import.meta.url).pathname;
 
 const cli = (args: string[], env: Record<string, string>, telegram: FakeTelegram) =>
-  runCli(args, { env: { BOT_TOKEN: telegram.token, BOT_API_ROOT: telegram.apiRoot, ...env }, now: "2026-11-24T02:00:00Z", fetch: telegram.fetch });
+  runCli(args, {
+    env: { BOT_TOKEN: telegram.token, BOT_API_ROOT: telegram.apiRoot, ...env },
+    now: "2026-11-24T02:00:00Z",
+    fetch: telegram.fetch,
+  });
 
 /** The path an HR admin follows on a new server: import the city, issue invites, employees link. */
 describe("onboarding a city: import → invites → /start inv_<code>", () => {

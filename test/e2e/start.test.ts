@@ -20,7 +20,14 @@ describe("lapkin start (separate process, long polling)", () => {
     const { staff } = await seedSmallUnit(db.prisma);
     code = (await issueInvites(db.prisma, { now: new Date(), actor: "test" })).find((i) => i.nip === staff.nip)!.code;
     await db.close();
-    env = { BOT_TOKEN: telegram.token, BOT_API_ROOT: api.apiRoot, HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "info", ...database.env };
+    env = {
+      BOT_TOKEN: telegram.token,
+      BOT_API_ROOT: api.apiRoot,
+      HOST: "127.0.0.1",
+      PORT: "0",
+      LOG_LEVEL: "info",
+      ...database.env,
+    };
   });
   afterAll(async () => {
     await api?.close();

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import type { Database } from "../../src/db/client.ts";
 import { parseEvaluationData } from "../../src/handlers/evaluation.ts";
-import { ADMIN_TG, DELEGATE_TG, FORMER_SUPERVISOR_TG, PEER_TG, reviewBot, STAFF_TG, SUPERVISOR_TG } from "../review/helpers.ts";
+import {
+  ADMIN_TG,
+  DELEGATE_TG,
+  FORMER_SUPERVISOR_TG,
+  PEER_TG,
+  reviewBot,
+  STAFF_TG,
+  SUPERVISOR_TG,
+} from "../review/helpers.ts";
 import { AFTER_Q3, button, lastButtons, seedEvaluation } from "./helpers.ts";
 
 let database: Database;
@@ -20,7 +28,8 @@ async function setup(now = AFTER_Q3) {
 }
 type Harness = Awaited<ReturnType<typeof setup>>;
 
-const evaluationOf = (employeeId: number, period = "Q3") => db().evaluation.findUnique({ where: { employeeId_year_period: { employeeId, year: 2026, period } } });
+const evaluationOf = (employeeId: number, period = "Q3") =>
+  db().evaluation.findUnique({ where: { employeeId_year_period: { employeeId, year: 2026, period } } });
 const lastAlert = (h: Harness) => h.telegram.callbackAnswers().at(-1);
 
 /** Siti opens Andi's Q3 evaluation from the /evaluasi list. */
@@ -32,7 +41,12 @@ async function openAndi(h: Harness) {
 
 /** Results ABOVE, behaviour MEETS, the feedback text: up to the summary. */
 async function answerAll(h: Harness, feedback = "Kerja jaringan sangat rapi, pertahankan.") {
-  const press = async (prefix: string, letter: string) => h.deliver(h.siti.press(lastButtons(h.telegram, SUPERVISOR_TG).find((b) => b.startsWith(prefix) && b.endsWith(`:${letter}`))!));
+  const press = async (prefix: string, letter: string) =>
+    h.deliver(
+      h.siti.press(
+        lastButtons(h.telegram, SUPERVISOR_TG).find((b) => b.startsWith(prefix) && b.endsWith(`:${letter}`))!,
+      ),
+    );
   await press("ev:r:", "A");
   await press("ev:b:", "M");
   await h.deliver(h.siti.text(feedback));
@@ -46,7 +60,10 @@ describe("/evaluasi for the supervisor", () => {
     expect(text).toContain("Evaluasi kinerja Triwulan 3 2026 (batas 5 Oktober 2026) — 0 dari 2 selesai");
     expect(text).toContain("⏳ Andi Wijaya");
     expect(text).toContain("⏳ Dewi Lestari");
-    expect(lastButtons(h.telegram, SUPERVISOR_TG)).toEqual([`ev:o:${h.staff.id}:2026-Q3`, `ev:o:${h.colleague.id}:2026-Q3`]);
+    expect(lastButtons(h.telegram, SUPERVISOR_TG)).toEqual([
+      `ev:o:${h.staff.id}:2026-Q3`,
+      `ev:o:${h.colleague.id}:2026-Q3`,
+    ]);
   });
 
   it("shows realisation, the approval record and the suggestion, then takes the ratings and feedback to a predicate", async () => {
@@ -80,11 +97,22 @@ describe("/evaluasi for the supervisor", () => {
     await h.deliver(h.siti.press(`ev:f:${draft.id}:1`));
 
     const final = (await evaluationOf(h.staff.id))!;
-    expect(final).toMatchObject({ status: "FINALISED", resultsRating: "ABOVE", behaviourRating: "MEETS", predicate: "BAIK", evaluatorId: h.supervisor.id, actingAs: "SUPERVISOR" });
+    expect(final).toMatchObject({
+      status: "FINALISED",
+      resultsRating: "ABOVE",
+      behaviourRating: "MEETS",
+      predicate: "BAIK",
+      evaluatorId: h.supervisor.id,
+      actingAs: "SUPERVISOR",
+    });
     expect(final.finalisedAt?.toISOString()).toBe(AFTER_Q3.replace("Z", ".000Z"));
     const audit = await db().auditLog.findMany({ where: { entity: "Evaluation", entityId: String(final.id) } });
     expect(audit.map((a) => a.action)).toEqual(["evaluation.finalise"]);
-    expect(audit[0]!.after).toMatchObject({ predicate: "BAIK", resultsRating: "ABOVE", feedback: "Kerja jaringan sangat rapi, pertahankan." });
+    expect(audit[0]!.after).toMatchObject({
+      predicate: "BAIK",
+      resultsRating: "ABOVE",
+      feedback: "Kerja jaringan sangat rapi, pertahankan.",
+    });
 
     await h.flush();
     const notice = h.telegram.lastText(STAFF_TG)!;
@@ -129,7 +157,12 @@ describe("/evaluasi for the supervisor", () => {
     expect((await evaluationOf(h.staff.id))!.feedback).toBeNull();
     await h.deliver(h.siti.command("batal"));
     expect(h.telegram.lastText(SUPERVISOR_TG)).toContain("Jawaban sejauh ini disimpan");
-    expect(await evaluationOf(h.staff.id)).toMatchObject({ status: "DRAFT", resultsRating: "BELOW", behaviourRating: "BELOW", feedback: null });
+    expect(await evaluationOf(h.staff.id)).toMatchObject({
+      status: "DRAFT",
+      resultsRating: "BELOW",
+      behaviourRating: "BELOW",
+      feedback: null,
+    });
   });
 
   it("resumes on a new bot instance at the first unanswered question", async () => {
@@ -160,7 +193,15 @@ describe("who may evaluate", () => {
 
   it("lets a delegate act during the delegation and an admin at any time", async () => {
     const h = await setup();
-    await db().delegation.create({ data: { supervisorId: h.supervisor.id, delegateId: h.delegate.id, from: new Date("2026-10-01T00:00:00Z"), to: new Date("2026-10-10T00:00:00Z"), createdBy: "cli" } });
+    await db().delegation.create({
+      data: {
+        supervisorId: h.supervisor.id,
+        delegateId: h.delegate.id,
+        from: new Date("2026-10-01T00:00:00Z"),
+        to: new Date("2026-10-10T00:00:00Z"),
+        createdBy: "cli",
+      },
+    });
     const wati = h.user(DELEGATE_TG);
     await h.deliver(wati.command("evaluasi"));
     expect(h.telegram.lastText(DELEGATE_TG)).toContain("⏳ Andi Wijaya");
@@ -177,7 +218,14 @@ describe("who may evaluate", () => {
 
   it("answers tampered or unknown button data with an alert and a log line", async () => {
     const h = await setup();
-    for (const data of ["ev:r:1:1:Z", "ev:zz:1", "ev:o:abc:2026-Q3", "ev:o:1:2026-Q9", "ev:r:99999:1:A", "ev:bv:1:1:3"]) {
+    for (const data of [
+      "ev:r:1:1:Z",
+      "ev:zz:1",
+      "ev:o:abc:2026-Q3",
+      "ev:o:1:2026-Q9",
+      "ev:r:99999:1:A",
+      "ev:bv:1:1:3",
+    ]) {
       await h.deliver(h.siti.press(data));
       expect(lastAlert(h)).toMatchObject({ text: "Evaluasi ini tidak dikenali.", show_alert: true });
     }
@@ -185,10 +233,23 @@ describe("who may evaluate", () => {
   });
 
   it("parses every button it makes, and nothing else", () => {
-    expect(parseEvaluationData("ev:o:12:2026-Q3")).toMatchObject({ kind: "o", employeeId: 12, period: { code: "Q3", year: 2026, to: "2026-09-30" } });
-    expect(parseEvaluationData("ev:l:2025-YEAR")).toMatchObject({ kind: "l", period: { code: "YEAR", from: "2025-01-01" } });
+    expect(parseEvaluationData("ev:o:12:2026-Q3")).toMatchObject({
+      kind: "o",
+      employeeId: 12,
+      period: { code: "Q3", year: 2026, to: "2026-09-30" },
+    });
+    expect(parseEvaluationData("ev:l:2025-YEAR")).toMatchObject({
+      kind: "l",
+      period: { code: "YEAR", from: "2025-01-01" },
+    });
     expect(parseEvaluationData("ev:o:12:2026-M02")).toMatchObject({ period: { code: "M02", to: "2026-02-28" } });
-    expect(parseEvaluationData("ev:bv:3:2:6:B")).toEqual({ kind: "bv", evaluationId: 3, version: 2, value: 6, rating: "BELOW" });
+    expect(parseEvaluationData("ev:bv:3:2:6:B")).toEqual({
+      kind: "bv",
+      evaluationId: 3,
+      version: 2,
+      value: 6,
+      rating: "BELOW",
+    });
     expect(parseEvaluationData("ev:bv:3:2:7:B")).toBeUndefined();
     expect(parseEvaluationData("ev:f:3:2:extra")).toBeUndefined();
     expect(parseEvaluationData("rv:f:3:2")).toBeUndefined();
@@ -207,12 +268,14 @@ describe("a finalised evaluation", () => {
     const h = await setup();
     const id = await finalised(h);
     await h.deliver(h.siti.press(`ev:r:${id}:1:B`));
-    expect(lastAlert(h)?.text).toBe("Evaluasi ini sudah difinalisasi oleh Siti Rahma. Hanya admin yang dapat mengubahnya.");
+    expect(lastAlert(h)?.text).toBe(
+      "Evaluasi ini sudah difinalisasi oleh Siti Rahma. Hanya admin yang dapat mengubahnya.",
+    );
     await h.deliver(h.siti.press(`ev:f:${id}:1`));
     expect(lastAlert(h)?.text).toContain("sudah difinalisasi");
     await h.deliver(h.siti.press(`ev:x:${id}:1`));
     expect(lastAlert(h)?.text).toBe("Evaluasi yang sudah difinalisasi hanya dapat diubah oleh admin.");
-    expect((await evaluationOf(h.staff.id))).toMatchObject({ resultsRating: "ABOVE", version: 1, status: "FINALISED" });
+    expect(await evaluationOf(h.staff.id)).toMatchObject({ resultsRating: "ABOVE", version: 1, status: "FINALISED" });
   });
 
   it("is amended by an admin, with the values before and after in the audit log and the employee told again", async () => {
@@ -222,20 +285,30 @@ describe("a finalised evaluation", () => {
     await h.deliver(admin.command("evaluasi", h.staff.nip));
     expect(h.telegram.lastText(ADMIN_TG)).toContain("sudah difinalisasi oleh Siti Rahma");
     await h.deliver(admin.press(button(h.telegram, ADMIN_TG, "ev:x:")));
-    expect((await evaluationOf(h.staff.id))).toMatchObject({ status: "DRAFT", version: 2 });
+    expect(await evaluationOf(h.staff.id)).toMatchObject({ status: "DRAFT", version: 2 });
     await h.deliver(admin.press(`ev:e:${id}:2`));
     await h.deliver(admin.press(`ev:r:${id}:2:B`));
     await h.deliver(admin.press(`ev:b:${id}:2:M`));
     await h.deliver(admin.text("Setelah klarifikasi, target triwulan belum tercapai."));
     await h.deliver(admin.press(`ev:f:${id}:2`));
 
-    expect(await evaluationOf(h.staff.id)).toMatchObject({ status: "FINALISED", version: 2, predicate: "BUTUH_PERBAIKAN", actingAs: "ADMIN" });
-    const audit = await db().auditLog.findMany({ where: { entity: "Evaluation", entityId: String(id) }, orderBy: { id: "asc" } });
+    expect(await evaluationOf(h.staff.id)).toMatchObject({
+      status: "FINALISED",
+      version: 2,
+      predicate: "BUTUH_PERBAIKAN",
+      actingAs: "ADMIN",
+    });
+    const audit = await db().auditLog.findMany({
+      where: { entity: "Evaluation", entityId: String(id) },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((a) => a.action)).toEqual(["evaluation.finalise", "evaluation.reopen", "evaluation.amend"]);
     expect(audit[2]!.before).toMatchObject({ predicate: "BAIK", resultsRating: "ABOVE", version: 1 });
     expect(audit[2]!.after).toMatchObject({ predicate: "BUTUH_PERBAIKAN", resultsRating: "BELOW", version: 2 });
     await h.flush();
-    expect(h.telegram.sentTexts(STAFF_TG).filter((t) => t.includes("Evaluasi kinerja Triwulan 3 2026"))).toHaveLength(2);
+    expect(h.telegram.sentTexts(STAFF_TG).filter((t) => t.includes("Evaluasi kinerja Triwulan 3 2026"))).toHaveLength(
+      2,
+    );
   });
 });
 
@@ -243,15 +316,41 @@ describe("the unit's distribution", () => {
   /** Four of the unit's five rated employees finalised for Q3: two SANGAT BAIK, two BAIK; Andi is the last. */
   async function rateAllButAndi(h: Awaited<ReturnType<typeof setup>>) {
     // Budi already rated Siti SANGAT BAIK; Siti rated Dewi SANGAT BAIK. Andi is the unit's last.
-    for (const [employeeId, evaluatorId] of [[h.supervisor.id, h.head.id], [h.colleague.id, h.supervisor.id]]) {
+    for (const [employeeId, evaluatorId] of [
+      [h.supervisor.id, h.head.id],
+      [h.colleague.id, h.supervisor.id],
+    ]) {
       await db().evaluation.create({
-        data: { employeeId: employeeId!, evaluatorId, year: 2026, period: "Q3", periodFrom: new Date("2026-07-01"), periodTo: new Date("2026-09-30"), status: "FINALISED", resultsRating: "ABOVE", behaviourRating: "ABOVE", predicate: "SANGAT_BAIK", feedback: "Sangat baik sekali.", finalisedAt: new Date() },
+        data: {
+          employeeId: employeeId!,
+          evaluatorId,
+          year: 2026,
+          period: "Q3",
+          periodFrom: new Date("2026-07-01"),
+          periodTo: new Date("2026-09-30"),
+          status: "FINALISED",
+          resultsRating: "ABOVE",
+          behaviourRating: "ABOVE",
+          predicate: "SANGAT_BAIK",
+          feedback: "Sangat baik sekali.",
+          finalisedAt: new Date(),
+        },
       });
     }
     // The former supervisor and the delegate of the review seed are in the unit too: rated BAIK.
     for (const employeeId of [h.former.id, h.delegate.id]) {
       await db().evaluation.create({
-        data: { employeeId, year: 2026, period: "Q3", periodFrom: new Date("2026-07-01"), periodTo: new Date("2026-09-30"), status: "FINALISED", predicate: "BAIK", feedback: "Baik dan konsisten.", finalisedAt: new Date() },
+        data: {
+          employeeId,
+          year: 2026,
+          period: "Q3",
+          periodFrom: new Date("2026-07-01"),
+          periodTo: new Date("2026-09-30"),
+          status: "FINALISED",
+          predicate: "BAIK",
+          feedback: "Baik dan konsisten.",
+          finalisedAt: new Date(),
+        },
       });
     }
   }
@@ -281,7 +380,10 @@ describe("the unit's distribution", () => {
     const h = await setup();
     await db().unit.update({ where: { id: h.unit.id }, data: { organisationalResult: "ISTIMEWA" } });
     await rateAllButAndi(h);
-    await db().evaluation.update({ where: { employeeId_year_period: { employeeId: h.former.id, year: 2026, period: "Q3" } }, data: { predicate: "SANGAT_BAIK" } });
+    await db().evaluation.update({
+      where: { employeeId_year_period: { employeeId: h.former.id, year: 2026, period: "Q3" } },
+      data: { predicate: "SANGAT_BAIK" },
+    });
     const { summary } = await rateAndiAbove(h);
     // An "Istimewa" unit may have up to 70% SANGAT BAIK (a "Baik" one 20%), and needs none below BAIK.
     expect(summary).toContain("Sebaran predikat unit ini (hasil kerja organisasi: Istimewa)");
@@ -301,10 +403,18 @@ describe("a legacy rating mode", () => {
     await h.deliver(h.siti.text("80"));
     await h.deliver(h.siti.text("Konsisten dan tepat waktu sepanjang triwulan."));
     // One main RHK "Layanan TIK": scores 100, 100 and 111.11 → SKP 103.70; 60% × 103.70 + 40% × 80 = 94.22.
-    expect(h.telegram.lastText(SUPERVISOR_TG)).toContain("Mode 2011: nilai SKP 103,7, perilaku 80 → nilai akhir 94,22 (Sangat Baik)");
+    expect(h.telegram.lastText(SUPERVISOR_TG)).toContain(
+      "Mode 2011: nilai SKP 103,7, perilaku 80 → nilai akhir 94,22 (Sangat Baik)",
+    );
     await h.deliver(h.siti.press(`ev:f:${draft.id}:1`));
     const final = (await evaluationOf(h.staff.id))!;
-    expect({ mode: final.mode, band: final.band, finalScore: Number(final.finalScore), skpScore: Number(final.skpScore), predicate: final.predicate }).toEqual({
+    expect({
+      mode: final.mode,
+      band: final.band,
+      finalScore: Number(final.finalScore),
+      skpScore: Number(final.skpScore),
+      predicate: final.predicate,
+    }).toEqual({
       mode: "2011",
       band: "SANGAT_BAIK",
       finalScore: 94.22,

@@ -19,23 +19,39 @@ export async function seedEvaluation(db: Db) {
     [b, 9, "2026-08-20"],
     [c, 10, "2026-09-25"],
   ] as const) {
-    await decided(db, await addReport(db, { employeeId: seeded.staff.id, indicatorId, date, status: "APPROVED", output }), seeded.supervisor.id);
+    await decided(
+      db,
+      await addReport(db, { employeeId: seeded.staff.id, indicatorId, date, status: "APPROVED", output }),
+      seeded.supervisor.id,
+    );
   }
-  await decided(db, await addReport(db, { employeeId: seeded.staff.id, indicatorId: a, date: "2026-09-29", status: "REVISION_REQUESTED", output: 1 }), seeded.supervisor.id);
+  await decided(
+    db,
+    await addReport(db, {
+      employeeId: seeded.staff.id,
+      indicatorId: a,
+      date: "2026-09-29",
+      status: "REVISION_REQUESTED",
+      output: 1,
+    }),
+    seeded.supervisor.id,
+  );
   return seeded;
 }
 
 /** The inline buttons (callback data) of the last message the bot sent to a chat. */
 export function lastButtons(telegram: FakeTelegram, chatId: number): string[] {
   const call = telegram.calls.filter((c) => c.method === "sendMessage" && Number(c.payload.chat_id) === chatId).at(-1);
-  const markup = call?.payload.reply_markup as { inline_keyboard?: Array<Array<{ callback_data?: string }>> } | undefined;
+  const markup = call?.payload.reply_markup as
+    { inline_keyboard?: Array<Array<{ callback_data?: string }>> } | undefined;
   return (markup?.inline_keyboard ?? []).flat().map((b) => b.callback_data ?? "");
 }
 
 /** The one button whose data starts with `prefix` on the last message to the chat. */
 export function button(telegram: FakeTelegram, chatId: number, prefix: string): string {
   const found = lastButtons(telegram, chatId).filter((b) => b.startsWith(prefix));
-  if (found.length !== 1) throw new Error(`expected one button ${prefix}…, found ${JSON.stringify(lastButtons(telegram, chatId))}`);
+  if (found.length !== 1)
+    throw new Error(`expected one button ${prefix}…, found ${JSON.stringify(lastButtons(telegram, chatId))}`);
   return found[0]!;
 }
 
@@ -43,6 +59,15 @@ export function button(telegram: FakeTelegram, chatId: number, prefix: string): 
 async function decided(db: Db, report: { id: number; status: string; decidedAt: Date | null }, reviewerId: number) {
   const decision = report.status as "APPROVED" | "REVISION_REQUESTED";
   await db.review.create({
-    data: { reportId: report.id, version: 1, reviewerId, actingAs: "SUPERVISOR", decision, rating: decision === "APPROVED" ? "MEETS" : null, comment: decision === "APPROVED" ? null : "Lengkapi foto.", decidedAt: report.decidedAt! },
+    data: {
+      reportId: report.id,
+      version: 1,
+      reviewerId,
+      actingAs: "SUPERVISOR",
+      decision,
+      rating: decision === "APPROVED" ? "MEETS" : null,
+      comment: decision === "APPROVED" ? null : "Lengkapi foto.",
+      decidedAt: report.decidedAt!,
+    },
   });
 }

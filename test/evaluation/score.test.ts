@@ -20,26 +20,56 @@ describe("/nilai", () => {
     const seeded = await seedEvaluation(db());
     await db().evaluation.create({
       data: {
-        employeeId: seeded.staff.id, evaluatorId: seeded.supervisor.id, year: 2026, period: "Q3", periodFrom: new Date("2026-07-01"), periodTo: new Date("2026-09-30"),
-        status: "FINALISED", resultsRating: "ABOVE", behaviourRating: "MEETS", predicate: "BAIK", feedback: "Pertahankan kerapian dokumentasi.", finalisedAt: new Date("2026-10-06T02:00:00Z"),
+        employeeId: seeded.staff.id,
+        evaluatorId: seeded.supervisor.id,
+        year: 2026,
+        period: "Q3",
+        periodFrom: new Date("2026-07-01"),
+        periodTo: new Date("2026-09-30"),
+        status: "FINALISED",
+        resultsRating: "ABOVE",
+        behaviourRating: "MEETS",
+        predicate: "BAIK",
+        feedback: "Pertahankan kerapian dokumentasi.",
+        finalisedAt: new Date("2026-10-06T02:00:00Z"),
       },
     });
     // A draft is the supervisor's until finalised: never shown.
-    await db().evaluation.create({ data: { employeeId: seeded.staff.id, year: 2026, period: "Q2", periodFrom: new Date("2026-04-01"), periodTo: new Date("2026-06-30"), resultsRating: "BELOW" } });
+    await db().evaluation.create({
+      data: {
+        employeeId: seeded.staff.id,
+        year: 2026,
+        period: "Q2",
+        periodFrom: new Date("2026-04-01"),
+        periodTo: new Date("2026-06-30"),
+        resultsRating: "BELOW",
+      },
+    });
     // Q4 so far: 12 more on each indicator on top of Q3's 9–10, against 12 due by December → ABOVE.
-    for (const indicator of seeded.indicators) await addReport(db(), { employeeId: seeded.staff.id, indicatorId: indicator.id, date: "2026-11-10", status: "APPROVED", output: 12 });
+    for (const indicator of seeded.indicators)
+      await addReport(db(), {
+        employeeId: seeded.staff.id,
+        indicatorId: indicator.id,
+        date: "2026-11-10",
+        status: "APPROVED",
+        output: 12,
+      });
 
     const h = reviewBot(db(), { now: NOW });
     await h.deliver(h.user(STAFF_TG).command("nilai"));
     const text = h.telegram.lastText(STAFF_TG)!;
     expect(text).toContain("Penilaian kinerja — Andi Wijaya");
-    expect(text).toContain("• Triwulan 3 2026: Baik (hasil kerja di atas ekspektasi, perilaku sesuai ekspektasi) — oleh Siti Rahma, 6 Oktober 2026");
+    expect(text).toContain(
+      "• Triwulan 3 2026: Baik (hasil kerja di atas ekspektasi, perilaku sesuai ekspektasi) — oleh Siti Rahma, 6 Oktober 2026",
+    );
     expect(text).toContain("Umpan balik: Pertahankan kerapian dokumentasi.");
     expect(text).not.toContain("Triwulan 2 2026");
     expect(text).toContain("Periode berjalan: Triwulan 4 2026");
     expect(text).toContain("Saran hasil kerja dari realisasi sejauh ini: di atas ekspektasi");
     // Reviews written by seedEvaluation: 4 approved and 1 revision, each decided an hour after submission.
-    expect(text).toContain("Laporan tahun 2026: 4 disetujui, 1 diminta revisi, 0 ditolak; rata-rata waktu persetujuan 1 jam.");
+    expect(text).toContain(
+      "Laporan tahun 2026: 4 disetujui, 1 diminta revisi, 0 ditolak; rata-rata waktu persetujuan 1 jam.",
+    );
   });
 
   it("says so when nothing is finalised yet, and answers in English with /score", async () => {

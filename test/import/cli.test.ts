@@ -102,7 +102,14 @@ describe("lapkin import", () => {
       ].join("\n"),
     );
     expect(stderr()).toBe("");
-    expect(await database.inspect(rowCounts)).toEqual({ units: 5, employees: 17, plans: 17, indicators: 68, leave: 4, audits: 2 });
+    expect(await database.inspect(rowCounts)).toEqual({
+      units: 5,
+      employees: 17,
+      plans: 17,
+      indicators: 68,
+      leave: 4,
+      audits: 2,
+    });
   });
 
   it("shows a progress bar for a large import on a terminal, and none otherwise", async () => {

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { importFiles, ImportError } from "../../src/domain/import/index.ts";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
-import { clockAt, dumpImported, EXAMPLE_DIR, EXAMPLE_LEAVE, EXAMPLE_POLICY, editedExample, NIP, rowCounts } from "./helpers.ts";
+import {
+  clockAt,
+  dumpImported,
+  EXAMPLE_DIR,
+  EXAMPLE_LEAVE,
+  EXAMPLE_POLICY,
+  editedExample,
+  NIP,
+  rowCounts,
+} from "./helpers.ts";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => (db = await createTestDatabase()));
@@ -15,7 +24,11 @@ const updatedAtOfEverything = async () => ({
   employees: await db.prisma.employee.findMany({ select: { nip: true, updatedAt: true }, orderBy: { id: "asc" } }),
   plans: await db.prisma.skpPlan.findMany({ select: { id: true, updatedAt: true }, orderBy: { id: "asc" } }),
   indicators: await db.prisma.skpIndicator.findMany({ select: { id: true, updatedAt: true }, orderBy: { id: "asc" } }),
-  policy: await db.prisma.keyValue.findMany({ where: { key: { startsWith: "policy:" } }, select: { key: true, updatedAt: true }, orderBy: { key: "asc" } }),
+  policy: await db.prisma.keyValue.findMany({
+    where: { key: { startsWith: "policy:" } },
+    select: { key: true, updatedAt: true },
+    orderBy: { key: "asc" },
+  }),
 });
 
 describe("the example city", () => {
@@ -32,23 +45,43 @@ describe("the example city", () => {
       policy: { changed: EXAMPLE_POLICY, unchanged: 0 },
     });
     // The import's own audit row, and the policy change's with its values before and after.
-    expect(await rowCounts(db)).toEqual({ units: 5, employees: 17, plans: 17, indicators: 68, leave: EXAMPLE_LEAVE, audits: 2 });
+    expect(await rowCounts(db)).toEqual({
+      units: 5,
+      employees: 17,
+      plans: 17,
+      indicators: 68,
+      leave: EXAMPLE_LEAVE,
+      audits: 2,
+    });
   });
 
   it("spans two time zones, with a six-day service unit under its dinas", async () => {
     await firstImport();
-    const branch = await db.prisma.unit.findUniqueOrThrow({ where: { code: "DUKCAPIL-PL" }, include: { parent: true } });
-    expect(branch).toMatchObject({ timeZone: "Asia/Makassar", workingDays: [1, 2, 3, 4, 5, 6], parent: { code: "DUKCAPIL" } });
-    expect(await db.prisma.unit.findUniqueOrThrow({ where: { code: "SETDA" } })).toMatchObject({ timeZone: "Asia/Jakarta", workingDays: [1, 2, 3, 4, 5] });
+    const branch = await db.prisma.unit.findUniqueOrThrow({
+      where: { code: "DUKCAPIL-PL" },
+      include: { parent: true },
+    });
+    expect(branch).toMatchObject({
+      timeZone: "Asia/Makassar",
+      workingDays: [1, 2, 3, 4, 5, 6],
+      parent: { code: "DUKCAPIL" },
+    });
+    expect(await db.prisma.unit.findUniqueOrThrow({ where: { code: "SETDA" } })).toMatchObject({
+      timeZone: "Asia/Jakarta",
+      workingDays: [1, 2, 3, 4, 5],
+    });
   });
 
   it("stores a unit's own organisational result, and an empty cell leaves the policy's default to apply", async () => {
     await firstImport();
-    const resultOf = async (code: string) => (await db.prisma.unit.findUniqueOrThrow({ where: { code } })).organisationalResult;
+    const resultOf = async (code: string) =>
+      (await db.prisma.unit.findUniqueOrThrow({ where: { code } })).organisationalResult;
     expect(await resultOf("DUKCAPIL")).toBe("ISTIMEWA");
     expect(await resultOf("SETDA")).toBeNull();
 
-    const dir = editedExample((name, text) => (name === "unit.csv" ? text.replace("PEMKOT,WIB,1-6,istimewa", "PEMKOT,WIB,1-6,Butuh Perbaikan") : text));
+    const dir = editedExample((name, text) =>
+      name === "unit.csv" ? text.replace("PEMKOT,WIB,1-6,istimewa", "PEMKOT,WIB,1-6,Butuh Perbaikan") : text,
+    );
     const summary = await importFiles(db, [dir]);
     expect(summary.units).toEqual({ created: 0, updated: 1, unchanged: 4 });
     expect(await resultOf("DUKCAPIL")).toBe("BUTUH_PERBAIKAN");
@@ -60,7 +93,10 @@ describe("the example city", () => {
     let nip: string | undefined = NIP.staffPutri;
     while (nip) {
       chain.push(nip);
-      const employee: { supervisor: { nip: string } | null } = await db.prisma.employee.findUniqueOrThrow({ where: { nip }, include: { supervisor: true } });
+      const employee: { supervisor: { nip: string } | null } = await db.prisma.employee.findUniqueOrThrow({
+        where: { nip },
+        include: { supervisor: true },
+      });
       nip = employee.supervisor?.nip;
     }
     expect(chain).toEqual([NIP.staffPutri, NIP.kabidPendaftaran, NIP.kepalaDinas, NIP.sekda]);
@@ -87,7 +123,9 @@ describe("the example city", () => {
     }
     const aspects = new Set(plans.flatMap((p) => p.indicators.map((i) => i.aspect)));
     expect(aspects).toEqual(new Set(["QUANTITY", "QUALITY", "TIME", "COST"]));
-    const sekda = await db.prisma.skpIndicator.findFirstOrThrow({ where: { code: "U2.1", plan: { employee: { nip: NIP.sekda } } } });
+    const sekda = await db.prisma.skpIndicator.findFirstOrThrow({
+      where: { code: "U2.1", plan: { employee: { nip: NIP.sekda } } },
+    });
     expect(sekda.target.toFixed(2)).toBe("75.50"); // written "75,5"
   });
 
@@ -104,8 +142,15 @@ describe("the example city", () => {
       deactivateMissing: false,
     });
     const policy = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "policy.import" } });
-    expect(policy).toMatchObject({ actor: "cli", entity: "policy", details: { files: ["cuti.csv", "kebijakan.csv", "pegawai.csv", "skp.csv", "unit.csv"] } });
-    expect([(policy.before as Record<string, unknown>)["deadlines.periodicCloseDay"], (policy.after as Record<string, unknown>)["deadlines.periodicCloseDay"]]).toEqual([5, 10]);
+    expect(policy).toMatchObject({
+      actor: "cli",
+      entity: "policy",
+      details: { files: ["cuti.csv", "kebijakan.csv", "pegawai.csv", "skp.csv", "unit.csv"] },
+    });
+    expect([
+      (policy.before as Record<string, unknown>)["deadlines.periodicCloseDay"],
+      (policy.after as Record<string, unknown>)["deadlines.periodicCloseDay"],
+    ]).toEqual([5, 10]);
   });
 });
 
@@ -130,7 +175,12 @@ describe("importing again", () => {
     const audits = await db.prisma.auditLog.findMany({ where: { action: "import" }, orderBy: { id: "asc" } });
     expect(audits).toHaveLength(2);
     expect(await db.prisma.auditLog.count({ where: { action: "policy.import" } })).toBe(1);
-    expect(audits[1]!.details).toMatchObject({ units: { created: 0, updated: 0 }, employees: { created: 0, updated: 0, deactivated: 0 }, indicators: { created: 0, updated: 0 }, leave: { created: 0, unchanged: EXAMPLE_LEAVE } });
+    expect(audits[1]!.details).toMatchObject({
+      units: { created: 0, updated: 0 },
+      employees: { created: 0, updated: 0, deactivated: 0 },
+      indicators: { created: 0, updated: 0 },
+      leave: { created: 0, unchanged: EXAMPLE_LEAVE },
+    });
   });
 
   it("updates only the rows that changed", async () => {
@@ -155,14 +205,23 @@ describe("importing again", () => {
     expect(putri).toMatchObject({ position: "Pengadministrasi Kependudukan Ahli", updatedAt: later });
     const untouched = await db.prisma.employee.findUniqueOrThrow({ where: { nip: NIP.staffRizky } });
     expect(untouched.updatedAt).toEqual(new Date("2026-01-05T01:00:00Z"));
-    const indicator = await db.prisma.skpIndicator.findFirstOrThrow({ where: { code: "U1.1", plan: { employee: { nip: NIP.pppk } } } });
+    const indicator = await db.prisma.skpIndicator.findFirstOrThrow({
+      where: { code: "U1.1", plan: { employee: { nip: NIP.pppk } } },
+    });
     expect([indicator.target.toFixed(0), indicator.updatedAt]).toEqual(["60", later]);
-    expect((await db.prisma.unit.findUniqueOrThrow({ where: { code: "DUKCAPIL" } })).workingDays).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect((await db.prisma.unit.findUniqueOrThrow({ where: { code: "DUKCAPIL" } })).workingDays).toEqual([
+      1, 2, 3, 4, 5, 6, 7,
+    ]);
   });
 
   it("keeps an employee missing from the files, and deactivates them only with deactivateMissing", async () => {
     await firstImport();
-    const withoutRizky = editedExample((_name, text) => text.split("\n").filter((line) => !line.startsWith(NIP.staffRizky)).join("\n"));
+    const withoutRizky = editedExample((_name, text) =>
+      text
+        .split("\n")
+        .filter((line) => !line.startsWith(NIP.staffRizky))
+        .join("\n"),
+    );
 
     const kept = await importFiles(db, [withoutRizky]);
     expect(kept.employees).toMatchObject({ unchanged: 16, deactivated: 0 });
@@ -193,18 +252,32 @@ describe("importing again", () => {
 describe("options", () => {
   it("a dry run counts what would change and writes nothing", async () => {
     const summary = await importFiles(db, [EXAMPLE_DIR], { dryRun: true });
-    expect(summary).toMatchObject({ dryRun: true, employees: { created: 17 }, indicators: { created: 68 }, leave: { created: EXAMPLE_LEAVE } });
+    expect(summary).toMatchObject({
+      dryRun: true,
+      employees: { created: 17 },
+      indicators: { created: 68 },
+      leave: { created: EXAMPLE_LEAVE },
+    });
     expect(await rowCounts(db)).toEqual({ units: 0, employees: 0, plans: 0, indicators: 0, leave: 0, audits: 0 });
   });
 
   it("refuses deactivateMissing without an employee file, which would deactivate everyone", async () => {
     await firstImport();
-    await expect(importFiles(db, [`${EXAMPLE_DIR}/unit.csv`], { deactivateMissing: true })).rejects.toThrow(ImportError);
+    await expect(importFiles(db, [`${EXAMPLE_DIR}/unit.csv`], { deactivateMissing: true })).rejects.toThrow(
+      ImportError,
+    );
     expect(await db.prisma.employee.count({ where: { active: true } })).toBe(17);
   });
 
   it("gives a unit with an empty zona_waktu the default time zone", async () => {
-    const dir = editedExample((name, text) => (name === "unit.csv" ? text.replace("SETDA,Sekretariat Daerah Kota Contoh,PEMKOT,WIB", "SETDA,Sekretariat Daerah Kota Contoh,PEMKOT,") : text));
+    const dir = editedExample((name, text) =>
+      name === "unit.csv"
+        ? text.replace(
+            "SETDA,Sekretariat Daerah Kota Contoh,PEMKOT,WIB",
+            "SETDA,Sekretariat Daerah Kota Contoh,PEMKOT,",
+          )
+        : text,
+    );
     await importFiles(db, [dir], { defaultTimeZone: "Asia/Jayapura" });
     expect((await db.prisma.unit.findUniqueOrThrow({ where: { code: "SETDA" } })).timeZone).toBe("Asia/Jayapura");
   });

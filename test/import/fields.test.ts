@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { parsePeriod, parseRoles, parseTarget, parseTimeZone, parseWorkingDays } from "../../src/domain/import/fields.ts";
+import {
+  parsePeriod,
+  parseRoles,
+  parseTarget,
+  parseTimeZone,
+  parseWorkingDays,
+} from "../../src/domain/import/fields.ts";
 
-const value = <T>(parsed: { ok: true; value: T } | { ok: false; error: string }) => (parsed.ok ? parsed.value : `error: ${parsed.error}`);
+const value = <T>(parsed: { ok: true; value: T } | { ok: false; error: string }) =>
+  parsed.ok ? parsed.value : `error: ${parsed.error}`;
 
 describe("target", () => {
   it.each([
@@ -38,7 +45,9 @@ describe("working days", () => {
     ["7", [7]],
   ])("%s → %j", (cell, days) => expect(value(parseWorkingDays(cell))).toEqual(days));
 
-  it.each(["1-8", "5-1", "0,1", "senin-jumat", "1-", "1,,2"])("%s is refused", (cell) => expect(value(parseWorkingDays(cell))).toMatch(/^error: working days/));
+  it.each(["1-8", "5-1", "0,1", "senin-jumat", "1-", "1,,2"])("%s is refused", (cell) =>
+    expect(value(parseWorkingDays(cell))).toMatch(/^error: working days/),
+  );
 });
 
 it.each([
@@ -47,7 +56,10 @@ it.each([
   ["WIT", "Asia/Jayapura"],
   ["Asia/Jakarta", "Asia/Jakarta"],
   ["asia/makassar", "Asia/Makassar"],
-  ["Asia/Singapore", "error: time zone \"Asia/Singapore\" is not one of Asia/Jakarta, Asia/Makassar, Asia/Jayapura (or WIB, WITA, WIT)"],
+  [
+    "Asia/Singapore",
+    'error: time zone "Asia/Singapore" is not one of Asia/Jakarta, Asia/Makassar, Asia/Jayapura (or WIB, WITA, WIT)',
+  ],
 ])("time zone %s → %s", (cell, expected) => expect(value(parseTimeZone(cell))).toBe(expected));
 
 it.each([
@@ -55,7 +67,7 @@ it.each([
   ["kepala; penilai", ["PENILAI", "HEAD"]],
   ["Kepala,Admin,admin", ["ADMIN", "HEAD"]],
   ["", []],
-  ["atasan", "error: peran \"atasan\" is not one of admin, penilai, kepala"],
+  ["atasan", 'error: peran "atasan" is not one of admin, penilai, kepala'],
 ])("roles %j → %j", (cell, expected) => expect(value(parseRoles(cell))).toEqual(expected));
 
 it.each([

@@ -36,19 +36,35 @@ async function exampleWorkbook(cell: (value: string, column: string) => ExcelJS.
 describe("XLSX", () => {
   it("imports the same as the CSV files, each sheet recognised by its header", async () => {
     // Numbers as number cells, the way an HR spreadsheet holds them; NIPs stay text.
-    const path = await exampleWorkbook((value, column) => (column === "target" && !value.includes(".") ? Number(value.replace(",", ".")) : column === "tahun" ? Number(value) : value));
+    const path = await exampleWorkbook((value, column) =>
+      column === "target" && !value.includes(".")
+        ? Number(value.replace(",", "."))
+        : column === "tahun"
+          ? Number(value)
+          : value,
+    );
     const summary = await importFiles(db, [path]);
-    expect(summary).toMatchObject({ files: ["kota-contoh.xlsx"], units: { created: 5 }, employees: { created: 17 }, indicators: { created: 68 } });
+    expect(summary).toMatchObject({
+      files: ["kota-contoh.xlsx"],
+      units: { created: 5 },
+      employees: { created: 17 },
+      indicators: { created: 68 },
+    });
     expect(await dumpImported(db)).toEqual(fromCsv);
   });
 
   it("refuses a NIP stored as a number, which has lost its last digits", async () => {
-    const path = await exampleWorkbook((value, column) => (column === "nip" && value === NIP.staffRizky ? Number(value) : value));
+    const path = await exampleWorkbook((value, column) =>
+      column === "nip" && value === NIP.staffRizky ? Number(value) : value,
+    );
     const refused = await importFiles(db, [path]).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ImportRefused);
     const problems = (refused as ImportRefused).problems;
     expect(problems.length).toBeGreaterThanOrEqual(2); // the employee row and its SKP rows
-    expect(problems[0]).toMatchObject({ file: "kota-contoh.xlsx[Lembar1]", message: expect.stringContaining("lost its last digits; format the column as Text") });
+    expect(problems[0]).toMatchObject({
+      file: "kota-contoh.xlsx[Lembar1]",
+      message: expect.stringContaining("lost its last digits; format the column as Text"),
+    });
     expect(await db.prisma.employee.count()).toBe(0);
   });
 });
@@ -57,7 +73,11 @@ describe("CSV dialects", () => {
   it("reads semicolon-separated files with a BOM, decimal commas and loose headers", async () => {
     const semicolon = (name: string) =>
       rowsOf(name)
-        .map((row, i) => (i === 0 ? row.map((h) => ` ${h.replace("_", " ").toUpperCase()} `) : row).map((cell) => (cell.includes(";") ? `"${cell}"` : cell)).join(";"))
+        .map((row, i) =>
+          (i === 0 ? row.map((h) => ` ${h.replace("_", " ").toUpperCase()} `) : row)
+            .map((cell) => (cell.includes(";") ? `"${cell}"` : cell))
+            .join(";"),
+        )
         .join("\r\n");
     const dir = writeFiles({
       "1.csv": `\uFEFF${semicolon("unit.csv")}`,
@@ -70,7 +90,13 @@ describe("CSV dialects", () => {
   });
 
   it("reads Windows-1252 text, as Excel on Windows saves it", async () => {
-    const windows1252 = Buffer.concat([Buffer.from("kode,nama\nX,Caf"), Buffer.from([0xe9]), Buffer.from(" Budaya "), Buffer.from([0x96]), Buffer.from(" Pusat\n")]);
+    const windows1252 = Buffer.concat([
+      Buffer.from("kode,nama\nX,Caf"),
+      Buffer.from([0xe9]),
+      Buffer.from(" Budaya "),
+      Buffer.from([0x96]),
+      Buffer.from(" Pusat\n"),
+    ]);
     await importFiles(db, [writeFiles({ "unit.csv": windows1252 })]);
     expect((await db.prisma.unit.findUniqueOrThrow({ where: { code: "X" } })).name).toBe("Café Budaya – Pusat");
   });

@@ -46,7 +46,14 @@ export const exampleText = (name: string) => readFileSync(join(EXAMPLE_DIR, name
 
 export async function rowCounts(db: Database) {
   const p = db.prisma;
-  return { units: await p.unit.count(), employees: await p.employee.count(), plans: await p.skpPlan.count(), indicators: await p.skpIndicator.count(), leave: await p.leave.count(), audits: await p.auditLog.count() };
+  return {
+    units: await p.unit.count(),
+    employees: await p.employee.count(),
+    plans: await p.skpPlan.count(),
+    indicators: await p.skpIndicator.count(),
+    leave: await p.leave.count(),
+    audits: await p.auditLog.count(),
+  };
 }
 
 /** Leave rows in the example city's cuti.csv. */
@@ -58,12 +65,39 @@ export const EXAMPLE_POLICY = 9;
 /** Everything the import owns, keyed by the files' own keys (no ids, no timestamps), sorted. */
 export async function dumpImported(db: Database) {
   const units = await db.prisma.unit.findMany({ include: { parent: true }, orderBy: { code: "asc" } });
-  const employees = await db.prisma.employee.findMany({ include: { unit: true, supervisor: true }, orderBy: { nip: "asc" } });
-  const indicators = await db.prisma.skpIndicator.findMany({ include: { plan: { include: { employee: true } } }, orderBy: [{ plan: { employee: { nip: "asc" } } }, { code: "asc" }] });
+  const employees = await db.prisma.employee.findMany({
+    include: { unit: true, supervisor: true },
+    orderBy: { nip: "asc" },
+  });
+  const indicators = await db.prisma.skpIndicator.findMany({
+    include: { plan: { include: { employee: true } } },
+    orderBy: [{ plan: { employee: { nip: "asc" } } }, { code: "asc" }],
+  });
   return {
     units: units.map((u) => [u.code, u.name, u.parent?.code ?? null, u.timeZone, u.workingDays.join(",")]),
-    employees: employees.map((e) => [e.nip, e.name, e.position, e.kind, e.unit.code, e.supervisor?.nip ?? null, e.roles.join(","), e.language, e.active]),
-    indicators: indicators.map((i) => [i.plan.employee.nip, i.plan.year, i.code, i.rhk, i.rhkKind, i.aspect, i.indicator, i.target.toFixed(2), i.unitOfMeasure, i.period]),
+    employees: employees.map((e) => [
+      e.nip,
+      e.name,
+      e.position,
+      e.kind,
+      e.unit.code,
+      e.supervisor?.nip ?? null,
+      e.roles.join(","),
+      e.language,
+      e.active,
+    ]),
+    indicators: indicators.map((i) => [
+      i.plan.employee.nip,
+      i.plan.year,
+      i.code,
+      i.rhk,
+      i.rhkKind,
+      i.aspect,
+      i.indicator,
+      i.target.toFixed(2),
+      i.unitOfMeasure,
+      i.period,
+    ]),
   };
 }
 
@@ -107,7 +141,9 @@ export function writeGeneratedCity(dir: string, count: number): { dir: string; u
     const headOfDinas = nip(dinas * perDinas);
     const headOfBidang = nip(dinas * perDinas + 1 + bidang * (STAFF_PER_BIDANG + 1));
     if (inDinas === 0) {
-      units.push(`${dinasCode},Dinas ${dinas},KOTA,${dinas % 4 === 3 ? "WITA" : "WIB"},${dinas % 5 === 0 ? "1-6" : "1-5"}`);
+      units.push(
+        `${dinasCode},Dinas ${dinas},KOTA,${dinas % 4 === 3 ? "WITA" : "WIB"},${dinas % 5 === 0 ? "1-6" : "1-5"}`,
+      );
       employees.push(`${nip(i)},Kepala Dinas ${dinas},Kepala Dinas,PNS,${dinasCode},,kepala,id`);
     } else if ((inDinas - 1) % (STAFF_PER_BIDANG + 1) === 0) {
       units.push(`${bidangCode},Bidang ${bidang} Dinas ${dinas},${dinasCode},,`);

@@ -12,13 +12,19 @@ afterAll(async () => db?.close());
 beforeEach(async () => resetDatabase(db));
 
 /** The example city without its leave, so each test brings its own. */
-const importCity = () => importFiles(db, ["unit.csv", "pegawai.csv", "skp.csv"].map((f) => join(EXAMPLE_DIR, f)));
+const importCity = () =>
+  importFiles(
+    db,
+    ["unit.csv", "pegawai.csv", "skp.csv"].map((f) => join(EXAMPLE_DIR, f)),
+  );
 
 /** Stored leave as [nip, from, to, kind], sorted. */
 async function storedLeave() {
   const leave = await db.prisma.leave.findMany({ include: { employee: true } });
   const day = (at: Date) => at.toISOString().slice(0, 10);
-  return leave.map((l) => [l.employee.nip, day(l.from), day(l.to), l.kind]).sort((a, b) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`));
+  return leave
+    .map((l) => [l.employee.nip, day(l.from), day(l.to), l.kind])
+    .sort((a, b) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`));
 }
 
 const LEAVE = `nip,dari,sampai,jenis
@@ -83,7 +89,11 @@ describe("importing leave", () => {
     expect(again.leave).toEqual({ created: 0, unchanged: 4 });
     expect(await db.prisma.leave.findMany({ select: { id: true }, orderBy: { id: "asc" } })).toEqual(ids);
     // A different kind or range for the same person is another leave.
-    const other = await importFiles(db, [writeFiles({ "cuti.csv": `nip,dari,sampai,jenis\n${NIP.staffPutri},2026-12-07,2026-12-09,dinas_luar\n${NIP.staffPutri},2026-12-07,2026-12-08,cuti\n` })]);
+    const other = await importFiles(db, [
+      writeFiles({
+        "cuti.csv": `nip,dari,sampai,jenis\n${NIP.staffPutri},2026-12-07,2026-12-09,dinas_luar\n${NIP.staffPutri},2026-12-07,2026-12-08,cuti\n`,
+      }),
+    ]);
     expect(other.leave).toEqual({ created: 2, unchanged: 0 });
   });
 
@@ -106,7 +116,9 @@ ${NIP.penilai},31/11/2026,2026-12-16,cuti
 ${NIP.admin},2026-12-01,2026-12-02,sakit
 ${NIP.staffPutri},2026-12-07,2026-12-09,cuti
 `;
-    const error = await importFiles(db, [writeFiles({ "cuti.csv": bad, "unit.csv": "kode,nama\nNEW,Unit Baru\n" })]).catch((e: unknown) => e);
+    const error = await importFiles(db, [
+      writeFiles({ "cuti.csv": bad, "unit.csv": "kode,nama\nNEW,Unit Baru\n" }),
+    ]).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ImportRefused);
     const problems = (error as ImportRefused).problems;
@@ -129,9 +141,13 @@ ${NIP.staffPutri},2026-12-07,2026-12-09,cuti
   });
 
   it("recognises the leave layout and refuses one that lacks sampai", async () => {
-    const error = await importFiles(db, [writeFiles({ "cuti.csv": `nip,dari,jenis\n${NIP.staffPutri},2026-12-07,cuti\n` })]).catch((e: unknown) => e);
+    const error = await importFiles(db, [
+      writeFiles({ "cuti.csv": `nip,dari,jenis\n${NIP.staffPutri},2026-12-07,cuti\n` }),
+    ]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportRefused);
-    expect((error as ImportRefused).problems).toEqual([{ file: "cuti.csv", message: 'looks like the leave layout but lacks the column "sampai"' }]);
+    expect((error as ImportRefused).problems).toEqual([
+      { file: "cuti.csv", message: 'looks like the leave layout but lacks the column "sampai"' },
+    ]);
   });
 });
 

@@ -11,7 +11,10 @@ beforeAll(async () => {
 afterAll(async () => db?.close());
 
 /** Imports `files` expecting a refusal; checks that no table changed, and returns the problems. */
-async function refusedProblems(files: Record<string, string>, options: { deactivateMissing?: boolean } = {}): Promise<Problem[]> {
+async function refusedProblems(
+  files: Record<string, string>,
+  options: { deactivateMissing?: boolean } = {},
+): Promise<Problem[]> {
   const counts = await rowCounts(db);
   const contents = await dumpImported(db);
   const error = await importFiles(db, [writeFiles(files)], options).catch((e: unknown) => e);
@@ -68,7 +71,12 @@ ${NIP.staffPutri},26,Z6,R,utama,kuantitas,I,4,dok,Q5
 
 describe("a bad import", () => {
   it("lists every problem with its file and row, and writes nothing", async () => {
-    const problems = await refusedProblems({ "unit.csv": UNITS, "pegawai.csv": EMPLOYEES, "skp.csv": SKP, "catatan.csv": "judul,isi\nRapat,Senin\n" });
+    const problems = await refusedProblems({
+      "unit.csv": UNITS,
+      "pegawai.csv": EMPLOYEES,
+      "skp.csv": SKP,
+      "catatan.csv": "judul,isi\nRapat,Senin\n",
+    });
 
     expectProblems(problems, [
       ["catatan.csv", undefined, "matches no known layout"],
@@ -98,7 +106,11 @@ describe("a bad import", () => {
       ["unit.csv", 6, "units form a cycle through induk: CA → CB → CA"],
       ["unit.csv", 8, "induk NOPE is not a unit in the unit files or the database"],
       ["unit.csv", 9, "missing nama"],
-      ["unit.csv", 10, 'predikat_organisasi "luar biasa" is not one of istimewa, baik, butuh perbaikan, kurang, sangat kurang'],
+      [
+        "unit.csv",
+        10,
+        'predikat_organisasi "luar biasa" is not one of istimewa, baik, butuh perbaikan, kurang, sangat kurang',
+      ],
     ]);
   });
 
@@ -109,19 +121,30 @@ describe("a bad import", () => {
       "unit.csv": "kode,nama,induk\nPEMKOT,Pemerintah Kota Contoh,DUKCAPIL-PL\n",
     });
     expectProblems(problems, [
-      ["pegawai.csv", 2, `supervisors form a cycle: ${NIP.sekda} → ${NIP.staffAndi} → 197508212000122001 → ${NIP.sekda}`],
+      [
+        "pegawai.csv",
+        2,
+        `supervisors form a cycle: ${NIP.sekda} → ${NIP.staffAndi} → 197508212000122001 → ${NIP.sekda}`,
+      ],
       ["unit.csv", 2, "units form a cycle through induk: PEMKOT → DUKCAPIL-PL → DUKCAPIL → PEMKOT"],
     ]);
   });
 
   it("with deactivateMissing, refuses references to employees the files leave out", async () => {
-    const problems = await refusedProblems({ "pegawai.csv": `nip,nama,jabatan,unit,nip_atasan\n${NIP.staffAndi},Andi,Analis,SETDA,197508212000122001\n` }, { deactivateMissing: true });
-    expectProblems(problems, [["pegawai.csv", 2, "not in the employee files and would be deactivated by --deactivate-missing"]]);
+    const problems = await refusedProblems(
+      { "pegawai.csv": `nip,nama,jabatan,unit,nip_atasan\n${NIP.staffAndi},Andi,Analis,SETDA,197508212000122001\n` },
+      { deactivateMissing: true },
+    );
+    expectProblems(problems, [
+      ["pegawai.csv", 2, "not in the employee files and would be deactivated by --deactivate-missing"],
+    ]);
   });
 
   it("names a file whose header has a required column missing", async () => {
     const problems = await refusedProblems({ "pegawai.csv": "nip,nama,unit\n198501012010011001,A,SETDA\n" });
-    expectProblems(problems, [["pegawai.csv", undefined, 'looks like the employees layout but lacks the column "jabatan"']]);
+    expectProblems(problems, [
+      ["pegawai.csv", undefined, 'looks like the employees layout but lacks the column "jabatan"'],
+    ]);
   });
 
   it("says what a refusal amounts to", async () => {

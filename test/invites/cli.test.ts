@@ -67,14 +67,22 @@ function fakeBotApi(reply: FakeReply = { status: 200, body: { ok: true, result: 
   const fetch = (async (input: string | URL | Request) => {
     calls.push(String(input instanceof Request ? input.url : input));
     if (reply instanceof Error) throw reply;
-    return new Response(JSON.stringify(reply.body), { status: reply.status, headers: { "content-type": "application/json" } });
+    return new Response(JSON.stringify(reply.body), {
+      status: reply.status,
+      headers: { "content-type": "application/json" },
+    });
   }) as typeof globalThis.fetch;
   return { fetch, calls };
 }
 
 function run(args: string[], options: { fetch?: typeof fetch; env?: Record<string, string | undefined> } = {}) {
   return runCli(["invites", ...args], {
-    env: options.env ?? { BOT_TOKEN: "123:abc", BOT_API_ROOT: "http://fake.local", DATA_DIR: dataDir, DATABASE_URL: databaseUrl },
+    env: options.env ?? {
+      BOT_TOKEN: "123:abc",
+      BOT_API_ROOT: "http://fake.local",
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+    },
     now: NOW,
     fetch: options.fetch ?? fakeBotApi().fetch,
   });
@@ -132,7 +140,9 @@ describe("lapkin invites", () => {
 
   it("says so when nobody is waiting for a link", async () => {
     await run(["--unit", "DISDIK-SD1"]);
-    const second = await withDb((db) => db.employee.update({ where: { id: seed.teacher.id }, data: { telegramId: 5n } }));
+    const second = await withDb((db) =>
+      db.employee.update({ where: { id: seed.teacher.id }, data: { telegramId: 5n } }),
+    );
     expect(second.telegramId).toBe(5n);
     const result = await run(["--unit", "DISDIK-SD1"]);
     expect(result).toMatchObject({ code: 0, stdout: "" });
@@ -194,7 +204,9 @@ describe("lapkin invites", () => {
   });
 
   it("--reset unlinks an employee without needing the bot token", async () => {
-    await withDb((db) => db.employee.update({ where: { id: seed.staff.id }, data: { telegramId: 31n, linkedAt: new Date(NOW) } }));
+    await withDb((db) =>
+      db.employee.update({ where: { id: seed.staff.id }, data: { telegramId: 31n, linkedAt: new Date(NOW) } }),
+    );
     const env = { DATA_DIR: dataDir, DATABASE_URL: databaseUrl };
     const result = await run(["--reset", seed.staff.nip], { env });
     expect(result).toMatchObject({ code: 0, stderr: "" });

@@ -46,7 +46,11 @@ describe("issueInvites", () => {
     }
     expect(new Set(issued.map((i) => i.code)).size).toBe(issued.length);
     const staff = issued.find((i) => i.nip === seed.staff.nip)!;
-    expect(staff).toMatchObject({ name: seed.staff.name, unitCode: "DISDIK", unitName: "Dinas Pendidikan, Pemuda dan Olahraga" });
+    expect(staff).toMatchObject({
+      name: seed.staff.name,
+      unitCode: "DISDIK",
+      unitName: "Dinas Pendidikan, Pemuda dan Olahraga",
+    });
   });
 
   it("stores only the SHA-256 of the code, never the code itself", async () => {
@@ -78,7 +82,9 @@ describe("issueInvites", () => {
   });
 
   it("rejects an unknown unit code", async () => {
-    await expect(issueInvites(db(), { unitCode: "NOPE", now: T0, actor: "cli" })).rejects.toBeInstanceOf(InviteLookupError);
+    await expect(issueInvites(db(), { unitCode: "NOPE", now: T0, actor: "cli" })).rejects.toBeInstanceOf(
+      InviteLookupError,
+    );
     expect(await db().invite.count()).toBe(0);
   });
 
@@ -95,7 +101,11 @@ describe("issueInvites", () => {
 describe("redeemInvite", () => {
   it("links the account and returns who it is", async () => {
     const invites = await issueAll();
-    const outcome = await redeemInvite(db(), { code: invites[seed.head.nip]!.code, telegramId: 5_000_000_001n, now: minutes(1) });
+    const outcome = await redeemInvite(db(), {
+      code: invites[seed.head.nip]!.code,
+      telegramId: 5_000_000_001n,
+      now: minutes(1),
+    });
     expect(outcome).toEqual({
       kind: "linked",
       employee: {
@@ -114,7 +124,9 @@ describe("redeemInvite", () => {
     const employee = await db().employee.findUniqueOrThrow({ where: { id: seed.head.id } });
     expect(employee.telegramId).toBe(5_000_000_001n);
     expect(employee.linkedAt).toEqual(minutes(1));
-    const invite = await db().invite.findUniqueOrThrow({ where: { codeHash: hashInviteCode(invites[seed.head.nip]!.code) } });
+    const invite = await db().invite.findUniqueOrThrow({
+      where: { codeHash: hashInviteCode(invites[seed.head.nip]!.code) },
+    });
     expect(invite).toMatchObject({ usedAt: minutes(1), usedByTelegramId: 5_000_000_001n });
     const audit = await db().auditLog.findFirstOrThrow({ where: { action: "employee.link" } });
     expect(audit).toMatchObject({ actor: "telegram:5000000001", entity: "Employee", entityId: String(seed.head.id) });
@@ -124,7 +136,10 @@ describe("redeemInvite", () => {
   it("reports the unit's time zone and no supervisor role for a plain employee", async () => {
     const invites = await issueAll();
     const outcome = await redeemInvite(db(), { code: invites[seed.teacher.nip]!.code, telegramId: 77n, now: T0 });
-    expect(outcome).toMatchObject({ kind: "linked", employee: { timeZone: "Asia/Makassar", isSupervisor: false, roles: [] } });
+    expect(outcome).toMatchObject({
+      kind: "linked",
+      employee: { timeZone: "Asia/Makassar", isSupervisor: false, roles: [] },
+    });
   });
 
   it.each(["", "short", "x".repeat(23), "abc$efghijklmnopqrstuv", "AAAAAAAAAAAAAAAAAAAAAA"])(
@@ -141,15 +156,21 @@ describe("redeemInvite", () => {
   it("expires after 14 days", async () => {
     const invites = await issueAll();
     const justAfter = new Date(days(INVITE_POLICY.validDays).getTime() + 1);
-    expect(await redeemInvite(db(), { code: invites[seed.staff.nip]!.code, telegramId: 1n, now: justAfter })).toEqual({ kind: "expired" });
+    expect(await redeemInvite(db(), { code: invites[seed.staff.nip]!.code, telegramId: 1n, now: justAfter })).toEqual({
+      kind: "expired",
+    });
     const justBefore = new Date(days(INVITE_POLICY.validDays).getTime() - 1);
-    expect((await redeemInvite(db(), { code: invites[seed.staff.nip]!.code, telegramId: 1n, now: justBefore })).kind).toBe("linked");
+    expect(
+      (await redeemInvite(db(), { code: invites[seed.staff.nip]!.code, telegramId: 1n, now: justBefore })).kind,
+    ).toBe("linked");
   });
 
   it("a used code cannot be used by another account", async () => {
     const invites = await issueAll();
     await redeemInvite(db(), { code: invites[seed.staff.nip]!.code, telegramId: 1n, now: T0 });
-    expect(await redeemInvite(db(), { code: invites[seed.staff.nip]!.code, telegramId: 2n, now: minutes(1) })).toEqual({ kind: "used" });
+    expect(await redeemInvite(db(), { code: invites[seed.staff.nip]!.code, telegramId: 2n, now: minutes(1) })).toEqual({
+      kind: "used",
+    });
   });
 
   it("the same account redeeming again is an idempotent success", async () => {
@@ -165,14 +186,18 @@ describe("redeemInvite", () => {
   it("an inactive employee's invite does not link", async () => {
     const invites = await issueAll();
     await db().employee.update({ where: { id: seed.staff.id }, data: { active: false } });
-    expect(await redeemInvite(db(), { code: invites[seed.staff.nip]!.code, telegramId: 1n, now: T0 })).toEqual({ kind: "inactive" });
+    expect(await redeemInvite(db(), { code: invites[seed.staff.nip]!.code, telegramId: 1n, now: T0 })).toEqual({
+      kind: "inactive",
+    });
     expect((await db().employee.findUniqueOrThrow({ where: { id: seed.staff.id } })).telegramId).toBeNull();
   });
 
   it("an account linked to someone else cannot take a second employee", async () => {
     const invites = await issueAll();
     // Telegram account 900 already belongs to the admin (seeded).
-    expect(await redeemInvite(db(), { code: invites[seed.staff.nip]!.code, telegramId: 900n, now: T0 })).toEqual({ kind: "other-account" });
+    expect(await redeemInvite(db(), { code: invites[seed.staff.nip]!.code, telegramId: 900n, now: T0 })).toEqual({
+      kind: "other-account",
+    });
     const staff = await db().employee.findUniqueOrThrow({ where: { id: seed.staff.id } });
     expect(staff.telegramId).toBeNull();
   });
@@ -181,20 +206,30 @@ describe("redeemInvite", () => {
     const invites = await issueAll();
     // Linked meanwhile by another route (e.g. an admin set it); the invite is still open.
     await db().employee.update({ where: { id: seed.staff.id }, data: { telegramId: 1n, linkedAt: T0 } });
-    expect(await redeemInvite(db(), { code: invites[seed.staff.nip]!.code, telegramId: 2n, now: T0 })).toEqual({ kind: "already-linked" });
+    expect(await redeemInvite(db(), { code: invites[seed.staff.nip]!.code, telegramId: 2n, now: T0 })).toEqual({
+      kind: "already-linked",
+    });
   });
 
   it("throttles after 5 wrong codes in 10 minutes, before looking at the code, and releases after 30 minutes", async () => {
     const invites = await issueAll();
     const good = invites[seed.staff.nip]!.code;
     for (let i = 0; i < 5; i++) {
-      expect((await redeemInvite(db(), { code: `wrong${i}`, telegramId: 7n, now: minutes(i * 2) })).kind).toBe("unknown");
+      expect((await redeemInvite(db(), { code: `wrong${i}`, telegramId: 7n, now: minutes(i * 2) })).kind).toBe(
+        "unknown",
+      );
     }
     const lastFailure = minutes(8);
     const until = new Date(lastFailure.getTime() + 30 * 60_000);
     // Even the right code is refused while locked, and trying does not extend the lock.
-    expect(await redeemInvite(db(), { code: good, telegramId: 7n, now: minutes(9) })).toEqual({ kind: "throttled", until });
-    expect(await redeemInvite(db(), { code: good, telegramId: 7n, now: new Date(until.getTime() - 1) })).toEqual({ kind: "throttled", until });
+    expect(await redeemInvite(db(), { code: good, telegramId: 7n, now: minutes(9) })).toEqual({
+      kind: "throttled",
+      until,
+    });
+    expect(await redeemInvite(db(), { code: good, telegramId: 7n, now: new Date(until.getTime() - 1) })).toEqual({
+      kind: "throttled",
+      until,
+    });
     expect(await db().inviteAttempt.count()).toBe(5);
     // Another account is not affected.
     expect((await redeemInvite(db(), { code: "wrong", telegramId: 8n, now: minutes(9) })).kind).toBe("unknown");
@@ -212,9 +247,14 @@ describe("redeemInvite", () => {
     const first = await issueAll();
     await issueAll(minutes(1)); // revokes the first batch
     const outcomes = [];
-    for (let i = 0; i < 5; i++) outcomes.push((await redeemInvite(db(), { code: first[seed.staff.nip]!.code, telegramId: 7n, now: minutes(2) })).kind);
+    for (let i = 0; i < 5; i++)
+      outcomes.push(
+        (await redeemInvite(db(), { code: first[seed.staff.nip]!.code, telegramId: 7n, now: minutes(2) })).kind,
+      );
     expect(outcomes).toEqual(Array(5).fill("revoked"));
-    expect((await redeemInvite(db(), { code: first[seed.staff.nip]!.code, telegramId: 7n, now: minutes(3) })).kind).toBe("throttled");
+    expect(
+      (await redeemInvite(db(), { code: first[seed.staff.nip]!.code, telegramId: 7n, now: minutes(3) })).kind,
+    ).toBe("throttled");
   });
 
   it("accepts a policy override", async () => {
@@ -265,7 +305,13 @@ describe("resetLink", () => {
     await issueInvites(db(), { now: minutes(1), actor: "cli" }); // staff is linked: gets none
 
     const outcome = await resetLink(db(), { nip: seed.staff.nip, now: minutes(2), actor: "cli" });
-    expect(outcome).toEqual({ kind: "unlinked", nip: seed.staff.nip, name: seed.staff.name, telegramId: 31n, revokedInvites: 0 });
+    expect(outcome).toEqual({
+      kind: "unlinked",
+      nip: seed.staff.nip,
+      name: seed.staff.name,
+      telegramId: 31n,
+      revokedInvites: 0,
+    });
     const staff = await db().employee.findUniqueOrThrow({ where: { id: seed.staff.id } });
     expect(staff).toMatchObject({ telegramId: null, linkedAt: null });
     const audit = await db().auditLog.findFirstOrThrow({ where: { action: "employee.unlink" } });
@@ -277,7 +323,9 @@ describe("resetLink", () => {
     });
 
     // The same account may now link again with a fresh invite; the used one stays used.
-    expect((await redeemInvite(db(), { code: invites[seed.staff.nip]!.code, telegramId: 31n, now: minutes(3) })).kind).toBe("used");
+    expect(
+      (await redeemInvite(db(), { code: invites[seed.staff.nip]!.code, telegramId: 31n, now: minutes(3) })).kind,
+    ).toBe("used");
     const fresh = await issueInvites(db(), { unitCode: "DISDIK", now: minutes(4), actor: "cli" });
     const code = fresh.find((i) => i.nip === seed.staff.nip)!.code;
     expect((await redeemInvite(db(), { code, telegramId: 31n, now: minutes(5) })).kind).toBe("linked");
@@ -287,11 +335,15 @@ describe("resetLink", () => {
     const invites = await issueAll();
     const outcome = await resetLink(db(), { nip: seed.teacher.nip, now: minutes(1), actor: "cli" });
     expect(outcome).toEqual({ kind: "not-linked", nip: seed.teacher.nip, name: seed.teacher.name, revokedInvites: 1 });
-    expect(await redeemInvite(db(), { code: invites[seed.teacher.nip]!.code, telegramId: 5n, now: minutes(2) })).toEqual({ kind: "revoked" });
+    expect(
+      await redeemInvite(db(), { code: invites[seed.teacher.nip]!.code, telegramId: 5n, now: minutes(2) }),
+    ).toEqual({ kind: "revoked" });
   });
 
   it("rejects an unknown NIP", async () => {
-    await expect(resetLink(db(), { nip: "000000000000000000", now: T0, actor: "cli" })).rejects.toBeInstanceOf(InviteLookupError);
+    await expect(resetLink(db(), { nip: "000000000000000000", now: T0, actor: "cli" })).rejects.toBeInstanceOf(
+      InviteLookupError,
+    );
   });
 });
 

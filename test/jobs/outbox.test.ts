@@ -38,7 +38,13 @@ function harness(options: Partial<OutboxSenderOptions> = {}, db: Database = data
 
 async function queue(dedupeKey: string, chatId: number, text = dedupeKey, db: Database = database) {
   await db.prisma.$transaction(async (tx) =>
-    enqueueMessage(tx, { dedupeKey, kind: "test", chatId: BigInt(chatId), method: "sendMessage", params: { chat_id: chatId, text } }),
+    enqueueMessage(tx, {
+      dedupeKey,
+      kind: "test",
+      chatId: BigInt(chatId),
+      method: "sendMessage",
+      params: { chat_id: chatId, text },
+    }),
   );
 }
 
@@ -55,8 +61,18 @@ describe("outbox sender", () => {
     expect(telegram.lastText(5001)).toBe("Laporan baru dari Andi");
 
     const sent = await row("review-request:1");
-    expect(sent).toMatchObject({ status: "SENT", attempts: 1, lockedUntil: null, lastError: null, sentAt: new Date(NOW) });
-    expect(sent.result).toMatchObject({ message_id: expect.any(Number), chat: { id: 5001 }, text: "Laporan baru dari Andi" });
+    expect(sent).toMatchObject({
+      status: "SENT",
+      attempts: 1,
+      lockedUntil: null,
+      lastError: null,
+      sentAt: new Date(NOW),
+    });
+    expect(sent.result).toMatchObject({
+      message_id: expect.any(Number),
+      chat: { id: 5001 },
+      text: "Laporan baru dari Andi",
+    });
 
     expect(await sender.sendDue()).toEqual({ sent: 0, failed: 0, retried: 0 });
     expect(telegram.callsTo("sendMessage")).toHaveLength(1);
@@ -76,7 +92,14 @@ describe("outbox sender", () => {
   it("does not send a row before its notBefore time", async () => {
     const { telegram, clock, sender } = harness();
     await database.prisma.$transaction((tx) =>
-      enqueueMessage(tx, { dedupeKey: "later", kind: "test", chatId: 5001n, method: "sendMessage", params: { chat_id: 5001, text: "later" }, notBefore: at(3_600_000) }),
+      enqueueMessage(tx, {
+        dedupeKey: "later",
+        kind: "test",
+        chatId: 5001n,
+        method: "sendMessage",
+        params: { chat_id: 5001, text: "later" },
+        notBefore: at(3_600_000),
+      }),
     );
     await sender.sendDue();
     expect(telegram.callsTo("sendMessage")).toHaveLength(0);
@@ -166,7 +189,13 @@ describe("outbox sender", () => {
         if (failures-- > 0) throw new TypeError("fetch failed: ECONNRESET");
         return telegram.fetch(input, init);
       }) as typeof fetch;
-      const sender = createOutboxSender({ db: database.prisma, api: apiFor(telegram, flaky), clock, logger, options: { ratePerSecond: 1000, baseBackoffMs: 5_000 } });
+      const sender = createOutboxSender({
+        db: database.prisma,
+        api: apiFor(telegram, flaky),
+        clock,
+        logger,
+        options: { ratePerSecond: 1000, baseBackoffMs: 5_000 },
+      });
       await queue("a", 5001);
 
       expect(await sender.sendDue()).toEqual({ sent: 0, failed: 0, retried: 1 });
@@ -186,7 +215,11 @@ describe("outbox sender", () => {
       telegram.failNext(1, { status: 400, description: "Bad Request: chat not found" }, "sendMessage");
 
       expect(await sender.sendDue()).toEqual({ sent: 1, failed: 2, retried: 0 });
-      expect(await row("blocked")).toMatchObject({ status: "FAILED", attempts: 1, lastError: "403: Forbidden: bot was blocked by the user" });
+      expect(await row("blocked")).toMatchObject({
+        status: "FAILED",
+        attempts: 1,
+        lastError: "403: Forbidden: bot was blocked by the user",
+      });
       expect(await row("gone")).toMatchObject({ status: "FAILED", lastError: "400: Bad Request: chat not found" });
 
       clock.advance(3_600_000);
@@ -205,7 +238,13 @@ describe("outbox sender", () => {
     it("treats an edit that changes nothing as done", async () => {
       const { telegram, sender } = harness();
       await database.prisma.$transaction((tx) =>
-        enqueueMessage(tx, { dedupeKey: "edit", kind: "test", chatId: 5001n, method: "editMessageText", params: { chat_id: 5001, message_id: 9, text: "x" } }),
+        enqueueMessage(tx, {
+          dedupeKey: "edit",
+          kind: "test",
+          chatId: 5001n,
+          method: "editMessageText",
+          params: { chat_id: 5001, message_id: 9, text: "x" },
+        }),
       );
       telegram.failNext(1, { status: 400, description: "Bad Request: message is not modified" }, "editMessageText");
       expect(await sender.sendDue()).toEqual({ sent: 1, failed: 0, retried: 0 });
@@ -214,7 +253,9 @@ describe("outbox sender", () => {
 
     it("fails a row whose payload names no Bot API method", async () => {
       const { sender } = harness();
-      await database.prisma.outbox.create({ data: { dedupeKey: "bad", kind: "test", chatId: 5001n, payload: { params: {} } } });
+      await database.prisma.outbox.create({
+        data: { dedupeKey: "bad", kind: "test", chatId: 5001n, payload: { params: {} } },
+      });
       expect(await sender.sendDue()).toEqual({ sent: 0, failed: 1, retried: 0 });
       expect((await row("bad")).lastError).toContain("Malformed");
     });
@@ -224,8 +265,14 @@ describe("outbox sender", () => {
     it("sends, from a new sender, a row whose lease has expired, but not one still leased", async () => {
       await queue("claimed-by-dead-sender", 5001);
       await queue("leased-by-live-sender", 5002);
-      await database.prisma.outbox.update({ where: { dedupeKey: "claimed-by-dead-sender" }, data: { lockedUntil: at(-1_000) } });
-      await database.prisma.outbox.update({ where: { dedupeKey: "leased-by-live-sender" }, data: { lockedUntil: at(30_000) } });
+      await database.prisma.outbox.update({
+        where: { dedupeKey: "claimed-by-dead-sender" },
+        data: { lockedUntil: at(-1_000) },
+      });
+      await database.prisma.outbox.update({
+        where: { dedupeKey: "leased-by-live-sender" },
+        data: { lockedUntil: at(30_000) },
+      });
 
       const { telegram, clock, sender } = harness();
       expect(await sender.sendDue()).toEqual({ sent: 1, failed: 0, retried: 0 });
@@ -249,7 +296,9 @@ describe("outbox sender", () => {
   });
 
   it("sends each of 50 rows exactly once with two senders on one database", async () => {
-    const second = database.databaseUrl ? await openDatabase({ databaseUrl: database.databaseUrl, dataDir: database.dataDir }) : database;
+    const second = database.databaseUrl
+      ? await openDatabase({ databaseUrl: database.databaseUrl, dataDir: database.dataDir })
+      : database;
     try {
       for (let i = 0; i < 50; i++) await queue(`broadcast:${i}`, 6000 + i);
       const telegram = new FakeTelegram();
@@ -315,12 +364,21 @@ describe("outbox sender", () => {
       const { telegram, clock, sender } = harness();
       const media = ["p1", "p2", "p3"].map((id) => ({ type: "photo", media: id }));
       await database.prisma.$transaction((tx) =>
-        enqueueMessage(tx, { dedupeKey: "album", kind: "test", chatId: 5001n, method: "sendMediaGroup", params: { chat_id: 5001, media } }),
+        enqueueMessage(tx, {
+          dedupeKey: "album",
+          kind: "test",
+          chatId: 5001n,
+          method: "sendMediaGroup",
+          params: { chat_id: 5001, media },
+        }),
       );
       await queue("after-album", 5001);
 
       await sender.sendDue();
-      expect(await row("album")).toMatchObject({ status: "SENT", result: [{ message_id: expect.any(Number) }, {}, {}] });
+      expect(await row("album")).toMatchObject({
+        status: "SENT",
+        result: [{ message_id: expect.any(Number) }, {}, {}],
+      });
       clock.advance(2_000);
       await sender.sendDue();
       expect(sentKeys(telegram)).toEqual([]);

@@ -40,7 +40,11 @@ describe("skpDeadlines", () => {
 
   it("closes on the month's last day when the close day is past it", () => {
     const deadlines = skpDeadlines(2026, { ...DEFAULT_DEADLINE_POLICY, periodicCloseDay: 31 }, "MONTH");
-    expect(periodic(deadlines).slice(1, 4)).toEqual(["2026 M01 2026-02-28", "2026 M02 2026-03-31", "2026 M03 2026-04-30"]);
+    expect(periodic(deadlines).slice(1, 4)).toEqual([
+      "2026 M01 2026-02-28",
+      "2026 M02 2026-03-31",
+      "2026 M03 2026-04-30",
+    ]);
   });
 
   it("takes the plan and annual dates from the policy", () => {
@@ -71,7 +75,8 @@ describe("the skp-deadlines job", () => {
     const rows = await queued(database.prisma, "skp-deadline");
     expect(rows.map((r) => r.chatId).sort()).toEqual([unit.head, unit.supervisor].map(unit.chatOf).sort());
     expect(rows.every((r) => r.dedupeKey.includes(":periodic-evaluation:2026-12-10:"))).toBe(true);
-    const text = (rows.find((r) => r.chatId === unit.chatOf(unit.head))!.payload as { params: { text: string } }).params.text;
+    const text = (rows.find((r) => r.chatId === unit.chatOf(unit.head))!.payload as { params: { text: string } }).params
+      .text;
     expect(text).toContain("M11 2026");
     expect(text).toContain("10 Desember 2026");
   });

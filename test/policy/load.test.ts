@@ -39,18 +39,30 @@ describe("loading stored policy", () => {
   });
 
   it("replaces each invalid or unknown stored value by its default, keeps the valid ones, and warns", async () => {
-    await store("policy:rating", { mode: "2020", period: "MONTH", thresholds: { meetsMinPercent: "lots", aboveAveragePercent: 120 }, extra: 1 });
+    await store("policy:rating", {
+      mode: "2020",
+      period: "MONTH",
+      thresholds: { meetsMinPercent: "lots", aboveAveragePercent: 120 },
+      extra: 1,
+    });
     const { lines, logger } = warnings();
 
     const rating = await loadRatingPolicy(db.prisma, logger);
 
-    expect(rating).toEqual({ mode: "2022", period: "MONTH", thresholds: { meetsMinPercent: 100, aboveAveragePercent: 120 }, organisationalResult: "BAIK" });
+    expect(rating).toEqual({
+      mode: "2022",
+      period: "MONTH",
+      thresholds: { meetsMinPercent: 100, aboveAveragePercent: 120 },
+      organisationalResult: "BAIK",
+    });
     // In the order the database keeps the JSON's keys, which is not the order written.
-    expect([...lines].sort()).toEqual([
-      'policy: rating.mode: the stored "2020" is not one of 2022, 2019, 2011; the default 2022 is used',
-      'policy: rating.thresholds.meetsMinPercent: the stored "lots" is not a percentage above 0 and at most 1000; the default 100 is used',
-      'policy: policy:rating holds "extra", which is not a policy value; it is ignored',
-    ].sort());
+    expect([...lines].sort()).toEqual(
+      [
+        'policy: rating.mode: the stored "2020" is not one of 2022, 2019, 2011; the default 2022 is used',
+        'policy: rating.thresholds.meetsMinPercent: the stored "lots" is not a percentage above 0 and at most 1000; the default 100 is used',
+        'policy: policy:rating holds "extra", which is not a policy value; it is ignored',
+      ].sort(),
+    );
   });
 
   it("uses the defaults of a section stored as something other than an object", async () => {
@@ -64,8 +76,14 @@ describe("loading stored policy", () => {
     await store("policy:report", { minPhotos: 5, maxPhotos: 3, backdateWorkingDays: 2 });
     const { lines, logger } = warnings();
 
-    expect(await loadReportPolicy(db.prisma, logger)).toMatchObject({ minPhotos: 1, maxPhotos: 10, backdateWorkingDays: 2 });
-    expect(lines).toEqual(["policy: report.minPhotos (5) must be at most report.maxPhotos (3); the defaults of report.minPhotos and report.maxPhotos are used"]);
+    expect(await loadReportPolicy(db.prisma, logger)).toMatchObject({
+      minPhotos: 1,
+      maxPhotos: 10,
+      backdateWorkingDays: 2,
+    });
+    expect(lines).toEqual([
+      "policy: report.minPhotos (5) must be at most report.maxPhotos (3); the defaults of report.minPhotos and report.maxPhotos are used",
+    ]);
   });
 
   it("does not let one bad section spoil another", async () => {
@@ -83,7 +101,11 @@ describe("loading stored policy", () => {
 describe("mergeStoredSection", () => {
   it("merges stored JSON over the defaults value by value, leaving out what is invalid", () => {
     const problems: string[] = [];
-    const policy = mergeStoredSection("schedule", { reportNudge: { time: "16:00", enabled: "no" }, skpDeadlines: { daysBefore: [] } }, problems);
+    const policy = mergeStoredSection(
+      "schedule",
+      { reportNudge: { time: "16:00", enabled: "no" }, skpDeadlines: { daysBefore: [] } },
+      problems,
+    );
     expect(policy.reportNudge).toEqual({ enabled: true, time: "16:00" });
     expect(policy.skpDeadlines.daysBefore).toEqual(DEFAULT_SCHEDULE_POLICY.skpDeadlines.daysBefore);
     expect(problems).toHaveLength(2);

@@ -23,15 +23,31 @@ describe("lapkin start with a stored policy", () => {
       const { staff } = await seedSmallUnit(db);
       await db.employee.update({ where: { id: staff.id }, data: { telegramId: BigInt(STAFF_CHAT) } });
       const plan = await db.skpPlan.create({ data: { employeeId: staff.id, year: 2026 } });
-      await db.skpIndicator.create({ data: { planId: plan.id, code: "1.1", rhk: "Layanan TIK", indicator: "Tiket selesai", target: 120, unitOfMeasure: "tiket" } });
+      await db.skpIndicator.create({
+        data: {
+          planId: plan.id,
+          code: "1.1",
+          rhk: "Layanan TIK",
+          indicator: "Tiket selesai",
+          target: 120,
+          unitOfMeasure: "tiket",
+        },
+      });
       await db.keyValue.create({ data: { key: "policy:rating", value: { period: "MONTH" } } });
       await db.keyValue.create({ data: { key: "policy:review", value: { approvalsPageSize: 0 } } });
       await db.keyValue.create({ data: { key: "policy:report", value: { idleMinutes: 5 } } });
       // A /lapor left 10 minutes before the start (the default would wait 30).
-      await db.keyValue.create({ data: { key: `conv:${STAFF_CHAT}`, value: {}, updatedAt: new Date("2026-11-24T02:50:00Z") } });
+      await db.keyValue.create({
+        data: { key: `conv:${STAFF_CHAT}`, value: {}, updatedAt: new Date("2026-11-24T02:50:00Z") },
+      });
     });
     const config = webhookConfig(telegram, SECRET, database.env);
-    app = await startLapkin({ config, clock: fixedClock("2026-11-24T03:00:00Z"), logger: logs.logger, fetch: telegram.fetch });
+    app = await startLapkin({
+      config,
+      clock: fixedClock("2026-11-24T03:00:00Z"),
+      logger: logs.logger,
+      fetch: telegram.fetch,
+    });
   });
   afterAll(async () => {
     await app?.stop();
@@ -40,14 +56,18 @@ describe("lapkin start with a stored policy", () => {
 
   it("logs the invalid stored value and starts with its default", () => {
     const warning = logs.lines.find((l) => l.level === "warn" && String(l.msg).includes("review.approvalsPageSize"));
-    expect(warning?.msg).toBe('policy: review.approvalsPageSize: the stored 0 is not a whole number from 1 to 20; the default 5 is used');
+    expect(warning?.msg).toBe(
+      "policy: review.approvalsPageSize: the stored 0 is not a whole number from 1 to 20; the default 5 is used",
+    );
     expect(logs.lines.some((l) => l.msg === "lapkin ready")).toBe(true);
   });
 
   it("ends a /lapor idle since before the start, at once and after the stored idleMinutes", async () => {
-    await expect.poll(() => telegram.sentTexts(STAFF_CHAT).find((t) => t.includes("berakhir")), { timeout: 10_000 }).toBe(
-      "Sesi /lapor berakhir karena tidak ada jawaban selama 5 menit. Jawaban Anda disimpan sebagai draf — ketik /lapor untuk melanjutkan.",
-    );
+    await expect
+      .poll(() => telegram.sentTexts(STAFF_CHAT).find((t) => t.includes("berakhir")), { timeout: 10_000 })
+      .toBe(
+        "Sesi /lapor berakhir karena tidak ada jawaban selama 5 menit. Jawaban Anda disimpan sebagai draf — ketik /lapor untuk melanjutkan.",
+      );
   });
 
   it("gives /skp the stored evaluation period: a month instead of the default quarter", async () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { backdateWindow, checkReportDate, dayOff, isWorkingDay, nationalHolidays, todayIn, type UnitCalendar } from "../../src/domain/calendar.ts";
+import {
+  backdateWindow,
+  checkReportDate,
+  dayOff,
+  isWorkingDay,
+  nationalHolidays,
+  todayIn,
+  type UnitCalendar,
+} from "../../src/domain/calendar.ts";
 
 const holidays = nationalHolidays();
 const weekdays: UnitCalendar = { timeZone: "Asia/Jakarta", workingDays: [1, 2, 3, 4, 5], holidays };
@@ -30,7 +38,11 @@ describe("isWorkingDay", () => {
   });
 
   it("knows regional closures and personal leave", () => {
-    const calendar: UnitCalendar = { ...weekdays, holidays: { ...holidays, "2026-11-26": "HUT Kota" }, leave: [{ from: "2026-11-23", to: "2026-11-24", kind: "CUTI" }] };
+    const calendar: UnitCalendar = {
+      ...weekdays,
+      holidays: { ...holidays, "2026-11-26": "HUT Kota" },
+      leave: [{ from: "2026-11-23", to: "2026-11-24", kind: "CUTI" }],
+    };
     expect(dayOff("2026-11-26", calendar)).toEqual({ kind: "holiday", name: "HUT Kota" });
     expect(dayOff("2026-11-24", calendar)).toEqual({ kind: "leave", leave: "CUTI" });
     expect(dayOff("2026-11-25", calendar)).toBeUndefined();
@@ -45,19 +57,32 @@ describe("backdateWindow (3 working days)", () => {
     ["the Monday after Christmas and its cuti bersama", "2026-12-28", "Mon–Fri unit", "2026-12-21"],
     ["a Sunday", "2026-11-29", "Mon–Fri unit", "2026-11-25"],
     ["the day after Nyepi and the Idulfitri break", "2026-03-25", "Mon–Fri unit", "2026-03-13"],
-  ] as Array<[string, string, UnitName, string]>)("on %s (%s) in a %s it reaches back to %s", (_name, today, unit, earliest) => {
-    expect(backdateWindow(today, UNITS[unit], 3).earliest).toBe(earliest);
-  });
+  ] as Array<[string, string, UnitName, string]>)(
+    "on %s (%s) in a %s it reaches back to %s",
+    (_name, today, unit, earliest) => {
+      expect(backdateWindow(today, UNITS[unit], 3).earliest).toBe(earliest);
+    },
+  );
 
   it("never allows the future and lists the dates, newest first", () => {
     expect(checkReportDate("2026-12-01", "2026-11-30", weekdays, 3)).toBe("future");
     expect(checkReportDate("2026-11-24", "2026-11-30", weekdays, 3)).toBe("too-old");
     expect(checkReportDate("2026-11-28", "2026-11-30", weekdays, 3)).toBe("ok");
-    expect(backdateWindow("2026-11-30", weekdays, 3).dates).toEqual(["2026-11-30", "2026-11-29", "2026-11-28", "2026-11-27", "2026-11-26", "2026-11-25"]);
+    expect(backdateWindow("2026-11-30", weekdays, 3).dates).toEqual([
+      "2026-11-30",
+      "2026-11-29",
+      "2026-11-28",
+      "2026-11-27",
+      "2026-11-26",
+      "2026-11-25",
+    ]);
   });
 
   it("does not shrink for the employee's own leave: the window is the unit's", () => {
-    const onLeave: UnitCalendar = { ...weekdays, leave: [{ from: "2026-11-25", to: "2026-11-27", kind: "DINAS_LUAR" }] };
+    const onLeave: UnitCalendar = {
+      ...weekdays,
+      leave: [{ from: "2026-11-25", to: "2026-11-27", kind: "DINAS_LUAR" }],
+    };
     expect(backdateWindow("2026-11-30", onLeave, 3).earliest).toBe("2026-11-25");
   });
 });

@@ -19,9 +19,15 @@ export const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).
 /** The small unit, with the staff member and the supervisor linked and a 2026 SKP of three indicators. */
 export async function seedReporting(db: Db, options: { timeZone?: string; supervisorLinked?: boolean } = {}) {
   const seeded = await seedSmallUnit(db, { timeZone: options.timeZone });
-  await db.employee.update({ where: { id: seeded.staff.id }, data: { telegramId: BigInt(STAFF_TG), linkedAt: new Date() } });
+  await db.employee.update({
+    where: { id: seeded.staff.id },
+    data: { telegramId: BigInt(STAFF_TG), linkedAt: new Date() },
+  });
   if (options.supervisorLinked !== false) {
-    await db.employee.update({ where: { id: seeded.supervisor.id }, data: { telegramId: BigInt(SUPERVISOR_TG), linkedAt: new Date() } });
+    await db.employee.update({
+      where: { id: seeded.supervisor.id },
+      data: { telegramId: BigInt(SUPERVISOR_TG), linkedAt: new Date() },
+    });
   }
   const plan = await db.skpPlan.create({ data: { employeeId: seeded.staff.id, year: 2026 } });
   const indicators = [];
@@ -30,7 +36,11 @@ export async function seedReporting(db: Db, options: { timeZone?: string; superv
     ["1.2", "Jumlah aplikasi yang dipelihara", "aplikasi"],
     ["2.1", "Persentase layanan helpdesk tepat waktu", "tiket"],
   ] as const) {
-    indicators.push(await db.skpIndicator.create({ data: { planId: plan.id, code, rhk: "Layanan TIK", indicator: text, target: 12, unitOfMeasure: unit } }));
+    indicators.push(
+      await db.skpIndicator.create({
+        data: { planId: plan.id, code, rhk: "Layanan TIK", indicator: text, target: 12, unitOfMeasure: unit },
+      }),
+    );
   }
   return { ...seeded, indicators };
 }
@@ -45,14 +55,22 @@ export function removeEvidenceDirs(): void {
 export function reportBot(db: Db, options: { now?: string; dataDir?: string; telegram?: FakeTelegram } = {}) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "lapkin-evidence-"));
   if (!options.dataDir) evidenceDirs.push(dataDir);
-  const harness = createTestBot({ db, now: options.now ?? "2026-11-24T03:00:00Z", config: { DATA_DIR: dataDir }, telegram: options.telegram });
+  const harness = createTestBot({
+    db,
+    now: options.now ?? "2026-11-24T03:00:00Z",
+    config: { DATA_DIR: dataDir },
+    telegram: options.telegram,
+  });
   const andi = harness.telegram.user(STAFF_TG);
   return { ...harness, dataDir, andi };
 }
 
 /** The inline buttons of the last message the bot sent to a chat, as callback data. */
 export function lastButtons(telegram: FakeTelegram, chatId: number): string[] {
-  const call = telegram.calls.filter((c) => ["sendMessage", "editMessageReplyMarkup"].includes(c.method) && Number(c.payload.chat_id) === chatId).at(-1);
-  const markup = call?.payload.reply_markup as { inline_keyboard?: Array<Array<{ callback_data?: string }>> } | undefined;
+  const call = telegram.calls
+    .filter((c) => ["sendMessage", "editMessageReplyMarkup"].includes(c.method) && Number(c.payload.chat_id) === chatId)
+    .at(-1);
+  const markup = call?.payload.reply_markup as
+    { inline_keyboard?: Array<Array<{ callback_data?: string }>> } | undefined;
   return (markup?.inline_keyboard ?? []).flat().map((b) => b.callback_data ?? "");
 }

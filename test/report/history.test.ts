@@ -16,7 +16,12 @@ async function setup(options: { now?: string; timeZone?: string } = {}) {
 
 /** Completes /lapor for a date already chosen, up to and including Submit. */
 async function finish(h: Awaited<ReturnType<typeof setup>>, description = "Rapat koordinasi jaringan kota") {
-  await h.deliver(h.andi.press(`lp:i:${h.indicators[0]!.id}`), h.andi.text(description), h.andi.text("1"), h.andi.text("60"));
+  await h.deliver(
+    h.andi.press(`lp:i:${h.indicators[0]!.id}`),
+    h.andi.text(description),
+    h.andi.text("1"),
+    h.andi.text("60"),
+  );
   await h.deliver(h.andi.photo(h.telegram.addFile(jpeg())), h.andi.press("lp:ph:done"));
   const draft = await database.prisma.report.findFirstOrThrow({ where: { status: "DRAFT" } });
   await h.deliver(h.andi.press(`lp:s:submit:${draft.id}`));
@@ -37,7 +42,13 @@ describe("back-dating in the unit's time zone (WITA)", () => {
   it("at 23:30 WITA on a Monday: back to Wednesday across the weekend, the weekend asks, tomorrow is the future", async () => {
     const h = await setup({ timeZone: "Asia/Makassar", now: "2026-11-30T15:30:00Z" });
     await h.deliver(h.andi.command("lapor"), h.andi.press("lp:d:other"));
-    expect(lastButtons(h.telegram, STAFF_TG)).toEqual(["lp:d:2026-11-29", "lp:d:2026-11-28", "lp:d:2026-11-27", "lp:d:2026-11-26", "lp:d:2026-11-25"]);
+    expect(lastButtons(h.telegram, STAFF_TG)).toEqual([
+      "lp:d:2026-11-29",
+      "lp:d:2026-11-28",
+      "lp:d:2026-11-27",
+      "lp:d:2026-11-26",
+      "lp:d:2026-11-25",
+    ]);
     await h.deliver(h.andi.text("01/12/2026"));
     expect(h.telegram.lastText(STAFF_TG)).toContain("belum tiba");
     await h.deliver(h.andi.text("24/11/2026"));
@@ -62,8 +73,17 @@ describe("back-dating in the unit's time zone (WITA)", () => {
 
   it("a regional closure and the employee's leave also ask for confirmation", async () => {
     const h = await setup({ now: "2026-11-26T03:00:00Z" });
-    await database.prisma.regionalHoliday.create({ data: { unitId: null, date: new Date("2026-11-25T00:00:00Z"), name: "HUT Kota Contoh" } });
-    await database.prisma.leave.create({ data: { employeeId: h.staff.id, from: new Date("2026-11-26T00:00:00Z"), to: new Date("2026-11-26T00:00:00Z"), kind: "DINAS_LUAR" } });
+    await database.prisma.regionalHoliday.create({
+      data: { unitId: null, date: new Date("2026-11-25T00:00:00Z"), name: "HUT Kota Contoh" },
+    });
+    await database.prisma.leave.create({
+      data: {
+        employeeId: h.staff.id,
+        from: new Date("2026-11-26T00:00:00Z"),
+        to: new Date("2026-11-26T00:00:00Z"),
+        kind: "DINAS_LUAR",
+      },
+    });
     await h.deliver(h.andi.command("lapor"), h.andi.text("25/11/2026"));
     expect(h.telegram.lastText(STAFF_TG)).toContain("HUT Kota Contoh");
     await h.deliver(h.andi.press("lp:d:no"), h.andi.press("lp:d:today"));
@@ -77,15 +97,35 @@ describe("/riwayat", () => {
     for (let day = 1; day <= 7; day++) {
       await database.prisma.report.create({
         data: {
-          employeeId: h.staff.id, date: new Date(`2026-11-${String(day + 10).padStart(2, "0")}T00:00:00Z`), indicatorId: h.indicators[0]!.id,
-          description: `Kegiatan ke-${day}`, outputQuantity: day, outputUnit: "dokumen", minutes: 30, status: day === 3 ? "APPROVED" : "SUBMITTED",
-          number: `LK-2026-00000${day}`, rating: day === 3 ? "MEETS" : null, reviewerComment: day === 3 ? "Bagus, lanjutkan" : null,
-          evidence: { create: [{ position: 1, fileId: `f${day}a`, fileUniqueId: `u${day}a`, width: 1280, height: 960 }, { position: 2, fileId: `f${day}b`, fileUniqueId: `u${day}b`, width: 1280, height: 960 }] },
+          employeeId: h.staff.id,
+          date: new Date(`2026-11-${String(day + 10).padStart(2, "0")}T00:00:00Z`),
+          indicatorId: h.indicators[0]!.id,
+          description: `Kegiatan ke-${day}`,
+          outputQuantity: day,
+          outputUnit: "dokumen",
+          minutes: 30,
+          status: day === 3 ? "APPROVED" : "SUBMITTED",
+          number: `LK-2026-00000${day}`,
+          rating: day === 3 ? "MEETS" : null,
+          reviewerComment: day === 3 ? "Bagus, lanjutkan" : null,
+          evidence: {
+            create: [
+              { position: 1, fileId: `f${day}a`, fileUniqueId: `u${day}a`, width: 1280, height: 960 },
+              { position: 2, fileId: `f${day}b`, fileUniqueId: `u${day}b`, width: 1280, height: 960 },
+            ],
+          },
         },
       });
     }
     // Someone else's report never shows.
-    await database.prisma.report.create({ data: { employeeId: h.colleague.id, status: "SUBMITTED", number: "LK-2026-000099", date: new Date("2026-11-20T00:00:00Z") } });
+    await database.prisma.report.create({
+      data: {
+        employeeId: h.colleague.id,
+        status: "SUBMITTED",
+        number: "LK-2026-000099",
+        date: new Date("2026-11-20T00:00:00Z"),
+      },
+    });
 
     await h.deliver(h.andi.command("riwayat"));
     const list = h.telegram.lastText(STAFF_TG)!;
@@ -130,14 +170,20 @@ describe("/riwayat", () => {
     expect(await database.prisma.outbox.findFirstOrThrow()).toMatchObject({ status: "FAILED" });
 
     await h.deliver(h.andi.press(`rh:w:${id}`));
-    expect(h.telegram.callbackAnswers().at(-1)).toMatchObject({ show_alert: true, text: expect.stringContaining("tidak dapat ditarik") });
+    expect(h.telegram.callbackAnswers().at(-1)).toMatchObject({
+      show_alert: true,
+      text: expect.stringContaining("tidak dapat ditarik"),
+    });
   });
 
   it("resubmits a report sent back for revision as version 2, keeping version 1", async () => {
     const h = await setup();
     await h.deliver(h.andi.command("lapor"), h.andi.press("lp:d:today"));
     const id = await finish(h, "Uraian pertama yang kurang jelas");
-    await database.prisma.report.update({ where: { id }, data: { status: "REVISION_REQUESTED", reviewerComment: "Uraikan lebih rinci", decidedAt: new Date() } });
+    await database.prisma.report.update({
+      where: { id },
+      data: { status: "REVISION_REQUESTED", reviewerComment: "Uraikan lebih rinci", decidedAt: new Date() },
+    });
 
     await h.deliver(h.andi.command("riwayat"), h.andi.press(`rh:o:${id}`));
     expect(h.telegram.lastText(STAFF_TG)).toContain("Catatan atasan: Uraikan lebih rinci");
@@ -145,27 +191,56 @@ describe("/riwayat", () => {
     await h.deliver(h.andi.press(`rh:e:${id}`));
     expect(h.telegram.sentTexts(STAFF_TG).at(-2)).toContain("Memperbaiki laporan LK-2026-000001");
     expect(h.telegram.lastText(STAFF_TG)).toContain("Ringkasan laporan");
-    await h.deliver(h.andi.press("lp:s:edit"), h.andi.press("lp:e:description"), h.andi.text("Uraian kedua: rapat koordinasi jaringan 5 OPD"));
+    await h.deliver(
+      h.andi.press("lp:s:edit"),
+      h.andi.press("lp:e:description"),
+      h.andi.text("Uraian kedua: rapat koordinasi jaringan 5 OPD"),
+    );
     expect(h.telegram.lastText(STAFF_TG)).toContain("Uraian kedua");
-    await h.deliver(h.andi.press("lp:s:edit"), h.andi.press("lp:e:photos"), h.andi.photo(h.telegram.addFile(jpeg())), h.andi.photo(h.telegram.addFile(jpeg())), h.andi.press("lp:ph:done"));
+    await h.deliver(
+      h.andi.press("lp:s:edit"),
+      h.andi.press("lp:e:photos"),
+      h.andi.photo(h.telegram.addFile(jpeg())),
+      h.andi.photo(h.telegram.addFile(jpeg())),
+      h.andi.press("lp:ph:done"),
+    );
     expect(h.telegram.lastText(STAFF_TG)).toContain("Foto: 2");
 
     // While revising, /riwayat still works and an old "revise" button does not open a second /lapor.
     await h.deliver(h.andi.command("riwayat"), h.andi.press(`rh:e:${id}`));
-    expect(h.telegram.callbackAnswers().at(-1)).toMatchObject({ show_alert: true, text: expect.stringContaining("sedang mengisi laporan") });
+    expect(h.telegram.callbackAnswers().at(-1)).toMatchObject({
+      show_alert: true,
+      text: expect.stringContaining("sedang mengisi laporan"),
+    });
     await h.deliver(h.andi.press(`lp:s:submit:${id}`));
     expect(h.telegram.lastText(STAFF_TG)).toContain("Perbaikan laporan LK-2026-000001 terkirim");
 
-    const report = await database.prisma.report.findUniqueOrThrow({ where: { id }, include: { versions: true, evidence: true } });
-    expect(report).toMatchObject({ status: "SUBMITTED", version: 2, description: "Uraian kedua: rapat koordinasi jaringan 5 OPD", number: "LK-2026-000001" });
+    const report = await database.prisma.report.findUniqueOrThrow({
+      where: { id },
+      include: { versions: true, evidence: true },
+    });
+    expect(report).toMatchObject({
+      status: "SUBMITTED",
+      version: 2,
+      description: "Uraian kedua: rapat koordinasi jaringan 5 OPD",
+      number: "LK-2026-000001",
+    });
     expect(report.versions).toHaveLength(1);
     expect(report.versions[0]!.version).toBe(1);
-    expect(report.versions[0]!.snapshot).toMatchObject({ description: "Uraian pertama yang kurang jelas", reviewerComment: "Uraikan lebih rinci" });
+    expect(report.versions[0]!.snapshot).toMatchObject({
+      description: "Uraian pertama yang kurang jelas",
+      reviewerComment: "Uraikan lebih rinci",
+    });
     // The first photo stays for version 1; two live photos for version 2.
     expect(report.evidence.filter((e) => e.removedAt === null)).toHaveLength(2);
     expect(report.evidence).toHaveLength(3);
     // Each version: its photos (one message or an album), then the card with the buttons.
     const keys = (await database.prisma.outbox.findMany({ orderBy: { id: "asc" } })).map((o) => o.dedupeKey);
-    expect(keys).toEqual([`report-photos:${id}:1`, `report-submitted:${id}:1`, `report-photos:${id}:2`, `report-submitted:${id}:2`]);
+    expect(keys).toEqual([
+      `report-photos:${id}:1`,
+      `report-submitted:${id}:1`,
+      `report-photos:${id}:2`,
+      `report-submitted:${id}:2`,
+    ]);
   });
 });

@@ -68,7 +68,10 @@ describe("the idle /lapor sweep, for many chats at once", () => {
         return {
           findMany: async (args: Parameters<Db["keyValue"]["findMany"]>[0]) => {
             const rows = await target.keyValue.findMany(args);
-            await target.keyValue.update({ where: { key: "conv:8001" }, data: { value: { answered: true }, updatedAt: new Date(NOW) } });
+            await target.keyValue.update({
+              where: { key: "conv:8001" },
+              data: { value: { answered: true }, updatedAt: new Date(NOW) },
+            });
             return rows;
           },
         };

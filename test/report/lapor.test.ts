@@ -3,7 +3,16 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import type { Database } from "../../src/db/client.ts";
-import { jpeg, lastButtons, removeEvidenceDirs, reportBot, seedReporting, sha256, STAFF_TG, SUPERVISOR_TG } from "./helpers.ts";
+import {
+  jpeg,
+  lastButtons,
+  removeEvidenceDirs,
+  reportBot,
+  seedReporting,
+  sha256,
+  STAFF_TG,
+  SUPERVISOR_TG,
+} from "./helpers.ts";
 
 let database: Database;
 beforeAll(async () => (database = await createTestDatabase()));
@@ -22,7 +31,11 @@ type Harness = Awaited<ReturnType<typeof setup>>;
 async function answerUpToPhotos(h: Harness) {
   const { deliver, andi, indicators } = h;
   await deliver(andi.command("lapor"), andi.press("lp:d:today"), andi.press(`lp:i:${indicators[0]!.id}`));
-  await deliver(andi.text("Menyusun laporan bulanan pengelolaan jaringan"), andi.text("2,5 dokumen"), andi.text("1:30"));
+  await deliver(
+    andi.text("Menyusun laporan bulanan pengelolaan jaringan"),
+    andi.text("2,5 dokumen"),
+    andi.text("1:30"),
+  );
 }
 
 describe("/lapor, the happy path", () => {
@@ -61,7 +74,10 @@ describe("/lapor, the happy path", () => {
     expect(telegram.lastText(STAFF_TG)).toContain("Atasan langsung Anda sudah diberi tahu");
     await settle();
 
-    const report = await database.prisma.report.findUniqueOrThrow({ where: { id: reportId }, include: { evidence: { orderBy: { position: "asc" } } } });
+    const report = await database.prisma.report.findUniqueOrThrow({
+      where: { id: reportId },
+      include: { evidence: { orderBy: { position: "asc" } } },
+    });
     expect(report).toMatchObject({
       status: "SUBMITTED",
       number: "LK-2026-000001",
@@ -75,7 +91,9 @@ describe("/lapor, the happy path", () => {
     });
     expect(Number(report.outputQuantity)).toBe(2.5);
     expect(report.date!.toISOString().slice(0, 10)).toBe("2026-11-24");
-    expect(report.evidence.map((e) => [e.fileId, e.status, e.sha256, e.width])).toEqual(ids.map((id, i) => [id, "STORED", sha256(files[i]!), 1280]));
+    expect(report.evidence.map((e) => [e.fileId, e.status, e.sha256, e.width])).toEqual(
+      ids.map((id, i) => [id, "STORED", sha256(files[i]!), 1280]),
+    );
     for (const [i, e] of report.evidence.entries()) {
       expect(e.path).toBe(`evidence/2026/11/${sha256(files[i]!)}.jpg`);
       expect(readFileSync(join(dataDir, e.path!))).toEqual(Buffer.from(files[i]!));
@@ -83,7 +101,11 @@ describe("/lapor, the happy path", () => {
     // The album first, then the card with the decision buttons (test/review covers their content).
     const outbox = await database.prisma.outbox.findMany({ orderBy: { id: "asc" } });
     expect(outbox.map((o) => o.kind)).toEqual(["review-request-photos", "review-request"]);
-    expect(outbox[1]).toMatchObject({ dedupeKey: `report-submitted:${reportId}:1`, kind: "review-request", chatId: BigInt(SUPERVISOR_TG) });
+    expect(outbox[1]).toMatchObject({
+      dedupeKey: `report-submitted:${reportId}:1`,
+      kind: "review-request",
+      chatId: BigInt(SUPERVISOR_TG),
+    });
     expect(JSON.stringify(outbox[1]!.payload)).toContain("Andi Wijaya");
     // Nothing is left of the conversation once it is done.
     expect(await database.prisma.keyValue.count({ where: { key: { startsWith: "conv:" } } })).toBe(0);
@@ -110,7 +132,10 @@ describe("/lapor, the happy path", () => {
     const reportId = (await database.prisma.report.findFirstOrThrow()).id;
     await h.deliver(h.andi.press(`lp:s:submit:${reportId}`));
     expect(h.telegram.lastText(STAFF_TG)).toContain("belum menghubungkan akun Telegram");
-    expect(await database.prisma.report.findFirstOrThrow()).toMatchObject({ status: "SUBMITTED", supervisorNotified: false });
+    expect(await database.prisma.report.findFirstOrThrow()).toMatchObject({
+      status: "SUBMITTED",
+      supervisorNotified: false,
+    });
     expect(await database.prisma.outbox.count()).toBe(0);
   });
 });
@@ -154,7 +179,12 @@ describe("/lapor, every invalid answer gets a specific message and the same step
 
   it("output: a word, zero, a negative number", async () => {
     const { telegram, deliver, andi, indicators } = await setup();
-    await deliver(andi.command("lapor"), andi.press("lp:d:today"), andi.press(`lp:i:${indicators[0]!.id}`), andi.text("Rapat koordinasi jaringan"));
+    await deliver(
+      andi.command("lapor"),
+      andi.press("lp:d:today"),
+      andi.press(`lp:i:${indicators[0]!.id}`),
+      andi.text("Rapat koordinasi jaringan"),
+    );
     await deliver(andi.text("banyak"));
     expect(telegram.lastText(STAFF_TG)).toContain("Itu bukan angka");
     await deliver(andi.text("0"));
@@ -169,7 +199,13 @@ describe("/lapor, every invalid answer gets a specific message and the same step
 
   it("minutes: a word, zero, over 720", async () => {
     const { telegram, deliver, andi, indicators } = await setup();
-    await deliver(andi.command("lapor"), andi.press("lp:d:today"), andi.press(`lp:i:${indicators[0]!.id}`), andi.text("Rapat koordinasi jaringan"), andi.text("1"));
+    await deliver(
+      andi.command("lapor"),
+      andi.press("lp:d:today"),
+      andi.press(`lp:i:${indicators[0]!.id}`),
+      andi.text("Rapat koordinasi jaringan"),
+      andi.text("1"),
+    );
     await deliver(andi.text("lama sekali"));
     expect(telegram.lastText(STAFF_TG)).toContain("Waktu tidak dikenali");
     await deliver(andi.text("0"));
@@ -184,9 +220,25 @@ describe("/lapor, every invalid answer gets a specific message and the same step
     const h = await setup();
     const { telegram, deliver, andi, indicators, staff } = h;
     await database.prisma.report.create({
-      data: { employeeId: staff.id, date: new Date("2026-11-24T00:00:00Z"), status: "SUBMITTED", minutes: 600, number: "LK-2026-000900", description: "x", outputQuantity: 1, outputUnit: "x", isAdditional: true },
+      data: {
+        employeeId: staff.id,
+        date: new Date("2026-11-24T00:00:00Z"),
+        status: "SUBMITTED",
+        minutes: 600,
+        number: "LK-2026-000900",
+        description: "x",
+        outputQuantity: 1,
+        outputUnit: "x",
+        isAdditional: true,
+      },
     });
-    await deliver(andi.command("lapor"), andi.press("lp:d:today"), andi.press(`lp:i:${indicators[0]!.id}`), andi.text("Rapat koordinasi jaringan"), andi.text("1"));
+    await deliver(
+      andi.command("lapor"),
+      andi.press("lp:d:today"),
+      andi.press(`lp:i:${indicators[0]!.id}`),
+      andi.text("Rapat koordinasi jaringan"),
+      andi.text("1"),
+    );
     await deliver(andi.text("3:00"));
     expect(telegram.lastText(STAFF_TG)).toContain("780 menit");
     await deliver(andi.press("lp:m:no"));
@@ -199,7 +251,15 @@ describe("/lapor, every invalid answer gets a specific message and the same step
     const h = await setup();
     await answerUpToPhotos(h);
     const { telegram, deliver, andi } = h;
-    for (const update of [andi.sticker(), andi.voice(), andi.document(telegram.addFile(new Uint8Array([37, 80, 68, 70])), { mimeType: "application/pdf", fileName: "a.pdf" }), andi.text("ini fotonya")]) {
+    for (const update of [
+      andi.sticker(),
+      andi.voice(),
+      andi.document(telegram.addFile(new Uint8Array([37, 80, 68, 70])), {
+        mimeType: "application/pdf",
+        fileName: "a.pdf",
+      }),
+      andi.text("ini fotonya"),
+    ]) {
       await deliver(update);
       expect(telegram.lastText(STAFF_TG)).toContain("hanya foto atau file gambar");
     }
@@ -225,9 +285,36 @@ describe("/batal and Cancel", () => {
     ["date", async () => {}],
     ["indicator", async (h) => h.deliver(h.andi.press("lp:d:today"))],
     ["description", async (h) => h.deliver(h.andi.press("lp:d:today"), h.andi.press(`lp:i:${h.indicators[0]!.id}`))],
-    ["output", async (h) => h.deliver(h.andi.press("lp:d:today"), h.andi.press(`lp:i:${h.indicators[0]!.id}`), h.andi.text("Rapat koordinasi jaringan"))],
-    ["minutes", async (h) => h.deliver(h.andi.press("lp:d:today"), h.andi.press(`lp:i:${h.indicators[0]!.id}`), h.andi.text("Rapat koordinasi jaringan"), h.andi.text("2"))],
-    ["photos", async (h) => h.deliver(h.andi.press("lp:d:today"), h.andi.press(`lp:i:${h.indicators[0]!.id}`), h.andi.text("Rapat koordinasi jaringan"), h.andi.text("2"), h.andi.text("30"))],
+    [
+      "output",
+      async (h) =>
+        h.deliver(
+          h.andi.press("lp:d:today"),
+          h.andi.press(`lp:i:${h.indicators[0]!.id}`),
+          h.andi.text("Rapat koordinasi jaringan"),
+        ),
+    ],
+    [
+      "minutes",
+      async (h) =>
+        h.deliver(
+          h.andi.press("lp:d:today"),
+          h.andi.press(`lp:i:${h.indicators[0]!.id}`),
+          h.andi.text("Rapat koordinasi jaringan"),
+          h.andi.text("2"),
+        ),
+    ],
+    [
+      "photos",
+      async (h) =>
+        h.deliver(
+          h.andi.press("lp:d:today"),
+          h.andi.press(`lp:i:${h.indicators[0]!.id}`),
+          h.andi.text("Rapat koordinasi jaringan"),
+          h.andi.text("2"),
+          h.andi.text("30"),
+        ),
+    ],
   ];
   it.each(steps)("/batal at the %s step leaves, says so and deletes the draft", async (_step, reach) => {
     const h = await setup();
@@ -280,7 +367,13 @@ describe("idle expiry, resume and restart", () => {
     expect(telegram.lastText(STAFF_TG)).toContain("3 dari 6");
     await deliver(andi.press(`lr:resume:${draft.id}`));
     expect(telegram.lastText(STAFF_TG)).toContain("Langkah 4/6");
-    await deliver(andi.text("2"), andi.text("30"), andi.photo(telegram.addFile(jpeg())), andi.press("lp:ph:done"), andi.press(`lp:s:submit:${draft.id}`));
+    await deliver(
+      andi.text("2"),
+      andi.text("30"),
+      andi.photo(telegram.addFile(jpeg())),
+      andi.press("lp:ph:done"),
+      andi.press(`lp:s:submit:${draft.id}`),
+    );
     expect(telegram.lastText(STAFF_TG)).toContain("terkirim dengan nomor");
     expect(await database.prisma.report.count()).toBe(1);
   });
@@ -302,20 +395,33 @@ describe("idle expiry, resume and restart", () => {
 
   it("continues on a new bot instance (a restart) at the same step with the answers kept", async () => {
     const h = await setup();
-    await h.deliver(h.andi.command("lapor"), h.andi.press("lp:d:today"), h.andi.press(`lp:i:${h.indicators[2]!.id}`), h.andi.text("Melayani tiket helpdesk"));
+    await h.deliver(
+      h.andi.command("lapor"),
+      h.andi.press("lp:d:today"),
+      h.andi.press(`lp:i:${h.indicators[2]!.id}`),
+      h.andi.text("Melayani tiket helpdesk"),
+    );
     expect(h.telegram.lastText(STAFF_TG)).toContain("Langkah 4/6");
 
     const again = reportBot(database.prisma, { dataDir: h.dataDir });
     await again.deliver(again.andi.text("4"));
     expect(again.telegram.lastText(STAFF_TG)).toContain("Langkah 5/6");
-    await again.deliver(again.andi.text("2:15"), again.andi.photo(again.telegram.addFile(jpeg())), again.andi.press("lp:ph:done"));
+    await again.deliver(
+      again.andi.text("2:15"),
+      again.andi.photo(again.telegram.addFile(jpeg())),
+      again.andi.press("lp:ph:done"),
+    );
     const summary = again.telegram.lastText(STAFF_TG)!;
     expect(summary).toContain("Melayani tiket helpdesk");
     expect(summary).toContain("4 tiket");
     expect(summary).toContain("2:15 (135 menit)");
     const reportId = (await database.prisma.report.findFirstOrThrow()).id;
     await again.deliver(again.andi.press(`lp:s:submit:${reportId}`));
-    expect(await database.prisma.report.findFirstOrThrow()).toMatchObject({ status: "SUBMITTED", minutes: 135, indicatorId: h.indicators[2]!.id });
+    expect(await database.prisma.report.findFirstOrThrow()).toMatchObject({
+      status: "SUBMITTED",
+      minutes: 135,
+      indicatorId: h.indicators[2]!.id,
+    });
   });
 });
 
@@ -344,7 +450,10 @@ describe("duplicates", () => {
     await h.deliver(h.andi.photo(h.telegram.addFile(jpeg())), h.andi.press("lp:ph:done"));
     const reportId = (await database.prisma.report.findFirstOrThrow()).id;
     const other = reportBot(database.prisma, { dataDir: h.dataDir });
-    await Promise.all([h.deliver(h.andi.press(`lp:s:submit:${reportId}`)), other.deliver(other.andi.press(`lp:s:submit:${reportId}`))]);
+    await Promise.all([
+      h.deliver(h.andi.press(`lp:s:submit:${reportId}`)),
+      other.deliver(other.andi.press(`lp:s:submit:${reportId}`)),
+    ]);
     expect(await database.prisma.report.count({ where: { status: "SUBMITTED" } })).toBe(1);
     expect(await database.prisma.outbox.count({ where: { kind: "review-request" } })).toBe(1);
     expect(await database.prisma.outbox.count({ where: { kind: "review-request-photos" } })).toBe(1);
@@ -380,7 +489,10 @@ describe("evidence kept by us", () => {
   it("refuses a file that is not an image by its content, keeping the report", async () => {
     const h = await setup();
     await answerUpToPhotos(h);
-    await h.deliver(h.andi.photo(h.telegram.addFile(new TextEncoder().encode("not really a photo"))), h.andi.press("lp:ph:done"));
+    await h.deliver(
+      h.andi.photo(h.telegram.addFile(new TextEncoder().encode("not really a photo"))),
+      h.andi.press("lp:ph:done"),
+    );
     const reportId = (await database.prisma.report.findFirstOrThrow()).id;
     await h.deliver(h.andi.press(`lp:s:submit:${reportId}`));
     await h.settle();
@@ -401,22 +513,45 @@ describe("evidence kept by us", () => {
     // A colleague sends the very same Telegram photo: flagged at submit.
     await database.prisma.employee.update({ where: { id: h.colleague.id }, data: { telegramId: 5003n } });
     const dewi = h.telegram.user(5003);
-    await h.deliver(dewi.command("lapor"), dewi.press("lp:d:today"), dewi.press("lp:i:add"), dewi.text("Membantu rapat koordinasi"), dewi.text("1"), dewi.text("60"));
+    await h.deliver(
+      dewi.command("lapor"),
+      dewi.press("lp:d:today"),
+      dewi.press("lp:i:add"),
+      dewi.text("Membantu rapat koordinasi"),
+      dewi.text("1"),
+      dewi.text("60"),
+    );
     await h.deliver(dewi.photo(original), dewi.press("lp:ph:done"));
     const second = (await database.prisma.report.findFirstOrThrow({ where: { employeeId: h.colleague.id } })).id;
     await h.deliver(dewi.press(`lp:s:submit:${second}`));
     expect(h.telegram.lastText(5003)).toContain("already used on another report");
-    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: second } })).toMatchObject({ status: "SUBMITTED", reusedEvidence: true, isAdditional: true, outputUnit: "activity" });
+    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: second } })).toMatchObject({
+      status: "SUBMITTED",
+      reusedEvidence: true,
+      isAdditional: true,
+      outputUnit: "activity",
+    });
 
     // The same bytes under another file id (forwarded, re-uploaded): flagged once downloaded.
     const copy = h.telegram.addFile(bytes, { fileId: "copy", uniqueId: "U-copy" });
-    await h.deliver(h.andi.command("lapor"), h.andi.press("lp:d:today"), h.andi.press(`lp:i:${h.indicators[1]!.id}`), h.andi.text("Memelihara aplikasi kepegawaian"), h.andi.text("1"), h.andi.text("60"));
+    await h.deliver(
+      h.andi.command("lapor"),
+      h.andi.press("lp:d:today"),
+      h.andi.press(`lp:i:${h.indicators[1]!.id}`),
+      h.andi.text("Memelihara aplikasi kepegawaian"),
+      h.andi.text("1"),
+      h.andi.text("60"),
+    );
     await h.deliver(h.andi.photo(copy), h.andi.press("lp:ph:done"));
     const third = (await database.prisma.report.findFirstOrThrow({ where: { status: "DRAFT" } })).id;
     await h.deliver(h.andi.press(`lp:s:submit:${third}`));
     await h.settle();
-    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: third } })).toMatchObject({ reusedEvidence: true });
-    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: first } })).toMatchObject({ reusedEvidence: false });
+    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: third } })).toMatchObject({
+      reusedEvidence: true,
+    });
+    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: first } })).toMatchObject({
+      reusedEvidence: false,
+    });
     // Stored once: both rows point at the same file.
     const paths = new Set((await database.prisma.evidence.findMany()).map((e) => e.path));
     expect(paths.size).toBe(1);

@@ -12,13 +12,20 @@ describe("parseQuantity (Indonesian number writing)", () => {
     ["2.5", 2.5, ""],
     ["0,333", 0.33, ""],
   ])("%s → %d %s", (text, value, unit) => expect(parseQuantity(text)).toEqual({ value, unit }));
-  it.each(["banyak", "", "dua", "1,2,3", "3 4"])("%s is not a quantity", (text) => expect(parseQuantity(text)).toBeUndefined());
+  it.each(["banyak", "", "dua", "1,2,3", "3 4"])("%s is not a quantity", (text) =>
+    expect(parseQuantity(text)).toBeUndefined(),
+  );
 });
 
 describe("parseMinutes", () => {
-  it.each([["90", 90], ["90 menit", 90], ["1:30", 90], ["1.30", 90], ["12:00", 720], ["0", 0]])("%s → %d", (text, minutes) =>
-    expect(parseMinutes(text)).toBe(minutes),
-  );
+  it.each([
+    ["90", 90],
+    ["90 menit", 90],
+    ["1:30", 90],
+    ["1.30", 90],
+    ["12:00", 720],
+    ["0", 0],
+  ])("%s → %d", (text, minutes) => expect(parseMinutes(text)).toBe(minutes));
   it.each(["lama", "1:75", "1 jam", ""])("%s is not a time", (text) => expect(parseMinutes(text)).toBeUndefined());
 });
 
@@ -31,7 +38,9 @@ describe("parseDate", () => {
     ["kemarin", "2026-11-23"],
     ["hari ini", "2026-11-24"],
   ])("%s → %s", (text, date) => expect(parseDate(text, "2026-11-24")).toBe(date));
-  it.each(["31/02/2026", "besok pagi", "13/13/2026"])("%s is not a date", (text) => expect(parseDate(text, "2026-11-24")).toBeUndefined());
+  it.each(["31/02/2026", "besok pagi", "13/13/2026"])("%s is not a date", (text) =>
+    expect(parseDate(text, "2026-11-24")).toBeUndefined(),
+  );
 });
 
 describe("imageType, by content", () => {

@@ -29,14 +29,18 @@ const chat = (id: number) => ({ chatId: id, from: { id }, chat: { id, type: "pri
 const state = (step: string) => ({ version: [0, 1] as [0, number], state: { step } });
 
 /** A database that must not be asked: the read has to come from what identify already read. */
-const asked = (): unknown => new Proxy(() => Promise.reject(new Error("the database was asked")), { get: () => asked() });
+const asked = (): unknown =>
+  new Proxy(() => Promise.reject(new Error("the database was asked")), { get: () => asked() });
 const noDatabase = asked() as Db;
 
 describe("the conversation state read together with the sender", () => {
   it("serves the plugin's read from identify's statement, once, and only for the same chat", async () => {
     const storage = conversationStorage<{ step: string }>({ db: noDatabase, clock });
     const ctx = chat(STAFF_TG);
-    rememberConversationRow(ctx, `conv:${STAFF_TG}`, { value: JSON.stringify(state("minutes")), expiresAt: new Date("2026-11-25T00:00:00Z") });
+    rememberConversationRow(ctx, `conv:${STAFF_TG}`, {
+      value: JSON.stringify(state("minutes")),
+      expiresAt: new Date("2026-11-25T00:00:00Z"),
+    });
     expect(await storage.read(ctx)).toEqual(state("minutes"));
     // Taken: a second read in the same update asks the database.
     await expect(storage.read(ctx)).rejects.toThrow("the database was asked");
@@ -49,7 +53,10 @@ describe("the conversation state read together with the sender", () => {
   it("treats an expired row, or no row, as no conversation", async () => {
     const storage = conversationStorage<{ step: string }>({ db: noDatabase, clock });
     const expired = chat(STAFF_TG);
-    rememberConversationRow(expired, `conv:${STAFF_TG}`, { value: JSON.stringify(state("minutes")), expiresAt: new Date("2026-11-24T02:59:59Z") });
+    rememberConversationRow(expired, `conv:${STAFF_TG}`, {
+      value: JSON.stringify(state("minutes")),
+      expiresAt: new Date("2026-11-24T02:59:59Z"),
+    });
     expect(await storage.read(expired)).toBeUndefined();
     const none = chat(STAFF_TG);
     rememberConversationRow(none, `conv:${STAFF_TG}`, { value: null, expiresAt: null });
@@ -74,8 +81,15 @@ describe("the conversation state read together with the sender", () => {
   it("an expired stored /lapor is not continued: the next message is not taken as an answer", async () => {
     const seeded = await seedReporting(database.prisma);
     const h = reportBot(database.prisma);
-    await h.deliver(h.andi.command("lapor"), h.andi.press("lp:d:today"), h.andi.press(`lp:i:${seeded.indicators[0]!.id}`));
-    await database.prisma.keyValue.update({ where: { key: `conv:${STAFF_TG}` }, data: { expiresAt: new Date("2026-11-24T02:00:00Z") } });
+    await h.deliver(
+      h.andi.command("lapor"),
+      h.andi.press("lp:d:today"),
+      h.andi.press(`lp:i:${seeded.indicators[0]!.id}`),
+    );
+    await database.prisma.keyValue.update({
+      where: { key: `conv:${STAFF_TG}` },
+      data: { expiresAt: new Date("2026-11-24T02:00:00Z") },
+    });
     h.telegram.clearCalls();
     await h.deliver(h.andi.text("Rapat koordinasi jaringan"));
     expect(h.telegram.sentTexts(STAFF_TG).join("\n")).not.toContain("Langkah 4/6");
@@ -95,7 +109,9 @@ describe("the typed answers a feature waits for, read together with the sender",
     // No evaluation answer is waited for: known without asking, and nothing to delete.
     expect(await readKeyValue(noDatabase, clock, ctx, `evaluation-ask:${STAFF_TG}`)).toBeUndefined();
     // Taken: a second read in the same update asks the database.
-    await expect(readKeyValue(noDatabase, clock, ctx, `review-pending:${STAFF_TG}`)).rejects.toThrow("the database was asked");
+    await expect(readKeyValue(noDatabase, clock, ctx, `review-pending:${STAFF_TG}`)).rejects.toThrow(
+      "the database was asked",
+    );
     expect(await readKeyValue(database.prisma, clock, ctx, `review-pending:${STAFF_TG}`)).toEqual(note);
   });
 
@@ -108,12 +124,20 @@ describe("the typed answers a feature waits for, read together with the sender",
 
   it("treats an expired row as none, but still deletes it (so a /batal says a note was cancelled, as before)", async () => {
     const expired = chat(STAFF_TG);
-    rememberKeyValueRow(expired, "review-pending:5001", { value: JSON.stringify(note), expiresAt: new Date("2026-11-24T02:59:59Z") });
+    rememberKeyValueRow(expired, "review-pending:5001", {
+      value: JSON.stringify(note),
+      expiresAt: new Date("2026-11-24T02:59:59Z"),
+    });
     expect(await readKeyValue(noDatabase, clock, expired, "review-pending:5001")).toBeUndefined();
 
-    await database.prisma.keyValue.create({ data: { key: "review-pending:5001", value: note, expiresAt: new Date("2026-11-24T02:59:59Z") } });
+    await database.prisma.keyValue.create({
+      data: { key: "review-pending:5001", value: note, expiresAt: new Date("2026-11-24T02:59:59Z") },
+    });
     const again = chat(STAFF_TG);
-    rememberKeyValueRow(again, "review-pending:5001", { value: JSON.stringify(note), expiresAt: new Date("2026-11-24T02:59:59Z") });
+    rememberKeyValueRow(again, "review-pending:5001", {
+      value: JSON.stringify(note),
+      expiresAt: new Date("2026-11-24T02:59:59Z"),
+    });
     expect(await deleteKeyValue(database.prisma, again, "review-pending:5001")).toBe(true);
     expect(await database.prisma.keyValue.count()).toBe(0);
   });
@@ -135,11 +159,18 @@ describe("a /lapor stored by an earlier version of the conversation", () => {
   it("is not continued; its answers are in the draft, which /lapor offers to resume", async () => {
     const seeded = await seedReporting(database.prisma);
     const h = reportBot(database.prisma);
-    await h.deliver(h.andi.command("lapor"), h.andi.press("lp:d:today"), h.andi.press(`lp:i:${seeded.indicators[0]!.id}`));
+    await h.deliver(
+      h.andi.command("lapor"),
+      h.andi.press("lp:d:today"),
+      h.andi.press(`lp:i:${seeded.indicators[0]!.id}`),
+    );
     const row = await database.prisma.keyValue.findUniqueOrThrow({ where: { key: `conv:${STAFF_TG}` } });
     const stored = row.value as { version: [number, number] };
     expect(stored.version).toEqual([0, REPORT_CONVERSATION_VERSION]);
-    await database.prisma.keyValue.update({ where: { key: row.key }, data: { value: { ...stored, version: [0, REPORT_CONVERSATION_VERSION - 1] } } });
+    await database.prisma.keyValue.update({
+      where: { key: row.key },
+      data: { value: { ...stored, version: [0, REPORT_CONVERSATION_VERSION - 1] } },
+    });
     h.telegram.clearCalls();
     await h.deliver(h.andi.text("Rapat koordinasi jaringan"));
     expect(h.telegram.sentTexts(STAFF_TG).join("\n")).not.toContain("Langkah 4/6");
@@ -158,9 +189,15 @@ describe("an answer is written with the conversation step it completes", () => {
     const report = await draft();
     const storage = conversationStorage<{ step: string }>({ db: database.prisma, clock });
     const ctx = chat(STAFF_TG);
-    writeWithConversation(ctx, "draft", draftUpdate(report.employeeId, report.id, { description: "Rapat koordinasi jaringan" }));
+    writeWithConversation(
+      ctx,
+      "draft",
+      draftUpdate(report.employeeId, report.id, { description: "Rapat koordinasi jaringan" }),
+    );
     await storage.write(ctx, state("output"));
-    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({ description: "Rapat koordinasi jaringan" });
+    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
+      description: "Rapat koordinasi jaringan",
+    });
     expect(await storage.read(chat(STAFF_TG))).toEqual(state("output"));
   });
 
@@ -168,10 +205,16 @@ describe("an answer is written with the conversation step it completes", () => {
     const report = await draft();
     const storage = conversationStorage<{ step: string }>({ db: database.prisma, clock });
     const ctx = chat(STAFF_TG);
-    writeWithConversation(ctx, "draft", draftUpdate(report.employeeId, report.id, { description: "Rapat koordinasi jaringan" }));
+    writeWithConversation(
+      ctx,
+      "draft",
+      draftUpdate(report.employeeId, report.id, { description: "Rapat koordinasi jaringan" }),
+    );
     // PostgreSQL refuses a NUL character in jsonb: the statement fails as a whole.
     await expect(storage.write(ctx, state("\u0000"))).rejects.toThrow();
-    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({ description: null });
+    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
+      description: null,
+    });
     expect(await database.prisma.keyValue.count()).toBe(0);
   });
 
@@ -192,8 +235,16 @@ describe("an answer is written with the conversation step it completes", () => {
     const report = await draft();
     const other = await database.prisma.report.create({ data: { employeeId: report.employeeId } });
     const ctx = chat(STAFF_TG);
-    writeWithConversation(ctx, "draft", draftUpdate(report.employeeId, report.id, { outputQuantity: 2.5, outputUnit: "dokumen" }));
-    writeWithConversation(ctx, "draft", draftUpdate(report.employeeId, report.id, { outputQuantity: 2.5, outputUnit: "dokumen", minutes: 90 }));
+    writeWithConversation(
+      ctx,
+      "draft",
+      draftUpdate(report.employeeId, report.id, { outputQuantity: 2.5, outputUnit: "dokumen" }),
+    );
+    writeWithConversation(
+      ctx,
+      "draft",
+      draftUpdate(report.employeeId, report.id, { outputQuantity: 2.5, outputUnit: "dokumen", minutes: 90 }),
+    );
     writeWithConversation(ctx, "other", draftUpdate(report.employeeId, other.id, { minutes: 30 }));
     await flushPendingWrites(database.prisma, ctx);
     await database.prisma.report.update({ where: { id: report.id }, data: { minutes: 1 } });
@@ -207,7 +258,8 @@ describe("an answer is written with the conversation step it completes", () => {
     const seeded = await seedReporting(database.prisma);
     const h = reportBot(database.prisma);
     const row = () => database.prisma.report.findFirstOrThrow();
-    const step = async () => (await database.prisma.keyValue.findUniqueOrThrow({ where: { key: `conv:${STAFF_TG}` } })).updatedAt;
+    const step = async () =>
+      (await database.prisma.keyValue.findUniqueOrThrow({ where: { key: `conv:${STAFF_TG}` } })).updatedAt;
     await h.deliver(h.andi.command("lapor"), h.andi.press("lp:d:today"));
     expect((await row()).date?.toISOString().slice(0, 10)).toBe("2026-11-24");
     await h.deliver(h.andi.press(`lp:i:${seeded.indicators[1]!.id}`));

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import type { Database } from "../../src/db/client.ts";
-import { notificationMessageId, DELEGATE_TG, PEER_TG, reviewBot, seedReview, STAFF_TG, submitted, SUPERVISOR_TG } from "./helpers.ts";
+import {
+  notificationMessageId,
+  DELEGATE_TG,
+  PEER_TG,
+  reviewBot,
+  seedReview,
+  STAFF_TG,
+  submitted,
+  SUPERVISOR_TG,
+} from "./helpers.ts";
 
 let database: Database;
 beforeAll(async () => (database = await createTestDatabase()));
@@ -10,8 +19,13 @@ beforeEach(async () => resetDatabase(database));
 
 type Markup = { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>> };
 const lastMarkup = (h: ReturnType<typeof reviewBot>, chatId: number) => {
-  const call = h.telegram.calls.filter((c) => ["sendMessage", "editMessageText"].includes(c.method) && Number(c.payload.chat_id) === chatId).at(-1)!;
-  return { text: String(call.payload.text), buttons: ((call.payload.reply_markup as Markup | undefined)?.inline_keyboard ?? []).flat() };
+  const call = h.telegram.calls
+    .filter((c) => ["sendMessage", "editMessageText"].includes(c.method) && Number(c.payload.chat_id) === chatId)
+    .at(-1)!;
+  return {
+    text: String(call.payload.text),
+    buttons: ((call.payload.reply_markup as Markup | undefined)?.inline_keyboard ?? []).flat(),
+  };
 };
 
 /** Andi and Dewi report on several days; another unit's employee too. Submitted in the given order. */
@@ -19,9 +33,19 @@ async function setup() {
   const seeded = await seedReview(database.prisma);
   const ids: number[] = [];
   // Submitted out of date order: the list is by submission time, oldest first.
-  ids.push(await submitted(database.prisma, { employeeId: seeded.staff.id, date: "2026-11-19", now: "2026-11-20T02:00:00Z" }));
-  ids.push(await submitted(database.prisma, { employeeId: seeded.colleague.id, date: "2026-11-18", now: "2026-11-19T02:00:00Z" }));
-  ids.push(await submitted(database.prisma, { employeeId: seeded.staff.id, date: "2026-11-23", now: "2026-11-23T09:00:00Z" }));
+  ids.push(
+    await submitted(database.prisma, { employeeId: seeded.staff.id, date: "2026-11-19", now: "2026-11-20T02:00:00Z" }),
+  );
+  ids.push(
+    await submitted(database.prisma, {
+      employeeId: seeded.colleague.id,
+      date: "2026-11-18",
+      now: "2026-11-19T02:00:00Z",
+    }),
+  );
+  ids.push(
+    await submitted(database.prisma, { employeeId: seeded.staff.id, date: "2026-11-23", now: "2026-11-23T09:00:00Z" }),
+  );
   const otherUnit = await database.prisma.employee.findFirstOrThrow({ where: { name: "Lina Marlina" } });
   await submitted(database.prisma, { employeeId: otherUnit.id, date: "2026-11-23", now: "2026-11-23T01:00:00Z" });
   const h = reviewBot(database.prisma);
@@ -46,12 +70,22 @@ describe("/persetujuan", () => {
 
     h.telegram.clearCalls();
     await h.deliver(h.user(SUPERVISOR_TG).press(`rv:o:${h.ids[1]}`, 40));
-    expect(h.telegram.calls.filter((c) => c.method.startsWith("send")).map((c) => c.method)).toEqual(["sendMediaGroup", "sendMessage"]);
+    expect(h.telegram.calls.filter((c) => c.method.startsWith("send")).map((c) => c.method)).toEqual([
+      "sendMediaGroup",
+      "sendMessage",
+    ]);
     const card = lastMarkup(h, SUPERVISOR_TG);
     expect(card.text).toContain("Dewi Lestari");
-    expect(card.buttons.map((b) => b.callback_data)).toEqual([`rv:a:${h.ids[1]}:1`, `rv:r:${h.ids[1]}:1`, `rv:x:${h.ids[1]}:1`]);
+    expect(card.buttons.map((b) => b.callback_data)).toEqual([
+      `rv:a:${h.ids[1]}:1`,
+      `rv:r:${h.ids[1]}:1`,
+      `rv:x:${h.ids[1]}:1`,
+    ]);
     await h.deliver(h.user(SUPERVISOR_TG).press(`rv:a:${h.ids[1]}:1:A`, 41));
-    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: h.ids[1]! } })).toMatchObject({ status: "APPROVED", rating: "ABOVE" });
+    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: h.ids[1]! } })).toMatchObject({
+      status: "APPROVED",
+      rating: "ABOVE",
+    });
     // The original notification in Siti's chat loses its buttons too (through the outbox).
     await h.flush();
     const edits = h.telegram.callsTo("editMessageText").filter((c) => Number(c.payload.chat_id) === SUPERVISOR_TG);
@@ -78,7 +112,9 @@ describe("/persetujuan", () => {
     expect(lastMarkup(h, SUPERVISOR_TG).text).toContain("3 laporan disetujui (sesuai ekspektasi); 0 dilewati");
     const reports = await database.prisma.report.findMany({ where: { id: { in: h.ids } } });
     expect(reports.every((r) => r.status === "APPROVED" && r.rating === "MEETS")).toBe(true);
-    expect(await database.prisma.review.count({ where: { decision: "APPROVED", rating: "MEETS", actingAs: "SUPERVISOR" } })).toBe(3);
+    expect(
+      await database.prisma.review.count({ where: { decision: "APPROVED", rating: "MEETS", actingAs: "SUPERVISOR" } }),
+    ).toBe(3);
     expect(await database.prisma.outbox.count({ where: { kind: "review-decision" } })).toBe(3);
     // The other unit's report is untouched.
     expect(await database.prisma.report.count({ where: { status: "SUBMITTED" } })).toBe(1);
@@ -91,7 +127,12 @@ describe("/persetujuan", () => {
 
   it("pages by five; a delegate sees the team they act for; a staff member has nothing to approve", async () => {
     const h = await setup();
-    for (let day = 10; day < 14; day++) await submitted(database.prisma, { employeeId: h.staff.id, date: `2026-11-${day}`, now: `2026-11-${day}T10:00:00Z` });
+    for (let day = 10; day < 14; day++)
+      await submitted(database.prisma, {
+        employeeId: h.staff.id,
+        date: `2026-11-${day}`,
+        now: `2026-11-${day}T10:00:00Z`,
+      });
     await h.deliver(h.user(SUPERVISOR_TG).command("persetujuan"));
     const first = lastMarkup(h, SUPERVISOR_TG);
     expect(first.text).toContain("halaman 1/2, total 7");
@@ -104,7 +145,15 @@ describe("/persetujuan", () => {
 
     await h.deliver(h.user(DELEGATE_TG).command("persetujuan"));
     expect(lastMarkup(h, DELEGATE_TG).text).toContain("Perintah ini untuk atasan");
-    await database.prisma.delegation.create({ data: { supervisorId: h.supervisor.id, delegateId: h.delegate.id, from: new Date("2026-11-24T00:00:00Z"), to: new Date("2026-11-24T00:00:00Z"), createdBy: "cli" } });
+    await database.prisma.delegation.create({
+      data: {
+        supervisorId: h.supervisor.id,
+        delegateId: h.delegate.id,
+        from: new Date("2026-11-24T00:00:00Z"),
+        to: new Date("2026-11-24T00:00:00Z"),
+        createdBy: "cli",
+      },
+    });
     await h.deliver(h.user(DELEGATE_TG).command("persetujuan"));
     expect(lastMarkup(h, DELEGATE_TG).text).toContain("total 7");
 

@@ -22,20 +22,25 @@ afterAll(async () => database.close());
 beforeEach(async () => resetDatabase(database));
 
 type Markup = { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>> };
-const buttonsOf = (payload: Record<string, unknown>) => ((payload.reply_markup as Markup | undefined)?.inline_keyboard ?? []).flat().map((b) => b.callback_data);
+const buttonsOf = (payload: Record<string, unknown>) =>
+  ((payload.reply_markup as Markup | undefined)?.inline_keyboard ?? []).flat().map((b) => b.callback_data);
 
 /** Seeds, submits one report of Andi, and delivers the supervisor's notification through the outbox sender. */
 async function setup(options: { now?: string } = {}) {
   const seeded = await seedReview(database.prisma);
   const h = reviewBot(database.prisma, { now: options.now });
-  const reportId = await submitted(database.prisma, { employeeId: seeded.staff.id, indicatorId: seeded.indicators[0]!.id });
+  const reportId = await submitted(database.prisma, {
+    employeeId: seeded.staff.id,
+    indicatorId: seeded.indicators[0]!.id,
+  });
   await h.flush();
   const messageId = await notificationMessageId(database.prisma, reportId);
   return { ...seeded, ...h, reportId, messageId };
 }
 
 const lastAlert = (h: Awaited<ReturnType<typeof setup>>) => h.telegram.callbackAnswers().at(-1);
-const outboxTo = (chatId: number) => database.prisma.outbox.findMany({ where: { chatId: BigInt(chatId) }, orderBy: { id: "asc" } });
+const outboxTo = (chatId: number) =>
+  database.prisma.outbox.findMany({ where: { chatId: BigInt(chatId) }, orderBy: { id: "asc" } });
 
 describe("the supervisor's notification", () => {
   it("is queued at submit as the album, then the card with the facts and the three buttons; the sender delivers both", async () => {
@@ -48,12 +53,28 @@ describe("the supervisor's notification", () => {
 
     const album = h.telegram.callsTo("sendMediaGroup").filter((c) => Number(c.payload.chat_id) === SUPERVISOR_TG);
     expect(album).toHaveLength(1);
-    const evidence = await database.prisma.evidence.findMany({ where: { reportId: h.reportId }, orderBy: { position: "asc" } });
+    const evidence = await database.prisma.evidence.findMany({
+      where: { reportId: h.reportId },
+      orderBy: { position: "asc" },
+    });
     expect(album[0]!.payload.media).toEqual(evidence.map((e) => ({ type: "photo", media: e.fileId })));
 
-    const card = h.telegram.callsTo("sendMessage").filter((c) => Number(c.payload.chat_id) === SUPERVISOR_TG).at(-1)!;
+    const card = h.telegram
+      .callsTo("sendMessage")
+      .filter((c) => Number(c.payload.chat_id) === SUPERVISOR_TG)
+      .at(-1)!;
     const text = String(card.payload.text);
-    for (const fact of ["LK-2026-", "Andi Wijaya", "Dinas DISKOMINFO", "24 November 2026", "Jumlah laporan pengelolaan jaringan", "Rapat koordinasi jaringan kota", "2 dokumen", "1:30", "Foto: 2"]) {
+    for (const fact of [
+      "LK-2026-",
+      "Andi Wijaya",
+      "Dinas DISKOMINFO",
+      "24 November 2026",
+      "Jumlah laporan pengelolaan jaringan",
+      "Rapat koordinasi jaringan kota",
+      "2 dokumen",
+      "1:30",
+      "Foto: 2",
+    ]) {
       expect(text).toContain(fact);
     }
     expect(text).not.toContain("dipakai ulang");
@@ -68,13 +89,31 @@ describe("the supervisor's notification", () => {
     const first = await submitted(database.prisma, { employeeId: seeded.staff.id, photos: 1 });
     const evidence = await database.prisma.evidence.findFirstOrThrow({ where: { reportId: first } });
     const second = await database.prisma.report.create({
-      data: { employeeId: seeded.colleague.id, date: new Date("2026-11-24T00:00:00Z"), isAdditional: true, description: "Pemeliharaan server aplikasi", outputQuantity: 1, outputUnit: "server", minutes: 60 },
+      data: {
+        employeeId: seeded.colleague.id,
+        date: new Date("2026-11-24T00:00:00Z"),
+        isAdditional: true,
+        description: "Pemeliharaan server aplikasi",
+        outputQuantity: 1,
+        outputUnit: "server",
+        minutes: 60,
+      },
     });
-    await database.prisma.evidence.create({ data: { reportId: second.id, position: 1, fileId: "other-id", fileUniqueId: evidence.fileUniqueId, width: 800 } });
+    await database.prisma.evidence.create({
+      data: { reportId: second.id, position: 1, fileId: "other-id", fileUniqueId: evidence.fileUniqueId, width: 800 },
+    });
     const { submitReport } = await import("../../src/domain/reports.ts");
     const { reviewRenderer } = await import("../../src/handlers/review-render.ts");
-    await submitReport(database.prisma, { reportId: second.id, employeeId: seeded.colleague.id, now: new Date("2026-11-24T04:00:00Z"), render: reviewRenderer() });
-    const rows = await database.prisma.outbox.findMany({ where: { dedupeKey: { endsWith: `:${second.id}:1` } }, orderBy: { id: "asc" } });
+    await submitReport(database.prisma, {
+      reportId: second.id,
+      employeeId: seeded.colleague.id,
+      now: new Date("2026-11-24T04:00:00Z"),
+      render: reviewRenderer(),
+    });
+    const rows = await database.prisma.outbox.findMany({
+      where: { dedupeKey: { endsWith: `:${second.id}:1` } },
+      orderBy: { id: "asc" },
+    });
     expect(rows.map((r) => (r.payload as { method: string }).method)).toEqual(["sendPhoto", "sendMessage"]);
     expect(JSON.stringify(rows[1]!.payload)).toContain("Kemungkinan bukti dipakai ulang");
   });
@@ -86,16 +125,36 @@ describe("deciding from the notification", () => {
     const siti = h.user(SUPERVISOR_TG);
     await h.deliver(siti.press(`rv:a:${h.reportId}:1`, h.messageId));
     const choice = h.telegram.callsTo("editMessageReplyMarkup").at(-1)!;
-    expect(buttonsOf(choice.payload)).toEqual([`rv:a:${h.reportId}:1:A`, `rv:a:${h.reportId}:1:M`, `rv:a:${h.reportId}:1:B`, `rv:b:${h.reportId}:1`]);
-    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: h.reportId } })).toMatchObject({ status: "SUBMITTED" });
+    expect(buttonsOf(choice.payload)).toEqual([
+      `rv:a:${h.reportId}:1:A`,
+      `rv:a:${h.reportId}:1:M`,
+      `rv:a:${h.reportId}:1:B`,
+      `rv:b:${h.reportId}:1`,
+    ]);
+    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: h.reportId } })).toMatchObject({
+      status: "SUBMITTED",
+    });
 
     await h.deliver(siti.press(`rv:a:${h.reportId}:1:A`, h.messageId));
-    const report = await database.prisma.report.findUniqueOrThrow({ where: { id: h.reportId }, include: { reviews: true } });
+    const report = await database.prisma.report.findUniqueOrThrow({
+      where: { id: h.reportId },
+      include: { reviews: true },
+    });
     expect(report).toMatchObject({ status: "APPROVED", rating: "ABOVE", reviewerComment: null });
     expect(report.decidedAt).toEqual(h.clock.now());
     expect(report.reviews).toHaveLength(1);
-    expect(report.reviews[0]).toMatchObject({ version: 1, reviewerId: h.supervisor.id, reviewerTelegramId: BigInt(SUPERVISOR_TG), actingAs: "SUPERVISOR", decision: "APPROVED", rating: "ABOVE", comment: null });
-    expect(await database.prisma.auditLog.findFirst({ where: { action: "report.approved", entityId: String(h.reportId) } })).toMatchObject({ actor: `telegram:${SUPERVISOR_TG}` });
+    expect(report.reviews[0]).toMatchObject({
+      version: 1,
+      reviewerId: h.supervisor.id,
+      reviewerTelegramId: BigInt(SUPERVISOR_TG),
+      actingAs: "SUPERVISOR",
+      decision: "APPROVED",
+      rating: "ABOVE",
+      comment: null,
+    });
+    expect(
+      await database.prisma.auditLog.findFirst({ where: { action: "report.approved", entityId: String(h.reportId) } }),
+    ).toMatchObject({ actor: `telegram:${SUPERVISOR_TG}` });
 
     const edit = h.telegram.callsTo("editMessageText").at(-1)!;
     expect(edit.payload).toMatchObject({ chat_id: SUPERVISOR_TG, message_id: h.messageId });
@@ -111,7 +170,9 @@ describe("deciding from the notification", () => {
     expect(await database.prisma.outbox.count({ where: { kind: "review-edit" } })).toBe(0);
     // Andi sees the rating in /riwayat.
     await h.deliver(h.user(STAFF_TG).press(`rh:o:${h.reportId}`));
-    expect(h.telegram.sentTexts(STAFF_TG).find((t) => t.includes("Penilaian:"))).toContain("Penilaian: di atas ekspektasi");
+    expect(h.telegram.sentTexts(STAFF_TG).find((t) => t.includes("Penilaian:"))).toContain(
+      "Penilaian: di atas ekspektasi",
+    );
   });
 
   it("✏️ Revisi asks for a note; the note goes to Andi, who can revise it in /riwayat", async () => {
@@ -123,13 +184,26 @@ describe("deciding from the notification", () => {
     expect(h.telegram.lastText(SUPERVISOR_TG)).toContain("terlalu pendek");
     await h.deliver(siti.text("Mohon lampirkan daftar hadir rapat"));
 
-    const report = await database.prisma.report.findUniqueOrThrow({ where: { id: h.reportId }, include: { reviews: true } });
-    expect(report).toMatchObject({ status: "REVISION_REQUESTED", rating: null, reviewerComment: "Mohon lampirkan daftar hadir rapat" });
-    expect(report.reviews[0]).toMatchObject({ decision: "REVISION_REQUESTED", comment: "Mohon lampirkan daftar hadir rapat", rating: null });
+    const report = await database.prisma.report.findUniqueOrThrow({
+      where: { id: h.reportId },
+      include: { reviews: true },
+    });
+    expect(report).toMatchObject({
+      status: "REVISION_REQUESTED",
+      rating: null,
+      reviewerComment: "Mohon lampirkan daftar hadir rapat",
+    });
+    expect(report.reviews[0]).toMatchObject({
+      decision: "REVISION_REQUESTED",
+      comment: "Mohon lampirkan daftar hadir rapat",
+      rating: null,
+    });
     expect(h.telegram.lastText(SUPERVISOR_TG)).toContain("Permintaan revisi laporan LK-2026-");
     const edit = h.telegram.callsTo("editMessageText").at(-1)!;
     expect(edit.payload).toMatchObject({ chat_id: SUPERVISOR_TG, message_id: h.messageId });
-    expect(String(edit.payload.text)).toContain("Diminta revisi oleh Siti Rahma (atasan langsung): Mohon lampirkan daftar hadir rapat");
+    expect(String(edit.payload.text)).toContain(
+      "Diminta revisi oleh Siti Rahma (atasan langsung): Mohon lampirkan daftar hadir rapat",
+    );
     expect(edit.payload.reply_markup).toBeUndefined();
 
     const [notice] = await outboxTo(STAFF_TG);
@@ -151,10 +225,15 @@ describe("deciding from the notification", () => {
     await h.deliver(siti.command("batal"));
     expect(h.telegram.lastText(SUPERVISOR_TG)).toContain("Dibatalkan; laporan belum diputuskan");
     await h.deliver(siti.text("Kegiatan ini bukan tugas Anda"));
-    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: h.reportId } })).toMatchObject({ status: "SUBMITTED" });
+    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: h.reportId } })).toMatchObject({
+      status: "SUBMITTED",
+    });
 
     await h.deliver(siti.press(`rv:x:${h.reportId}:1`, h.messageId), siti.text("Kegiatan ini bukan tugas Anda"));
-    const report = await database.prisma.report.findUniqueOrThrow({ where: { id: h.reportId }, include: { reviews: true } });
+    const report = await database.prisma.report.findUniqueOrThrow({
+      where: { id: h.reportId },
+      include: { reviews: true },
+    });
     expect(report).toMatchObject({ status: "REJECTED", reviewerComment: "Kegiatan ini bukan tugas Anda" });
     expect(report.reviews[0]).toMatchObject({ decision: "REJECTED", comment: "Kegiatan ini bukan tugas Anda" });
     await h.flush();
@@ -166,14 +245,30 @@ describe("deciding from the notification", () => {
     await h.deliver(h.user(SUPERVISOR_TG).press(`rv:r:${h.reportId}:1`, h.messageId));
     const restarted = reviewBot(database.prisma, { telegram: h.telegram });
     await restarted.deliver(restarted.user(SUPERVISOR_TG).text("Lengkapi foto sebelum dan sesudah"));
-    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: h.reportId } })).toMatchObject({ status: "REVISION_REQUESTED", reviewerComment: "Lengkapi foto sebelum dan sesudah" });
+    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: h.reportId } })).toMatchObject({
+      status: "REVISION_REQUESTED",
+      reviewerComment: "Lengkapi foto sebelum dan sesudah",
+    });
   });
 });
 
 describe("who may decide", () => {
-  type Case = [who: string, telegramId: number, expected: "approved" | RegExp, prepare?: (s: Awaited<ReturnType<typeof setup>>) => Promise<void>];
+  type Case = [
+    who: string,
+    telegramId: number,
+    expected: "approved" | RegExp,
+    prepare?: (s: Awaited<ReturnType<typeof setup>>) => Promise<void>,
+  ];
   const delegation = (from: string, to: string) => async (s: Awaited<ReturnType<typeof setup>>) => {
-    await database.prisma.delegation.create({ data: { supervisorId: s.supervisor.id, delegateId: s.delegate.id, from: new Date(`${from}T00:00:00Z`), to: new Date(`${to}T00:00:00Z`), createdBy: "cli" } });
+    await database.prisma.delegation.create({
+      data: {
+        supervisorId: s.supervisor.id,
+        delegateId: s.delegate.id,
+        from: new Date(`${from}T00:00:00Z`),
+        to: new Date(`${to}T00:00:00Z`),
+        createdBy: "cli",
+      },
+    });
   };
   const cases: Case[] = [
     ["the employee (self)", STAFF_TG, /laporan Anda sendiri/],
@@ -192,13 +287,18 @@ describe("who may decide", () => {
     await prepare?.(h);
     h.telegram.clearCalls();
     await h.deliver(h.user(telegramId).press(`rv:a:${h.reportId}:1:M`, 77));
-    const report = await database.prisma.report.findUniqueOrThrow({ where: { id: h.reportId }, include: { reviews: true } });
+    const report = await database.prisma.report.findUniqueOrThrow({
+      where: { id: h.reportId },
+      include: { reviews: true },
+    });
     if (expected === "approved") {
       expect(report.status).toBe("APPROVED");
       expect(report.reviews).toHaveLength(1);
       // Decided elsewhere than the card: the card in Siti's chat is edited through the outbox.
       if (telegramId !== SUPERVISOR_TG) {
-        expect(await database.prisma.outbox.findFirst({ where: { kind: "review-edit" } })).toMatchObject({ chatId: BigInt(SUPERVISOR_TG) });
+        expect(await database.prisma.outbox.findFirst({ where: { kind: "review-edit" } })).toMatchObject({
+          chatId: BigInt(SUPERVISOR_TG),
+        });
         await h.flush();
         const edit = h.telegram.callsTo("editMessageText").find((c) => Number(c.payload.chat_id) === SUPERVISOR_TG)!;
         expect(edit.payload).toMatchObject({ message_id: h.messageId });
@@ -216,10 +316,18 @@ describe("who may decide", () => {
     const h = await setup();
     await delegation("2026-11-24", "2026-11-24")(h);
     await h.deliver(h.user(DELEGATE_TG).press(`rv:a:${h.reportId}:1:B`));
-    expect(await database.prisma.review.findFirstOrThrow()).toMatchObject({ actingAs: "DELEGATE", reviewerId: h.delegate.id, rating: "BELOW" });
+    expect(await database.prisma.review.findFirstOrThrow()).toMatchObject({
+      actingAs: "DELEGATE",
+      reviewerId: h.delegate.id,
+      rating: "BELOW",
+    });
     const other = await submitted(database.prisma, { employeeId: h.colleague.id });
     await h.deliver(h.user(ADMIN_TG).press(`rv:a:${other}:1:M`));
-    expect(await database.prisma.review.findFirstOrThrow({ where: { reportId: other } })).toMatchObject({ actingAs: "ADMIN", reviewerId: h.admin.id, reviewerTelegramId: BigInt(ADMIN_TG) });
+    expect(await database.prisma.review.findFirstOrThrow({ where: { reportId: other } })).toMatchObject({
+      actingAs: "ADMIN",
+      reviewerId: h.admin.id,
+      reviewerTelegramId: BigInt(ADMIN_TG),
+    });
   });
 
   it("a former supervisor (the notification went to them) is told the button is no longer theirs", async () => {
@@ -229,26 +337,50 @@ describe("who may decide", () => {
     const reportId = await submitted(database.prisma, { employeeId: seeded.staff.id });
     await h.flush();
     const messageId = await notificationMessageId(database.prisma, reportId);
-    await database.prisma.employee.update({ where: { id: seeded.staff.id }, data: { supervisorId: seeded.supervisor.id } });
+    await database.prisma.employee.update({
+      where: { id: seeded.staff.id },
+      data: { supervisorId: seeded.supervisor.id },
+    });
 
     await h.deliver(h.user(FORMER_SUPERVISOR_TG).press(`rv:a:${reportId}:1:M`, messageId));
-    expect(h.telegram.callbackAnswers().at(-1)).toMatchObject({ show_alert: true, text: expect.stringContaining("bukan lagi atasan langsung") });
-    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({ status: "SUBMITTED" });
+    expect(h.telegram.callbackAnswers().at(-1)).toMatchObject({
+      show_alert: true,
+      text: expect.stringContaining("bukan lagi atasan langsung"),
+    });
+    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({
+      status: "SUBMITTED",
+    });
     // The current supervisor decides, from /persetujuan.
     await h.deliver(h.user(SUPERVISOR_TG).press(`rv:a:${reportId}:1:M`, 500));
-    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({ status: "APPROVED" });
+    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({
+      status: "APPROVED",
+    });
   });
 });
 
 describe("races, stale and tampered buttons", () => {
   it("the supervisor and the delegate approving at once make exactly one decision; the other hears who decided", async () => {
     const h = await setup();
-    await database.prisma.delegation.create({ data: { supervisorId: h.supervisor.id, delegateId: h.delegate.id, from: new Date("2026-11-24T00:00:00Z"), to: new Date("2026-11-30T00:00:00Z"), createdBy: "cli" } });
+    await database.prisma.delegation.create({
+      data: {
+        supervisorId: h.supervisor.id,
+        delegateId: h.delegate.id,
+        from: new Date("2026-11-24T00:00:00Z"),
+        to: new Date("2026-11-30T00:00:00Z"),
+        createdBy: "cli",
+      },
+    });
     const other = reviewBot(database.prisma, { telegram: h.telegram });
-    await Promise.all([h.deliver(h.user(SUPERVISOR_TG).press(`rv:a:${h.reportId}:1:A`, h.messageId)), other.deliver(other.user(DELEGATE_TG).press(`rv:a:${h.reportId}:1:M`, 900))]);
+    await Promise.all([
+      h.deliver(h.user(SUPERVISOR_TG).press(`rv:a:${h.reportId}:1:A`, h.messageId)),
+      other.deliver(other.user(DELEGATE_TG).press(`rv:a:${h.reportId}:1:M`, 900)),
+    ]);
     const reviews = await database.prisma.review.findMany();
     expect(reviews).toHaveLength(1);
-    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: h.reportId } })).toMatchObject({ status: "APPROVED", rating: reviews[0]!.rating });
+    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: h.reportId } })).toMatchObject({
+      status: "APPROVED",
+      rating: reviews[0]!.rating,
+    });
     const winner = reviews[0]!.actingAs === "SUPERVISOR" ? "Siti Rahma" : "Wati Kusuma";
     const alerts = h.telegram.callbackAnswers().filter((a) => a.show_alert);
     expect(alerts).toHaveLength(1);
@@ -259,9 +391,14 @@ describe("races, stale and tampered buttons", () => {
   it("two presses of the same button (a double tap) make one decision", async () => {
     const h = await setup();
     const press = h.user(SUPERVISOR_TG).press(`rv:a:${h.reportId}:1:M`, h.messageId);
-    await Promise.all([h.deliver(press), h.deliver(h.user(SUPERVISOR_TG).press(`rv:a:${h.reportId}:1:M`, h.messageId))]);
+    await Promise.all([
+      h.deliver(press),
+      h.deliver(h.user(SUPERVISOR_TG).press(`rv:a:${h.reportId}:1:M`, h.messageId)),
+    ]);
     expect(await database.prisma.review.count()).toBe(1);
-    expect(h.telegram.callbackAnswers().at(-1)).toMatchObject({ text: "Laporan ini sudah diputuskan oleh Siti Rahma." });
+    expect(h.telegram.callbackAnswers().at(-1)).toMatchObject({
+      text: "Laporan ini sudah diputuskan oleh Siti Rahma.",
+    });
   });
 
   it("a button after Andi withdrew the report says so, and the unsent notification is cancelled", async () => {
@@ -269,10 +406,15 @@ describe("races, stale and tampered buttons", () => {
     const h = reviewBot(database.prisma);
     const reportId = await submitted(database.prisma, { employeeId: seeded.staff.id });
     await h.deliver(h.user(STAFF_TG).press(`rh:w:${reportId}`));
-    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({ status: "WITHDRAWN" });
+    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({
+      status: "WITHDRAWN",
+    });
     expect((await outboxTo(SUPERVISOR_TG)).map((r) => r.status)).toEqual(["FAILED", "FAILED"]);
     await h.deliver(h.user(SUPERVISOR_TG).press(`rv:a:${reportId}:1:M`));
-    expect(h.telegram.callbackAnswers().at(-1)).toMatchObject({ show_alert: true, text: "Laporan ini sudah ditarik kembali oleh pegawai." });
+    expect(h.telegram.callbackAnswers().at(-1)).toMatchObject({
+      show_alert: true,
+      text: "Laporan ini sudah ditarik kembali oleh pegawai.",
+    });
     expect(await database.prisma.review.count()).toBe(0);
   });
 
@@ -280,18 +422,32 @@ describe("races, stale and tampered buttons", () => {
     const h = await setup();
     await h.deliver(h.user(STAFF_TG).press(`rh:w:${h.reportId}`));
     await h.flush();
-    const edit = h.telegram.callsTo("editMessageReplyMarkup").filter((c) => Number(c.payload.chat_id) === SUPERVISOR_TG).at(-1)!;
+    const edit = h.telegram
+      .callsTo("editMessageReplyMarkup")
+      .filter((c) => Number(c.payload.chat_id) === SUPERVISOR_TG)
+      .at(-1)!;
     expect(edit.payload).toMatchObject({ message_id: h.messageId, reply_markup: { inline_keyboard: [] } });
     await h.deliver(h.user(SUPERVISOR_TG).press(`rv:x:${h.reportId}:1`, h.messageId));
-    expect(h.telegram.callbackAnswers().at(-1)).toMatchObject({ show_alert: true, text: "Laporan ini sudah ditarik kembali oleh pegawai." });
+    expect(h.telegram.callbackAnswers().at(-1)).toMatchObject({
+      show_alert: true,
+      text: "Laporan ini sudah ditarik kembali oleh pegawai.",
+    });
   });
 
   it("an already decided report: any later button says who decided", async () => {
     const h = await setup();
     await h.deliver(h.user(SUPERVISOR_TG).press(`rv:a:${h.reportId}:1:M`, h.messageId));
-    for (const data of [`rv:r:${h.reportId}:1`, `rv:x:${h.reportId}:1`, `rv:a:${h.reportId}:1`, `rv:a:${h.reportId}:1:B`]) {
+    for (const data of [
+      `rv:r:${h.reportId}:1`,
+      `rv:x:${h.reportId}:1`,
+      `rv:a:${h.reportId}:1`,
+      `rv:a:${h.reportId}:1:B`,
+    ]) {
       await h.deliver(h.user(SUPERVISOR_TG).press(data, h.messageId));
-      expect(h.telegram.callbackAnswers().at(-1)).toMatchObject({ show_alert: true, text: "Laporan ini sudah diputuskan oleh Siti Rahma." });
+      expect(h.telegram.callbackAnswers().at(-1)).toMatchObject({
+        show_alert: true,
+        text: "Laporan ini sudah diputuskan oleh Siti Rahma.",
+      });
     }
     expect(await database.prisma.review.findMany()).toHaveLength(1);
   });
@@ -299,21 +455,43 @@ describe("races, stale and tampered buttons", () => {
   it("tampered or unknown data gets an alert and a log line, and changes nothing", async () => {
     const h = await setup();
     const siti = h.user(SUPERVISOR_TG);
-    for (const data of [`rv:a:${h.reportId}:1:Z`, "rv:zz", `rv:a:${h.reportId}:-1:M`, `rv:a:${h.reportId}:1:M:extra`, "rv:a:99999:1:M", `rv:a:${"9".repeat(30)}:1:M`]) {
+    for (const data of [
+      `rv:a:${h.reportId}:1:Z`,
+      "rv:zz",
+      `rv:a:${h.reportId}:-1:M`,
+      `rv:a:${h.reportId}:1:M:extra`,
+      "rv:a:99999:1:M",
+      `rv:a:${"9".repeat(30)}:1:M`,
+    ]) {
       await h.deliver(siti.press(data, h.messageId));
-      expect(h.telegram.callbackAnswers().at(-1)).toMatchObject({ show_alert: true, text: "Tombol ini tidak dikenali." });
+      expect(h.telegram.callbackAnswers().at(-1)).toMatchObject({
+        show_alert: true,
+        text: "Tombol ini tidak dikenali.",
+      });
     }
     const warnings = h.logLines.filter((l) => String(l.msg).startsWith("review:"));
     expect(warnings).toHaveLength(6);
     // A version that is not the report's: a stale (or forged) button.
     await h.deliver(siti.press(`rv:a:${h.reportId}:2:M`, h.messageId));
-    expect(h.telegram.callbackAnswers().at(-1)).toMatchObject({ text: expect.stringContaining("versi yang lebih baru") });
-    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: h.reportId } })).toMatchObject({ status: "SUBMITTED" });
+    expect(h.telegram.callbackAnswers().at(-1)).toMatchObject({
+      text: expect.stringContaining("versi yang lebih baru"),
+    });
+    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: h.reportId } })).toMatchObject({
+      status: "SUBMITTED",
+    });
   });
 
   it("many decisions at once through the domain call (as from several instances): exactly one wins", async () => {
     const h = await setup();
-    await database.prisma.delegation.create({ data: { supervisorId: h.supervisor.id, delegateId: h.delegate.id, from: new Date("2026-11-24T00:00:00Z"), to: new Date("2026-11-24T00:00:00Z"), createdBy: "cli" } });
+    await database.prisma.delegation.create({
+      data: {
+        supervisorId: h.supervisor.id,
+        delegateId: h.delegate.id,
+        from: new Date("2026-11-24T00:00:00Z"),
+        to: new Date("2026-11-24T00:00:00Z"),
+        createdBy: "cli",
+      },
+    });
     const { decide } = await import("../../src/domain/review.ts");
     const { reviewRenderer } = await import("../../src/handlers/review-render.ts");
     const reviewers = [
@@ -323,7 +501,16 @@ describe("races, stale and tampered buttons", () => {
     ];
     const outcomes = await Promise.all(
       [0, 1, 2, 0, 1, 2].map((i, n) =>
-        decide(database.prisma, { reviewer: reviewers[i]!, reportId: h.reportId, version: 1, now: h.clock.now(), render: reviewRenderer(), ...(n % 2 ? { decision: "APPROVED" as const, rating: "MEETS" as const } : { decision: "REJECTED" as const, comment: "Bukan tugas pokok" }) }),
+        decide(database.prisma, {
+          reviewer: reviewers[i]!,
+          reportId: h.reportId,
+          version: 1,
+          now: h.clock.now(),
+          render: reviewRenderer(),
+          ...(n % 2
+            ? { decision: "APPROVED" as const, rating: "MEETS" as const }
+            : { decision: "REJECTED" as const, comment: "Bukan tugas pokok" }),
+        }),
       ),
     );
     expect(outcomes.filter((o) => o.kind === "decided")).toHaveLength(1);
@@ -337,7 +524,9 @@ describe("races, stale and tampered buttons", () => {
     const siti = h.user(SUPERVISOR_TG);
     await h.deliver(siti.press(`rv:r:${h.reportId}:1`, h.messageId), siti.press(`rv:a:${h.reportId}:1`, h.messageId));
     await h.deliver(siti.text("Ini bukan catatan revisi"));
-    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: h.reportId } })).toMatchObject({ status: "SUBMITTED" });
+    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: h.reportId } })).toMatchObject({
+      status: "SUBMITTED",
+    });
   });
 
   it("parses only well-formed data of at most 64 bytes", () => {

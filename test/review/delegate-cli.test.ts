@@ -20,23 +20,54 @@ const DELEGATE = "199208172018012004";
 
 describe("lapkin delegate", () => {
   it("sets a delegation for whole dates and writes the audit log", async () => {
-    const out = await run("--supervisor", SUPERVISOR, "--delegate", DELEGATE, "--from", "2026-11-25", "--to=2026-11-27", "--reason", "Dinas luar kota");
+    const out = await run(
+      "--supervisor",
+      SUPERVISOR,
+      "--delegate",
+      DELEGATE,
+      "--from",
+      "2026-11-25",
+      "--to=2026-11-27",
+      "--reason",
+      "Dinas luar kota",
+    );
     expect(out).toMatchObject({ code: 0, stderr: "" });
     expect(out.stdout).toContain("Dewi Lestari acts for Siti Rahma from 2026-11-25 to 2026-11-27");
     await withDb(async (db) => {
       const row = await db.delegation.findFirstOrThrow({ include: { supervisor: true, delegate: true } });
       expect(row).toMatchObject({ createdBy: "cli", reason: "Dinas luar kota" });
-      expect([row.supervisor.nip, row.delegate.nip, row.from.toISOString().slice(0, 10), row.to.toISOString().slice(0, 10)]).toEqual([SUPERVISOR, DELEGATE, "2026-11-25", "2026-11-27"]);
-      expect(await db.auditLog.findFirst({ where: { action: "delegation.create" } })).toMatchObject({ actor: "cli", entity: "Delegation", entityId: String(row.id) });
+      expect([
+        row.supervisor.nip,
+        row.delegate.nip,
+        row.from.toISOString().slice(0, 10),
+        row.to.toISOString().slice(0, 10),
+      ]).toEqual([SUPERVISOR, DELEGATE, "2026-11-25", "2026-11-27"]);
+      expect(await db.auditLog.findFirst({ where: { action: "delegation.create" } })).toMatchObject({
+        actor: "cli",
+        entity: "Delegation",
+        entityId: String(row.id),
+      });
     });
   });
 
   it.each([
     [["--supervisor", SUPERVISOR, "--delegate", DELEGATE, "--from", "2026-11-25"], "--to is required"],
-    [["--supervisor", SUPERVISOR, "--delegate", DELEGATE, "--from", "2026-02-30", "--to", "2026-03-01"], "--from must be a date YYYY-MM-DD"],
-    [["--supervisor", SUPERVISOR, "--delegate", DELEGATE, "--from", "2026-11-27", "--to", "2026-11-25"], "--to is before --from"],
-    [["--supervisor", "000000000000000000", "--delegate", DELEGATE, "--from", "2026-11-25", "--to", "2026-11-27"], "No active employee with NIP 000000000000000000 (--supervisor)"],
-    [["--supervisor", SUPERVISOR, "--delegate", SUPERVISOR, "--from", "2026-11-25", "--to", "2026-11-27"], "cannot be their own delegate"],
+    [
+      ["--supervisor", SUPERVISOR, "--delegate", DELEGATE, "--from", "2026-02-30", "--to", "2026-03-01"],
+      "--from must be a date YYYY-MM-DD",
+    ],
+    [
+      ["--supervisor", SUPERVISOR, "--delegate", DELEGATE, "--from", "2026-11-27", "--to", "2026-11-25"],
+      "--to is before --from",
+    ],
+    [
+      ["--supervisor", "000000000000000000", "--delegate", DELEGATE, "--from", "2026-11-25", "--to", "2026-11-27"],
+      "No active employee with NIP 000000000000000000 (--supervisor)",
+    ],
+    [
+      ["--supervisor", SUPERVISOR, "--delegate", SUPERVISOR, "--from", "2026-11-25", "--to", "2026-11-27"],
+      "cannot be their own delegate",
+    ],
     [["--supervisor", SUPERVISOR, "--bogus", "x"], 'Unknown option "--bogus"'],
   ])("refuses %j with a readable message", async (args, message) => {
     const out = await run(...args);

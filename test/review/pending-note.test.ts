@@ -21,7 +21,10 @@ function recordingKeyValue(db: Db) {
     get(target, property) {
       const value = Reflect.get(target, property) as unknown;
       if (typeof value !== "function") return value;
-      return (...args: unknown[]) => (calls.push(String(property)), (value as (...a: unknown[]) => unknown).apply(target, args));
+      return (...args: unknown[]) => (
+        calls.push(String(property)),
+        (value as (...a: unknown[]) => unknown).apply(target, args)
+      );
     },
   });
   const recorded = new Proxy(db, {
@@ -38,13 +41,17 @@ function recordingKeyValue(db: Db) {
 async function sitiReportingWhileReviewing(db: Db) {
   const seeded = await seedReview(database.prisma);
   const h = reviewBot(db);
-  const reportId = await submitted(database.prisma, { employeeId: seeded.staff.id, indicatorId: seeded.indicators[0]!.id });
+  const reportId = await submitted(database.prisma, {
+    employeeId: seeded.staff.id,
+    indicatorId: seeded.indicators[0]!.id,
+  });
   await h.flush();
   const messageId = await notificationMessageId(database.prisma, reportId);
   const siti = h.user(SUPERVISOR_TG);
   await h.deliver(siti.command("lapor"), siti.press("lp:d:today"), siti.press("lp:i:add"));
   expect(h.telegram.lastText(SUPERVISOR_TG)).toContain("Langkah 3/6");
-  const draftOfSiti = () => database.prisma.report.findFirstOrThrow({ where: { employeeId: seeded.supervisor.id, status: "DRAFT" } });
+  const draftOfSiti = () =>
+    database.prisma.report.findFirstOrThrow({ where: { employeeId: seeded.supervisor.id, status: "DRAFT" } });
   const andisReport = () => database.prisma.report.findUniqueOrThrow({ where: { id: reportId } });
   return { ...seeded, ...h, siti, reportId, messageId, draftOfSiti, andisReport };
 }
@@ -56,13 +63,18 @@ describe("a supervisor's note being asked for, in the middle of her own /lapor",
     expect(h.telegram.lastText(SUPERVISOR_TG)).toContain("Tulis catatan revisi untuk Andi Wijaya");
 
     await h.deliver(h.siti.text("Mohon lampirkan daftar hadir rapat"));
-    expect(await h.andisReport()).toMatchObject({ status: "REVISION_REQUESTED", reviewerComment: "Mohon lampirkan daftar hadir rapat" });
+    expect(await h.andisReport()).toMatchObject({
+      status: "REVISION_REQUESTED",
+      reviewerComment: "Mohon lampirkan daftar hadir rapat",
+    });
     expect((await h.draftOfSiti()).description).toBeNull();
 
     await h.deliver(h.siti.text("Menyusun laporan bulanan jaringan kota"));
     expect((await h.draftOfSiti()).description).toBe("Menyusun laporan bulanan jaringan kota");
     expect(h.telegram.lastText(SUPERVISOR_TG)).toContain("Langkah 4/6");
-    expect((await database.prisma.review.findMany({ where: { reportId: h.reportId } })).map((r) => r.comment)).toEqual(["Mohon lampirkan daftar hadir rapat"]);
+    expect((await database.prisma.review.findMany({ where: { reportId: h.reportId } })).map((r) => r.comment)).toEqual([
+      "Mohon lampirkan daftar hadir rapat",
+    ]);
   });
 
   it("is asked for again after a note that is too short, and /lapor does not get the short text", async () => {
@@ -71,13 +83,19 @@ describe("a supervisor's note being asked for, in the middle of her own /lapor",
     expect(h.telegram.lastText(SUPERVISOR_TG)).toContain("terlalu pendek");
     expect((await h.draftOfSiti()).description).toBeNull();
     await h.deliver(h.siti.text("Kegiatan ini bukan tugas Anda"));
-    expect(await h.andisReport()).toMatchObject({ status: "REJECTED", reviewerComment: "Kegiatan ini bukan tugas Anda" });
+    expect(await h.andisReport()).toMatchObject({
+      status: "REJECTED",
+      reviewerComment: "Kegiatan ini bukan tugas Anda",
+    });
   });
 
   it("once expired, is not waited for: the text is her /lapor answer and Andi's report stays undecided", async () => {
     const h = await sitiReportingWhileReviewing(database.prisma);
     await h.deliver(h.siti.press(`rv:r:${h.reportId}:1`, h.messageId));
-    await database.prisma.keyValue.update({ where: { key: `review-pending:${SUPERVISOR_TG}` }, data: { expiresAt: new Date(h.clock.now().getTime() - 1000) } });
+    await database.prisma.keyValue.update({
+      where: { key: `review-pending:${SUPERVISOR_TG}` },
+      data: { expiresAt: new Date(h.clock.now().getTime() - 1000) },
+    });
     await h.deliver(h.siti.text("Menyusun laporan bulanan jaringan kota"));
     expect((await h.draftOfSiti()).description).toBe("Menyusun laporan bulanan jaringan kota");
     expect(await h.andisReport()).toMatchObject({ status: "SUBMITTED", reviewerComment: null });
@@ -104,7 +122,9 @@ describe("who is asked about a note on a text", () => {
     calls.length = 0;
     await h.deliver(andi.text("Rapat koordinasi jaringan kota"), andi.text("2"));
     expect(calls).toEqual([]);
-    expect(await database.prisma.report.findFirstOrThrow({ where: { employeeId: seeded.staff.id } })).toMatchObject({ description: "Rapat koordinasi jaringan kota" });
+    expect(await database.prisma.report.findFirstOrThrow({ where: { employeeId: seeded.staff.id } })).toMatchObject({
+      description: "Rapat koordinasi jaringan kota",
+    });
     expect(h.telegram.lastText(STAFF_TG)).toContain("Langkah 5/6");
   });
 
@@ -112,24 +132,42 @@ describe("who is asked about a note on a text", () => {
     const seeded = await seedReview(database.prisma);
     const { db, calls } = recordingKeyValue(database.prisma);
     const h = reviewBot(db);
-    const reportId = await submitted(database.prisma, { employeeId: seeded.staff.id, indicatorId: seeded.indicators[0]!.id });
+    const reportId = await submitted(database.prisma, {
+      employeeId: seeded.staff.id,
+      indicatorId: seeded.indicators[0]!.id,
+    });
     await h.flush();
     const siti = h.user(SUPERVISOR_TG);
     await h.deliver(siti.press(`rv:r:${reportId}:1`, await notificationMessageId(database.prisma, reportId)));
     calls.length = 0;
     await h.deliver(siti.text("Mohon lampirkan daftar hadir rapat"));
     expect(calls).not.toContain("findUnique");
-    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({ status: "REVISION_REQUESTED" });
+    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({
+      status: "REVISION_REQUESTED",
+    });
     expect(await database.prisma.keyValue.count({ where: { key: `review-pending:${SUPERVISOR_TG}` } })).toBe(0);
   });
 
   it("an admin known only by ADMIN_TELEGRAM_IDS (no employee record) still has the note asked for taken", async () => {
     const seeded = await seedReview(database.prisma);
-    const h = createTestBot({ db: database.prisma, now: "2026-11-24T05:00:00Z", config: { ADMIN_TELEGRAM_IDS: "9002" } });
-    const reportId = await submitted(database.prisma, { employeeId: seeded.staff.id, indicatorId: seeded.indicators[0]!.id });
+    const h = createTestBot({
+      db: database.prisma,
+      now: "2026-11-24T05:00:00Z",
+      config: { ADMIN_TELEGRAM_IDS: "9002" },
+    });
+    const reportId = await submitted(database.prisma, {
+      employeeId: seeded.staff.id,
+      indicatorId: seeded.indicators[0]!.id,
+    });
     const admin = h.telegram.user(9002);
     await h.deliver(admin.press(`rv:x:${reportId}:1`), admin.text("Kegiatan ini bukan tugas Andi"));
-    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({ status: "REJECTED", reviewerComment: "Kegiatan ini bukan tugas Andi" });
-    expect(await database.prisma.review.findFirstOrThrow({ where: { reportId } })).toMatchObject({ actingAs: "ADMIN", reviewerId: null });
+    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({
+      status: "REJECTED",
+      reviewerComment: "Kegiatan ini bukan tugas Andi",
+    });
+    expect(await database.prisma.review.findFirstOrThrow({ where: { reportId } })).toMatchObject({
+      actingAs: "ADMIN",
+      reviewerId: null,
+    });
   });
 });

@@ -22,7 +22,9 @@ async function setup() {
   const person = (e: { id: number }) => t.telegram.user(9000 + e.id);
   const chat = t.telegram.user(1).inGroup(GROUP, "Grup Diskominfo");
   const keyboardOf = (call: { payload: Record<string, unknown> }) =>
-    ((call.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }).inline_keyboard).flat();
+    (
+      call.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }
+    ).inline_keyboard.flat();
   return { unit, sub, other, t, person, chat, keyboardOf };
 }
 
@@ -32,13 +34,19 @@ describe("/daftargrup", () => {
     const admin = t.telegram.user(ADMIN_ID);
     await t.deliver(admin.command("daftargrup", "", chat));
     const buttons = keyboardOf(t.telegram.callsTo("sendMessage").at(-1)!);
-    expect(buttons.map((b) => b.text)).toEqual(expect.arrayContaining(["Dinas Kesehatan (DINKES)", "Bidang TIK (BIDANG-TIK)", "Dinas DISKOMINFO (DISKOMINFO)"]));
+    expect(buttons.map((b) => b.text)).toEqual(
+      expect.arrayContaining(["Dinas Kesehatan (DINKES)", "Bidang TIK (BIDANG-TIK)", "Dinas DISKOMINFO (DISKOMINFO)"]),
+    );
     for (const b of buttons) expect(Buffer.byteLength(b.callback_data)).toBeLessThanOrEqual(64);
 
     await t.deliver(admin.press(`g:u:${other.id}:${ADMIN_ID}`, 5, chat));
     await t.deliver(admin.press(`g:l:${other.id}:en:${ADMIN_ID}`, 5, chat));
     expect(await db().group.findUniqueOrThrow({ where: { chatId: BigInt(GROUP) } })).toMatchObject({
-      unitId: other.id, language: "en", active: true, title: "Grup Diskominfo", linkedByTelegramId: BigInt(ADMIN_ID),
+      unitId: other.id,
+      language: "en",
+      active: true,
+      title: "Grup Diskominfo",
+      linkedByTelegramId: BigInt(ADMIN_ID),
     });
     expect(await db().auditLog.count({ where: { action: "group.link" } })).toBe(1);
   });
@@ -56,7 +64,10 @@ describe("/daftargrup", () => {
     expect(await db().group.count()).toBe(0);
 
     await t.deliver(head.press(`g:l:${sub.id}:id:${head.id}`, 5, chat));
-    expect(await db().group.findUniqueOrThrow({ where: { chatId: BigInt(GROUP) } })).toMatchObject({ unitId: sub.id, language: "id" });
+    expect(await db().group.findUniqueOrThrow({ where: { chatId: BigInt(GROUP) } })).toMatchObject({
+      unitId: sub.id,
+      language: "id",
+    });
   });
 
   it("a plain employee is refused, and so is a button pressed by someone else", async () => {
@@ -85,7 +96,9 @@ describe("/daftargrup", () => {
 describe("group lifecycle", () => {
   async function linked() {
     const s = await setup();
-    await db().group.create({ data: { chatId: BigInt(GROUP), unitId: s.unit.unit.id, title: "Grup", linkedByTelegramId: BigInt(ADMIN_ID) } });
+    await db().group.create({
+      data: { chatId: BigInt(GROUP), unitId: s.unit.unit.id, title: "Grup", linkedByTelegramId: BigInt(ADMIN_ID) },
+    });
     return s;
   }
 
@@ -108,7 +121,9 @@ describe("group lifecycle", () => {
   it("a group upgraded to a supergroup is followed to its new id", async () => {
     const { t } = await linked();
     const admin = t.telegram.user(ADMIN_ID);
-    await t.deliver(admin.message({ migrate_to_chat_id: -1001234567890 } as never, { id: GROUP, type: "group", title: "Grup" }));
+    await t.deliver(
+      admin.message({ migrate_to_chat_id: -1001234567890 } as never, { id: GROUP, type: "group", title: "Grup" }),
+    );
     expect(await db().group.findUnique({ where: { chatId: BigInt(GROUP) } })).toBeNull();
     expect(await db().group.findUniqueOrThrow({ where: { chatId: -1001234567890n } })).toMatchObject({ active: true });
   });

@@ -6,7 +6,11 @@ import { seedSmallUnit } from "../support/seed.ts";
 
 export const silent = createLogger({ level: "silent" });
 
-export function schedulerDeps(db: Db, dataDir: string, now = "2026-11-23T07:00:00Z"): SchedulerDeps & { clock: ReturnType<typeof fixedClock> } {
+export function schedulerDeps(
+  db: Db,
+  dataDir: string,
+  now = "2026-11-23T07:00:00Z",
+): SchedulerDeps & { clock: ReturnType<typeof fixedClock> } {
   return { db, clock: fixedClock(now), logger: silent, dataDir };
 }
 

@@ -21,13 +21,21 @@ describe("daily-report reminder", () => {
 
     await tick(deps, new Date("2026-11-23T07:00:00Z"));
     const rows = await queued(db(), "report-reminder");
-    expect(rows.map((r) => r.chatId).sort()).toEqual([unit.head, unit.supervisor, unit.staff, unit.colleague].map(unit.chatOf).sort());
+    expect(rows.map((r) => r.chatId).sort()).toEqual(
+      [unit.head, unit.supervisor, unit.staff, unit.colleague].map(unit.chatOf).sort(),
+    );
     const english = rows.find((r) => r.chatId === unit.chatOf(unit.colleague))!;
     expect((english.payload as { params: { text: string } }).params.text).toContain("23 November 2026");
     expect((english.payload as { params: { text: string } }).params.text).toContain("/report");
-    const run = await db().jobRun.findFirstOrThrow({ where: { job: "report-reminder", scheduledFor: new Date("2026-11-23T07:00:00Z") } });
+    const run = await db().jobRun.findFirstOrThrow({
+      where: { job: "report-reminder", scheduledFor: new Date("2026-11-23T07:00:00Z") },
+    });
     expect(await db().jobRun.count({ where: { job: "report-reminder", status: "SKIPPED" } })).toBe(5); // the last week, missed before "start"
-    expect(run).toMatchObject({ status: "DONE", scope: `unit:${unit.unit.id}`, scheduledFor: new Date("2026-11-23T07:00:00Z") });
+    expect(run).toMatchObject({
+      status: "DONE",
+      scope: `unit:${unit.unit.id}`,
+      scheduledFor: new Date("2026-11-23T07:00:00Z"),
+    });
 
     // The next tick finds the run and does nothing again.
     await tick(deps, new Date("2026-11-23T07:01:00Z"));
@@ -37,14 +45,25 @@ describe("daily-report reminder", () => {
   it("is not sent to someone on leave or who already reported (a draft or a withdrawn report does not count)", async () => {
     const unit = await seedLinkedUnit(db(), { timeZone: "Asia/Makassar" });
     const day = new Date("2026-11-23T00:00:00Z");
-    await db().leave.create({ data: { employeeId: unit.head.id, from: new Date("2026-11-20"), to: new Date("2026-11-24"), kind: "CUTI" } });
-    await db().report.create({ data: { employeeId: unit.staff.id, date: day, status: "SUBMITTED", submittedAt: new Date("2026-11-23T02:00:00Z") } });
+    await db().leave.create({
+      data: { employeeId: unit.head.id, from: new Date("2026-11-20"), to: new Date("2026-11-24"), kind: "CUTI" },
+    });
+    await db().report.create({
+      data: {
+        employeeId: unit.staff.id,
+        date: day,
+        status: "SUBMITTED",
+        submittedAt: new Date("2026-11-23T02:00:00Z"),
+      },
+    });
     await db().report.create({ data: { employeeId: unit.supervisor.id, date: day, status: "DRAFT" } });
     await db().report.create({ data: { employeeId: unit.colleague.id, date: day, status: "WITHDRAWN" } });
 
     await runJobNow(schedulerDeps(db(), database.dataDir), "report-reminder", { at: new Date("2026-11-23T07:00:00Z") });
     const rows = await queued(db(), "report-reminder");
-    expect(rows.map((r) => r.chatId).sort()).toEqual([unit.chatOf(unit.supervisor), unit.chatOf(unit.colleague)].sort());
+    expect(rows.map((r) => r.chatId).sort()).toEqual(
+      [unit.chatOf(unit.supervisor), unit.chatOf(unit.colleague)].sort(),
+    );
   });
 
   it.each([
@@ -64,7 +83,9 @@ describe("daily-report reminder", () => {
 
   it("skips a regional closure added by an admin", async () => {
     const unit = await seedLinkedUnit(db(), { timeZone: "Asia/Makassar" });
-    await db().regionalHoliday.create({ data: { unitId: unit.unit.id, date: new Date("2026-11-23"), name: "Hari Jadi Kota" } });
+    await db().regionalHoliday.create({
+      data: { unitId: unit.unit.id, date: new Date("2026-11-23"), name: "Hari Jadi Kota" },
+    });
     await tick(schedulerDeps(db(), database.dataDir), new Date("2026-11-23T07:00:00Z"));
     expect(await queued(db(), "report-reminder")).toHaveLength(0);
   });
@@ -73,7 +94,9 @@ describe("daily-report reminder", () => {
     const unit = await seedLinkedUnit(db(), { timeZone: "Asia/Jakarta" });
     const deps = schedulerDeps(db(), database.dataDir);
     await tick(deps, new Date("2026-11-23T08:00:00Z"));
-    await db().report.create({ data: { employeeId: unit.staff.id, date: new Date("2026-11-23"), status: "SUBMITTED" } });
+    await db().report.create({
+      data: { employeeId: unit.staff.id, date: new Date("2026-11-23"), status: "SUBMITTED" },
+    });
     await tick(deps, new Date("2026-11-23T09:30:00Z"));
     expect(await queued(db(), "report-reminder")).toHaveLength(4);
     expect((await queued(db(), "report-nudge")).map((r) => r.chatId)).not.toContain(unit.chatOf(unit.staff));
@@ -85,8 +108,22 @@ describe("approval digest and escalation", () => {
   it("tells the supervisor at 08:00, with the review issue's reminder (> 3) and escalation (> 5 working days)", async () => {
     const unit = await seedLinkedUnit(db());
     // Submitted on Monday 16 November: by Tuesday 24 November that is 6 working days.
-    await db().report.create({ data: { employeeId: unit.staff.id, date: new Date("2026-11-16"), status: "SUBMITTED", submittedAt: new Date("2026-11-16T03:00:00Z") } });
-    await db().report.create({ data: { employeeId: unit.colleague.id, date: new Date("2026-11-23"), status: "SUBMITTED", submittedAt: new Date("2026-11-23T03:00:00Z") } });
+    await db().report.create({
+      data: {
+        employeeId: unit.staff.id,
+        date: new Date("2026-11-16"),
+        status: "SUBMITTED",
+        submittedAt: new Date("2026-11-16T03:00:00Z"),
+      },
+    });
+    await db().report.create({
+      data: {
+        employeeId: unit.colleague.id,
+        date: new Date("2026-11-23"),
+        status: "SUBMITTED",
+        submittedAt: new Date("2026-11-23T03:00:00Z"),
+      },
+    });
     await tick(schedulerDeps(db(), database.dataDir), new Date("2026-11-24T01:00:00Z"));
 
     const digest = await queued(db(), "approval-digest");
@@ -107,18 +144,29 @@ describe("SKP deadlines", () => {
     await runJobNow(schedulerDeps(db(), database.dataDir), "skp-deadlines", { at: new Date("2027-01-28T01:00:00Z") });
     const rows = await queued(db(), "skp-deadline");
     const plan = rows.filter((r) => r.dedupeKey.includes(":skp-plan:"));
-    expect(plan.map((r) => r.chatId).sort()).toEqual([unit.head, unit.supervisor, unit.colleague].map(unit.chatOf).sort());
+    expect(plan.map((r) => r.chatId).sort()).toEqual(
+      [unit.head, unit.supervisor, unit.colleague].map(unit.chatOf).sort(),
+    );
     const annual = rows.filter((r) => r.dedupeKey.includes(":annual-evaluation:"));
     expect(annual.map((r) => r.chatId).sort()).toEqual([unit.head, unit.supervisor].map(unit.chatOf).sort());
     const toSupervisor = annual.find((r) => r.chatId === unit.chatOf(unit.supervisor))!;
-    expect((toSupervisor.payload as { params: { text: string } }).params.text).toContain("2 bawahan Anda belum dinilai");
+    expect((toSupervisor.payload as { params: { text: string } }).params.text).toContain(
+      "2 bawahan Anda belum dinilai",
+    );
   });
 
   it("reminds only supervisors whose team still has evaluations to finalise, with how many (a draft is still outstanding)", async () => {
     const unit = await seedLinkedUnit(db());
     const evaluation = (employeeId: number, status: "DRAFT" | "FINALISED") =>
       db().evaluation.create({
-        data: { employeeId, year: 2026, period: "YEAR", periodFrom: new Date("2026-01-01"), periodTo: new Date("2026-12-31"), status },
+        data: {
+          employeeId,
+          year: 2026,
+          period: "YEAR",
+          periodFrom: new Date("2026-01-01"),
+          periodTo: new Date("2026-12-31"),
+          status,
+        },
       });
     // Siti's team (Andi, Dewi) is done; Budi has rated nobody — his draft for Siti does not count.
     await evaluation(unit.staff.id, "FINALISED");
@@ -126,27 +174,44 @@ describe("SKP deadlines", () => {
     await evaluation(unit.supervisor.id, "DRAFT");
     // A Q4 evaluation does not stand in for the annual one.
     await db().evaluation.create({
-      data: { employeeId: unit.supervisor.id, year: 2026, period: "Q4", periodFrom: new Date("2026-10-01"), periodTo: new Date("2026-12-31"), status: "FINALISED" },
+      data: {
+        employeeId: unit.supervisor.id,
+        year: 2026,
+        period: "Q4",
+        periodFrom: new Date("2026-10-01"),
+        periodTo: new Date("2026-12-31"),
+        status: "FINALISED",
+      },
     });
 
     await runJobNow(schedulerDeps(db(), database.dataDir), "skp-deadlines", { at: new Date("2027-01-28T01:00:00Z") });
 
     const annual = (await queued(db(), "skp-deadline")).filter((r) => r.dedupeKey.includes(":annual-evaluation:"));
     expect(annual.map((r) => r.chatId)).toEqual([unit.chatOf(unit.head)]);
-    expect((annual[0]!.payload as { params: { text: string } }).params.text).toContain("1 bawahan Anda belum dinilai — ketik /evaluasi");
+    expect((annual[0]!.payload as { params: { text: string } }).params.text).toContain(
+      "1 bawahan Anda belum dinilai — ketik /evaluasi",
+    );
   });
 
   it("counts a periodic evaluation against its own quarter, and tells an English-speaking supervisor in English", async () => {
     const unit = await seedLinkedUnit(db());
     await db().employee.update({ where: { id: unit.supervisor.id }, data: { language: "en" } });
     await db().evaluation.create({
-      data: { employeeId: unit.staff.id, year: 2026, period: "Q3", periodFrom: new Date("2026-07-01"), periodTo: new Date("2026-09-30"), status: "FINALISED" },
+      data: {
+        employeeId: unit.staff.id,
+        year: 2026,
+        period: "Q3",
+        periodFrom: new Date("2026-07-01"),
+        periodTo: new Date("2026-09-30"),
+        status: "FINALISED",
+      },
     });
     // Q3 closes on 5 October 2026 (policy day 5); Thursday 1 October is 4 days before, Friday 2 October 3.
     await runJobNow(schedulerDeps(db(), database.dataDir), "skp-deadlines", { at: new Date("2026-10-02T01:00:00Z") });
 
     const periodic = (await queued(db(), "skp-deadline")).filter((r) => r.dedupeKey.includes(":periodic-evaluation:"));
-    const text = (chat: bigint) => (periodic.find((r) => r.chatId === chat)!.payload as { params: { text: string } }).params.text;
+    const text = (chat: bigint) =>
+      (periodic.find((r) => r.chatId === chat)!.payload as { params: { text: string } }).params.text;
     expect(periodic.map((r) => r.chatId).sort()).toEqual([unit.head, unit.supervisor].map(unit.chatOf).sort());
     expect(text(unit.chatOf(unit.supervisor))).toContain("One person in your team is not rated yet — send /evaluate.");
     expect(text(unit.chatOf(unit.supervisor))).toContain("Q3 2026");
@@ -170,7 +235,14 @@ describe("admins' daily digest of undeliverable messages", () => {
       },
     });
     const deps = { ...schedulerDeps(db(), database.dataDir), adminTelegramIds: [990001n] };
-    await db().report.create({ data: { employeeId: unit.staff.id, date: new Date("2026-11-23"), status: "SUBMITTED", submittedAt: new Date("2026-11-23T03:00:00Z") } });
+    await db().report.create({
+      data: {
+        employeeId: unit.staff.id,
+        date: new Date("2026-11-23"),
+        status: "SUBMITTED",
+        submittedAt: new Date("2026-11-23T03:00:00Z"),
+      },
+    });
 
     await tick(deps, new Date("2026-11-24T01:00:00Z"));
     await tick(deps, new Date("2026-11-24T01:05:00Z"));
@@ -185,7 +257,10 @@ describe("admins' daily digest of undeliverable messages", () => {
 
   it("sends nothing when every message was delivered", async () => {
     await seedLinkedUnit(db());
-    await tick({ ...schedulerDeps(db(), database.dataDir), adminTelegramIds: [990001n] }, new Date("2026-11-24T01:00:00Z"));
+    await tick(
+      { ...schedulerDeps(db(), database.dataDir), adminTelegramIds: [990001n] },
+      new Date("2026-11-24T01:00:00Z"),
+    );
     expect(await queued(db(), "admin-digest")).toHaveLength(0);
   });
 });

@@ -18,9 +18,14 @@ describe("scheduler", () => {
     // Monday 23 November 15:20 WIT: the 15:00 reminder was missed minutes ago.
     const deps = schedulerDeps(db(), database.dataDir, "2026-11-23T06:20:00Z");
     let evidenceRuns = 0;
-    const scheduler = createScheduler({ ...deps, intervals: [{ name: "evidence", everyMs: 10, run: async () => void evidenceRuns++ }] });
+    const scheduler = createScheduler({
+      ...deps,
+      intervals: [{ name: "evidence", everyMs: 10, run: async () => void evidenceRuns++ }],
+    });
     await scheduler.start();
-    await expect.poll(async () => db().jobRun.count({ where: { job: "report-reminder", status: "DONE" } }), { timeout: 5000 }).toBe(1);
+    await expect
+      .poll(async () => db().jobRun.count({ where: { job: "report-reminder", status: "DONE" } }), { timeout: 5000 })
+      .toBe(1);
     await expect.poll(() => evidenceRuns, { timeout: 2000 }).toBeGreaterThan(1);
     await scheduler.stop();
     const after = evidenceRuns;
@@ -49,7 +54,11 @@ describe("scheduler", () => {
   });
 
   it("merges stored policy over the defaults, job by job", () => {
-    const policy = mergeStoredSection("schedule", { reportReminder: { time: "14:30" }, weeklySummary: { recognition: false }, bogus: 1 });
+    const policy = mergeStoredSection("schedule", {
+      reportReminder: { time: "14:30" },
+      weeklySummary: { recognition: false },
+      bogus: 1,
+    });
     expect(policy.reportReminder).toEqual({ enabled: true, time: "14:30" });
     expect(policy.reportNudge.time).toBe("16:30");
     expect(policy.weeklySummary).toMatchObject({ time: "16:00", recognition: false });

@@ -30,17 +30,38 @@ const at = (iso: string, hours = 0) => new Date(new Date(iso).getTime() + hours 
  */
 async function seedWeek() {
   const unit = await seedLinkedUnit(db());
-  await db().group.create({ data: { chatId: BigInt(GROUP), unitId: unit.unit.id, title: "Grup Diskominfo", linkedByTelegramId: 1n } });
-  await db().leave.create({ data: { employeeId: unit.head.id, from: new Date("2026-11-23"), to: new Date("2026-11-27"), kind: "DINAS_LUAR" } });
+  await db().group.create({
+    data: { chatId: BigInt(GROUP), unitId: unit.unit.id, title: "Grup Diskominfo", linkedByTelegramId: 1n },
+  });
+  await db().leave.create({
+    data: { employeeId: unit.head.id, from: new Date("2026-11-23"), to: new Date("2026-11-27"), kind: "DINAS_LUAR" },
+  });
   const plan = await db().skpPlan.create({ data: { employeeId: unit.staff.id, year: 2026 } });
   const indicator = await db().skpIndicator.create({
-    data: { planId: plan.id, code: "1.1", rhk: "Layanan TIK", indicator: "Tiket selesai", target: 10, unitOfMeasure: "tiket" },
+    data: {
+      planId: plan.id,
+      code: "1.1",
+      rhk: "Layanan TIK",
+      indicator: "Tiket selesai",
+      target: 10,
+      unitOfMeasure: "tiket",
+    },
   });
-  const report = (employeeId: number, date: string, status: "APPROVED" | "SUBMITTED" | "REVISION_REQUESTED" | "REJECTED" | "DRAFT", hours?: number, extra = {}) =>
+  const report = (
+    employeeId: number,
+    date: string,
+    status: "APPROVED" | "SUBMITTED" | "REVISION_REQUESTED" | "REJECTED" | "DRAFT",
+    hours?: number,
+    extra = {},
+  ) =>
     db().report.create({
       data: {
-        employeeId, date: new Date(date), status, submittedAt: status === "DRAFT" ? null : at(`${date}T02:00:00Z`),
-        decidedAt: hours === undefined ? null : at(`${date}T02:00:00Z`, hours), ...extra,
+        employeeId,
+        date: new Date(date),
+        status,
+        submittedAt: status === "DRAFT" ? null : at(`${date}T02:00:00Z`),
+        decidedAt: hours === undefined ? null : at(`${date}T02:00:00Z`, hours),
+        ...extra,
       },
     });
   await report(unit.staff.id, "2026-11-23", "APPROVED", 2, { indicatorId: indicator.id, outputQuantity: 2 });
@@ -62,7 +83,9 @@ function pngSize(bytes: Buffer) {
 function sender(telegram: FakeTelegram, clockAt: Date) {
   const clock = fixedClock(clockAt);
   return createOutboxSender({
-    db: db(), clock, logger: silent,
+    db: db(),
+    clock,
+    logger: silent,
     api: new Api(telegram.token, { apiRoot: telegram.apiRoot, fetch: telegram.fetch as never }),
     options: { ratePerSecond: 1000, perGroupIntervalMs: 0, perChatIntervalMs: 0 },
     onPermanentFailure: deactivateOnForbidden(db(), () => clock.now()),
@@ -120,7 +143,9 @@ describe("weekly summary", () => {
 
   it("is sent once with two scheduler instances on one database", async () => {
     await seedWeek();
-    const second = database.databaseUrl ? await openDatabase({ dataDir: database.dataDir, databaseUrl: database.databaseUrl }) : database;
+    const second = database.databaseUrl
+      ? await openDatabase({ dataDir: database.dataDir, databaseUrl: database.databaseUrl })
+      : database;
     try {
       const a = schedulerDeps(db(), database.dataDir);
       const b = schedulerDeps(second.prisma, database.dataDir);
@@ -143,8 +168,11 @@ describe("weekly summary", () => {
     // Back only on Saturday 17:00 local: more than 24 hours late.
     await tick(schedulerDeps(db(), database.dataDir), at("2026-11-28T10:00:00Z"));
     expect(await queued(db(), "weekly-summary")).toHaveLength(0);
-    expect(await db().jobRun.findFirstOrThrow({ where: { job: "weekly-summary", scheduledFor: FRIDAY_1600 } })).toMatchObject({
-      status: "SKIPPED", details: { reason: "missed" },
+    expect(
+      await db().jobRun.findFirstOrThrow({ where: { job: "weekly-summary", scheduledFor: FRIDAY_1600 } }),
+    ).toMatchObject({
+      status: "SKIPPED",
+      details: { reason: "missed" },
     });
   });
 
@@ -157,10 +185,14 @@ describe("weekly summary", () => {
 
   it("speaks each group's language", async () => {
     const unit = await seedWeek();
-    await db().group.create({ data: { chatId: -100666n, unitId: unit.unit.id, title: "Team (EN)", language: "en", linkedByTelegramId: 1n } });
+    await db().group.create({
+      data: { chatId: -100666n, unitId: unit.unit.id, title: "Team (EN)", language: "en", linkedByTelegramId: 1n },
+    });
     await tick(schedulerDeps(db(), database.dataDir), FRIDAY_1600);
     const rows = await queued(db(), "weekly-summary");
-    const english = rows.find((r) => r.chatId === -100666n)!.payload as { params: { caption: string; photo: { localFile: string } } };
+    const english = rows.find((r) => r.chatId === -100666n)!.payload as {
+      params: { caption: string; photo: { localFile: string } };
+    };
     expect(english.params.caption).toContain("Reporting rate: 40%");
     expect(english.params.caption).toContain("Approved 3 · Pending 1 · Revision 1 · Rejected 1");
     expect(pngSize(readFileSync(english.params.photo.localFile))).toEqual({ width: 800, height: 450 });
@@ -181,8 +213,18 @@ describe("weekly summary", () => {
     const [scheduled] = await loadUnits(db(), { from: "2026-11-01", to: "2026-12-31", unitIds: [unit.unit.id] });
     const outcome = await weeklySummary(
       {
-        db: db(), logger: silent, dataDir: database.dataDir, policy: { ...DEFAULT_SCHEDULE_POLICY }, deadlines: DEFAULT_DEADLINE_POLICY, ratingPeriod: "QUARTER", unit: scheduled!, localDate: "2026-11-27",
-        scheduledFor: FRIDAY_1600, now: FRIDAY_1600, runId: 1n, runKey: "weekly-summary:test",
+        db: db(),
+        logger: silent,
+        dataDir: database.dataDir,
+        policy: { ...DEFAULT_SCHEDULE_POLICY },
+        deadlines: DEFAULT_DEADLINE_POLICY,
+        ratingPeriod: "QUARTER",
+        unit: scheduled!,
+        localDate: "2026-11-27",
+        scheduledFor: FRIDAY_1600,
+        now: FRIDAY_1600,
+        runId: 1n,
+        runKey: "weekly-summary:test",
       },
       () => {
         throw new Error("no canvas");

@@ -22,15 +22,27 @@ describe("BerAKHLAK values", () => {
 
 describe("behaviourRating", () => {
   it.each<[string, Parameters<typeof behaviourRating>[0], Rating | null]>([
-    ["the supervisor's overall rating wins over per-value ratings", { overall: "BELOW", perValue: perValue("ABOVE", "ABOVE") }, "BELOW"],
+    [
+      "the supervisor's overall rating wins over per-value ratings",
+      { overall: "BELOW", perValue: perValue("ABOVE", "ABOVE") },
+      "BELOW",
+    ],
     ["an overall rating alone is used as is", { overall: "ABOVE" }, "ABOVE"],
     ["all seven values above → above", { perValue: perValue(...Array<Rating>(7).fill("ABOVE")) }, "ABOVE"],
-    ["4 above, 3 meets (mean 2.57) → above", { perValue: perValue("ABOVE", "ABOVE", "ABOVE", "ABOVE", "MEETS", "MEETS", "MEETS") }, "ABOVE"],
+    [
+      "4 above, 3 meets (mean 2.57) → above",
+      { perValue: perValue("ABOVE", "ABOVE", "ABOVE", "ABOVE", "MEETS", "MEETS", "MEETS") },
+      "ABOVE",
+    ],
     ["1 above, 1 meets (mean exactly 2.5) rounds toward meets", { perValue: perValue("ABOVE", "MEETS") }, "MEETS"],
     ["1 below, 1 meets (mean exactly 1.5) rounds toward meets", { perValue: perValue("BELOW", "MEETS") }, "MEETS"],
     ["1 above, 1 below (mean 2) → meets", { perValue: perValue("ABOVE", "BELOW") }, "MEETS"],
     ["2 below, 1 meets (mean 1.33) → below", { perValue: perValue("BELOW", "BELOW", "MEETS") }, "BELOW"],
-    ["1 below among 6 meets (mean 1.86) → meets", { perValue: perValue("BELOW", ...Array<Rating>(6).fill("MEETS")) }, "MEETS"],
+    [
+      "1 below among 6 meets (mean 1.86) → meets",
+      { perValue: perValue("BELOW", ...Array<Rating>(6).fill("MEETS")) },
+      "MEETS",
+    ],
     ["all values below → below", { perValue: perValue(...Array<Rating>(7).fill("BELOW")) }, "BELOW"],
     ["nothing rated yet gives no rating", {}, null],
     ["an empty per-value record gives no rating", { perValue: {} }, null],
@@ -48,17 +60,36 @@ describe("summarisePeerFeedback", () => {
 
   it.each<[string, PeerFeedbackItem[], number, boolean]>([
     ["no feedback is hidden", [], 3, false],
-    ["two peers are hidden (below the default three)", [item(1, "LOYAL", "ABOVE"), item(2, "LOYAL", "MEETS")], 3, false],
+    [
+      "two peers are hidden (below the default three)",
+      [item(1, "LOYAL", "ABOVE"), item(2, "LOYAL", "MEETS")],
+      3,
+      false,
+    ],
     [
       "many items from only two peers are still hidden",
       [item(1, "LOYAL", "ABOVE"), item(1, "ADAPTIF", "ABOVE"), item(2, "LOYAL", "MEETS"), item(2, "KOMPETEN", "BELOW")],
       3,
       false,
     ],
-    ["three peers are shown", [item(1, "LOYAL", "ABOVE"), item(2, "LOYAL", "MEETS"), item(3, "LOYAL", "MEETS")], 3, true],
+    [
+      "three peers are shown",
+      [item(1, "LOYAL", "ABOVE"), item(2, "LOYAL", "MEETS"), item(3, "LOYAL", "MEETS")],
+      3,
+      true,
+    ],
     ["a configured threshold of 5 hides four peers", [1, 2, 3, 4].map((g) => item(g, "LOYAL", "MEETS")), 5, false],
     ["a configured threshold of 1 shows a single peer", [item(1, "LOYAL", "MEETS")], 1, true],
-    ["Telegram-sized bigint ids count as distinct peers", [item(9007199254740993n, "LOYAL", "MEETS"), item(9007199254740995n, "LOYAL", "MEETS"), item(9007199254740997n, "LOYAL", "MEETS")], 3, true],
+    [
+      "Telegram-sized bigint ids count as distinct peers",
+      [
+        item(9007199254740993n, "LOYAL", "MEETS"),
+        item(9007199254740995n, "LOYAL", "MEETS"),
+        item(9007199254740997n, "LOYAL", "MEETS"),
+      ],
+      3,
+      true,
+    ],
   ])("%s", (_behaviour, items, minRespondents, shown) => {
     const summary = summarisePeerFeedback(items, minRespondents);
     expect(summary !== null).toBe(shown);

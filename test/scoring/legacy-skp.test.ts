@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { legacyActivityScore, legacyAspectScore, legacySkpFromIndicators, legacySkpScore } from "../../src/scoring/index.ts";
+import {
+  legacyActivityScore,
+  legacyAspectScore,
+  legacySkpFromIndicators,
+  legacySkpScore,
+} from "../../src/scoring/index.ts";
 import type { Aspect, LegacyActivity } from "../../src/scoring/index.ts";
 
 describe("legacy aspect score: quantity and quality are R/T × 100", () => {
@@ -89,16 +94,32 @@ describe("legacy SKP score", () => {
 });
 
 describe("legacySkpFromIndicators: today's indicator SKP read as legacy activities (one per main RHK)", () => {
-  const ind = (rhk: string, aspect: "QUANTITY" | "QUALITY" | "TIME" | "COST", target: number, realisation: number, rhkKind: "MAIN" | "ADDITIONAL" = "MAIN") => ({ rhk, rhkKind, aspect, target, realisation });
+  const ind = (
+    rhk: string,
+    aspect: "QUANTITY" | "QUALITY" | "TIME" | "COST",
+    target: number,
+    realisation: number,
+    rhkKind: "MAIN" | "ADDITIONAL" = "MAIN",
+  ) => ({ rhk, rhkKind, aspect, target, realisation });
   it.each([
     ["one RHK, all on target", [ind("A", "QUANTITY", 10, 10), ind("A", "QUALITY", 100, 100)], 100],
     ["means the aspects of one RHK", [ind("A", "QUANTITY", 10, 12), ind("A", "QUALITY", 100, 90)], 105],
     ["means the RHKs", [ind("A", "QUANTITY", 10, 10), ind("B", "QUANTITY", 10, 5)], 75],
-    ["an RHK whose quantity realised nothing scores 0", [ind("A", "QUANTITY", 10, 10), ind("B", "QUANTITY", 10, 0), ind("B", "QUALITY", 100, 100)], 50],
+    [
+      "an RHK whose quantity realised nothing scores 0",
+      [ind("A", "QUANTITY", 10, 10), ind("B", "QUANTITY", 10, 0), ind("B", "QUALITY", 100, 100)],
+      50,
+    ],
     ["time under target by 24% or less earns up to 176", [ind("A", "TIME", 100, 80)], 96],
-    ["additional RHKs do not count while main ones exist", [ind("A", "QUANTITY", 10, 10), ind("X", "QUANTITY", 10, 0, "ADDITIONAL")], 100],
+    [
+      "additional RHKs do not count while main ones exist",
+      [ind("A", "QUANTITY", 10, 10), ind("X", "QUANTITY", 10, 0, "ADDITIONAL")],
+      100,
+    ],
     ["only additional RHKs: they are what there is", [ind("X", "QUANTITY", 10, 5, "ADDITIONAL")], 50],
     ["an indicator without a target is left out", [ind("A", "QUANTITY", 0, 3), ind("A", "QUALITY", 100, 80)], 80],
     ["nothing scorable: 0", [], 0],
-  ] as const)("%s → %d", (_name, indicators, expected) => expect(legacySkpFromIndicators(indicators)).toBeCloseTo(expected, 9));
+  ] as const)("%s → %d", (_name, indicators, expected) =>
+    expect(legacySkpFromIndicators(indicators)).toBeCloseTo(expected, 9),
+  );
 });

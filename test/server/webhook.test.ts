@@ -19,7 +19,12 @@ describe("the HTTP server in webhook mode (real server, real port)", () => {
     const database = await createDatabaseEnv();
     cleanup = database.cleanup;
     const config = webhookConfig(telegram, SECRET, database.env);
-    app = await startLapkin({ config, clock: fixedClock("2026-11-24T03:00:00Z"), logger: logs.logger, fetch: telegram.fetch });
+    app = await startLapkin({
+      config,
+      clock: fixedClock("2026-11-24T03:00:00Z"),
+      logger: logs.logger,
+      fetch: telegram.fetch,
+    });
     base = `http://127.0.0.1:${app.port}`;
   });
   afterAll(async () => {
@@ -76,11 +81,21 @@ describe("the HTTP server in webhook mode (real server, real port)", () => {
 describe("/healthz when the database is down", () => {
   it("answers 503 and says why", async () => {
     const app = createServerApp({
-      database: { kind: "postgres", sql: { query: () => Promise.reject(new Error("connection refused")), exec: async () => {}, withConnection: async () => undefined as never } },
+      database: {
+        kind: "postgres",
+        sql: {
+          query: () => Promise.reject(new Error("connection refused")),
+          exec: async () => {},
+          withConnection: async () => undefined as never,
+        },
+      },
       logger: memoryLogger().logger,
     });
     const response = await app.request("/healthz");
     expect(response.status).toBe(503);
-    expect(await response.json()).toMatchObject({ status: "degraded", database: { ok: false, error: "connection refused" } });
+    expect(await response.json()).toMatchObject({
+      status: "degraded",
+      database: { ok: false, error: "connection refused" },
+    });
   });
 });

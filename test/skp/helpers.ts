@@ -9,7 +9,18 @@ let sequence = 0;
  */
 export async function addReport(
   db: Db,
-  r: { employeeId: number; indicatorId: number; date: string; status: ReportStatus; output: number; minutes?: number; description?: string; submittedAt?: string; decidedAt?: string; reusedEvidence?: boolean },
+  r: {
+    employeeId: number;
+    indicatorId: number;
+    date: string;
+    status: ReportStatus;
+    output: number;
+    minutes?: number;
+    description?: string;
+    submittedAt?: string;
+    decidedAt?: string;
+    reusedEvidence?: boolean;
+  },
 ) {
   sequence++;
   const submittedAt = new Date(r.submittedAt ?? `${r.date}T03:00:00Z`);

@@ -1,8 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { indicatorStatus, periodOf, targetMonths, type IndicatorOutputs, type SkpIndicatorInfo } from "../../src/domain/skp-progress.ts";
+import {
+  indicatorStatus,
+  periodOf,
+  targetMonths,
+  type IndicatorOutputs,
+  type SkpIndicatorInfo,
+} from "../../src/domain/skp-progress.ts";
 
 const info = (over: Partial<SkpIndicatorInfo> = {}): SkpIndicatorInfo => ({
-  id: 1, code: "1.1", rhk: "RHK", rhkKind: "MAIN", aspect: "QUANTITY", indicator: "Dokumen", unitOfMeasure: "dokumen", target: 12, period: "YEAR", ...over,
+  id: 1,
+  code: "1.1",
+  rhk: "RHK",
+  rhkKind: "MAIN",
+  aspect: "QUANTITY",
+  indicator: "Dokumen",
+  unitOfMeasure: "dokumen",
+  target: 12,
+  period: "YEAR",
+  ...over,
 });
 
 /** Outputs by month: { 3: [2, 1] } = two approved reports in March. */
@@ -36,10 +51,34 @@ describe("indicator status", () => {
     ["annual target, Q2: half the year due", info(), outputs({ 2: [3], 5: [3] }), q2, 6, 6, 100],
     ["annual target, monthly policy in May: 5/12 due", info(), outputs({ 2: [3], 5: [2] }), m5, 5, 5, 100],
     ["annual target, nothing approved", info(), outputs({}, { 5: [4] }), q2, 6, 0, 0],
-    ["a Q2 target counts only April–June reports, in full", info({ period: "Q2", target: 4 }), outputs({ 3: [10], 4: [1], 6: [1] }), q2, 4, 2, 50],
-    ["a Q1 target in Q2 keeps its own quarter's result", info({ period: "Q1", target: 4 }), outputs({ 1: [2], 3: [2], 4: [9] }), q2, 4, 4, 100],
+    [
+      "a Q2 target counts only April–June reports, in full",
+      info({ period: "Q2", target: 4 }),
+      outputs({ 3: [10], 4: [1], 6: [1] }),
+      q2,
+      4,
+      2,
+      50,
+    ],
+    [
+      "a Q1 target in Q2 keeps its own quarter's result",
+      info({ period: "Q1", target: 4 }),
+      outputs({ 1: [2], 3: [2], 4: [9] }),
+      q2,
+      4,
+      4,
+      100,
+    ],
     ["an M05 target", info({ period: "M05", target: 2 }), outputs({ 5: [1], 6: [9] }), q2, 2, 1, 50],
-    ["QUALITY is a level: mean of entries, full target all year", info({ aspect: "QUALITY", target: 90 }), outputs({ 1: [80], 4: [100, 90] }), q2, 90, 90, 100],
+    [
+      "QUALITY is a level: mean of entries, full target all year",
+      info({ aspect: "QUALITY", target: 90 }),
+      outputs({ 1: [80], 4: [100, 90] }),
+      q2,
+      90,
+      90,
+      100,
+    ],
     ["TIME: less is better, pro-rated", info({ aspect: "TIME", target: 24 }), outputs({ 4: [6] }), q2, 12, 6, 200],
   ] as const)("%s", (_what, indicator, data, period, due, realisation, percent) => {
     const status = indicatorStatus(indicator, data, period);
@@ -59,5 +98,7 @@ describe("indicator status", () => {
     ["M04", "current"],
     ["Q3", "future"],
     ["YEAR", "current"],
-  ])("a %s target seen in Q2 is %s", (period, timing) => expect(indicatorStatus(info({ period }), undefined, q2).timing).toBe(timing));
+  ])("a %s target seen in Q2 is %s", (period, timing) =>
+    expect(indicatorStatus(info({ period }), undefined, q2).timing).toBe(timing),
+  );
 });

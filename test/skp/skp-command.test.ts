@@ -19,8 +19,12 @@ describe("/skp", () => {
   it("counts approved output only, shows submitted output apart, and the days left in the quarter", async () => {
     const h = await setup();
     const [first, second] = h.indicators;
-    const report = (indicatorId: number, date: string, status: "APPROVED" | "SUBMITTED" | "REJECTED" | "REVISION_REQUESTED", output: number) =>
-      addReport(database.prisma, { employeeId: h.staff.id, indicatorId, date, status, output });
+    const report = (
+      indicatorId: number,
+      date: string,
+      status: "APPROVED" | "SUBMITTED" | "REJECTED" | "REVISION_REQUESTED",
+      output: number,
+    ) => addReport(database.prisma, { employeeId: h.staff.id, indicatorId, date, status, output });
     await report(first!.id, "2026-03-10", "APPROVED", 2);
     await report(first!.id, "2026-07-01", "APPROVED", 3);
     await report(first!.id, "2026-11-20", "APPROVED", 1);
@@ -37,10 +41,14 @@ describe("/skp", () => {
     expect(text).toContain("📊 Capaian SKP 2026 — Andi Wijaya");
     expect(text).toContain("Periode penilaian: Triwulan 4 2026 (berakhir 31 Desember 2026); sisa 38 hari,");
     expect(text).toContain("🎯 RHK utama: Layanan TIK");
-    expect(text).toContain("1.1 Jumlah laporan pengelolaan jaringan\nTarget 12 dokumen • realisasi 6 dokumen • 50%\n▓▓▓▓▓░░░░░ 50%\n⏳ Menunggu persetujuan: 4 dokumen (2 laporan)");
+    expect(text).toContain(
+      "1.1 Jumlah laporan pengelolaan jaringan\nTarget 12 dokumen • realisasi 6 dokumen • 50%\n▓▓▓▓▓░░░░░ 50%\n⏳ Menunggu persetujuan: 4 dokumen (2 laporan)",
+    );
     // Indonesian number style: thousands with a period, decimals with a comma.
     expect(text).toContain("Target 12 aplikasi • realisasi 1.234,5 aplikasi • 10.287,5%\n▓▓▓▓▓▓▓▓▓▓ 10.287,5%");
-    expect(text).toContain("2.1 Persentase layanan helpdesk tepat waktu\nTarget 12 tiket • realisasi 0 tiket • 0%\n░░░░░░░░░░ 0%");
+    expect(text).toContain(
+      "2.1 Persentase layanan helpdesk tepat waktu\nTarget 12 tiket • realisasi 0 tiket • 0%\n░░░░░░░░░░ 0%",
+    );
     // Working days to 31 December: weekdays from Tue 24 Nov, less 25 Dec (Natal) and 24 Dec (cuti bersama) when on file.
     const workdays = Number(/(\d+) hari kerja/.exec(text)![1]);
     expect(workdays).toBeGreaterThanOrEqual(24);
@@ -59,13 +67,21 @@ describe("/skp", () => {
   it("speaks English to an employee who chose English, pro-rating an annual target mid-quarter", async () => {
     const h = await setup({ now: "2026-05-11T03:00:00Z" });
     await database.prisma.employee.update({ where: { id: h.staff.id }, data: { language: "en" } });
-    await addReport(database.prisma, { employeeId: h.staff.id, indicatorId: h.indicators[0]!.id, date: "2026-05-04", status: "APPROVED", output: 3 });
+    await addReport(database.prisma, {
+      employeeId: h.staff.id,
+      indicatorId: h.indicators[0]!.id,
+      date: "2026-05-04",
+      status: "APPROVED",
+      output: 3,
+    });
     await h.deliver(h.andi.command("skp"));
     const text = h.telegram.lastText(STAFF_TG)!;
     expect(text).toContain("📊 SKP progress 2026 — Andi Wijaya");
     expect(text).toContain("Evaluation period: Quarter 2 2026 (ends 30 June 2026); 51 days left,");
     // Q2 ends after 6 of 12 months: 6 of the 12 are due, 3 are done.
-    expect(text).toContain("Target 12 dokumen a year (due by this period 6) • realised 3 dokumen • 50%\n▓▓▓▓▓░░░░░ 50%");
+    expect(text).toContain(
+      "Target 12 dokumen a year (due by this period 6) • realised 3 dokumen • 50%\n▓▓▓▓▓░░░░░ 50%",
+    );
   });
 
   it("pages through more than eight indicators with buttons", async () => {
@@ -73,7 +89,15 @@ describe("/skp", () => {
     const plan = await database.prisma.skpPlan.findFirstOrThrow({ where: { employeeId: h.staff.id } });
     for (let n = 1; n <= 8; n++) {
       await database.prisma.skpIndicator.create({
-        data: { planId: plan.id, code: `3.${n}`, rhk: "Tugas tambahan", rhkKind: "ADDITIONAL", indicator: `Indikator tambahan ${n}`, target: 4, unitOfMeasure: "kegiatan" },
+        data: {
+          planId: plan.id,
+          code: `3.${n}`,
+          rhk: "Tugas tambahan",
+          rhkKind: "ADDITIONAL",
+          indicator: `Indikator tambahan ${n}`,
+          target: 4,
+          unitOfMeasure: "kegiatan",
+        },
       });
     }
     await h.deliver(h.andi.command("skp"));

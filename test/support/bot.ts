@@ -21,7 +21,12 @@ export function memoryLogger(botToken?: string) {
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   const telegram = new FakeTelegram();
-  return loadConfig({ BOT_TOKEN: telegram.token, BOT_API_ROOT: telegram.apiRoot, DATA_DIR: "/nonexistent", ...overrides });
+  return loadConfig({
+    BOT_TOKEN: telegram.token,
+    BOT_API_ROOT: telegram.apiRoot,
+    DATA_DIR: "/nonexistent",
+    ...overrides,
+  });
 }
 
 /** `lapkin start` in webhook mode on a free local port, against the fake Bot API and the given database. */
@@ -39,7 +44,12 @@ export function webhookConfig(telegram: FakeTelegram, secret: string, databaseEn
 }
 
 /** The real bot, wired to a fake Bot API and a fixed clock. */
-export function createTestBot(options: { db: Db; now?: string; config?: Record<string, string>; telegram?: FakeTelegram }) {
+export function createTestBot(options: {
+  db: Db;
+  now?: string;
+  config?: Record<string, string>;
+  telegram?: FakeTelegram;
+}) {
   const telegram = options.telegram ?? new FakeTelegram();
   const config = testConfig(options.config);
   const clock = fixedClock(options.now ?? "2026-11-24T03:00:00Z");
@@ -50,7 +60,15 @@ export function createTestBot(options: { db: Db; now?: string; config?: Record<s
     const tracked = task.catch(() => undefined).finally(() => pending.delete(tracked));
     pending.add(tracked);
   };
-  const bot = createBot({ config, db: options.db, clock, logger, fetch: telegram.fetch, botInfo: FAKE_BOT, background });
+  const bot = createBot({
+    config,
+    db: options.db,
+    clock,
+    logger,
+    fetch: telegram.fetch,
+    botInfo: FAKE_BOT,
+    background,
+  });
   const deliver = async (...updates: Update[]) => {
     for (const update of updates) await bot.handleUpdate(update);
   };

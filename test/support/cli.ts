@@ -10,7 +10,10 @@ export interface CliRun {
 }
 
 /** Runs `lapkin <args>` in-process with captured output, a fixed clock and an optional Bot API double. */
-export async function runCli(args: string[], options: { env: CliIo["env"]; now?: string; fetch?: typeof fetch }): Promise<CliRun> {
+export async function runCli(
+  args: string[],
+  options: { env: CliIo["env"]; now?: string; fetch?: typeof fetch },
+): Promise<CliRun> {
   const out = { stdout: "", stderr: "" };
   const sink = (key: "stdout" | "stderr") =>
     new Writable({

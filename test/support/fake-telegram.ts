@@ -8,7 +8,8 @@ export interface RecordedCall {
   payload: Record<string, unknown>;
 }
 
-type Failure = { status: 429; retryAfter: number } | { status: 500 | 502 | 503 } | { status: 403 | 400; description?: string };
+type Failure =
+  { status: 429; retryAfter: number } | { status: 500 | 502 | 503 } | { status: 403 | 400; description?: string };
 
 interface StoredFile {
   bytes: Uint8Array;
@@ -53,9 +54,11 @@ export class FakeTelegram {
   readonly fetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
     const filePrefix = `/file/bot${this.token}/`;
-    if (url.pathname.startsWith(filePrefix)) return this.download(decodeURIComponent(url.pathname.slice(filePrefix.length)));
+    if (url.pathname.startsWith(filePrefix))
+      return this.download(decodeURIComponent(url.pathname.slice(filePrefix.length)));
     const methodPrefix = `/bot${this.token}/`;
-    if (!url.pathname.startsWith(methodPrefix)) return json({ ok: false, error_code: 401, description: "Unauthorized" }, 401);
+    if (!url.pathname.startsWith(methodPrefix))
+      return json({ ok: false, error_code: 401, description: "Unauthorized" }, 401);
     const method = url.pathname.slice(methodPrefix.length);
     const payload = await readPayload(init);
     this.calls.push({ method, payload });
@@ -76,12 +79,17 @@ export class FakeTelegram {
       const body = chunks.length ? Buffer.concat(chunks) : undefined;
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
       const response = await this.fetch(`http://127.0.0.1${req.url}`, { method: req.method, headers, body });
-      res.writeHead(response.status, { "content-type": response.headers.get("content-type") ?? "application/octet-stream" });
+      res.writeHead(response.status, {
+        "content-type": response.headers.get("content-type") ?? "application/octet-stream",
+      });
       res.end(Buffer.from(await response.arrayBuffer()));
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
-    return { apiRoot: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+    return {
+      apiRoot: `http://127.0.0.1:${port}`,
+      close: () => new Promise((resolve) => server.close(() => resolve())),
+    };
   }
 
   // --- test controls -------------------------------------------------------------------------
@@ -139,7 +147,12 @@ export class FakeTelegram {
   // --- updates as a given user sends them ----------------------------------------------------
 
   user(id: number, options: { firstName?: string; languageCode?: string } = {}): FakeUser {
-    return new FakeUser(this, { id, is_bot: false, first_name: options.firstName ?? `User${id}`, language_code: options.languageCode ?? "id" });
+    return new FakeUser(this, {
+      id,
+      is_bot: false,
+      first_name: options.firstName ?? `User${id}`,
+      language_code: options.languageCode ?? "id",
+    });
   }
 
   newUpdateId(): number {
@@ -226,7 +239,13 @@ export class FakeUser {
   message(fields: Partial<Message>, chat: Chat = this.privateChat()): Update {
     return {
       update_id: this.telegram.newUpdateId(),
-      message: { message_id: this.telegram.newMessageId(), date: now(), chat, from: this.from, ...fields } as Update["message"] & {},
+      message: {
+        message_id: this.telegram.newMessageId(),
+        date: now(),
+        chat,
+        from: this.from,
+        ...fields,
+      } as Update["message"] & {},
     };
   }
 
@@ -250,9 +269,19 @@ export class FakeUser {
     const sizes: PhotoSize[] = [
       { file_id: `${fileId}-s`, file_unique_id: `${file?.uniqueId ?? fileId}-s`, width: 90, height: 68 },
       { file_id: `${fileId}-m`, file_unique_id: `${file?.uniqueId ?? fileId}-m`, width: 320, height: 240 },
-      { file_id: fileId, file_unique_id: file?.uniqueId ?? `uniq-${fileId}`, width: 1280, height: 960, file_size: file?.bytes.length },
+      {
+        file_id: fileId,
+        file_unique_id: file?.uniqueId ?? `uniq-${fileId}`,
+        width: 1280,
+        height: 960,
+        file_size: file?.bytes.length,
+      },
     ];
-    return this.message({ photo: sizes, caption: options.caption, media_group_id: options.mediaGroupId } as Partial<Message>);
+    return this.message({
+      photo: sizes,
+      caption: options.caption,
+      media_group_id: options.mediaGroupId,
+    } as Partial<Message>);
   }
 
   /** An album: several photo messages sharing one media_group_id. */
@@ -275,7 +304,15 @@ export class FakeUser {
 
   sticker(): Update {
     return this.message({
-      sticker: { file_id: "sticker-1", file_unique_id: "sticker-u1", type: "regular", width: 512, height: 512, is_animated: false, is_video: false },
+      sticker: {
+        file_id: "sticker-1",
+        file_unique_id: "sticker-u1",
+        type: "regular",
+        width: 512,
+        height: 512,
+        is_animated: false,
+        is_video: false,
+      },
     } as Partial<Message>);
   }
 
@@ -307,12 +344,24 @@ function json(body: unknown, status = 200): Response {
 function failureResponse(failure: Failure): Response {
   if (failure.status === 429) {
     return json(
-      { ok: false, error_code: 429, description: `Too Many Requests: retry after ${failure.retryAfter}`, parameters: { retry_after: failure.retryAfter } },
+      {
+        ok: false,
+        error_code: 429,
+        description: `Too Many Requests: retry after ${failure.retryAfter}`,
+        parameters: { retry_after: failure.retryAfter },
+      },
       429,
     );
   }
   if (failure.status === 403 || failure.status === 400) {
-    return json({ ok: false, error_code: failure.status, description: failure.description ?? "Forbidden: bot was blocked by the user" }, failure.status);
+    return json(
+      {
+        ok: false,
+        error_code: failure.status,
+        description: failure.description ?? "Forbidden: bot was blocked by the user",
+      },
+      failure.status,
+    );
   }
   return json({ ok: false, error_code: failure.status, description: "Internal Server Error" }, failure.status);
 }
@@ -322,12 +371,23 @@ async function readPayload(init?: RequestInit): Promise<Record<string, unknown>>
   if (!init?.body) return {};
   const headers = new Headers(init.headers);
   const type = headers.get("content-type") ?? "";
-  const request = new Request("http://body.local", { method: "POST", body: init.body as ConstructorParameters<typeof Request>[1] extends infer I ? I extends { body?: infer B } ? B : never : never, headers, duplex: "half" } as RequestInit);
+  const request = new Request("http://body.local", {
+    method: "POST",
+    body: init.body as ConstructorParameters<typeof Request>[1] extends infer I
+      ? I extends { body?: infer B }
+        ? B
+        : never
+      : never,
+    headers,
+    duplex: "half",
+  } as RequestInit);
   if (type.includes("application/json")) return (await request.json()) as Record<string, unknown>;
   if (type.includes("multipart/form-data")) {
     // grammY's multipart stream is not always accepted by undici's parser: read it by hand then.
     const bytes = Buffer.from(await request.arrayBuffer());
-    const form = await new Request("http://body.local", { method: "POST", body: bytes, headers }).formData().catch(() => undefined);
+    const form = await new Request("http://body.local", { method: "POST", body: bytes, headers })
+      .formData()
+      .catch(() => undefined);
     if (!form) return parseMultipart(bytes, type);
     const payload: Record<string, unknown> = {};
     for (const [key, value] of form.entries()) {
@@ -353,7 +413,10 @@ function parseMultipart(bytes: Buffer, type: string): Record<string, unknown> {
     const name = /[;\s]name="([^"]*)"/i.exec(head)?.[1];
     if (!name) continue;
     const filename = /filename="?([^";\r\n]*)"?/i.exec(head)?.[1];
-    payload[name] = filename !== undefined ? { upload: true, name: filename, size: Buffer.byteLength(body, "latin1") } : tryJson(Buffer.from(body, "latin1").toString("utf8"));
+    payload[name] =
+      filename !== undefined
+        ? { upload: true, name: filename, size: Buffer.byteLength(body, "latin1") }
+        : tryJson(Buffer.from(body, "latin1").toString("utf8"));
   }
   return payload;
 }

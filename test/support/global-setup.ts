@@ -11,7 +11,9 @@ export default async function setup(): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'lapkin\\_test\\_%'`);
+    const { rows } = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'lapkin\\_test\\_%'`,
+    );
     // Only databases whose creating process is gone: another suite may be running beside this one.
     const stale = rows.map((r) => r.datname).filter((name) => !isAlive(Number(name.split("_")[2])));
     for (const name of stale) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -35,8 +35,10 @@ export function spawnLapkin(args: string[], env: Record<string, string>): Lapkin
             .map((l) => JSON.parse(l) as Record<string, unknown>)
             .find((l) => l.msg === msg);
           if (line) return resolve(line);
-          if (child.exitCode !== null) return reject(new Error(`lapkin exited (${child.exitCode}) before "${msg}":\n${output}`));
-          if (Date.now() - started > timeoutMs) return reject(new Error(`no "${msg}" within ${timeoutMs} ms:\n${output}`));
+          if (child.exitCode !== null)
+            return reject(new Error(`lapkin exited (${child.exitCode}) before "${msg}":\n${output}`));
+          if (Date.now() - started > timeoutMs)
+            return reject(new Error(`no "${msg}" within ${timeoutMs} ms:\n${output}`));
           setTimeout(check, 50);
         };
         check();

@@ -10,16 +10,41 @@ export async function seedSmallUnit(db: Db, options: { code?: string; timeZone?:
     data: { code, name: `Dinas ${code}`, timeZone: options.timeZone ?? "Asia/Jakarta" },
   });
   const head = await db.employee.create({
-    data: { nip: "197501012000031001", name: "Budi Santoso", position: "Kepala Dinas", unitId: unit.id, roles: ["HEAD"] },
+    data: {
+      nip: "197501012000031001",
+      name: "Budi Santoso",
+      position: "Kepala Dinas",
+      unitId: unit.id,
+      roles: ["HEAD"],
+    },
   });
   const supervisor = await db.employee.create({
-    data: { nip: "198203152006042002", name: "Siti Rahma", position: "Kepala Bidang", unitId: unit.id, supervisorId: head.id },
+    data: {
+      nip: "198203152006042002",
+      name: "Siti Rahma",
+      position: "Kepala Bidang",
+      unitId: unit.id,
+      supervisorId: head.id,
+    },
   });
   const staff = await db.employee.create({
-    data: { nip: "199005202015031003", name: "Andi Wijaya", position: "Pranata Komputer", unitId: unit.id, supervisorId: supervisor.id },
+    data: {
+      nip: "199005202015031003",
+      name: "Andi Wijaya",
+      position: "Pranata Komputer",
+      unitId: unit.id,
+      supervisorId: supervisor.id,
+    },
   });
   const colleague = await db.employee.create({
-    data: { nip: "199208172018012004", name: "Dewi Lestari", position: "Analis Data", unitId: unit.id, supervisorId: supervisor.id, language: "en" },
+    data: {
+      nip: "199208172018012004",
+      name: "Dewi Lestari",
+      position: "Analis Data",
+      unitId: unit.id,
+      supervisorId: supervisor.id,
+      language: "en",
+    },
   });
   return { unit, head, supervisor, staff, colleague };
 }

@@ -33,7 +33,11 @@ export const parseTimeZone = oneOf<string>(
 
 // "Butuh Perbaikan", "butuh_perbaikan" and "BUTUH_PERBAIKAN" all name BUTUH_PERBAIKAN.
 export const parseOrganisationalResult = oneOf<OrganisationalResult>(
-  Object.fromEntries(ORGANISATIONAL_RESULTS.flatMap((result) => [result.toLowerCase(), result.toLowerCase().replace("_", " ")].map((word) => [word, result]))),
+  Object.fromEntries(
+    ORGANISATIONAL_RESULTS.flatMap((result) =>
+      [result.toLowerCase(), result.toLowerCase().replace("_", " ")].map((word) => [word, result]),
+    ),
+  ),
   "predikat_organisasi",
   ORGANISATIONAL_RESULTS.map((result) => result.toLowerCase().replace("_", " ")).join(", "),
 );
@@ -74,7 +78,10 @@ export const ROLE_ORDER: readonly Role[] = ["ADMIN", "PENILAI", "HEAD"];
 /** "admin; penilai" or "admin,kepala": a set, kept in a fixed order so comparisons are stable. */
 export function parseRoles(cell: string): Parsed<Role[]> {
   const roles = new Set<Role>();
-  for (const word of cell.split(/[;,]/).map((w) => w.trim()).filter(Boolean)) {
+  for (const word of cell
+    .split(/[;,]/)
+    .map((w) => w.trim())
+    .filter(Boolean)) {
     const role = parseRole(word);
     if (!role.ok) return role;
     roles.add(role.value);
@@ -84,7 +91,9 @@ export function parseRoles(cell: string): Parsed<Role[]> {
 
 /** ISO weekdays as a range ("1-5", "1-6") or a list ("1,2,3,4,5"); returned sorted, without repeats. */
 export function parseWorkingDays(cell: string): Parsed<number[]> {
-  const bad = error<number[]>(`working days "${cell}" must be ISO weekdays 1–7 (1 = Monday) written like 1-5, 1-6 or 1,2,3,4,5`);
+  const bad = error<number[]>(
+    `working days "${cell}" must be ISO weekdays 1–7 (1 = Monday) written like 1-5, 1-6 or 1,2,3,4,5`,
+  );
   const compact = cell.replace(/\s+/g, "");
   const range = /^([1-7])-([1-7])$/.exec(compact);
   if (range) {
@@ -114,7 +123,8 @@ export function parseTarget(cell: string): Parsed<string> {
   if (!/^\d+$/.test(integerPart) && !/^\d{1,3}([.,]\d{3})+$/.test(integerPart)) return notANumber;
 
   const integer = integerPart.replace(/[.,]/g, "").replace(/^0+(?=\d)/, "");
-  if (compact.startsWith("-") || Number(`${integer}.${fraction || "0"}`) <= 0) return error(`target ${cell} must be greater than 0`);
+  if (compact.startsWith("-") || Number(`${integer}.${fraction || "0"}`) <= 0)
+    return error(`target ${cell} must be greater than 0`);
   if (fraction.length > 2) return error(`target ${cell} has more than two decimals (write a thousand as 1000)`);
   if (integer.length > 12) return error(`target ${cell} is too large`);
   return ok(`${integer}.${fraction.padEnd(2, "0")}`);
@@ -132,7 +142,9 @@ export function parsePeriod(cell: string): Parsed<string> {
 
 export function parseYear(cell: string): Parsed<number> {
   const year = Number(cell);
-  return /^\d{4}$/.test(cell) && year >= 2000 && year <= 2100 ? ok(year) : error(`tahun "${cell}" is not a year like 2026`);
+  return /^\d{4}$/.test(cell) && year >= 2000 && year <= 2100
+    ? ok(year)
+    : error(`tahun "${cell}" is not a year like 2026`);
 }
 
 export const parseLeaveKind = oneOf<LeaveKind>(

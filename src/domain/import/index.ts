@@ -40,13 +40,19 @@ const NO_PROGRESS: ProgressSink = { start() {}, advance() {}, stop() {} };
  * is checked before anything is written; any problem throws ImportRefused listing all of them.
  * The writes are one transaction, and only rows that differ are touched.
  */
-export async function importFiles(db: { prisma: Db }, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importFiles(
+  db: { prisma: Db },
+  paths: string[],
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
   const deactivateMissing = options.deactivateMissing ?? false;
   const filePaths = listImportFiles(paths);
   const read = await readTables(filePaths);
   const parsed = recordsFromTables(read.tables, { timeZone: options.defaultTimeZone ?? "Asia/Jakarta" });
   if (deactivateMissing && !parsed.data.hasEmployeeFile) {
-    throw new ImportError("--deactivate-missing needs an employee file: without one, every employee would be deactivated.");
+    throw new ImportError(
+      "--deactivate-missing needs an employee file: without one, every employee would be deactivated.",
+    );
   }
   const fileNames = filePaths.map((f) => basename(f));
   const now = (options.clock ?? systemClock).now();
@@ -54,10 +60,20 @@ export async function importFiles(db: { prisma: Db }, paths: string[], options: 
   return db.prisma.$transaction(
     async (tx) => {
       await tx.$queryRawUnsafe(`SELECT 1 AS locked FROM pg_advisory_xact_lock(${IMPORT_LOCK})`);
-      const snapshot = await readSnapshot(tx, [...new Set(parsed.data.indicators.map((i) => i.year))], leaveRange(parsed.data.leave.map((l) => l.from)));
+      const snapshot = await readSnapshot(
+        tx,
+        [...new Set(parsed.data.indicators.map((i) => i.year))],
+        leaveRange(parsed.data.leave.map((l) => l.from)),
+      );
       const checked = crossCheck(parsed.data, snapshot, { deactivateMissing });
       const problems = [...read.problems, ...parsed.problems, ...checked.problems];
-      if (problems.length > 0) throw new ImportRefused(inFileOrder(problems, read.tables.map((t) => t.file)));
+      if (problems.length > 0)
+        throw new ImportRefused(
+          inFileOrder(
+            problems,
+            read.tables.map((t) => t.file),
+          ),
+        );
 
       const plan = planImport(checked.data, snapshot, { deactivateMissing });
       const summary = summarise(plan, fileNames, options.dryRun ?? false, parsed.ignoredColumns);
@@ -77,7 +93,15 @@ export async function importFiles(db: { prisma: Db }, paths: string[], options: 
       await recordAudit(tx, { actor, action: "import", entity: "import", at: now, details });
       if (plan.policy.set.length > 0) {
         const after = Object.fromEntries(plan.policy.set.map((p) => [p.key, p.value]));
-        await recordAudit(tx, { actor, action: "policy.import", entity: "policy", at: now, before: plan.policy.before, after, details: { files } });
+        await recordAudit(tx, {
+          actor,
+          action: "policy.import",
+          entity: "policy",
+          at: now,
+          before: plan.policy.before,
+          after,
+          details: { files },
+        });
       }
       return summary;
     },
@@ -85,8 +109,17 @@ export async function importFiles(db: { prisma: Db }, paths: string[], options: 
   );
 }
 
-function summarise(plan: ImportPlan, files: string[], dryRun: boolean, ignoredColumns: ImportSummary["ignoredColumns"]): ImportSummary {
-  const counts = (k: { create: unknown[]; update: unknown[]; unchanged: number }) => ({ created: k.create.length, updated: k.update.length, unchanged: k.unchanged });
+function summarise(
+  plan: ImportPlan,
+  files: string[],
+  dryRun: boolean,
+  ignoredColumns: ImportSummary["ignoredColumns"],
+): ImportSummary {
+  const counts = (k: { create: unknown[]; update: unknown[]; unchanged: number }) => ({
+    created: k.create.length,
+    updated: k.update.length,
+    unchanged: k.unchanged,
+  });
   return {
     files,
     dryRun,

@@ -37,9 +37,7 @@ export const LAYOUTS: Record<LayoutName, Layout> = {
   },
 };
 
-export type Recognition =
-  | { ok: true; layout: LayoutName; ignoredColumns: string[] }
-  | { ok: false; problem: Problem };
+export type Recognition = { ok: true; layout: LayoutName; ignoredColumns: string[] } | { ok: false; problem: Problem };
 
 /**
  * The layout sharing the most columns with the header wins, if it shares at least two and no
@@ -55,14 +53,21 @@ export function recogniseLayout(table: Table): Recognition {
     .sort((a, b) => b.score - a.score);
   const [best, second] = scored as [(typeof scored)[0], (typeof scored)[0]];
   if (best.score < 2 || best.score === second.score) {
-    const expected = Object.values(LAYOUTS).map((l) => `${l.label} (${l.required.join(", ")})`).join(", or ");
+    const expected = Object.values(LAYOUTS)
+      .map((l) => `${l.label} (${l.required.join(", ")})`)
+      .join(", or ");
     return refuse(table, `matches no known layout: the first row must name the columns of ${expected}`);
   }
 
   const layout = LAYOUTS[best.layout];
   const missing = layout.required.filter((c) => !table.header.includes(c));
-  if (missing.length > 0) return refuse(table, `looks like the ${layout.label} layout but lacks the column ${quoteList(missing)}`);
-  return { ok: true, layout: best.layout, ignoredColumns: table.header.filter((c) => c !== "" && !layout.columns.includes(c)) };
+  if (missing.length > 0)
+    return refuse(table, `looks like the ${layout.label} layout but lacks the column ${quoteList(missing)}`);
+  return {
+    ok: true,
+    layout: best.layout,
+    ignoredColumns: table.header.filter((c) => c !== "" && !layout.columns.includes(c)),
+  };
 }
 
 function refuse(table: Table, message: string): Recognition {

@@ -21,24 +21,50 @@ export interface ImportPlan {
  * written, so a re-import of the same files changes no row and moves no `updatedAt`.
  */
 export function planImport(data: ImportData, snapshot: Snapshot, options: { deactivateMissing: boolean }): ImportPlan {
-  const units = split(data.units, (u) => snapshot.units.get(u.code), ["name", "parentCode", "timeZone", "workingDays", "organisationalResult"]);
+  const units = split(data.units, (u) => snapshot.units.get(u.code), [
+    "name",
+    "parentCode",
+    "timeZone",
+    "workingDays",
+    "organisationalResult",
+  ]);
 
-  const employeeTargets = data.employees.map((e) => ({ ...e, language: e.language ?? snapshot.employees.get(e.nip)?.language ?? "id" }));
+  const employeeTargets = data.employees.map((e) => ({
+    ...e,
+    language: e.language ?? snapshot.employees.get(e.nip)?.language ?? "id",
+  }));
   // Being in the employee files makes a deactivated employee active again.
-  const employees = split(employeeTargets, (e) => snapshot.employees.get(e.nip), ["name", "position", "kind", "unitCode", "supervisorNip", "roles", "language", "active"], { active: true });
+  const employees = split(
+    employeeTargets,
+    (e) => snapshot.employees.get(e.nip),
+    ["name", "position", "kind", "unitCode", "supervisorNip", "roles", "language", "active"],
+    { active: true },
+  );
   const listed = new Set(data.employees.map((e) => e.nip));
-  const deactivate = options.deactivateMissing ? [...snapshot.employees].filter(([nip, e]) => e.active && !listed.has(nip)).map(([nip]) => nip) : [];
+  const deactivate = options.deactivateMissing
+    ? [...snapshot.employees].filter(([nip, e]) => e.active && !listed.has(nip)).map(([nip]) => nip)
+    : [];
 
   const newPlans = new Map<string, { nip: string; year: number }>();
   for (const { nip, year } of data.indicators) {
     if (!snapshot.plans.has(planKey(nip, year))) newPlans.set(planKey(nip, year), { nip, year });
   }
-  const indicators = split(data.indicators, (i) => snapshot.indicators.get(indicatorKey(i.nip, i.year, i.code)), ["rhk", "rhkKind", "aspect", "indicator", "target", "unitOfMeasure", "period"]);
+  const indicators = split(data.indicators, (i) => snapshot.indicators.get(indicatorKey(i.nip, i.year, i.code)), [
+    "rhk",
+    "rhkKind",
+    "aspect",
+    "indicator",
+    "target",
+    "unitOfMeasure",
+    "period",
+  ]);
 
   const newLeave = data.leave.filter((l) => !snapshot.leave.has(leaveKey(l.nip, l.from, l.to, l.kind)));
 
   // A value given equal to its default is still stored: the file, not the default, then decides it.
-  const policy = data.policy.filter((p) => !snapshot.policy.has(p.key) || !sameJson(snapshot.policy.get(p.key), p.value));
+  const policy = data.policy.filter(
+    (p) => !snapshot.policy.has(p.key) || !sameJson(snapshot.policy.get(p.key), p.value),
+  );
 
   return {
     units,

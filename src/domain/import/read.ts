@@ -44,7 +44,11 @@ export async function readTables(files: string[]): Promise<{ tables: Table[]; pr
 }
 
 /** Header names are matched case-insensitively, and "Zona Waktu" means zona_waktu. */
-export const normaliseHeader = (name: string) => name.trim().toLowerCase().replace(/[\s-]+/g, "_");
+export const normaliseHeader = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 
 function readCsv(path: string): Table {
   const text = decode(readFileSync(path));
@@ -92,7 +96,11 @@ async function readXlsx(path: string, problems: Problem[]): Promise<Table[]> {
       const tooLong = values.find((v) => typeof v === "number" && !Number.isSafeInteger(Math.trunc(v)));
       if (tooLong !== undefined) {
         // An 18-digit NIP typed into a number cell keeps only 15–17 significant digits.
-        problems.push({ file, row: row.number, message: `the number ${String(tooLong)} is too long for a number cell and lost its last digits; format the column as Text and type it again` });
+        problems.push({
+          file,
+          row: row.number,
+          message: `the number ${String(tooLong)} is too long for a number cell and lost its last digits; format the column as Text and type it again`,
+        });
       }
       rows.push({ row: row.number, cells: values.map(cellText) });
     });
@@ -106,7 +114,11 @@ function cellText(value: ExcelJS.CellValue | undefined): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value !== "object") return String(value).trim();
-  if ("richText" in value) return value.richText.map((part) => part.text).join("").trim();
+  if ("richText" in value)
+    return value.richText
+      .map((part) => part.text)
+      .join("")
+      .trim();
   if ("formula" in value || "sharedFormula" in value) return cellText(value.result as ExcelJS.CellValue);
   if ("text" in value) return cellText(value.text as ExcelJS.CellValue);
   if ("error" in value) return String(value.error);

@@ -18,7 +18,17 @@ import {
 } from "./fields.ts";
 import { recogniseLayout } from "./layouts.ts";
 import { readPolicyValue } from "../policy.ts";
-import type { EmployeeRecord, ImportData, IndicatorRecord, LeaveRecord, Origin, PolicyRecord, Problem, Table, UnitRecord } from "./types.ts";
+import type {
+  EmployeeRecord,
+  ImportData,
+  IndicatorRecord,
+  LeaveRecord,
+  Origin,
+  PolicyRecord,
+  Problem,
+  Table,
+  UnitRecord,
+} from "./types.ts";
 
 export interface RowDefaults {
   /** For a unit whose zona_waktu is empty (DEFAULT_TIMEZONE). */
@@ -31,8 +41,19 @@ const DEFAULT_WORKING_DAYS = [1, 2, 3, 4, 5];
  * Turns recognised tables into records, checking each cell on its own. Problems of every row are
  * collected; a row with any problem yields no record.
  */
-export function recordsFromTables(tables: Table[], defaults: RowDefaults): { data: ImportData; problems: Problem[]; ignoredColumns: { file: string; columns: string[] }[] } {
-  const data: ImportData = { units: [], employees: [], indicators: [], leave: [], policy: [], hasEmployeeFile: false, refused: { unitCodes: new Set(), nips: new Set() } };
+export function recordsFromTables(
+  tables: Table[],
+  defaults: RowDefaults,
+): { data: ImportData; problems: Problem[]; ignoredColumns: { file: string; columns: string[] }[] } {
+  const data: ImportData = {
+    units: [],
+    employees: [],
+    indicators: [],
+    leave: [],
+    policy: [],
+    hasEmployeeFile: false,
+    refused: { unitCodes: new Set(), nips: new Set() },
+  };
   const problems: Problem[] = [];
   const ignoredColumns: { file: string; columns: string[] }[] = [];
   for (const table of tables) {
@@ -41,12 +62,15 @@ export function recordsFromTables(tables: Table[], defaults: RowDefaults): { dat
       problems.push(recognised.problem);
       continue;
     }
-    if (recognised.ignoredColumns.length > 0) ignoredColumns.push({ file: table.file, columns: recognised.ignoredColumns });
+    if (recognised.ignoredColumns.length > 0)
+      ignoredColumns.push({ file: table.file, columns: recognised.ignoredColumns });
     if (recognised.layout === "employees") data.hasEmployeeFile = true;
     for (const { row, cells } of table.rows) {
       const reader = new RowReader(table, row, cells, problems);
-      if (recognised.layout === "units") keep(data.units, unitFrom(reader, defaults), () => data.refused.unitCodes.add(reader.text("kode")));
-      else if (recognised.layout === "employees") keep(data.employees, employeeFrom(reader), () => data.refused.nips.add(normaliseNip(reader.text("nip"))));
+      if (recognised.layout === "units")
+        keep(data.units, unitFrom(reader, defaults), () => data.refused.unitCodes.add(reader.text("kode")));
+      else if (recognised.layout === "employees")
+        keep(data.employees, employeeFrom(reader), () => data.refused.nips.add(normaliseNip(reader.text("nip"))));
       else if (recognised.layout === "leave") keep(data.leave, leaveFrom(reader), () => {});
       else if (recognised.layout === "policy") keep(data.policy, policyFrom(reader), () => {});
       else keep(data.indicators, indicatorFrom(reader), () => {});
@@ -117,7 +141,8 @@ function policyFrom(r: RowReader): PolicyRecord | null {
   const key = r.parse("kunci", parsePolicyKey);
   const value = key === undefined ? undefined : r.parse("nilai", (cell) => readPolicyValue(key, cell));
   // A list like 7;3;1 left unquoted in a semicolon-separated file would be cut short without a word.
-  if (r.overflows()) r.problem("has more cells than the header has columns: put a value that holds the separator in quotes");
+  if (r.overflows())
+    r.problem("has more cells than the header has columns: put a value that holds the separator in quotes");
   return r.result({ at: r.at, key, value });
 }
 

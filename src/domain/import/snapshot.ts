@@ -1,4 +1,11 @@
-import type { EmployeeKind, IndicatorAspect, OrganisationalResult, Prisma, RhkKind, Role } from "../../generated/prisma/client.ts";
+import type {
+  EmployeeKind,
+  IndicatorAspect,
+  OrganisationalResult,
+  Prisma,
+  RhkKind,
+  Role,
+} from "../../generated/prisma/client.ts";
 import { readStoredPolicy, type PolicyOverrides } from "../policy.ts";
 import { ROLE_ORDER } from "./fields.ts";
 
@@ -62,19 +69,45 @@ export type LeaveRange = { earliest: string; latest: string } | null;
 
 /** Reads units and employees in full, the SKP of the years being imported, the leave starting in the imported range, and the stored policy. */
 export async function readSnapshot(tx: Tx, years: number[], leaveRange: LeaveRange = null): Promise<Snapshot> {
-  const units = await tx.unit.findMany({ select: { id: true, code: true, name: true, parentId: true, timeZone: true, workingDays: true, organisationalResult: true } });
+  const units = await tx.unit.findMany({
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      parentId: true,
+      timeZone: true,
+      workingDays: true,
+      organisationalResult: true,
+    },
+  });
   const unitCode = new Map(units.map((u) => [u.id, u.code]));
   const employees = await tx.employee.findMany({
-    select: { id: true, nip: true, name: true, position: true, kind: true, unitId: true, supervisorId: true, roles: true, language: true, active: true },
+    select: {
+      id: true,
+      nip: true,
+      name: true,
+      position: true,
+      kind: true,
+      unitId: true,
+      supervisorId: true,
+      roles: true,
+      language: true,
+      active: true,
+    },
   });
   const nipOf = new Map(employees.map((e) => [e.id, e.nip]));
-  const plans = await tx.skpPlan.findMany({ where: { year: { in: years } }, select: { id: true, employeeId: true, year: true } });
+  const plans = await tx.skpPlan.findMany({
+    where: { year: { in: years } },
+    select: { id: true, employeeId: true, year: true },
+  });
   const planKeyOf = new Map(plans.map((p) => [p.id, planKey(nipOf.get(p.employeeId)!, p.year)]));
   const indicators = await tx.skpIndicator.findMany({ where: { planId: { in: plans.map((p) => p.id) } } });
   // The Leave table has no unique index: an existing leave is recognised here, and not written again.
   const leave = leaveRange
     ? await tx.leave.findMany({
-        where: { from: { gte: new Date(`${leaveRange.earliest}T00:00:00Z`), lte: new Date(`${leaveRange.latest}T00:00:00Z`) } },
+        where: {
+          from: { gte: new Date(`${leaveRange.earliest}T00:00:00Z`), lte: new Date(`${leaveRange.latest}T00:00:00Z`) },
+        },
         select: { employeeId: true, from: true, to: true, kind: true },
       })
     : [];
@@ -85,7 +118,14 @@ export async function readSnapshot(tx: Tx, years: number[], leaveRange: LeaveRan
     units: new Map(
       units.map((u) => [
         u.code,
-        { id: u.id, name: u.name, parentCode: u.parentId === null ? null : unitCode.get(u.parentId)!, timeZone: u.timeZone, workingDays: [...u.workingDays].sort((a, b) => a - b), organisationalResult: u.organisationalResult },
+        {
+          id: u.id,
+          name: u.name,
+          parentCode: u.parentId === null ? null : unitCode.get(u.parentId)!,
+          timeZone: u.timeZone,
+          workingDays: [...u.workingDays].sort((a, b) => a - b),
+          organisationalResult: u.organisationalResult,
+        },
       ]),
     ),
     employees: new Map(
@@ -109,7 +149,16 @@ export async function readSnapshot(tx: Tx, years: number[], leaveRange: LeaveRan
     indicators: new Map(
       indicators.map((i) => [
         `${planKeyOf.get(i.planId)!}|${i.code}`,
-        { id: i.id, rhk: i.rhk, rhkKind: i.rhkKind, aspect: i.aspect, indicator: i.indicator, target: i.target.toFixed(2), unitOfMeasure: i.unitOfMeasure, period: i.period },
+        {
+          id: i.id,
+          rhk: i.rhk,
+          rhkKind: i.rhkKind,
+          aspect: i.aspect,
+          indicator: i.indicator,
+          target: i.target.toFixed(2),
+          unitOfMeasure: i.unitOfMeasure,
+          period: i.period,
+        },
       ]),
     ),
     leave: new Set(leave.map((l) => leaveKey(nipOf.get(l.employeeId)!, day(l.from), day(l.to), l.kind))),

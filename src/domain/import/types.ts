@@ -1,4 +1,11 @@
-import type { EmployeeKind, IndicatorAspect, LeaveKind, OrganisationalResult, RhkKind, Role } from "../../generated/prisma/enums.ts";
+import type {
+  EmployeeKind,
+  IndicatorAspect,
+  LeaveKind,
+  OrganisationalResult,
+  RhkKind,
+  Role,
+} from "../../generated/prisma/enums.ts";
 
 /** One thing wrong with the input. `row` is the spreadsheet row (the header is row 1); absent for a whole-file problem. */
 export interface Problem {

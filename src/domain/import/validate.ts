@@ -18,26 +18,55 @@ interface Known {
  * supervisors, cycles in the unit tree and the supervision chain, and policy values that
  * contradict each other. Returns the problems and the records without their duplicates.
  */
-export function crossCheck(input: ImportData, snapshot: Snapshot, options: { deactivateMissing: boolean }): { data: ImportData; problems: Problem[] } {
+export function crossCheck(
+  input: ImportData,
+  snapshot: Snapshot,
+  options: { deactivateMissing: boolean },
+): { data: ImportData; problems: Problem[] } {
   const problems: Problem[] = [];
   const report: Report = (at, message) => problems.push({ ...at, message });
 
   const known: Known = {
-    units: firstOfEach(input.units, (u) => u.code, (u) => `unit code ${u.code}`, report),
-    employees: firstOfEach(input.employees, (e) => e.nip, (e) => `NIP ${e.nip}`, report),
+    units: firstOfEach(
+      input.units,
+      (u) => u.code,
+      (u) => `unit code ${u.code}`,
+      report,
+    ),
+    employees: firstOfEach(
+      input.employees,
+      (e) => e.nip,
+      (e) => `NIP ${e.nip}`,
+      report,
+    ),
     snapshot,
     refused: input.refused,
     deactivateMissing: options.deactivateMissing,
   };
-  const indicators = firstOfEach(input.indicators, (i) => indicatorKey(i.nip, i.year, i.code), (i) => `indicator ${i.code} of NIP ${i.nip} for ${i.year}`, report);
+  const indicators = firstOfEach(
+    input.indicators,
+    (i) => indicatorKey(i.nip, i.year, i.code),
+    (i) => `indicator ${i.code} of NIP ${i.nip} for ${i.year}`,
+    report,
+  );
   checkUnits(known, report);
   checkEmployees(known, report);
-  const leave = firstOfEach(input.leave, (l) => leaveKey(l.nip, l.from, l.to, l.kind), (l) => `leave of NIP ${l.nip} from ${l.from} to ${l.to}`, report);
+  const leave = firstOfEach(
+    input.leave,
+    (l) => leaveKey(l.nip, l.from, l.to, l.kind),
+    (l) => `leave of NIP ${l.nip} from ${l.from} to ${l.to}`,
+    report,
+  );
   for (const record of [...indicators.values(), ...leave.values()]) {
     const problem = employeeProblem(record.nip, known);
     if (problem) report(record.at, problem);
   }
-  const policy = firstOfEach(input.policy, (p) => p.key, (p) => `policy key ${p.key}`, report);
+  const policy = firstOfEach(
+    input.policy,
+    (p) => p.key,
+    (p) => `policy key ${p.key}`,
+    report,
+  );
   checkPolicy(policy, snapshot, report);
 
   return {
@@ -53,27 +82,44 @@ export function crossCheck(input: ImportData, snapshot: Snapshot, options: { dea
   };
 }
 
-const unitKnown = (code: string, known: Known) => known.units.has(code) || known.snapshot.units.has(code) || known.refused.unitCodes.has(code);
+const unitKnown = (code: string, known: Known) =>
+  known.units.has(code) || known.snapshot.units.has(code) || known.refused.unitCodes.has(code);
 
 function checkUnits(known: Known, report: Report) {
   for (const unit of known.units.values()) {
-    if (unit.parentCode !== null && !unitKnown(unit.parentCode, known)) report(unit.at, `induk ${unit.parentCode} is not a unit in the unit files or the database`);
+    if (unit.parentCode !== null && !unitKnown(unit.parentCode, known))
+      report(unit.at, `induk ${unit.parentCode} is not a unit in the unit files or the database`);
   }
-  const parentOf = (code: string) => (known.units.has(code) ? known.units.get(code)!.parentCode : (known.snapshot.units.get(code)?.parentCode ?? null));
+  const parentOf = (code: string) =>
+    known.units.has(code) ? known.units.get(code)!.parentCode : (known.snapshot.units.get(code)?.parentCode ?? null);
   for (const { at, cycle } of cyclesFrom(known.units, parentOf)) {
-    report(at, cycle.length === 2 ? `unit ${cycle[0]} is its own induk` : `units form a cycle through induk: ${cycle.join(" → ")}`);
+    report(
+      at,
+      cycle.length === 2
+        ? `unit ${cycle[0]} is its own induk`
+        : `units form a cycle through induk: ${cycle.join(" → ")}`,
+    );
   }
 }
 
 function checkEmployees(known: Known, report: Report) {
   for (const employee of known.employees.values()) {
-    if (!unitKnown(employee.unitCode, known)) report(employee.at, `unit ${employee.unitCode} is not in the unit files or the database`);
+    if (!unitKnown(employee.unitCode, known))
+      report(employee.at, `unit ${employee.unitCode} is not in the unit files or the database`);
     const supervisorProblem = employee.supervisorNip === null ? null : employeeProblem(employee.supervisorNip, known);
     if (supervisorProblem) report(employee.at, `nip_atasan: ${supervisorProblem}`);
   }
-  const supervisorOf = (nip: string) => (known.employees.has(nip) ? known.employees.get(nip)!.supervisorNip : (known.snapshot.employees.get(nip)?.supervisorNip ?? null));
+  const supervisorOf = (nip: string) =>
+    known.employees.has(nip)
+      ? known.employees.get(nip)!.supervisorNip
+      : (known.snapshot.employees.get(nip)?.supervisorNip ?? null);
   for (const { at, cycle } of cyclesFrom(known.employees, supervisorOf)) {
-    report(at, cycle.length === 2 ? `NIP ${cycle[0]} is their own supervisor (nip_atasan)` : `supervisors form a cycle: ${cycle.join(" → ")}`);
+    report(
+      at,
+      cycle.length === 2
+        ? `NIP ${cycle[0]} is their own supervisor (nip_atasan)`
+        : `supervisors form a cycle: ${cycle.join(" → ")}`,
+    );
   }
 }
 
@@ -96,12 +142,18 @@ function employeeProblem(nip: string, known: Known): string | null {
   if (known.employees.has(nip) || known.refused.nips.has(nip)) return null;
   if (!known.snapshot.employees.has(nip)) return `NIP ${nip} is not in the employee files or the database`;
   // With --deactivate-missing the employee files are the whole roster: this person is about to leave it.
-  if (known.deactivateMissing) return `NIP ${nip} is not in the employee files and would be deactivated by --deactivate-missing`;
+  if (known.deactivateMissing)
+    return `NIP ${nip} is not in the employee files and would be deactivated by --deactivate-missing`;
   return null;
 }
 
 /** Keeps the first record of each key and reports every later one. */
-function firstOfEach<T extends { at: Origin }>(records: T[], key: (r: T) => string, name: (r: T) => string, report: Report): Map<string, T> {
+function firstOfEach<T extends { at: Origin }>(
+  records: T[],
+  key: (r: T) => string,
+  name: (r: T) => string,
+  report: Report,
+): Map<string, T> {
   const first = new Map<string, T>();
   for (const record of records) {
     const earlier = first.get(key(record));
@@ -116,7 +168,10 @@ function firstOfEach<T extends { at: Origin }>(records: T[], key: (r: T) => stri
  * ("A → B → A"), reported at a record of the files that lies on it. Linear in the records,
  * so a 20,000-person supervision chain costs nothing.
  */
-function cyclesFrom<T extends { at: Origin }>(records: Map<string, T>, next: (key: string) => string | null): { at: Origin; cycle: string[] }[] {
+function cyclesFrom<T extends { at: Origin }>(
+  records: Map<string, T>,
+  next: (key: string) => string | null,
+): { at: Origin; cycle: string[] }[] {
   const state = new Map<string, "on-path" | "done">();
   const found: { at: Origin; cycle: string[] }[] = [];
   for (const [start, record] of records) {

@@ -17,10 +17,36 @@ type Column = readonly [name: string, type: string];
 /** Rows per statement: large enough to be set-based, small enough to show progress. */
 const BATCH = 2000;
 
-const STAMPS: Column[] = [["createdAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"]];
-const UNIT: Column[] = [["name", "text"], ["parentId", "int"], ["timeZone", "text"], ["workingDays", "int[]"], ["organisationalResult", '"OrganisationalResult"']];
-const EMPLOYEE: Column[] = [["name", "text"], ["position", "text"], ["kind", '"EmployeeKind"'], ["unitId", "int"], ["supervisorId", "int"], ["roles", '"Role"[]'], ["language", "text"], ["active", "boolean"]];
-const INDICATOR: Column[] = [["rhk", "text"], ["rhkKind", '"RhkKind"'], ["aspect", '"IndicatorAspect"'], ["indicator", "text"], ["target", "numeric"], ["unitOfMeasure", "text"], ["period", "text"]];
+const STAMPS: Column[] = [
+  ["createdAt", "timestamp(3)"],
+  ["updatedAt", "timestamp(3)"],
+];
+const UNIT: Column[] = [
+  ["name", "text"],
+  ["parentId", "int"],
+  ["timeZone", "text"],
+  ["workingDays", "int[]"],
+  ["organisationalResult", '"OrganisationalResult"'],
+];
+const EMPLOYEE: Column[] = [
+  ["name", "text"],
+  ["position", "text"],
+  ["kind", '"EmployeeKind"'],
+  ["unitId", "int"],
+  ["supervisorId", "int"],
+  ["roles", '"Role"[]'],
+  ["language", "text"],
+  ["active", "boolean"],
+];
+const INDICATOR: Column[] = [
+  ["rhk", "text"],
+  ["rhkKind", '"RhkKind"'],
+  ["aspect", '"IndicatorAspect"'],
+  ["indicator", "text"],
+  ["target", "numeric"],
+  ["unitOfMeasure", "text"],
+  ["period", "text"],
+];
 
 /** New rows that point at another row of the import, and so are written twice. */
 const unitsToLink = (plan: ImportPlan) => plan.units.create.filter((u) => u.parentCode !== null);
@@ -28,15 +54,33 @@ const employeesToLink = (plan: ImportPlan) => plan.employees.create.filter((e) =
 
 /** Rows written by `applyPlan`, for a progress bar. */
 export const rowsToWrite = (plan: ImportPlan) =>
-  [plan.units.create, plan.units.update, unitsToLink(plan), plan.employees.create, plan.employees.update, employeesToLink(plan), plan.employees.deactivate, plan.plans.create, plan.indicators.create, plan.indicators.update, plan.leave.create, plan.policy.set]
-    .reduce((sum, rows) => sum + rows.length, 0);
+  [
+    plan.units.create,
+    plan.units.update,
+    unitsToLink(plan),
+    plan.employees.create,
+    plan.employees.update,
+    employeesToLink(plan),
+    plan.employees.deactivate,
+    plan.plans.create,
+    plan.indicators.create,
+    plan.indicators.update,
+    plan.leave.create,
+    plan.policy.set,
+  ].reduce((sum, rows) => sum + rows.length, 0);
 
 /**
  * Applies the plan with a few set-based statements per table. New units and employees are
  * inserted first and linked (induk, supervisor) in a second pass, once every row they may
  * point to has an id.
  */
-export async function applyPlan(tx: Tx, plan: ImportPlan, snapshot: Snapshot, now: Date, progress: ProgressSink): Promise<void> {
+export async function applyPlan(
+  tx: Tx,
+  plan: ImportPlan,
+  snapshot: Snapshot,
+  now: Date,
+  progress: ProgressSink,
+): Promise<void> {
   const batch = new Batches(tx, now.toISOString(), progress);
   const unitIds = await writeUnits(batch, plan, idsOf(snapshot.units));
   const employeeIds = await writeEmployees(batch, plan, unitIds, idsOf(snapshot.employees));
@@ -64,7 +108,12 @@ async function writePolicy(tx: Tx, plan: ImportPlan, snapshot: Snapshot, progres
 /** Leave has no `updatedAt` and is only ever created: createMany, a chunk at a time. */
 async function writeLeave(tx: Tx, plan: ImportPlan, employeeIds: Map<string, number>, progress: ProgressSink) {
   const day = (date: string) => new Date(`${date}T00:00:00Z`);
-  const rows = plan.leave.create.map((l) => ({ employeeId: employeeIds.get(l.nip)!, from: day(l.from), to: day(l.to), kind: l.kind }));
+  const rows = plan.leave.create.map((l) => ({
+    employeeId: employeeIds.get(l.nip)!,
+    from: day(l.from),
+    to: day(l.to),
+    kind: l.kind,
+  }));
   for (const chunk of chunks(rows)) {
     await tx.leave.createMany({ data: chunk });
     progress.advance(chunk.length);
@@ -74,21 +123,48 @@ async function writeLeave(tx: Tx, plan: ImportPlan, employeeIds: Map<string, num
 /** Returns the id of every unit by code. */
 async function writeUnits(batch: Batches, plan: ImportPlan, unitIds: Map<string, number>) {
   const created = plan.units.create.map((u) => ({ code: u.code, ...unitRow(u, unitIds) }));
-  for (const u of await batch.insert<{ id: number; code: string }>("Unit", [["code", "text"], ...UNIT], created, "id, code")) unitIds.set(u.code, u.id);
+  for (const u of await batch.insert<{ id: number; code: string }>(
+    "Unit",
+    [["code", "text"], ...UNIT],
+    created,
+    "id, code",
+  ))
+    unitIds.set(u.code, u.id);
 
-  const changed = [...plan.units.update, ...unitsToLink(plan)].map((u) => ({ id: unitIds.get(u.code), ...unitRow(u, unitIds) }));
+  const changed = [...plan.units.update, ...unitsToLink(plan)].map((u) => ({
+    id: unitIds.get(u.code),
+    ...unitRow(u, unitIds),
+  }));
   await batch.update("Unit", UNIT, changed);
   return unitIds;
 }
 
 /** Returns the id of every employee by NIP. */
-async function writeEmployees(batch: Batches, plan: ImportPlan, unitIds: Map<string, number>, employeeIds: Map<string, number>) {
+async function writeEmployees(
+  batch: Batches,
+  plan: ImportPlan,
+  unitIds: Map<string, number>,
+  employeeIds: Map<string, number>,
+) {
   const created = plan.employees.create.map((e) => ({ nip: e.nip, ...employeeRow(e, unitIds, employeeIds) }));
-  for (const e of await batch.insert<{ id: number; nip: string }>("Employee", [["nip", "text"], ...EMPLOYEE], created, "id, nip")) employeeIds.set(e.nip, e.id);
+  for (const e of await batch.insert<{ id: number; nip: string }>(
+    "Employee",
+    [["nip", "text"], ...EMPLOYEE],
+    created,
+    "id, nip",
+  ))
+    employeeIds.set(e.nip, e.id);
 
-  const changed = [...plan.employees.update, ...employeesToLink(plan)].map((e) => ({ id: employeeIds.get(e.nip), ...employeeRow(e, unitIds, employeeIds) }));
+  const changed = [...plan.employees.update, ...employeesToLink(plan)].map((e) => ({
+    id: employeeIds.get(e.nip),
+    ...employeeRow(e, unitIds, employeeIds),
+  }));
   await batch.update("Employee", EMPLOYEE, changed);
-  await batch.update("Employee", [["active", "boolean"]], plan.employees.deactivate.map((nip) => ({ id: employeeIds.get(nip), active: false })));
+  await batch.update(
+    "Employee",
+    [["active", "boolean"]],
+    plan.employees.deactivate.map((nip) => ({ id: employeeIds.get(nip), active: false })),
+  );
   return employeeIds;
 }
 
@@ -96,20 +172,41 @@ async function writeSkp(batch: Batches, plan: ImportPlan, snapshot: Snapshot, em
   const planIds = new Map(snapshot.plans);
   const nipOf = new Map([...employeeIds].map(([nip, id]) => [id, nip]));
   const createdPlans = plan.plans.create.map((p) => ({ employeeId: employeeIds.get(p.nip), year: p.year }));
-  for (const p of await batch.insert<{ id: number; employeeId: number; year: number }>("SkpPlan", [["employeeId", "int"], ["year", "int"]], createdPlans, '"id", "employeeId", "year"')) {
+  for (const p of await batch.insert<{ id: number; employeeId: number; year: number }>(
+    "SkpPlan",
+    [
+      ["employeeId", "int"],
+      ["year", "int"],
+    ],
+    createdPlans,
+    '"id", "employeeId", "year"',
+  )) {
     planIds.set(planKey(nipOf.get(p.employeeId)!, p.year), p.id);
   }
 
-  const created = plan.indicators.create.map((i) => ({ planId: planIds.get(planKey(i.nip, i.year)), code: i.code, ...indicatorRow(i) }));
+  const created = plan.indicators.create.map((i) => ({
+    planId: planIds.get(planKey(i.nip, i.year)),
+    code: i.code,
+    ...indicatorRow(i),
+  }));
   await batch.insert("SkpIndicator", [["planId", "int"], ["code", "text"], ...INDICATOR], created, "id");
-  const changed = plan.indicators.update.map((i) => ({ id: snapshot.indicators.get(indicatorKey(i.nip, i.year, i.code))!.id, ...indicatorRow(i) }));
+  const changed = plan.indicators.update.map((i) => ({
+    id: snapshot.indicators.get(indicatorKey(i.nip, i.year, i.code))!.id,
+    ...indicatorRow(i),
+  }));
   await batch.update("SkpIndicator", INDICATOR, changed);
 }
 
 const idsOf = (rows: Map<string, { id: number }>) => new Map([...rows].map(([key, row]) => [key, row.id]));
 
 function unitRow(u: UnitRecord, unitIds: Map<string, number>) {
-  return { name: u.name, parentId: u.parentCode === null ? null : (unitIds.get(u.parentCode) ?? null), timeZone: u.timeZone, workingDays: u.workingDays, organisationalResult: u.organisationalResult };
+  return {
+    name: u.name,
+    parentId: u.parentCode === null ? null : (unitIds.get(u.parentCode) ?? null),
+    timeZone: u.timeZone,
+    workingDays: u.workingDays,
+    organisationalResult: u.organisationalResult,
+  };
 }
 
 function employeeRow(e: EmployeeTarget, unitIds: Map<string, number>, employeeIds: Map<string, number>) {
@@ -126,7 +223,15 @@ function employeeRow(e: EmployeeTarget, unitIds: Map<string, number>, employeeId
 }
 
 function indicatorRow(i: IndicatorRecord) {
-  return { rhk: i.rhk, rhkKind: i.rhkKind, aspect: i.aspect, indicator: i.indicator, target: i.target, unitOfMeasure: i.unitOfMeasure, period: i.period };
+  return {
+    rhk: i.rhk,
+    rhkKind: i.rhkKind,
+    aspect: i.aspect,
+    indicator: i.indicator,
+    target: i.target,
+    unitOfMeasure: i.unitOfMeasure,
+    period: i.period,
+  };
 }
 
 /**
@@ -156,7 +261,10 @@ class Batches {
   /** `rows` carry the `id` of the row to change; `updatedAt` moves only for these. */
   async update(table: string, columns: Column[], rows: Record<string, unknown>[]): Promise<void> {
     const all: Column[] = [["id", "int"], ...columns, ["updatedAt", "timestamp(3)"]];
-    const assignments = all.slice(1).map(([name]) => `"${name}" = v."${name}"`).join(", ");
+    const assignments = all
+      .slice(1)
+      .map(([name]) => `"${name}" = v."${name}"`)
+      .join(", ");
     const sql = `UPDATE "${table}" AS t SET ${assignments} FROM jsonb_to_recordset($1::jsonb) AS v(${definitions(all)}) WHERE t."id" = v."id"`;
     for (const chunk of chunks(rows.map((r) => ({ ...r, updatedAt: this.now })))) {
       await this.tx.$executeRawUnsafe(sql, JSON.stringify(chunk));
