@@ -13,7 +13,7 @@ import { createOutboxSender } from "./jobs/outbox.ts";
 import { createScheduler } from "./jobs/scheduler.ts";
 import { retryPendingEvidence } from "./jobs/evidence.ts";
 import { expireIdleReportConversations } from "./jobs/report-idle.ts";
-import { translate } from "./jobs/job-context.ts";
+import { translate } from "./lib/i18n.ts";
 import { deactivateOnForbidden } from "./domain/groups.ts";
 import { loadPolicies } from "./domain/policy.ts";
 

@@ -1,5 +1,5 @@
 import type { Context } from "grammy";
-import type { I18nFlavor } from "@grammyjs/i18n";
+import type { I18nFlavor } from "./i18n.ts";
 import type { Role } from "../generated/prisma/client.ts";
 
 /** The employee behind the Telegram account of this update, loaded once per update from the database. */

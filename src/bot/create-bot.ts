@@ -8,7 +8,8 @@ import type { Logger } from "../lib/logger.ts";
 import type { ReportPolicy, ReviewPolicy } from "../domain/policy.ts";
 import type { EvaluationPeriodKind } from "../domain/skp-progress.ts";
 import type { BotContext } from "./context.ts";
-import { createI18n } from "./i18n.ts";
+import { i18n } from "./i18n.ts";
+import { translate } from "../lib/i18n.ts";
 import { identify } from "./identify.ts";
 import { errorBoundary } from "./error-boundary.ts";
 import { groupGuard } from "../handlers/group-guard.ts";
@@ -49,7 +50,7 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
   // One update at a time per chat, so a person's answers are handled in the order sent.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(identify({ db: deps.db, adminTelegramIds: deps.config.adminTelegramIds }));
-  bot.use(createI18n());
+  bot.use(i18n());
   bot.use(groupGuard());
   bot.use(groups(deps));
   bot.use(registration(deps));
@@ -83,13 +84,12 @@ const COMMANDS: Array<[id: string, en: string, key: string]> = [
 
 /** Publishes the command menu: Indonesian for everyone, English names for English clients. */
 export async function publishCommands(bot: Bot<BotContext>): Promise<void> {
-  const i18n = createI18n();
   const list = (locale: "id" | "en"): Commands =>
-    COMMANDS.map(([id, en, key]) => ({ command: locale === "id" ? id : en, description: i18n.t(locale, key) }));
+    COMMANDS.map(([id, en, key]) => ({ command: locale === "id" ? id : en, description: translate(locale, key) }));
   await bot.api.setMyCommands(list("id"), { scope: { type: "all_private_chats" } });
   await bot.api.setMyCommands(list("id"), { scope: { type: "all_private_chats" }, language_code: "id" });
   await bot.api.setMyCommands(list("en"), { scope: { type: "all_private_chats" }, language_code: "en" });
-  await bot.api.setMyCommands([{ command: "daftargrup", description: i18n.t("id", "command-daftargrup") }], {
+  await bot.api.setMyCommands([{ command: "daftargrup", description: translate("id", "command-daftargrup") }], {
     scope: { type: "all_group_chats" },
   });
 }

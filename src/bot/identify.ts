@@ -2,13 +2,8 @@ import type { MiddlewareFn } from "grammy";
 import type { Db } from "../db/client.ts";
 import type { BotContext, CurrentEmployee } from "./context.ts";
 import type { Role } from "../generated/prisma/client.ts";
-import {
-  conversationKey,
-  evaluationAnswerKey,
-  rememberKeyValueRow,
-  reviewCommentKey,
-  type StoredRow,
-} from "./storage.ts";
+import { conversationKey, rememberKeyValueRow, type StoredRow } from "./storage.ts";
+import { pendingAnswerKey } from "./pending-answer.ts";
 
 /**
  * Loads the sender's employee record from the database: every permission is decided from it.
@@ -26,8 +21,8 @@ export function identify(deps: { db: Db; adminTelegramIds: bigint[] }): Middlewa
     else {
       const keys = {
         conversation: conversationKey(ctx.chat.id),
-        review: reviewCommentKey(telegramId),
-        evaluation: evaluationAnswerKey(telegramId),
+        review: pendingAnswerKey("reviewNote", telegramId),
+        evaluation: pendingAnswerKey("evaluationAnswer", telegramId),
       };
       const { employee, rows } = await loadSender(deps.db, BigInt(telegramId), keys);
       ctx.employee = employee;

@@ -61,12 +61,6 @@ const live = <T>(row: StoredRow | undefined, clock: Clock): T | undefined => {
 /** Where a private chat's conversation state is kept (the idle sweep looks for this prefix). */
 export const conversationKey = (chatId: number | string) => `conv:${chatId}`;
 
-/** A revision note or rejection reason a supervisor is being asked for (src/handlers/review.ts). */
-export const reviewCommentKey = (telegramId: number | bigint) => `review-pending:${telegramId}`;
-
-/** A typed answer (feedback, behaviour score) an evaluator is being asked for (src/handlers/evaluation.ts). */
-export const evaluationAnswerKey = (telegramId: number | bigint) => `evaluation-ask:${telegramId}`;
-
 /**
  * KeyValue rows that `identify` has already read for this update, in the statement that loads the
  * sender (a chat's conversation state, a typed answer a feature waits for): the feature then needs

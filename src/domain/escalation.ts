@@ -3,7 +3,7 @@ import { enqueueMessage } from "./outbox.ts";
 import { isWorkingDay, loadUnitCalendar, todayIn, addDays, type UnitCalendar } from "./calendar.ts";
 import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from "./policy.ts";
 import { localDate } from "../lib/time.ts";
-import { createI18n } from "../bot/i18n.ts";
+import { translate } from "../lib/i18n.ts";
 import { formatLocalDate } from "../lib/time.ts";
 
 /**
@@ -109,10 +109,8 @@ export async function dueEscalations(
 
 export type EscalationRender = (escalation: DueEscalation) => string;
 
-const i18n = { instance: undefined as ReturnType<typeof createI18n> | undefined };
 const defaultRender: EscalationRender = (e) => {
-  i18n.instance ??= createI18n();
-  return i18n.instance.t(e.locale, e.level === "remind" ? "escalation-remind" : "escalation-escalate", {
+  return translate(e.locale, e.level === "remind" ? "escalation-remind" : "escalation-escalate", {
     number: e.number,
     name: e.employeeName,
     date: formatLocalDate(e.date, e.locale),

@@ -5,8 +5,8 @@ import type { Evaluation, ReviewerRole } from "../generated/prisma/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { BotContext } from "../bot/context.ts";
-import { createI18n } from "../bot/i18n.ts";
-import { deleteKeyValue, evaluationAnswerKey, readKeyValue, takeKeyValueRow } from "../bot/storage.ts";
+import { translate } from "../lib/i18n.ts";
+import { pendingAnswer } from "../bot/pending-answer.ts";
 import { formatNumber } from "../lib/number.ts";
 import { formatLocalDate, localDate } from "../lib/time.ts";
 import { periodLabel } from "../lib/period-label.ts";
@@ -42,7 +42,6 @@ export interface EvaluationDependencies {
 
 export const FEEDBACK_MIN_CHARS = 10;
 export const FEEDBACK_MAX_CHARS = 1000;
-const ASK_TTL_MS = 24 * 3600_000;
 
 /** A typed answer being waited for: kept in the database, so it survives a restart. */
 interface PendingAnswer {
@@ -117,7 +116,7 @@ type Ctx = BotContext;
  * employee directly (an admin amends a finalised evaluation that way).
  */
 export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
-  const i18n = createI18n();
+  const i18n = { t: translate };
   const feature = new Composer<BotContext>();
   const chat = feature.chatType("private");
   const localeOf = (ctx: Ctx) => ctx.employee?.language ?? (ctx.from?.language_code?.startsWith("en") ? "en" : "id");
@@ -135,19 +134,10 @@ export function evaluation(deps: EvaluationDependencies): Composer<BotContext> {
   // --- typed answers --------------------------------------------------------------------------
 
   // The stored answer being waited for is usually read by identify with the sender (src/bot/storage.ts).
-  const clearAsk = (ctx: Ctx) => deleteKeyValue(deps.db, ctx, evaluationAnswerKey(ctx.from!.id));
-  const ask = async (ctx: Ctx, pending: PendingAnswer) => {
-    const key = evaluationAnswerKey(ctx.from!.id);
-    const expiresAt = new Date(deps.clock.now().getTime() + ASK_TTL_MS);
-    takeKeyValueRow(ctx, key); // what identify read is out of date from here on
-    await deps.db.keyValue.upsert({
-      where: { key },
-      create: { key, value: { ...pending }, expiresAt },
-      update: { value: { ...pending }, expiresAt },
-    });
-  };
-  const readAsk = (ctx: Ctx) =>
-    readKeyValue<PendingAnswer>(deps.db, deps.clock, ctx, evaluationAnswerKey(ctx.from!.id));
+  const answer = pendingAnswer<PendingAnswer>("evaluationAnswer", deps);
+  const clearAsk = answer.clear;
+  const ask = answer.ask;
+  const readAsk = answer.read;
 
   chat.command(["batal", "cancel"], async (ctx, next) => {
     if (!(await clearAsk(ctx))) return next();

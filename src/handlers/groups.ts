@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "../db/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { BotContext } from "../bot/context.ts";
-import { LOCALES } from "../bot/i18n.ts";
+import { LOCALES } from "../lib/i18n.ts";
 import {
   deactivateGroup,
   linkGroup,

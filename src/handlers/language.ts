@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
-import { LOCALES } from "../bot/i18n.ts";
+import { LOCALES } from "../lib/i18n.ts";
 import type { BotContext } from "../bot/context.ts";
 
 const choice = z.enum(LOCALES);
@@ -24,7 +24,6 @@ export function language(deps: { db: Db }) {
 
     await deps.db.employee.update({ where: { id: ctx.employee.id }, data: { language: parsed.data } });
     ctx.employee.language = parsed.data;
-    await ctx.i18n.renegotiateLocale();
     await ctx.answerCallbackQuery();
     return ctx.editMessageText(ctx.t("language-set"));
   });

@@ -39,7 +39,6 @@ export function registration(deps: { db: Db; clock: Clock; config: Pick<Config, 
 
     // Re-read as the middleware would, so the greeting speaks the employee's language and roles.
     ctx.employee = await findLinkedEmployee(deps.db, BigInt(ctx.from!.id));
-    await ctx.i18n.renegotiateLocale();
     if (outcome.kind === "already-yours")
       return ctx.reply(ctx.t("invite-already-yours", { name: outcome.employee.name }));
     return ctx.reply(

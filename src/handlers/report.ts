@@ -5,7 +5,7 @@ import type { Db } from "../db/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { BotContext } from "../bot/context.ts";
-import { createI18n } from "../bot/i18n.ts";
+import { translate } from "../lib/i18n.ts";
 import { conversationStorage, flushPendingWrites, writeWithConversation } from "../bot/storage.ts";
 import { formatDateTime, formatLocalDate } from "../lib/time.ts";
 import { DEFAULT_POLICY, type ReportPolicy } from "../domain/policy.ts";
@@ -82,14 +82,14 @@ const INDICATOR_PAGE = 5;
  */
 export function report(deps: ReportDependencies): Composer<BotContext> {
   const policy = deps.policy ?? DEFAULT_POLICY;
-  const i18n = createI18n();
+  const i18n = { t: translate };
   const background =
     deps.background ??
     ((task) => void task.catch((error) => deps.logger.error({ err: error }, "background task failed")));
   const feature = new Composer<ReportContext>();
   const chat = feature.chatType("private").filter((ctx) => ctx.employee !== undefined);
 
-  const reviewCards = reviewRenderer(i18n);
+  const reviewCards = reviewRenderer();
   const tr = (locale: string) => (key: string, vars?: Record<string, string | number>) => i18n.t(locale, key, vars);
   const showDate = (date: string, locale: string) => formatLocalDate(date, locale);
 

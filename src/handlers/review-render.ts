@@ -1,17 +1,14 @@
 import { InlineKeyboard } from "grammy";
-import type { I18n } from "@grammyjs/i18n";
-import type { BotContext } from "../bot/context.ts";
-import { createI18n } from "../bot/i18n.ts";
+import { translate as t } from "../lib/i18n.ts";
 import { formatLocalDate } from "../lib/time.ts";
 import { reviewData, type OutcomeFacts, type ReviewCard, type ReviewRenderer } from "../domain/review.ts";
 
 const formatMinutes = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
 
 /** The texts and buttons of the review flow, in any locale; used by handlers and by jobs. */
-export function reviewRenderer(i18n: I18n<BotContext> = createI18n()): ReviewRenderer & {
+export function reviewRenderer(): ReviewRenderer & {
   ratingButtons(locale: string, reportId: number, version: number): InlineKeyboard;
 } {
-  const t = (locale: string, key: string, vars?: Record<string, string | number>) => i18n.t(locale, key, vars);
   const card = (locale: string, c: ReviewCard) => {
     const text = t(locale, "review-card", {
       number: c.number,

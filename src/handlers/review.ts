@@ -3,8 +3,8 @@ import type { Db } from "../db/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { BotContext } from "../bot/context.ts";
-import { createI18n } from "../bot/i18n.ts";
-import { deleteKeyValue, readKeyValue, reviewCommentKey, takeKeyValueRow } from "../bot/storage.ts";
+import { translate } from "../lib/i18n.ts";
+import { pendingAnswer } from "../bot/pending-answer.ts";
 import { formatLocalDate, localDate } from "../lib/time.ts";
 import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from "../domain/policy.ts";
 import { fromDbDate } from "../domain/reports.ts";
@@ -41,7 +41,6 @@ interface PendingComment {
   messageId: number;
 }
 
-const PENDING_TTL_MS = 24 * 3600_000;
 const MIN_COMMENT_CHARS = 5;
 
 /**
@@ -52,8 +51,8 @@ const MIN_COMMENT_CHARS = 5;
  */
 export function review(deps: ReviewDependencies): Composer<BotContext> {
   const policy = deps.reviewPolicy ?? DEFAULT_REVIEW_POLICY;
-  const i18n = createI18n();
-  const render = reviewRenderer(i18n);
+  const i18n = { t: translate };
+  const render = reviewRenderer();
   const feature = new Composer<BotContext>();
   const chat = feature.chatType("private");
   const tr = (locale: string) => (key: string, vars?: Record<string, string | number>) => i18n.t(locale, key, vars);
@@ -77,10 +76,9 @@ export function review(deps: ReviewDependencies): Composer<BotContext> {
   // --- a note being asked for (revision or rejection) ---------------------------------------
 
   // Read with the sender by identify when it can be (most texts are not a note: the /lapor answers).
-  const readPending = (ctx: BotContext & { from: { id: number } }) =>
-    readKeyValue<PendingComment>(deps.db, deps.clock, ctx, reviewCommentKey(ctx.from.id));
-  const clearPending = (ctx: BotContext & { from: { id: number } }) =>
-    deleteKeyValue(deps.db, ctx, reviewCommentKey(ctx.from.id));
+  const note = pendingAnswer<PendingComment>("reviewNote", deps);
+  const readPending = note.read;
+  const clearPending = note.clear;
 
   chat.command(["batal", "cancel"], async (ctx, next) => {
     if (!(await clearPending(ctx))) return next();
@@ -139,13 +137,7 @@ export function review(deps: ReviewDependencies): Composer<BotContext> {
           chatId: String(ctx.chat.id),
           messageId: messageId ?? 0,
         };
-        const key = reviewCommentKey(ctx.from.id);
-        takeKeyValueRow(ctx, key); // what identify read is out of date from here on
-        await deps.db.keyValue.upsert({
-          where: { key },
-          create: { key, value: { ...pending }, expiresAt: new Date(now.getTime() + PENDING_TTL_MS) },
-          update: { value: { ...pending }, expiresAt: new Date(now.getTime() + PENDING_TTL_MS) },
-        });
+        await note.ask(ctx, pending);
         await ctx.answerCallbackQuery();
         return ctx.reply(
           t(`review-ask-${decision}`, { name: check.target.employee.name, number: check.target.number ?? "-" }),

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.ts";
-import { createI18n, asLocale } from "../bot/i18n.ts";
+import { asLocale, translatorFor } from "../lib/i18n.ts";
 import { enqueueMessage } from "../domain/outbox.ts";
 import { formatDateTime, localDate } from "../lib/time.ts";
 import { failedSince } from "./outbox.ts";
@@ -24,10 +24,9 @@ export async function enqueueAdminDigest(
     db,
     failed.map((f) => f.chatId),
   );
-  const i18n = createI18n();
   const date = localDate(options.at, options.timeZone);
   for (const admin of admins) {
-    const t = (key: string, vars?: Record<string, string | number>) => i18n.t(admin.locale, key, vars);
+    const t = translatorFor(admin.locale);
     const lines = failed.slice(0, LISTED).map((f) =>
       t("admin-digest-line", {
         who: recipients.get(f.chatId) ?? String(f.chatId),

@@ -1,6 +1,5 @@
 import type { Db } from "../db/client.ts";
 import type { Logger } from "../lib/logger.ts";
-import { createI18n, asLocale } from "../bot/i18n.ts";
 import type { ScheduledUnit } from "./calendars.ts";
 import type { DeadlinePolicy, SchedulePolicy } from "../domain/policy.ts";
 import type { EvaluationPeriodKind } from "../domain/skp-progress.ts";
@@ -28,12 +27,4 @@ export interface JobContext {
 export interface JobOutcome {
   status: "DONE" | "SKIPPED";
   details: Record<string, unknown>;
-}
-
-let i18n: ReturnType<typeof createI18n> | undefined;
-
-/** Messages outside an update are rendered here, in the recipient's language. */
-export function translate(locale: string, key: string, vars?: Record<string, string | number>): string {
-  i18n ??= createI18n();
-  return i18n.t(asLocale(locale), key, vars);
 }

@@ -5,7 +5,8 @@ import type { DeadlinePolicy } from "../domain/policy.ts";
 import { periodOf, type EvaluationPeriodKind, type Period } from "../domain/skp-progress.ts";
 import { formatLocalDate, localDate } from "../lib/time.ts";
 import { workingDaysBetween } from "./calendars.ts";
-import { translate, type JobContext, type JobOutcome } from "./job-context.ts";
+import { translate } from "../lib/i18n.ts";
+import type { JobContext, JobOutcome } from "./job-context.ts";
 import { enqueueMessages } from "./runs.ts";
 
 const asDate = (date: string) => new Date(`${date}T00:00:00Z`);

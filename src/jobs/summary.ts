@@ -6,7 +6,8 @@ import { addDays, dayOff, isoWeekday } from "../domain/calendar.ts";
 import { formatLocalDate } from "../lib/time.ts";
 import { workingDaysOfWeek, type ScheduledUnit } from "./calendars.ts";
 import { renderWeeklyChart } from "./chart.ts";
-import { translate, type JobContext, type JobOutcome } from "./job-context.ts";
+import { translate } from "../lib/i18n.ts";
+import type { JobContext, JobOutcome } from "./job-context.ts";
 import { enqueueMessages } from "./runs.ts";
 
 /** One unit's week, as the group and the head see it. */

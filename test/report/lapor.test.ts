@@ -561,11 +561,10 @@ describe("evidence kept by us", () => {
 describe("the idle sweep (a scheduled job)", () => {
   it("ends a /lapor left for 30 minutes with a queued message, keeping the draft, and not a minute early", async () => {
     const { expireIdleReportConversations } = await import("../../src/jobs/report-idle.ts");
-    const { createI18n } = await import("../../src/bot/i18n.ts");
-    const i18n = createI18n();
+    const { translate } = await import("../../src/lib/i18n.ts");
     const h = await setup();
     await h.deliver(h.andi.command("lapor"), h.andi.press("lp:d:today"));
-    const render = (locale: string, minutes: number) => i18n.t(locale, "lapor-idle", { minutes });
+    const render = (locale: string, minutes: number) => translate(locale, "lapor-idle", { minutes });
 
     h.clock.advance(29 * 60_000);
     expect(await expireIdleReportConversations({ db: database.prisma, clock: h.clock, render })).toBe(0);

@@ -1,0 +1,68 @@
+import type { Db } from "../db/client.ts";
+import type { Clock } from "../lib/clock.ts";
+import { deleteKeyValue, readKeyValue, takeKeyValueRow } from "./storage.ts";
+
+/**
+ * "Ask for a typed answer": a button asks a question (a revision note, a feedback text) and the
+ * person's next text is the answer. The question is a KeyValue row per Telegram account, so it
+ * survives a restart and is seen by every instance; it expires after `ttlMs`. `identify` reads
+ * the rows of every pending answer with the sender (PENDING_ANSWER_KEYS), so a text that answers
+ * nothing costs no extra statement. Multi-step flows (/lapor) use the conversations plugin
+ * instead (docs/architecture.md, "Asking the user").
+ */
+export interface PendingAnswer<T> {
+  key(telegramId: number | bigint): string;
+  ask(ctx: PendingAnswerContext, question: T): Promise<void>;
+  /** The question waiting for this person's answer, if any (and not expired). */
+  read(ctx: PendingAnswerContext): Promise<T | undefined>;
+  /** Drops the question; says whether there was one. */
+  clear(ctx: PendingAnswerContext): Promise<boolean>;
+}
+
+export type PendingAnswerContext = { from?: { id: number } };
+
+interface PendingAnswerKind {
+  /** The KeyValue key prefix; the row is `<prefix>:<telegram id>`. */
+  prefix: string;
+  ttlMs: number;
+}
+
+/** The pending answers the bot knows; identify prefetches each for the sender. */
+export const PENDING_ANSWER_KINDS = {
+  /** A revision note or rejection reason a supervisor is being asked for (src/handlers/review). */
+  reviewNote: { prefix: "review-pending", ttlMs: 24 * 3600_000 },
+  /** A typed answer (feedback, behaviour score) an evaluator is being asked for (src/handlers/evaluation). */
+  evaluationAnswer: { prefix: "evaluation-ask", ttlMs: 24 * 3600_000 },
+} as const satisfies Record<string, PendingAnswerKind>;
+
+export type PendingAnswerName = keyof typeof PENDING_ANSWER_KINDS;
+
+export const pendingAnswerKey = (name: PendingAnswerName, telegramId: number | bigint) =>
+  `${PENDING_ANSWER_KINDS[name].prefix}:${telegramId}`;
+
+export function pendingAnswer<T extends object>(
+  name: PendingAnswerName,
+  deps: { db: Db; clock: Clock },
+): PendingAnswer<T> {
+  const { ttlMs } = PENDING_ANSWER_KINDS[name];
+  const key = (telegramId: number | bigint) => pendingAnswerKey(name, telegramId);
+  const senderKey = (ctx: PendingAnswerContext) => {
+    if (!ctx.from) throw new Error("a pending answer needs a sender");
+    return key(ctx.from.id);
+  };
+  return {
+    key,
+    async ask(ctx, question) {
+      const k = senderKey(ctx);
+      const expiresAt = new Date(deps.clock.now().getTime() + ttlMs);
+      takeKeyValueRow(ctx, k); // what identify read is out of date from here on
+      await deps.db.keyValue.upsert({
+        where: { key: k },
+        create: { key: k, value: { ...question }, expiresAt },
+        update: { value: { ...question }, expiresAt },
+      });
+    },
+    read: (ctx) => readKeyValue<T>(deps.db, deps.clock, ctx, senderKey(ctx)),
+    clear: (ctx) => deleteKeyValue(deps.db, ctx, senderKey(ctx)),
+  };
+}
