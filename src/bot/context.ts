@@ -1,5 +1,5 @@
 import type { Context } from "grammy";
-import type { I18nFlavor } from "./i18n.ts";
+import type { TranslationVariables } from "../lib/i18n.ts";
 import type { Role } from "../generated/prisma/client.ts";
 
 /** The employee behind the Telegram account of this update, loaded once per update from the database. */
@@ -21,6 +21,12 @@ export interface LapkinFlavor {
   employee?: CurrentEmployee;
   /** True when the sender's Telegram id is in ADMIN_TELEGRAM_IDS or the employee has the ADMIN role. */
   isAdmin: boolean;
+}
+
+/** What the i18n middleware (src/bot/i18n.ts) adds to every update's context. */
+export interface I18nFlavor {
+  /** The text of `key` in the language of this update's sender (see negotiateLocale). */
+  t(key: string, vars?: TranslationVariables): string;
 }
 
 export type BotContext = Context & I18nFlavor & LapkinFlavor;

@@ -1,12 +1,6 @@
 import type { MiddlewareFn } from "grammy";
-import { asLocale, DEFAULT_LOCALE, translate, type Locale, type TranslationVariables } from "../lib/i18n.ts";
+import { asLocale, DEFAULT_LOCALE, translate, type Locale } from "../lib/i18n.ts";
 import type { BotContext } from "./context.ts";
-
-/** What the i18n middleware adds to every update's context. */
-export interface I18nFlavor {
-  /** The text of `key` in the language of this update's sender (see negotiateLocale). */
-  t(key: string, vars?: TranslationVariables): string;
-}
 
 /** A linked employee's stored language wins; otherwise English for English Telegram clients, Indonesian for the rest. */
 export function negotiateLocale(ctx: BotContext): Locale {

@@ -3,7 +3,8 @@ import { Prisma, type ReportStatus } from "../generated/prisma/client.ts";
 import { enqueueMessage, outboxInsert, type OutgoingMessage } from "./outbox.ts";
 import { recordAudit } from "./audit.ts";
 import { DEFAULT_POLICY, type ReportPolicy } from "./policy.ts";
-import { cardOf, evidenceCalls, type CardSource, type ReviewRenderer } from "./review.ts";
+import { cardOf, evidenceCalls, notificationKeys, type CardSource, type ReviewRenderer } from "./review.ts";
+import { fromDbDate } from "../lib/time.ts";
 
 /**
  * Daily activity reports: the rules, without Telegram. Every value crossing into a conversation
@@ -29,8 +30,6 @@ export interface DraftView {
 
 export type DraftField = "date" | "indicator" | "description" | "output" | "minutes" | "photos";
 export const DRAFT_FIELDS: DraftField[] = ["date", "indicator", "description", "output", "minutes", "photos"];
-
-export const fromDbDate = (at: Date | null) => (at ? at.toISOString().slice(0, 10) : null);
 
 const draftInclude = { indicator: true, _count: { select: { evidence: { where: { removedAt: null } } } } } as const;
 type DraftRow = Prisma.ReportGetPayload<{ include: typeof draftInclude }>;
@@ -304,13 +303,6 @@ export interface SubmitInput {
   policy?: Pick<ReportPolicy, "minPhotos">;
 }
 
-/** The outbox keys of the supervisor's notification of one version: the card, and the evidence sent before it. */
-export const notificationKeys = (reportId: number, version: number) => [
-  `report-submitted:${reportId}:${version}`,
-  `report-photos:${reportId}:${version}`,
-  `report-photos:${reportId}:${version}:1`,
-];
-
 export const reportNumber = (id: number, submittedAt: Date) =>
   `LK-${submittedAt.getUTCFullYear()}-${String(id).padStart(6, "0")}`;
 
@@ -441,9 +433,6 @@ function cardSource(
     reusedEvidence: submitted.reusedEvidence,
   };
 }
-
-export const formatQuantity = (value: number) =>
-  Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0$/, "").replace(".", ",");
 
 // --- history ------------------------------------------------------------------------------
 

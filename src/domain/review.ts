@@ -4,14 +4,21 @@ import type { Db } from "../db/client.ts";
 import type { Prisma, ReviewDecision, ReviewRating, ReviewerRole } from "../generated/prisma/client.ts";
 import { enqueueMessage } from "./outbox.ts";
 import { recordAudit } from "./audit.ts";
-import { fromDbDate, formatQuantity, notificationKeys } from "./reports.ts";
-import { localDate } from "../lib/time.ts";
+import { fromDbDate, localDate } from "../lib/time.ts";
+import { formatQuantity } from "../lib/number.ts";
 
 /**
  * A supervisor's decision on a submitted report, without Telegram: who may decide, whether a
  * button is still valid, and the decision itself (one transaction). Texts come in through a
  * `ReviewRenderer`, so every message is rendered in its recipient's language when it is queued.
  */
+
+/** The outbox keys of the supervisor's notification of one version: the card, and the evidence sent before it. */
+export const notificationKeys = (reportId: number, version: number) => [
+  `report-submitted:${reportId}:${version}`,
+  `report-photos:${reportId}:${version}`,
+  `report-photos:${reportId}:${version}:1`,
+];
 
 export type Rating = ReviewRating;
 export type Decision = ReviewDecision;

@@ -7,7 +7,8 @@ import type { Logger } from "../lib/logger.ts";
 import type { BotContext } from "../bot/context.ts";
 import { translate } from "../lib/i18n.ts";
 import { conversationStorage, flushPendingWrites, writeWithConversation } from "../bot/storage.ts";
-import { formatDateTime, formatLocalDate } from "../lib/time.ts";
+import { formatDateTime, formatLocalDate, fromDbDate } from "../lib/time.ts";
+import { formatQuantity } from "../lib/number.ts";
 import { DEFAULT_POLICY, type ReportPolicy } from "../domain/policy.ts";
 import {
   addDays,
@@ -26,7 +27,6 @@ import {
   draftUpdate,
   findDraft,
   findOrCreateDraft,
-  formatQuantity,
   indicatorChoices,
   listReports,
   loadDraft,
@@ -37,7 +37,6 @@ import {
   saveMinutesWithin,
   submitReport,
   withdrawReport,
-  fromDbDate,
   type DraftField,
   type DraftPatch,
   type DraftView,

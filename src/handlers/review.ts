@@ -7,7 +7,7 @@ import { translate } from "../lib/i18n.ts";
 import { pendingAnswer } from "../bot/pending-answer.ts";
 import { formatLocalDate, localDate } from "../lib/time.ts";
 import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from "../domain/policy.ts";
-import { fromDbDate } from "../domain/reports.ts";
+import { fromDbDate } from "../lib/time.ts";
 import {
   cardOf,
   checkReview,

@@ -13,3 +13,7 @@ export function formatNumber(value: number, maxDecimals = 2): string {
   // -0 would print as "-0".
   return format.format(value === 0 ? 0 : value);
 }
+
+/** An output quantity as typed back to the employee: "12", "2,5" (no thousands grouping, at most two decimals). */
+export const formatQuantity = (value: number) =>
+  Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0$/, "").replace(".", ",");

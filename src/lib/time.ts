@@ -66,3 +66,6 @@ export function formatLocalDate(date: string, locale = "id"): string {
   const months = MONTHS[locale] ?? MONTHS.id!;
   return `${day} ${months[month - 1]} ${year}`;
 }
+
+/** A DATE column as read by Prisma (midnight UTC) back to its "YYYY-MM-DD". */
+export const fromDbDate = (at: Date | null) => (at ? at.toISOString().slice(0, 10) : null);
