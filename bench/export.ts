@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createTestDatabase } from "../test/support/db.ts";
 import { exportWorkbook } from "../src/domain/export.ts";
-import { monthPeriod } from "../src/domain/skp-progress.ts";
+import { monthPeriod } from "../src/domain/skp/periods.ts";
 
 /**
  * `lapkin export` at city scale, on PostgreSQL when DATABASE_URL is set (else the embedded

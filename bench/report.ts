@@ -15,6 +15,7 @@ import { createLogger } from "../src/lib/logger.ts";
 import { createServerApp } from "../src/server/app.ts";
 import { createTestDatabase } from "../test/support/db.ts";
 import { FakeTelegram, FAKE_BOT } from "../test/support/fake-telegram.ts";
+import { laporData } from "../src/handlers/report/callback-data.ts";
 
 /**
  * N simulated employees complete /lapor at the same time through the webhook endpoint (the Hono
@@ -74,13 +75,13 @@ export async function benchReport(options: { employees?: number; pacedRates?: nu
       );
       const steps: Array<() => Update> = [
         () => user.command("lapor"),
-        () => user.press("lp:d:today"),
-        () => user.press(`lp:i:${p.indicatorId}`),
+        () => user.press(laporData.today.pack()),
+        () => user.press(laporData.indicator.pack(p.indicatorId)),
         () => user.text("Memelihara jaringan dan melayani tiket helpdesk"),
         () => user.text("2,5"),
         () => user.text("1:30"),
         () => user.photo(photo),
-        () => user.press("lp:ph:done"),
+        () => user.press(laporData.photosDone.pack()),
         () => user.press(submitButton(telegram, p.telegramId)),
       ];
       return steps;
@@ -193,7 +194,7 @@ function submitButton(telegram: FakeTelegram, chatId: number): string {
     const rows =
       (call.payload.reply_markup as { inline_keyboard?: Array<Array<{ callback_data?: string }>> } | undefined)
         ?.inline_keyboard ?? [];
-    const submit = rows.flat().find((b) => b.callback_data?.startsWith("lp:s:submit:"));
+    const submit = rows.flat().find((b) => laporData.submit.parse(b.callback_data) !== undefined);
     if (submit) return submit.callback_data!;
   }
   throw new Error(`no summary was sent to ${chatId}`);

@@ -6,3 +6,6 @@ import { register } from "tsx/esm/api";
 register();
 const { main } = await import("../src/cli/main.ts");
 process.exitCode = await main(process.argv.slice(2));
+// Everything is closed by now; a socket still hanging (a Bot API call during an outage) must not
+// keep the process alive, so it goes shortly even then. The timer itself holds nothing open.
+setTimeout(() => process.exit(), 2_000).unref();

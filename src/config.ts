@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { TIME_ZONES, timeZoneFromName, type TimeZone } from "./lib/time.ts";
 
-const TIME_ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] as const;
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const telegramIdList = z
@@ -26,7 +26,8 @@ const envSchema = z
       .regex(/^\d+:[A-Za-z0-9_-]+$/, "the bot token from @BotFather (e.g. 123456:ABC-...)"),
     BOT_API_ROOT: z.url({ error: "an http(s) URL of a Bot API server" }).default("https://api.telegram.org"),
     BOT_MODE: z.enum(["polling", "webhook"], { error: '"polling" or "webhook"' }).default("polling"),
-    WEBHOOK_URL: z.url({ error: "the public https URL Telegram posts updates to" }).optional(),
+    // Telegram delivers webhooks over https only.
+    WEBHOOK_URL: z.url({ protocol: /^https$/, error: "the public https:// URL Telegram posts updates to" }).optional(),
     WEBHOOK_SECRET: z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,256}$/, "1 to 256 characters of A-Z, a-z, 0-9, _ and -")
@@ -44,17 +45,28 @@ const envSchema = z
       .max(65535, "a port number from 0 to 65535")
       .default(3000),
     DEFAULT_TIMEZONE: z
-      .enum(TIME_ZONES, { error: `one of ${TIME_ZONES.join(", ")} (WIB, WITA, WIT)` })
-      .default("Asia/Jakarta"),
+      .string()
+      .default("Asia/Jakarta")
+      .transform((name, ctx) => {
+        const zone = timeZoneFromName(name);
+        if (zone) return zone;
+        ctx.addIssue({ code: "custom", message: `one of ${TIME_ZONES.join(", ")} (or WIB, WITA, WIT)` });
+        return z.NEVER;
+      }),
     ADMIN_TELEGRAM_IDS: telegramIdList,
+    STARTUP_WAIT_SECONDS: z.coerce
+      .number({ error: "a number of seconds from 1 to 3600" })
+      .int("a number of seconds from 1 to 3600")
+      .min(1, "a number of seconds from 1 to 3600")
+      .max(3600, "a number of seconds from 1 to 3600")
+      .default(60),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_MODE !== "webhook") return;
-    if (!env.WEBHOOK_URL)
-      ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "required when BOT_MODE=webhook" });
+    if (!env.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "set when BOT_MODE=webhook" });
     if (!env.WEBHOOK_SECRET)
-      ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "required when BOT_MODE=webhook" });
+      ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "set when BOT_MODE=webhook" });
   });
 
 export type Config = {
@@ -67,9 +79,11 @@ export type Config = {
   dataDir: string;
   host: string;
   port: number;
-  defaultTimeZone: (typeof TIME_ZONES)[number];
+  defaultTimeZone: TimeZone;
   adminTelegramIds: bigint[];
   logLevel: (typeof LOG_LEVELS)[number];
+  /** How long start-up keeps trying an unreachable Bot API before it gives up. */
+  startupWaitSeconds: number;
 };
 
 /** A configuration problem a person can fix; printed as one line, never as a stack trace. */
@@ -100,6 +114,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     defaultTimeZone: e.DEFAULT_TIMEZONE,
     adminTelegramIds: e.ADMIN_TELEGRAM_IDS,
     logLevel: e.LOG_LEVEL,
+    startupWaitSeconds: e.STARTUP_WAIT_SECONDS,
   };
 }
 

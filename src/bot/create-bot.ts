@@ -1,27 +1,28 @@
 import { Bot, type RawApi } from "grammy";
 import { sequentialize } from "@grammyjs/runner";
+import { autoRetry } from "@grammyjs/auto-retry";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { ReportPolicy, ReviewPolicy } from "../domain/policy.ts";
-import type { EvaluationPeriodKind } from "../domain/skp-progress.ts";
+import type { EvaluationPeriodKind } from "../domain/skp/periods.ts";
 import type { BotContext } from "./context.ts";
 import { i18n } from "./i18n.ts";
 import { translate } from "../lib/i18n.ts";
 import { identify } from "./identify.ts";
 import { errorBoundary } from "./error-boundary.ts";
-import { groupGuard } from "../handlers/group-guard.ts";
-import { registration } from "../handlers/registration.ts";
-import { fallback, help } from "../handlers/help.ts";
-import { language } from "../handlers/language.ts";
-import { report } from "../handlers/report.ts";
-import { review } from "../handlers/review.ts";
-import { groups } from "../handlers/groups.ts";
-import { skp } from "../handlers/skp.ts";
-import { evaluation } from "../handlers/evaluation.ts";
-import { score } from "../handlers/score.ts";
+import { groupGuard } from "../handlers/group-guard/index.ts";
+import { registration } from "../handlers/registration/index.ts";
+import { fallback, help } from "../handlers/help/index.ts";
+import { language } from "../handlers/language/index.ts";
+import { report } from "../handlers/report/index.ts";
+import { review } from "../handlers/review/index.ts";
+import { groups } from "../handlers/groups/index.ts";
+import { skp } from "../handlers/skp/index.ts";
+import { evaluation } from "../handlers/evaluation/index.ts";
+import { score } from "../handlers/score/index.ts";
 
 export interface BotDependencies {
   config: Config;
@@ -40,12 +41,25 @@ export interface BotDependencies {
   periodKind?: EvaluationPeriodKind;
 }
 
+/** The longest `retry_after` a reply waits out; a longer one fails the update (redelivered in webhook mode). */
+const REPLY_RETRY_MAX_SECONDS = 5;
+
+/** The calls that answer a person: send*, edit*, answer*, copy*, forward*, deleteMessage(s). */
+const REPLY_METHODS = /^(send|edit|answer|copy|forward)|^deleteMessages?$/;
+
 /** Assembles the bot from its features. Nothing here holds state of its own. */
 export function createBot(deps: BotDependencies): Bot<BotContext> {
   const bot = new Bot<BotContext>(deps.config.botToken, {
     botInfo: deps.botInfo,
     client: { apiRoot: deps.config.botApiRoot, fetch: deps.fetch as never },
   });
+  // A reply hit by a 429 or a passing 5xx is worth one more try, if it fits the update's time.
+  // Only replies: start-up calls, getUpdates and getFile (evidence) have retry rules of their own,
+  // and the outbox sender works on its own copy of the API.
+  const replyRetry = autoRetry({ maxRetryAttempts: 1, maxDelaySeconds: REPLY_RETRY_MAX_SECONDS });
+  bot.api.config.use((prev, method, payload, signal) =>
+    REPLY_METHODS.test(method) ? replyRetry(prev, method, payload, signal) : prev(method, payload, signal),
+  );
 
   // One update at a time per chat, so a person's answers are handled in the order sent.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));

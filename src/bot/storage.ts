@@ -3,6 +3,7 @@ import type { VersionedState, VersionedStateStorage } from "@grammyjs/conversati
 import type { Db } from "../db/client.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Clock } from "../lib/clock.ts";
+import { conversationKey } from "../domain/report/conversation-key.ts";
 
 /**
  * A key-value storage adapter over the KeyValue table, for grammY plugins (conversations). State
@@ -58,8 +59,7 @@ const live = <T>(row: StoredRow | undefined, clock: Clock): T | undefined => {
 
 // --- a chat's conversation state, read together with the sender --------------------------------
 
-/** Where a private chat's conversation state is kept (the idle sweep looks for this prefix). */
-export const conversationKey = (chatId: number | string) => `conv:${chatId}`;
+export { conversationKey };
 
 /**
  * KeyValue rows that `identify` has already read for this update, in the statement that loads the

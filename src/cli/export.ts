@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { exportWorkbook, unitSubtree } from "../domain/export.ts";
-import { monthPeriod, quarterPeriod, type Period } from "../domain/skp-progress.ts";
+import { monthPeriod, quarterPeriod, type Period } from "../domain/skp/periods.ts";
 import { localDate } from "../lib/time.ts";
 import { databaseSettings, withDatabase, type CliIo } from "./context.ts";
 import { UserError } from "./errors.ts";

@@ -2,14 +2,20 @@ import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { Api, GrammyError } from "grammy";
 import { loadConfig, type Config } from "../config.ts";
-import { InviteLookupError, issueInvites, resetLink, type IssuedInvite, type ResetOutcome } from "../domain/invites.ts";
+import {
+  InviteLookupError,
+  issueInvites,
+  resetLink,
+  type IssuedInvite,
+  type ResetOutcome,
+} from "../domain/registration/invites.ts";
 import { withDatabase, type CliIo } from "./context.ts";
 import { UserError } from "./errors.ts";
 
-const USAGE = "Usage: lapkin invites [--unit CODE] [--out FILE]\n       lapkin invites --reset NIP";
+const USAGE = "Usage: lapkin invites [--unit CODE] [--out FILE]\n       lapkin invites --reset NIP [--force]";
 const FLAGS = ["--unit", "--out", "--reset"] as const;
 type Flag = (typeof FLAGS)[number];
-type Options = { unit?: string; out?: string; reset?: string; help?: boolean };
+type Options = { unit?: string; out?: string; reset?: string; force?: boolean; help?: boolean };
 
 export async function invitesCommand(args: string[], io: CliIo): Promise<number> {
   const options = parseArgs(args);
@@ -17,7 +23,7 @@ export async function invitesCommand(args: string[], io: CliIo): Promise<number>
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  return options.reset !== undefined ? reset(options.reset, io) : issue(options, io);
+  return options.reset !== undefined ? reset(options.reset, options.force ?? false, io) : issue(options, io);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -29,6 +35,10 @@ export function parseArgs(args: string[]): Options {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === "--help" || arg === "-h") return { help: true };
+    if (arg === "--force") {
+      options.force = true;
+      continue;
+    }
     const [flag, inline] = arg.includes("=")
       ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
       : [arg, undefined];
@@ -45,6 +55,7 @@ export function parseArgs(args: string[]): Options {
   if (options.reset !== undefined && (options.unit !== undefined || options.out !== undefined)) {
     throw usageError("--reset cannot be combined with --unit or --out.");
   }
+  if (options.force && options.reset === undefined) throw usageError("--force goes with --reset.");
   return options;
 }
 
@@ -169,19 +180,25 @@ function prepareFile(out: string) {
 // ---------------------------------------------------------------------------------------------
 // Resetting
 
-async function reset(nip: string, io: CliIo): Promise<number> {
+async function reset(nip: string, force: boolean, io: CliIo): Promise<number> {
   let outcome: ResetOutcome;
   try {
-    outcome = await withDatabase(io, (db) => resetLink(db.prisma, { nip, now: io.clock.now(), actor: "cli" }));
+    outcome = await withDatabase(io, (db) => resetLink(db.prisma, { nip, now: io.clock.now(), actor: "cli", force }));
   } catch (error) {
     if (error instanceof InviteLookupError) throw new UserError(error.message);
     throw error;
+  }
+  if (outcome.kind === "unused-invite") {
+    throw new UserError(
+      `${outcome.name} (NIP ${outcome.nip}) has never linked an account, and the invite link already issued is still valid (it may be on its way to them). Nothing changed; add --force to revoke it, then run "lapkin invites" for a new one.`,
+      1,
+    );
   }
   io.stdout.write(`${describeReset(outcome)}\n`);
   return 0;
 }
 
-function describeReset(o: ResetOutcome): string {
+function describeReset(o: Exclude<ResetOutcome, { kind: "unused-invite" }>): string {
   const who = `${o.name} (NIP ${o.nip})`;
   const revoked = o.revokedInvites
     ? ` Revoked ${o.revokedInvites} unused invite link${o.revokedInvites === 1 ? "" : "s"}.`

@@ -25,7 +25,7 @@ const COMMANDS: Record<string, Command> = {
   },
   invites: {
     summary: "issue invite links for employees not yet linked",
-    usage: "invites [--unit CODE] [--out FILE] | invites --reset NIP",
+    usage: "invites [--unit CODE] [--out FILE] | invites --reset NIP [--force]",
     run: async (a, io) => (await import("./invites.ts")).invitesCommand(a, io),
   },
   job: {
@@ -35,12 +35,13 @@ const COMMANDS: Record<string, Command> = {
   },
   holidays: {
     summary: "list national holidays, cuti bersama and regional days off",
-    usage: "holidays [--year YYYY] | holidays --add DATE --name TEXT [--unit CODE]",
+    usage:
+      "holidays [--year YYYY] | holidays --add DATE --name TEXT [--unit CODE] | holidays --remove DATE [--unit CODE]",
     run: async (a, io) => (await import("./holidays.ts")).holidaysCommand(a, io),
   },
   delegate: {
     summary: "set an acting delegate who may decide on a supervisor's reports",
-    usage: "delegate --supervisor NIP --delegate NIP --from DATE --to DATE",
+    usage: "delegate --supervisor NIP --delegate NIP --from DATE --to DATE | delegate --list | --revoke ID",
     run: async (a, io) => (await import("./delegate.ts")).delegateCommand(a, io),
   },
   export: {

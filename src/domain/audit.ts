@@ -1,4 +1,4 @@
-import type { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 
 type Tx = Pick<Prisma.TransactionClient, "auditLog">;
 
@@ -28,6 +28,21 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
       details: toJson(entry.details),
     },
   });
+}
+
+/**
+ * The same row as `recordAudit`, as an `INSERT … SELECT` for a statement that does the change and
+ * its record at once (inside a `WITH`): the row is written once for each row `from` yields (e.g.
+ * `FROM submitted`, the CTE of the change), so a change that did not happen leaves no record.
+ */
+export function auditInsert(entry: AuditEntry, from: Prisma.Sql): Prisma.Sql {
+  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(toJson(value)));
+  return Prisma.sql`
+    INSERT INTO "AuditLog" ("at", "actor", "action", "entity", "entityId", "before", "after", "details")
+    SELECT ${entry.at.toISOString()}::timestamp, ${entry.actor}, ${entry.action}, ${entry.entity},
+           ${entry.entityId === undefined ? null : String(entry.entityId)},
+           ${json(entry.before)}::jsonb, ${json(entry.after)}::jsonb, ${json(entry.details)}::jsonb
+    ${from}`;
 }
 
 /** JSON columns cannot hold BigInt or undefined; convert at this edge. */

@@ -5,7 +5,8 @@ import type { Db } from "../db/client.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { zoneName } from "../lib/time.ts";
 import { roundTo } from "../scoring/round.ts";
-import { indicatorStatus, loadIndicators, loadOutputs, type Period } from "./skp-progress.ts";
+import { indicatorStatus, loadIndicators, loadOutputs } from "./skp/progress.ts";
+import type { Period } from "./skp/periods.ts";
 
 /**
  * The HR export (`lapkin export`): one XLSX workbook per period, for pasting into e-Kinerja.
@@ -266,7 +267,7 @@ async function writeReports(
 
 /**
  * Realisation per indicator at the end of the period, for every SKP of the period's year in scope:
- * the same numbers /skp shows, pro-rated to the period's last month (src/domain/skp-progress.ts).
+ * the same numbers /skp shows, pro-rated to the period's last month (src/domain/skp/progress.ts).
  */
 async function writeRealisation(
   db: Db,

@@ -9,10 +9,10 @@ import {
   type RatingMode,
   type SuggestionThresholds,
 } from "../scoring/index.ts";
-import type { EvaluationPeriodKind } from "./skp-progress.ts";
+import type { EvaluationPeriodKind } from "./skp/periods.ts";
 
 /**
- * Policy: the numbers SPEC §3 marks as configurable, in five sections (report, review, rating,
+ * Policy: the numbers docs/domain.md marks *policy*, in five sections (report, review, rating,
  * deadlines, schedule). The defaults are below; a region's own values come from `lapkin import`
  * (a file with the columns kunci,nilai) and are stored as JSON in KeyValue, one row per section
  * (`policy:<section>`), holding only the values that were set. Every stored value is checked
@@ -25,7 +25,7 @@ import type { EvaluationPeriodKind } from "./skp-progress.ts";
 export interface ReportPolicy {
   /** How many working days before today a report may be dated. */
   backdateWorkingDays: number;
-  /** 0 makes the evidence photo optional (SPEC §3: "photo required" is policy). */
+  /** 0 makes the evidence photo optional (docs/domain.md, "Daily reports": how many photos is policy). */
   minPhotos: number;
   maxPhotos: number;
   /** Whether an entry may be an "additional task" outside the SKP indicators. */
@@ -55,7 +55,7 @@ export const DEFAULT_POLICY: Readonly<ReportPolicy> = Object.freeze({
   descriptionMaxChars: 1000,
 });
 
-/** Policy for supervisors' decisions on reports (SPEC §3, "Supervisors should act within 3 working days"). */
+/** Policy for supervisors' decisions on reports (docs/domain.md, "Review": act within 3 working days). */
 export interface ReviewPolicy {
   /** A report pending more than this many working days reminds the supervisor. */
   reviewReminderWorkingDays: number;
@@ -71,7 +71,7 @@ export const DEFAULT_REVIEW_POLICY: Readonly<ReviewPolicy> = Object.freeze({
   approvalsPageSize: 5,
 });
 
-/** How periodic performance is rated (SPEC §3 "Rating", "Legacy numeric scores"; issue 5). */
+/** How periodic performance is rated (docs/domain.md, "Rating" and "Legacy scores"). */
 export interface RatingPolicy {
   /** 2022 predicate rules by default; 2019 and 2011 are the legacy numeric modes. */
   mode: RatingMode;
@@ -90,7 +90,7 @@ export const DEFAULT_RATING_POLICY: Readonly<RatingPolicy> = Object.freeze({
   organisationalResult: "BAIK",
 });
 
-/** SKP deadlines (SPEC §3: plan by 31 January, periodic evaluation closes on day 5 of the next month, annual by 31 January). */
+/** SKP deadlines (docs/domain.md, "SKP": plan by 31 January, periodic evaluation closes on day 5 of the next month, annual by 31 January). */
 export interface DeadlinePolicy {
   /** "MM-DD" of the year the plan is for. */
   skpPlanDue: string;
@@ -124,6 +124,11 @@ export interface SchedulePolicy {
   escalateAfterWorkingDays: number;
   /** A missed run is still made up within its window; older ones are recorded SKIPPED. */
   summaryCatchUpHours: number;
+  /** Local time after which a missed reminder or digest is no longer made up (recorded SKIPPED). */
+  reminderCatchUpUntil: string;
+  /** A summary made up at night is held from `summaryQuietFrom` until `summaryQuietUntil` (local). */
+  summaryQuietFrom: string;
+  summaryQuietUntil: string;
 }
 
 export const DEFAULT_SCHEDULE_POLICY: Readonly<SchedulePolicy> = Object.freeze({
@@ -134,6 +139,9 @@ export const DEFAULT_SCHEDULE_POLICY: Readonly<SchedulePolicy> = Object.freeze({
   weeklySummary: { enabled: true, time: "16:00", recognition: true },
   escalateAfterWorkingDays: 3,
   summaryCatchUpHours: 24,
+  reminderCatchUpUntil: "18:00",
+  summaryQuietFrom: "21:00",
+  summaryQuietUntil: "06:00",
 });
 
 /** Every section of the policy in force. */
@@ -336,6 +344,9 @@ const SECTIONS: { [S in PolicySection]: SectionSpec<Policies[S]> } = {
       escalateAfterWorkingDays: whole(1, 30),
       // The scheduler looks back 7 days for missed runs.
       summaryCatchUpHours: whole(1, 168),
+      reminderCatchUpUntil: localTime,
+      summaryQuietFrom: localTime,
+      summaryQuietUntil: localTime,
     },
     // The nudge is for those still without a report after the reminder.
     rules: [{ ordered: ["reportReminder.time", "reportNudge.time"], strict: true }],

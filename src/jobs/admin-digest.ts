@@ -14,7 +14,7 @@ const LISTED = 20;
  */
 export async function enqueueAdminDigest(
   db: Db,
-  options: { at: Date; adminTelegramIds: bigint[]; timeZone: string },
+  options: { at: Date; adminTelegramIds: bigint[]; timeZone: string; queuedAt?: Date },
 ): Promise<number> {
   const failed = await failedSince(db, new Date(options.at.getTime() - 24 * 3_600_000));
   if (failed.length === 0) return 0;
@@ -45,7 +45,7 @@ export async function enqueueAdminDigest(
         chat_id: admin.chatId.toString(),
         text: [t("admin-digest-title", { count: failed.length }), ...lines].join("\n"),
       },
-      now: options.at,
+      now: options.queuedAt ?? options.at,
     });
   }
   return admins.length;

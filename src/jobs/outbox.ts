@@ -21,7 +21,7 @@ import type { Logger } from "../lib/logger.ts";
  * the same row while the lease holds. A crashed instance's rows become claimable once their lease
  * has passed.
  *
- * Pacing follows Telegram's limits (SPEC §3): a global pacer (default 25 calls/s, under the ~30/s
+ * Pacing follows Telegram's limits (docs/domain.md, "Telegram limits"): a global pacer (default 25 calls/s, under the ~30/s
  * per bot) and a per-chat next-allowed time (1 s for a private chat, 3 s for a group ≈ 20/min).
  * A row whose chat is not yet allowed is left for a later round without using up an attempt.
  * The per-chat times live in this process: two instances may each send to one chat within the

@@ -1,8 +1,8 @@
 import type { OutgoingMessage } from "../domain/outbox.ts";
 import { dayOff } from "../domain/calendar.ts";
-import { periodCloses, yearPeriod } from "../domain/evaluation.ts";
+import { periodCloses, yearPeriod } from "../domain/evaluation/periods.ts";
 import type { DeadlinePolicy } from "../domain/policy.ts";
-import { periodOf, type EvaluationPeriodKind, type Period } from "../domain/skp-progress.ts";
+import { periodOf, type EvaluationPeriodKind, type Period } from "../domain/skp/periods.ts";
 import { formatLocalDate, localDate } from "../lib/time.ts";
 import { workingDaysBetween } from "./calendars.ts";
 import { translate } from "../lib/i18n.ts";
@@ -51,7 +51,7 @@ export async function reportReminder(ctx: JobContext, kind: "reminder" | "nudge"
       chat_id: e.telegramId.toString(),
       text: textFor(e.language, e.name),
     },
-    now: ctx.now,
+    now: ctx.queuedAt,
   }));
   const queued = await enqueueMessages(ctx.db, messages);
   return { status: "DONE", details: { recipients: recipients.length, queued } };
@@ -108,7 +108,7 @@ export async function approvalDigest(ctx: JobContext): Promise<JobOutcome> {
           days: ctx.policy.escalateAfterWorkingDays,
         }),
       },
-      now: ctx.now,
+      now: ctx.queuedAt,
     });
   }
   const queued = await enqueueMessages(ctx.db, messages);
@@ -118,7 +118,7 @@ export async function approvalDigest(ctx: JobContext): Promise<JobOutcome> {
 export type SkpDeadlineKind = "skp-plan" | "periodic-evaluation" | "annual-evaluation";
 
 /**
- * The SKP deadlines that fall in `year` (SPEC §3, dates *policy*): the plan for the year; the annual
+ * The SKP deadlines that fall in `year` (docs/domain.md, "SKP"; the dates are *policy*): the plan for the year; the annual
  * evaluation of the year before; and the periodic evaluation of each quarter (or month) that closes
  * in the year — the last period of the year before included — on `periodicCloseDay` of the month
  * after it. The dates come from `periodCloses`, the rule /evaluasi applies.
@@ -190,7 +190,7 @@ export async function skpDeadlineReminder(ctx: JobContext): Promise<JobOutcome> 
             pending: p.pending ?? 0,
           }),
         },
-        now: ctx.now,
+        now: ctx.queuedAt,
       });
     }
   }

@@ -3,6 +3,7 @@ import type { Clock } from "../lib/clock.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { outboxInsert, type OutgoingMessage } from "../domain/outbox.ts";
 import { DEFAULT_POLICY, type ReportPolicy } from "../domain/policy.ts";
+import { CONVERSATION_KEY_PREFIX, chatOfConversationKey } from "../domain/report/conversation-key.ts";
 
 /**
  * Ends /lapor conversations left idle for the policy's minutes, so the person hears about it at
@@ -22,13 +23,14 @@ export async function expireIdleReportConversations(deps: {
   const now = deps.clock.now();
   const before = new Date(now.getTime() - minutes * 60_000);
   const rows = await deps.db.keyValue.findMany({
-    where: { key: { startsWith: "conv:" }, updatedAt: { lt: before } },
+    where: { key: { startsWith: CONVERSATION_KEY_PREFIX }, updatedAt: { lt: before } },
     select: { key: true, updatedAt: true },
   });
   // Private chats only: a chat's id is its person's Telegram id.
-  const idle = rows.flatMap((row) =>
-    /^conv:\d+$/.test(row.key) ? [{ ...row, chatId: BigInt(row.key.slice(5)) }] : [],
-  );
+  const idle = rows.flatMap((row) => {
+    const chatId = chatOfConversationKey(row.key);
+    return chatId === undefined ? [] : [{ ...row, chatId }];
+  });
   if (idle.length === 0) return 0;
   const people = await deps.db.employee.findMany({
     where: { telegramId: { in: idle.map((r) => r.chatId) } },
@@ -49,7 +51,7 @@ export async function expireIdleReportConversations(deps: {
       USING unnest(${idle.map((r) => r.key)}::text[], ${idle.map((r) => r.updatedAt.toISOString())}::timestamp(3)[]) AS idle("key", "updatedAt")
       WHERE kv."key" = idle."key" AND kv."updatedAt" = idle."updatedAt"
       RETURNING kv."key"
-    ), queued AS (${outboxInsert(messages, Prisma.sql`WHERE ('conv:' || m."chatId"::text) IN (SELECT "key" FROM ended)`)})
+    ), queued AS (${outboxInsert(messages, Prisma.sql`WHERE (${CONVERSATION_KEY_PREFIX}::text || m."chatId"::text) IN (SELECT "key" FROM ended)`)})
     SELECT count(*)::int AS "ended" FROM ended`;
   return ended[0]!.ended;
 }

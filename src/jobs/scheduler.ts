@@ -17,7 +17,7 @@ import {
   type SchedulePolicy,
 } from "../domain/policy.ts";
 import { weeklySummary } from "./summary.ts";
-import { enqueueEscalations } from "../domain/escalation.ts";
+import { enqueueEscalations } from "../domain/review/escalation.ts";
 import { enqueueAdminDigest } from "./admin-digest.ts";
 
 /**
@@ -46,36 +46,67 @@ interface JobDefinition {
   isDue(unit: ScheduledUnit, date: string): boolean;
   /** Until when a missed occurrence is still made up. */
   windowEnd(unit: ScheduledUnit, date: string, scheduledFor: Date, policy: SchedulePolicy): Date;
+  /** Whether what it queues is held through the night (see afterQuietHours). */
+  quietAtNight?: boolean;
   run(ctx: JobContext): Promise<JobOutcome>;
 }
 
 const workingDay = (unit: ScheduledUnit, date: string) => !dayOff(date, unit.calendar);
-const endOfLocalDay = (unit: ScheduledUnit, date: string) =>
-  dayjs.tz(`${addDays(date, 1)} 00:00`, unit.timeZone).toDate();
+const localTimeOn = (unit: ScheduledUnit, date: string, time: string) =>
+  dayjs.tz(`${date} ${time}`, unit.timeZone).toDate();
+
+/**
+ * A reminder or digest missed (the server was down) is made up the same day, but not in the
+ * evening: after the policy's `reminderCatchUpUntil` (18:00) it is recorded SKIPPED. A job set to
+ * run later than that still has the rest of its day.
+ */
+const reminderWindowEnd = (unit: ScheduledUnit, date: string, scheduledFor: Date, policy: SchedulePolicy) => {
+  const quiet = localTimeOn(unit, date, policy.reminderCatchUpUntil);
+  return quiet > scheduledFor ? quiet : localTimeOn(unit, addDays(date, 1), "00:00");
+};
+
+/**
+ * A summary made up late is held while the unit sleeps: queued between `summaryQuietFrom` (21:00)
+ * and `summaryQuietUntil` (06:00) local, it goes out at the end of that stretch.
+ */
+export function afterQuietHours(
+  unit: Pick<ScheduledUnit, "timeZone">,
+  at: Date,
+  policy: SchedulePolicy,
+): Date | undefined {
+  const local = dayjs(at).tz(unit.timeZone);
+  const time = local.format("HH:mm");
+  const { summaryQuietFrom: from, summaryQuietUntil: until } = policy;
+  const quiet = from <= until ? time >= from && time < until : time >= from || time < until;
+  if (!quiet) return undefined;
+  const date = local.format("YYYY-MM-DD");
+  const end = dayjs.tz(`${date} ${until}`, unit.timeZone);
+  return (end.isAfter(local) ? end : dayjs.tz(`${addDays(date, 1)} ${until}`, unit.timeZone)).toDate();
+}
 
 export const JOBS: Record<JobName, JobDefinition> = {
   "report-reminder": {
     timing: (p) => p.reportReminder,
     isDue: workingDay,
-    windowEnd: endOfLocalDay,
+    windowEnd: reminderWindowEnd,
     run: (ctx) => reportReminder(ctx, "reminder"),
   },
   "report-nudge": {
     timing: (p) => p.reportNudge,
     isDue: workingDay,
-    windowEnd: endOfLocalDay,
+    windowEnd: reminderWindowEnd,
     run: (ctx) => reportReminder(ctx, "nudge"),
   },
   "approval-digest": {
     timing: (p) => p.approvalDigest,
     isDue: workingDay,
-    windowEnd: endOfLocalDay,
+    windowEnd: reminderWindowEnd,
     run: approvalDigest,
   },
   "skp-deadlines": {
     timing: (p) => p.skpDeadlines,
     isDue: workingDay,
-    windowEnd: endOfLocalDay,
+    windowEnd: reminderWindowEnd,
     run: skpDeadlineReminder,
   },
   "weekly-summary": {
@@ -83,6 +114,7 @@ export const JOBS: Record<JobName, JobDefinition> = {
     isDue: (unit, date) => workingDaysOfWeek(date, unit.calendar).at(-1) === date,
     windowEnd: (_unit, _date, scheduledFor, policy) =>
       new Date(scheduledFor.getTime() + policy.summaryCatchUpHours * 3_600_000),
+    quietAtNight: true,
     run: (ctx) => weeklySummary(ctx),
   },
 };
@@ -123,7 +155,7 @@ export interface SchedulerDeps {
 export interface TickResult {
   ran: Array<{ job: JobName; unit: string; scheduledFor: Date; status: string }>;
   skipped: number;
-  /** Review reminders/escalations queued (src/domain/escalation.ts). */
+  /** Review reminders/escalations queued (src/domain/review/escalation.ts). */
   escalations?: number;
 }
 
@@ -184,10 +216,16 @@ export async function tick(deps: SchedulerDeps, at: Date = deps.clock.now()): Pr
  * and the admins' digest of undeliverable messages (both idempotent, so a second call adds nothing).
  * Returns the number of escalation messages queued.
  */
-async function afterMorningDigests(deps: SchedulerDeps, at: Date, review: ReviewPolicy): Promise<number> {
+async function afterMorningDigests(
+  deps: SchedulerDeps,
+  at: Date,
+  review: ReviewPolicy,
+  queuedAt: Date = at,
+): Promise<number> {
   const escalations = await enqueueEscalations(deps.db, at, { policy: review });
   await enqueueAdminDigest(deps.db, {
     at,
+    queuedAt,
     adminTelegramIds: deps.adminTelegramIds ?? [],
     timeZone: deps.adminTimeZone ?? "Asia/Jakarta",
   });
@@ -197,7 +235,7 @@ async function afterMorningDigests(deps: SchedulerDeps, at: Date, review: Review
 /**
  * Runs a job now as if it were `at` (the `lapkin job` command): for each unit, the occurrence of
  * `at`'s local date. A run that already exists is run again under the same key, so it queues
- * nothing that was queued before.
+ * nothing that was queued before. What it queues goes out now, whatever `at` says.
  */
 export async function runJobNow(
   deps: SchedulerDeps,
@@ -220,7 +258,7 @@ export async function runJobNow(
     RUN_CONCURRENCY,
   );
   if (name === "approval-digest" && out.some((r) => r.status === "DONE"))
-    await afterMorningDigests(deps, options.at, policies.review);
+    await afterMorningDigests(deps, options.at, policies.review, deps.clock.now());
   return out.sort((a, b) => a.unit.localeCompare(b.unit));
 }
 
@@ -249,6 +287,10 @@ async function execute(
     localDate: run.date,
     scheduledFor: run.scheduledFor,
     now: run.at,
+    queuedAt: force ? deps.clock.now() : run.at,
+    // An admin forcing a run wants it now; a catch-up at night waits for the morning.
+    notBefore:
+      !force && JOBS[run.name].quietAtNight ? afterQuietHours(run.unit, run.at, run.policies.schedule) : undefined,
     runId,
     runKey: `${run.name}:${key.scope}:${run.scheduledFor.toISOString()}`,
   };

@@ -4,6 +4,7 @@ import type { Db } from "../db/client.ts";
 import type { OutgoingMessage } from "../domain/outbox.ts";
 import { addDays, dayOff, isoWeekday } from "../domain/calendar.ts";
 import { formatLocalDate } from "../lib/time.ts";
+import { formatNumber } from "../lib/number.ts";
 import { workingDaysOfWeek, type ScheduledUnit } from "./calendars.ts";
 import { renderWeeklyChart } from "./chart.ts";
 import { translate } from "../lib/i18n.ts";
@@ -187,7 +188,7 @@ export function summaryCaption(
       pending: stats.pending,
       revision: stats.revision,
       rejected: stats.rejected,
-      hours: stats.avgApprovalHours === null ? "–" : stats.avgApprovalHours.toFixed(1),
+      hours: stats.avgApprovalHours === null ? "–" : formatNumber(stats.avgApprovalHours, 1),
       skp: stats.skpProgress === null ? "–" : Math.round(stats.skpProgress),
     }),
   ];
@@ -228,7 +229,8 @@ export async function weeklySummary(ctx: JobContext, render = renderWeeklyChart)
             chatId: group.chatId,
             method: "sendPhoto",
             params: { chat_id: group.chatId.toString(), photo: { localFile: file }, caption },
-            now: ctx.now,
+            now: ctx.queuedAt,
+            notBefore: ctx.notBefore,
           }
         : {
             dedupeKey: `${ctx.runKey}:group:${group.chatId}`,
@@ -236,7 +238,8 @@ export async function weeklySummary(ctx: JobContext, render = renderWeeklyChart)
             chatId: group.chatId,
             method: "sendMessage",
             params: { chat_id: group.chatId.toString(), text: `${caption}\n\n${dailyLines(stats, group.language)}` },
-            now: ctx.now,
+            now: ctx.queuedAt,
+            notBefore: ctx.notBefore,
           },
     );
   }
@@ -252,7 +255,8 @@ export async function weeklySummary(ctx: JobContext, render = renderWeeklyChart)
       chatId: head.telegramId!,
       method: "sendMessage",
       params: { chat_id: head.telegramId!.toString(), text: headSummary(ctx.unit, weekOf, stats, head.language) },
-      now: ctx.now,
+      now: ctx.queuedAt,
+      notBefore: ctx.notBefore,
     });
   }
   const queued = await enqueueMessages(ctx.db, messages);

@@ -7,7 +7,16 @@ dayjs.extend(timezone);
 
 export { dayjs };
 
+/** Indonesia's three zones (no daylight saving) and the names people use for them (docs/domain.md, "Time zones"). */
+export const TIME_ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] as const;
+export type TimeZone = (typeof TIME_ZONES)[number];
 const ZONE_NAMES: Record<string, string> = { "Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT" };
+
+/** "Asia/Makassar", "asia/makassar", "WITA" or "wita" → "Asia/Makassar"; anything else: undefined. */
+export function timeZoneFromName(name: string): TimeZone | undefined {
+  const wanted = name.trim().toLowerCase();
+  return TIME_ZONES.find((zone) => zone.toLowerCase() === wanted || ZONE_NAMES[zone]!.toLowerCase() === wanted);
+}
 
 const MONTHS: Record<string, string[]> = {
   id: [
@@ -56,6 +65,10 @@ export function formatDateTime(at: Date, timeZone: string, locale = "id"): strin
   const joiner = locale === "id" ? " pukul " : ", ";
   return `${formatDate(at, timeZone, locale)}${joiner}${time} ${zoneName(timeZone)}`;
 }
+
+/** Time spent, "1:30" for 90 minutes (hours:minutes, as on a timesheet). */
+export const formatDuration = (minutes: number) =>
+  `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
 
 /** The calendar date (YYYY-MM-DD) it is in a time zone at an instant. */
 export const localDate = (at: Date, timeZone: string) => dayjs(at).tz(timeZone).format("YYYY-MM-DD");

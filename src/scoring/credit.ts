@@ -1,7 +1,7 @@
 import type { Predicate } from "./rating.ts";
 import { roundTo } from "./round.ts";
 
-// SPEC §3: share of the yearly credit coefficient earned by a functional position.
+// docs/domain.md, "Rating": share of the yearly credit coefficient earned by a functional position.
 const CREDIT_PERCENT: Record<Predicate, number> = {
   SANGAT_BAIK: 150,
   BAIK: 100,

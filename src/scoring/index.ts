@@ -1,4 +1,4 @@
-// Pure scoring rules (SPEC §3): data in, data out; no database, clock or I/O.
+// Pure scoring rules (docs/domain.md): data in, data out; no database, clock or I/O.
 export * from "./rating.ts";
 export * from "./predicate.ts";
 export * from "./realisation.ts";

@@ -1,4 +1,4 @@
-// Legacy final scores and their bands (SPEC §3). Bands are read from the final score
+// Legacy final scores and their bands (docs/domain.md, "Legacy scores"). Bands are read from the final score
 // as rounded to 2 decimals, so the number shown and its band always agree. Band edges
 // are lower bounds: a value between two printed ranges (90.5 under 2011) takes the band
 // whose lower bound it has reached (BAIK, since it has not reached 91).

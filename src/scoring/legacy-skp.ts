@@ -1,4 +1,4 @@
-// Legacy numeric SKP score (PP 46/2011 practice, still asked for by some regions; SPEC §3).
+// Legacy numeric SKP score (PP 46/2011 practice, still asked for by some regions; docs/domain.md, "Legacy scores").
 import type { Aspect } from "./rating.ts";
 
 export interface AspectResult {

@@ -1,4 +1,4 @@
-// The vocabulary of the 2022 rating rules (SPEC §3, "Rating").
+// The vocabulary of the 2022 rating rules (PermenPANRB 6/2022; docs/domain.md, "Rating").
 
 /** A supervisor's rating of work results or of work behaviour, against expectation. */
 export const RATINGS = ["ABOVE", "MEETS", "BELOW"] as const;

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import { createTestBot } from "../support/bot.ts";
 import { seedSmallUnit } from "../support/seed.ts";
-import { issueInvites } from "../../src/domain/invites.ts";
+import { issueInvites } from "../../src/domain/registration/invites.ts";
 import type { Database } from "../../src/db/client.ts";
+import { languageData } from "../../src/handlers/language/callback-data.ts";
 
 let database: Database;
 beforeAll(async () => (database = await createTestDatabase()));
@@ -172,7 +173,11 @@ describe("unlinked people and the menu", () => {
   it("stores /bahasa per employee, so later messages follow it", async () => {
     const { telegram, deliver, staff, codeFor } = await setup();
     const andi = telegram.user(5001);
-    await deliver(andi.command("start", `inv_${codeFor(staff.nip)}`), andi.command("bahasa"), andi.press("lang:en"));
+    await deliver(
+      andi.command("start", `inv_${codeFor(staff.nip)}`),
+      andi.command("bahasa"),
+      andi.press(languageData.pack("en")),
+    );
     expect(telegram.lastText(5001)).toBe("Language changed to English.");
     expect((await database.prisma.employee.findUniqueOrThrow({ where: { id: staff.id } })).language).toBe("en");
     await deliver(andi.command("bantuan"));

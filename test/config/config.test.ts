@@ -15,11 +15,21 @@ describe("configuration from the environment", () => {
       adminTelegramIds: [],
       logLevel: "info",
       databaseUrl: undefined,
+      startupWaitSeconds: 60,
     });
   });
 
   it("parses admin ids as BigInt, beyond 32 bits", () => {
     expect(loadConfig({ ...base, ADMIN_TELEGRAM_IDS: "5000000001, 42" }).adminTelegramIds).toEqual([5000000001n, 42n]);
+  });
+
+  it.each([
+    ["WIB", "Asia/Jakarta"],
+    ["wita", "Asia/Makassar"],
+    ["WIT", "Asia/Jayapura"],
+    ["Asia/Makassar", "Asia/Makassar"],
+  ])("accepts DEFAULT_TIMEZONE=%s as %s, as the import does", (name, zone) => {
+    expect(loadConfig({ ...base, DEFAULT_TIMEZONE: name }).defaultTimeZone).toBe(zone);
   });
 
   it("treats empty variables as unset", () => {
@@ -36,8 +46,16 @@ describe("configuration from the environment", () => {
     [{ ...base, PORT: "70000" }, "PORT", "a port number"],
     [{ ...base, PORT: "abc" }, "PORT", "a port number"],
     [{ ...base, BOT_MODE: "hook" }, "BOT_MODE", '"polling" or "webhook"'],
-    [{ ...base, BOT_MODE: "webhook" }, "WEBHOOK_URL", "required when BOT_MODE=webhook"],
-    [{ ...base, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.example/telegram/webhook" }, "WEBHOOK_SECRET", "required"],
+    [{ ...base, STARTUP_WAIT_SECONDS: "0" }, "STARTUP_WAIT_SECONDS", "a number of seconds from 1 to 3600"],
+    [{ ...base, STARTUP_WAIT_SECONDS: "soon" }, "STARTUP_WAIT_SECONDS", "a number of seconds"],
+    [{ ...base, BOT_MODE: "webhook" }, "WEBHOOK_URL", "WEBHOOK_URL must be set when BOT_MODE=webhook"],
+    [
+      { ...base, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.example/telegram/webhook" },
+      "WEBHOOK_SECRET",
+      "must be set",
+    ],
+    [{ ...base, WEBHOOK_URL: "http://x.example/telegram/webhook" }, "WEBHOOK_URL", "https:// URL"],
+    [{ ...base, DEFAULT_TIMEZONE: "GMT+7" }, "DEFAULT_TIMEZONE", "(or WIB, WITA, WIT)"],
     [{ ...base, WEBHOOK_SECRET: "has spaces!" }, "WEBHOOK_SECRET", "A-Z"],
     [{ ...base, DATABASE_URL: "mysql://localhost/x" }, "DATABASE_URL", "postgres://"],
     [{ ...base, DEFAULT_TIMEZONE: "Asia/Singapore" }, "DEFAULT_TIMEZONE", "Asia/Makassar"],

@@ -8,6 +8,8 @@ import { createDatabaseEnv } from "../support/db.ts";
 import { runCli } from "../support/cli.ts";
 import { reviewBot, seedReview, STAFF_TG, submitted, SUPERVISOR_TG } from "../review/helpers.ts";
 import { lastButtons } from "../evaluation/helpers.ts";
+import { reviewData } from "../../src/handlers/review/callback-data.ts";
+import { evaluationData } from "../../src/handlers/evaluation/callback-data.ts";
 
 const outDir = mkdtempSync(join(tmpdir(), "lapkin-e2e-evaluation-"));
 let env: Awaited<ReturnType<typeof createDatabaseEnv>>;
@@ -45,14 +47,14 @@ describe("from approved reports to a finalised quarterly evaluation and the HR e
     const september = reviewBot(db, { now: "2026-09-25T04:00:00Z" });
     await september.flush();
     const siti = september.user(SUPERVISOR_TG);
-    for (const reportId of reportIds) await september.deliver(siti.press(`rv:a:${reportId}:1:M`));
+    for (const reportId of reportIds) await september.deliver(siti.press(reviewData.approve.pack(reportId, 1, "M")));
     expect(await db.report.count({ where: { employeeId: seeded.staff.id, status: "APPROVED" } })).toBe(15);
 
     // 2 October: Q3 has ended. Siti rates Andi from /evaluasi.
     const october = reviewBot(db, { now: "2026-10-02T02:00:00Z" });
     const sitiLater = october.user(SUPERVISOR_TG);
     await october.deliver(sitiLater.command("evaluasi"));
-    await october.deliver(sitiLater.press(`ev:o:${seeded.staff.id}:2026-Q3`));
+    await october.deliver(sitiLater.press(evaluationData.open.pack(seeded.staff.id, "2026-Q3")));
     const facts = october.telegram.sentTexts(SUPERVISOR_TG).at(-2)!;
     expect(facts).toContain("1.1 Jumlah laporan pengelolaan jaringan [utama]: 10/9 dokumen (111,1%)");
     expect(facts).toContain("15 disetujui, 0 diminta revisi, 0 ditolak");
@@ -63,11 +65,13 @@ describe("from approved reports to a finalised quarterly evaluation and the HR e
           lastButtons(october.telegram, SUPERVISOR_TG).find((b) => b.startsWith(prefix) && b.endsWith(`:${letter}`))!,
         ),
       );
-    await press("ev:r:", "A");
-    await press("ev:b:", "A");
+    await press(`${evaluationData.results.prefix}:`, "A");
+    await press(`${evaluationData.behaviour.prefix}:`, "A");
     await october.deliver(sitiLater.text("Target triwulan terlampaui dengan dokumentasi rapi."));
     expect(october.telegram.lastText(SUPERVISOR_TG)).toContain("Predikat kinerja: Sangat Baik");
-    const finalise = lastButtons(october.telegram, SUPERVISOR_TG).find((b) => b.startsWith("ev:f:"))!;
+    const finalise = lastButtons(october.telegram, SUPERVISOR_TG).find(
+      (b) => evaluationData.finalise.parse(b) !== undefined,
+    )!;
     await october.deliver(sitiLater.press(finalise));
     await october.flush();
     expect(october.telegram.sentTexts(STAFF_TG).at(-1)).toContain(

@@ -1,9 +1,10 @@
+import { createServer, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabaseEnv } from "../support/db.ts";
 import { FakeTelegram } from "../support/fake-telegram.ts";
 import { seedSmallUnit } from "../support/seed.ts";
 import { runLapkin, spawnLapkin } from "../support/process.ts";
-import { issueInvites } from "../../src/domain/invites.ts";
+import { issueInvites } from "../../src/domain/registration/invites.ts";
 
 /** `npm start` as an operator runs it: a separate process, polling a Bot API double over HTTP. */
 describe("lapkin start (separate process, long polling)", () => {
@@ -79,4 +80,101 @@ describe("lapkin start (separate process, long polling)", () => {
     expect(output).toContain("Telegram rejected BOT_TOKEN");
     expect(output).not.toContain("    at ");
   });
+
+  it("retries an unreachable Bot API with a line per attempt, then gives up naming BOT_API_ROOT and exits 1", async () => {
+    const closedPort = await freePort();
+    const apiRoot = `http://127.0.0.1:${closedPort}`;
+    const started = Date.now();
+    const { code: exitCode, output } = await runLapkin(["start"], {
+      ...env,
+      BOT_API_ROOT: apiRoot,
+      STARTUP_WAIT_SECONDS: "3",
+    });
+    expect(exitCode).toBe(1);
+    expect(Date.now() - started).toBeLessThan(45_000); // start-up itself (migrations) included, on a busy machine
+    const attempts = logLines(output).filter((l) => l.msg === "Bot API not reachable");
+    expect(attempts.length).toBeGreaterThanOrEqual(2); // one line per try, the last one included
+    expect(attempts[0]).toMatchObject({ call: "getMe", attempt: 1 });
+    expect(attempts.at(-1)).toMatchObject({ retryInMs: null });
+    expect(output).toContain(`Cannot reach the Bot API at BOT_API_ROOT=${apiRoot}`);
+    expect(output).toContain("gave up after 3 s");
+    expect(output).not.toContain("    at ");
+  });
+
+  it.each([
+    ["webhook", "setWebhook"],
+    ["polling", "deleteWebhook"],
+  ])("exits 1 instead of lingering when %s mode's %s keeps failing with 5xx", async (mode, method) => {
+    telegram.failNext(1000, { status: 502 }, method);
+    const webhookEnv: Record<string, string> =
+      mode === "webhook"
+        ? {
+            BOT_MODE: "webhook",
+            WEBHOOK_URL: "https://lapkin.example.go.id/telegram/webhook",
+            WEBHOOK_SECRET: "s3cret",
+          }
+        : {};
+    const { code: exitCode, output } = await runLapkin(["start"], { ...env, ...webhookEnv, STARTUP_WAIT_SECONDS: "2" });
+    expect(exitCode).toBe(1);
+    expect(output).toContain(`Cannot reach the Bot API at BOT_API_ROOT=${api.apiRoot} (${method}:`);
+    expect(logLines(output).some((l) => l.msg === "lapkin ready")).toBe(false);
+    telegram.clearFailures();
+  });
+
+  it("exits 1 with Telegram's reason when setWebhook is refused (a 400 will not pass by waiting)", async () => {
+    telegram.failNext(
+      1,
+      { status: 400, description: "Bad Request: bad webhook: HTTPS url must be provided for webhook" },
+      "setWebhook",
+    );
+    const { code: exitCode, output } = await runLapkin(["start"], {
+      ...env,
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://lapkin.example.go.id/telegram/webhook",
+      WEBHOOK_SECRET: "s3cret",
+    });
+    expect(exitCode).toBe(1);
+    expect(output).toContain("Telegram refused setWebhook");
+    expect(output).toContain("HTTPS url must be provided");
+  });
+
+  it.each([
+    ["does not answer at all", "hang", 1_500],
+    // The poller backs off doubling while every call fails: after 27 s its next try was 25 s away.
+    ["has failed every call for 27 s", "refuse", 27_000],
+  ] as const)(
+    "stops within 10 s of SIGTERM while Telegram %s",
+    async (_what, kind, outageMs) => {
+      const lapkin = spawnLapkin(["start"], env);
+      await lapkin.waitForLog("lapkin ready");
+      const endOutage = telegram.beginOutage(kind);
+      try {
+        await new Promise((r) => setTimeout(r, outageMs));
+        const signalled = Date.now();
+        lapkin.child.kill("SIGTERM");
+        const exitCode = await lapkin.exited;
+        expect(Date.now() - signalled).toBeLessThan(12_000);
+        expect(exitCode).toBe(0);
+        expect(lapkin.output()).toContain("lapkin stopped");
+      } finally {
+        endOutage();
+      }
+    },
+    60_000,
+  );
 });
+
+const logLines = (output: string) =>
+  output
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+/** A port nothing listens on: opened, read and closed again. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import type { Database } from "../../src/db/client.ts";
-import { parseEvaluationData } from "../../src/handlers/evaluation.ts";
+import { evaluationData, parseEvaluationData } from "../../src/handlers/evaluation/callback-data.ts";
 import {
   ADMIN_TG,
   DELEGATE_TG,
@@ -35,20 +35,16 @@ const lastAlert = (h: Harness) => h.telegram.callbackAnswers().at(-1);
 /** Siti opens Andi's Q3 evaluation from the /evaluasi list. */
 async function openAndi(h: Harness) {
   await h.deliver(h.siti.command("evaluasi"));
-  await h.deliver(h.siti.press(button(h.telegram, SUPERVISOR_TG, `ev:o:${h.staff.id}:`)));
+  await h.deliver(h.siti.press(button(h.telegram, SUPERVISOR_TG, evaluationData.open.pack(h.staff.id, "2026-Q3"))));
   return (await evaluationOf(h.staff.id))!;
 }
 
 /** Results ABOVE, behaviour MEETS, the feedback text: up to the summary. */
 async function answerAll(h: Harness, feedback = "Kerja jaringan sangat rapi, pertahankan.") {
-  const press = async (prefix: string, letter: string) =>
-    h.deliver(
-      h.siti.press(
-        lastButtons(h.telegram, SUPERVISOR_TG).find((b) => b.startsWith(prefix) && b.endsWith(`:${letter}`))!,
-      ),
-    );
-  await press("ev:r:", "A");
-  await press("ev:b:", "M");
+  const press = async (codec: typeof evaluationData.results, letter: string) =>
+    h.deliver(h.siti.press(lastButtons(h.telegram, SUPERVISOR_TG).find((b) => codec.parse(b)?.[2] === letter)!));
+  await press(evaluationData.results, "A");
+  await press(evaluationData.behaviour, "M");
   await h.deliver(h.siti.text(feedback));
 }
 
@@ -61,8 +57,8 @@ describe("/evaluasi for the supervisor", () => {
     expect(text).toContain("⏳ Andi Wijaya");
     expect(text).toContain("⏳ Dewi Lestari");
     expect(lastButtons(h.telegram, SUPERVISOR_TG)).toEqual([
-      `ev:o:${h.staff.id}:2026-Q3`,
-      `ev:o:${h.colleague.id}:2026-Q3`,
+      evaluationData.open.pack(h.staff.id, "2026-Q3"),
+      evaluationData.open.pack(h.colleague.id, "2026-Q3"),
     ]);
   });
 
@@ -86,7 +82,10 @@ describe("/evaluasi for the supervisor", () => {
     expect(summary).toContain("Predikat kinerja: Baik");
     expect(summary).toContain("Umpan balik: Kerja jaringan sangat rapi, pertahankan.");
     expect(summary).not.toContain("Sebaran");
-    expect(lastButtons(h.telegram, SUPERVISOR_TG)).toEqual([`ev:f:${draft.id}:1`, `ev:e:${draft.id}:1`]);
+    expect(lastButtons(h.telegram, SUPERVISOR_TG)).toEqual([
+      evaluationData.finalise.pack(draft.id, 1),
+      evaluationData.edit.pack(draft.id, 1),
+    ]);
     expect((await evaluationOf(h.staff.id))!.status).toBe("DRAFT");
   });
 
@@ -94,7 +93,7 @@ describe("/evaluasi for the supervisor", () => {
     const h = await setup();
     const draft = await openAndi(h);
     await answerAll(h);
-    await h.deliver(h.siti.press(`ev:f:${draft.id}:1`));
+    await h.deliver(h.siti.press(evaluationData.finalise.pack(draft.id, 1)));
 
     const final = (await evaluationOf(h.staff.id))!;
     expect(final).toMatchObject({
@@ -128,11 +127,11 @@ describe("/evaluasi for the supervisor", () => {
   it("rates behaviour per BerAKHLAK value and derives the overall rating from them", async () => {
     const h = await setup();
     const draft = await openAndi(h);
-    await h.deliver(h.siti.press(`ev:r:${draft.id}:1:M`));
-    await h.deliver(h.siti.press(`ev:bv:${draft.id}:1`));
+    await h.deliver(h.siti.press(evaluationData.results.pack(draft.id, 1, "M")));
+    await h.deliver(h.siti.press(evaluationData.perValue.pack(draft.id, 1)));
     expect(h.telegram.lastText(SUPERVISOR_TG)).toBe("Berorientasi Pelayanan (1/7)?");
     for (const letter of ["A", "A", "A", "A", "M", "M", "M"]) {
-      const next = lastButtons(h.telegram, SUPERVISOR_TG).find((b) => b.endsWith(`:${letter}`))!;
+      const next = lastButtons(h.telegram, SUPERVISOR_TG).find((b) => evaluationData.value.parse(b)?.[3] === letter)!;
       await h.deliver(h.siti.press(next));
     }
     const row = (await evaluationOf(h.staff.id))!;
@@ -150,8 +149,8 @@ describe("/evaluasi for the supervisor", () => {
   it("asks again for feedback that is too short, and /batal stops while keeping the answers", async () => {
     const h = await setup();
     const draft = await openAndi(h);
-    await h.deliver(h.siti.press(`ev:r:${draft.id}:1:B`));
-    await h.deliver(h.siti.press(`ev:b:${draft.id}:1:B`));
+    await h.deliver(h.siti.press(evaluationData.results.pack(draft.id, 1, "B")));
+    await h.deliver(h.siti.press(evaluationData.behaviour.pack(draft.id, 1, "B")));
     await h.deliver(h.siti.text("ok"));
     expect(h.telegram.lastText(SUPERVISOR_TG)).toBe("Umpan balik terlalu pendek: tulis minimal 10 karakter.");
     expect((await evaluationOf(h.staff.id))!.feedback).toBeNull();
@@ -168,11 +167,11 @@ describe("/evaluasi for the supervisor", () => {
   it("resumes on a new bot instance at the first unanswered question", async () => {
     const h = await setup();
     const draft = await openAndi(h);
-    await h.deliver(h.siti.press(`ev:r:${draft.id}:1:A`));
+    await h.deliver(h.siti.press(evaluationData.results.pack(draft.id, 1, "A")));
     const restarted = reviewBot(db(), { now: AFTER_Q3 });
     const siti = restarted.user(SUPERVISOR_TG);
     await restarted.deliver(siti.command("evaluasi"));
-    await restarted.deliver(siti.press(`ev:o:${h.staff.id}:2026-Q3`));
+    await restarted.deliver(siti.press(evaluationData.open.pack(h.staff.id, "2026-Q3")));
     expect(restarted.telegram.lastText(SUPERVISOR_TG)).toContain("Rating perilaku kerja (BerAKHLAK) Andi Wijaya?");
   });
 });
@@ -182,7 +181,7 @@ describe("who may evaluate", () => {
     const h = await setup();
     const draft = await openAndi(h);
     for (const tg of [PEER_TG, FORMER_SUPERVISOR_TG, STAFF_TG]) {
-      await h.deliver(h.user(tg).press(`ev:r:${draft.id}:1:A`));
+      await h.deliver(h.user(tg).press(evaluationData.results.pack(draft.id, 1, "A")));
       expect(lastAlert(h)).toMatchObject({ show_alert: true });
       expect(lastAlert(h)?.text).toMatch(tg === STAFF_TG ? /diri sendiri/ : /tidak berwenang/);
     }
@@ -206,13 +205,13 @@ describe("who may evaluate", () => {
     await h.deliver(wati.command("evaluasi"));
     expect(h.telegram.lastText(DELEGATE_TG)).toContain("⏳ Andi Wijaya");
     const draft = await openAndi(h);
-    await h.deliver(wati.press(`ev:r:${draft.id}:1:M`));
+    await h.deliver(wati.press(evaluationData.results.pack(draft.id, 1, "M")));
     expect((await evaluationOf(h.staff.id))!.resultsRating).toBe("MEETS");
 
     const later = reviewBot(db(), { now: "2026-10-12T02:00:00Z" });
-    await later.deliver(later.user(DELEGATE_TG).press(`ev:r:${draft.id}:1:A`));
+    await later.deliver(later.user(DELEGATE_TG).press(evaluationData.results.pack(draft.id, 1, "A")));
     expect(later.telegram.callbackAnswers().at(-1)?.text).toMatch(/tidak berwenang/);
-    await later.deliver(later.user(ADMIN_TG).press(`ev:r:${draft.id}:1:B`));
+    await later.deliver(later.user(ADMIN_TG).press(evaluationData.results.pack(draft.id, 1, "B")));
     expect((await evaluationOf(h.staff.id))!.resultsRating).toBe("BELOW");
   });
 
@@ -254,26 +253,34 @@ describe("who may evaluate", () => {
     expect(parseEvaluationData("ev:f:3:2:extra")).toBeUndefined();
     expect(parseEvaluationData("rv:f:3:2")).toBeUndefined();
   });
+
+  it("packs the same data as the buttons already sent", () => {
+    expect(evaluationData.open.pack(12, "2026-Q3")).toBe("ev:o:12:2026-Q3");
+    expect(evaluationData.results.pack(3, 2, "A")).toBe("ev:r:3:2:A");
+    expect(evaluationData.perValue.pack(3, 2)).toBe("ev:bv:3:2");
+    expect(evaluationData.value.pack(3, 2, 6, "B")).toBe("ev:bv:3:2:6:B");
+    expect(evaluationData.amend.pack(3, 2)).toBe("ev:x:3:2");
+  });
 });
 
 describe("a finalised evaluation", () => {
   async function finalised(h: Harness) {
     const draft = await openAndi(h);
     await answerAll(h);
-    await h.deliver(h.siti.press(`ev:f:${draft.id}:1`));
+    await h.deliver(h.siti.press(evaluationData.finalise.pack(draft.id, 1)));
     return draft.id;
   }
 
   it("cannot be changed by the supervisor, nor finalised twice", async () => {
     const h = await setup();
     const id = await finalised(h);
-    await h.deliver(h.siti.press(`ev:r:${id}:1:B`));
+    await h.deliver(h.siti.press(evaluationData.results.pack(id, 1, "B")));
     expect(lastAlert(h)?.text).toBe(
       "Evaluasi ini sudah difinalisasi oleh Siti Rahma. Hanya admin yang dapat mengubahnya.",
     );
-    await h.deliver(h.siti.press(`ev:f:${id}:1`));
+    await h.deliver(h.siti.press(evaluationData.finalise.pack(id, 1)));
     expect(lastAlert(h)?.text).toContain("sudah difinalisasi");
-    await h.deliver(h.siti.press(`ev:x:${id}:1`));
+    await h.deliver(h.siti.press(evaluationData.amend.pack(id, 1)));
     expect(lastAlert(h)?.text).toBe("Evaluasi yang sudah difinalisasi hanya dapat diubah oleh admin.");
     expect(await evaluationOf(h.staff.id)).toMatchObject({ resultsRating: "ABOVE", version: 1, status: "FINALISED" });
   });
@@ -284,13 +291,13 @@ describe("a finalised evaluation", () => {
     const admin = h.user(ADMIN_TG);
     await h.deliver(admin.command("evaluasi", h.staff.nip));
     expect(h.telegram.lastText(ADMIN_TG)).toContain("sudah difinalisasi oleh Siti Rahma");
-    await h.deliver(admin.press(button(h.telegram, ADMIN_TG, "ev:x:")));
+    await h.deliver(admin.press(button(h.telegram, ADMIN_TG, `${evaluationData.amend.prefix}:`)));
     expect(await evaluationOf(h.staff.id)).toMatchObject({ status: "DRAFT", version: 2 });
-    await h.deliver(admin.press(`ev:e:${id}:2`));
-    await h.deliver(admin.press(`ev:r:${id}:2:B`));
-    await h.deliver(admin.press(`ev:b:${id}:2:M`));
+    await h.deliver(admin.press(evaluationData.edit.pack(id, 2)));
+    await h.deliver(admin.press(evaluationData.results.pack(id, 2, "B")));
+    await h.deliver(admin.press(evaluationData.behaviour.pack(id, 2, "M")));
     await h.deliver(admin.text("Setelah klarifikasi, target triwulan belum tercapai."));
-    await h.deliver(admin.press(`ev:f:${id}:2`));
+    await h.deliver(admin.press(evaluationData.finalise.pack(id, 2)));
 
     expect(await evaluationOf(h.staff.id)).toMatchObject({
       status: "FINALISED",
@@ -358,8 +365,8 @@ describe("the unit's distribution", () => {
   /** Siti rates Andi SANGAT BAIK and is shown the summary before finalising. */
   async function rateAndiAbove(h: Awaited<ReturnType<typeof setup>>) {
     const draft = await openAndi(h);
-    await h.deliver(h.siti.press(`ev:r:${draft.id}:1:A`));
-    await h.deliver(h.siti.press(`ev:b:${draft.id}:1:A`));
+    await h.deliver(h.siti.press(evaluationData.results.pack(draft.id, 1, "A")));
+    await h.deliver(h.siti.press(evaluationData.behaviour.pack(draft.id, 1, "A")));
     await h.deliver(h.siti.text("Inovasi jaringan kantor sangat membantu."));
     return { draft, summary: h.telegram.lastText(SUPERVISOR_TG)! };
   }
@@ -372,7 +379,7 @@ describe("the unit's distribution", () => {
     expect(summary).toContain("Sebaran predikat unit ini (hasil kerja organisasi: Baik)");
     expect(summary).toContain("• Sangat Baik: 60% (paling banyak 20%)");
     expect(summary).toContain("• di bawah Baik: 0% (paling sedikit 10%)");
-    await h.deliver(h.siti.press(`ev:f:${draft.id}:1`));
+    await h.deliver(h.siti.press(evaluationData.finalise.pack(draft.id, 1)));
     expect((await evaluationOf(h.staff.id))!.predicate).toBe("SANGAT_BAIK");
   });
 
@@ -406,7 +413,7 @@ describe("a legacy rating mode", () => {
     expect(h.telegram.lastText(SUPERVISOR_TG)).toContain(
       "Mode 2011: nilai SKP 103,7, perilaku 80 → nilai akhir 94,22 (Sangat Baik)",
     );
-    await h.deliver(h.siti.press(`ev:f:${draft.id}:1`));
+    await h.deliver(h.siti.press(evaluationData.finalise.pack(draft.id, 1)));
     const final = (await evaluationOf(h.staff.id))!;
     expect({
       mode: final.mode,

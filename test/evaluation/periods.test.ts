@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_DEADLINE_POLICY } from "../../src/domain/policy.ts";
+import { evaluationFacts } from "../../src/domain/evaluation/facts.ts";
+import { finaliseEvaluation } from "../../src/domain/evaluation/finalise.ts";
+import { openEvaluation, saveAnswer } from "../../src/domain/evaluation/draft.ts";
 import {
-  evaluationFacts,
-  finaliseEvaluation,
-  openEvaluation,
   parsePeriodKey,
   periodCloses,
   periodKey,
   periodsToEvaluate,
   previousPeriod,
-  saveAnswer,
   yearPeriod,
-} from "../../src/domain/evaluation.ts";
-import { quarterPeriod } from "../../src/domain/skp-progress.ts";
+} from "../../src/domain/evaluation/periods.ts";
+import { quarterPeriod } from "../../src/domain/skp/periods.ts";
 import { DEFAULT_SUGGESTION_THRESHOLDS } from "../../src/scoring/index.ts";
 import type { Database } from "../../src/db/client.ts";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";

@@ -67,6 +67,24 @@ describe("XLSX", () => {
     });
     expect(await db.prisma.employee.count()).toBe(0);
   });
+
+  it.each([
+    ["text renamed to .xlsx", "nip,nama\n"],
+    ["a truncated zip", Buffer.from("PK\u0003\u0004garbage")],
+  ])(
+    "refuses a broken workbook (%s) in words an admin can act on, without the zip library's links",
+    async (_what, bytes) => {
+      const dir = writeFiles({ "pegawai.xlsx": bytes });
+      const refused = await importFiles(db, [join(dir, "pegawai.xlsx")]).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(ImportRefused);
+      const [problem] = (refused as ImportRefused).problems;
+      expect(problem).toMatchObject({
+        file: "pegawai.xlsx",
+        message: expect.stringContaining("not a valid Excel workbook"),
+      });
+      expect(problem!.message).not.toMatch(/https?:|zip/i);
+    },
+  );
 });
 
 describe("CSV dialects", () => {

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../src/db/client.ts";
 import { migrate } from "../../src/db/migrate.ts";
-import { redeemInvite } from "../../src/domain/invites.ts";
+import { issueInvites, redeemInvite } from "../../src/domain/registration/invites.ts";
 import { adminQuery, resetDatabase } from "../support/db.ts";
 import { runCli } from "../support/cli.ts";
 import { seedOrganisation } from "./seed.ts";
@@ -220,5 +220,25 @@ describe("lapkin invites", () => {
 
     const unknown = await run(["--reset", "000000000000000000"], { env });
     expect(unknown).toMatchObject({ code: 2, stderr: 'There is no employee with NIP "000000000000000000".\n' });
+  });
+
+  it("--reset of someone who never linked keeps the link they were given unless --force", async () => {
+    await withDb((db) => issueInvites(db, { now: new Date(NOW), actor: "test" }));
+    const env = { DATA_DIR: dataDir, DATABASE_URL: databaseUrl };
+    const open = () =>
+      withDb((db) => db.invite.count({ where: { employeeId: seed.staff.id, usedAt: null, revokedAt: null } }));
+    expect(await open()).toBe(1);
+
+    const refused = await run(["--reset", seed.staff.nip], { env });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("has never linked an account");
+    expect(refused.stderr).toContain("add --force to revoke it");
+    expect(await open()).toBe(1);
+
+    const forced = await run(["--reset", seed.staff.nip, "--force"], { env });
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain("Revoked 1 unused invite link.");
+    expect(await open()).toBe(0);
+    expect((await run(["--force"], { env })).stderr).toContain("--force goes with --reset");
   });
 });

@@ -8,7 +8,7 @@ import {
   redeemInvite,
   resetLink,
   type IssuedInvite,
-} from "../../src/domain/invites.ts";
+} from "../../src/domain/registration/invites.ts";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import { seedOrganisation } from "./seed.ts";
 
@@ -331,9 +331,22 @@ describe("resetLink", () => {
     expect((await redeemInvite(db(), { code, telegramId: 31n, now: minutes(5) })).kind).toBe("linked");
   });
 
-  it("for an employee who is not linked, says so and withdraws the open link", async () => {
+  it("for an employee who never linked, keeps the link just handed out unless forced", async () => {
+    await issueAll();
+    const kept = await resetLink(db(), { nip: seed.teacher.nip, now: minutes(1), actor: "cli" });
+    expect(kept).toEqual({
+      kind: "unused-invite",
+      nip: seed.teacher.nip,
+      name: seed.teacher.name,
+      unusedInvites: 1,
+      revokedInvites: 0,
+    });
+    expect(await db().invite.count({ where: { revokedAt: { not: null } } })).toBe(0);
+  });
+
+  it("for an employee who is not linked, with force, says so and withdraws the open link", async () => {
     const invites = await issueAll();
-    const outcome = await resetLink(db(), { nip: seed.teacher.nip, now: minutes(1), actor: "cli" });
+    const outcome = await resetLink(db(), { nip: seed.teacher.nip, now: minutes(1), actor: "cli", force: true });
     expect(outcome).toEqual({ kind: "not-linked", nip: seed.teacher.nip, name: seed.teacher.name, revokedInvites: 1 });
     expect(
       await redeemInvite(db(), { code: invites[seed.teacher.nip]!.code, telegramId: 5n, now: minutes(2) }),

@@ -2,15 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import type { Database } from "../../src/db/client.ts";
 import { loadUnitCalendar } from "../../src/domain/calendar.ts";
-import {
-  addPhoto,
-  clearPhotos,
-  findOrCreateDraft,
-  indicatorChoices,
-  saveMinutesWithin,
-  submitReport,
-} from "../../src/domain/reports.ts";
-import { reviewRenderer } from "../../src/handlers/review-render.ts";
+import { findOrCreateDraft, saveMinutesWithin } from "../../src/domain/report/drafts.ts";
+import { indicatorChoices } from "../../src/domain/report/indicators.ts";
+import { addPhoto, clearPhotos } from "../../src/domain/report/photos.ts";
+import { submitReport } from "../../src/domain/report/submit.ts";
+import { reviewRenderer } from "../../src/handlers/review/index.ts";
 import { seedReporting, SUPERVISOR_TG } from "./helpers.ts";
 
 // The statements each /lapor step runs, one per step, against both databases.

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import type { Database } from "../../src/db/client.ts";
+import { draftData, laporData } from "../../src/handlers/report/callback-data.ts";
 import {
   jpeg,
   lastButtons,
@@ -30,7 +31,11 @@ type Harness = Awaited<ReturnType<typeof setup>>;
 /** Answers the first five questions with valid answers. */
 async function answerUpToPhotos(h: Harness) {
   const { deliver, andi, indicators } = h;
-  await deliver(andi.command("lapor"), andi.press("lp:d:today"), andi.press(`lp:i:${indicators[0]!.id}`));
+  await deliver(
+    andi.command("lapor"),
+    andi.press(laporData.today.pack()),
+    andi.press(laporData.indicator.pack(indicators[0]!.id)),
+  );
   await deliver(
     andi.text("Menyusun laporan bulanan pengelolaan jaringan"),
     andi.text("2,5 dokumen"),
@@ -44,10 +49,10 @@ describe("/lapor, the happy path", () => {
     const { telegram, deliver, andi, settle, dataDir } = h;
     await deliver(andi.command("lapor"));
     expect(telegram.lastText(STAFF_TG)).toContain("Langkah 1/6");
-    await deliver(andi.press("lp:d:today"));
+    await deliver(andi.press(laporData.today.pack()));
     expect(telegram.lastText(STAFF_TG)).toContain("Langkah 2/6");
-    expect(lastButtons(telegram, STAFF_TG)).toContain(`lp:i:${h.indicators[0]!.id}`);
-    await deliver(andi.press(`lp:i:${h.indicators[0]!.id}`));
+    expect(lastButtons(telegram, STAFF_TG)).toContain(laporData.indicator.pack(h.indicators[0]!.id));
+    await deliver(andi.press(laporData.indicator.pack(h.indicators[0]!.id)));
     expect(telegram.lastText(STAFF_TG)).toContain("Langkah 3/6");
     await deliver(andi.text("Menyusun laporan bulanan pengelolaan jaringan"));
     expect(telegram.lastText(STAFF_TG)).toContain("Langkah 4/6");
@@ -60,7 +65,7 @@ describe("/lapor, the happy path", () => {
     const ids = files.map((bytes) => telegram.addFile(bytes));
     await deliver(...andi.album(ids));
     expect(telegram.lastText(STAFF_TG)).toContain("Album diterima");
-    await deliver(andi.press("lp:ph:done"));
+    await deliver(andi.press(laporData.photosDone.pack()));
     const summary = telegram.lastText(STAFF_TG)!;
     expect(summary).toContain("Ringkasan laporan");
     expect(summary).toContain("24 November 2026");
@@ -69,7 +74,7 @@ describe("/lapor, the happy path", () => {
     expect(summary).toContain("Foto: 3");
 
     const reportId = (await database.prisma.report.findFirstOrThrow()).id;
-    await deliver(andi.press(`lp:s:submit:${reportId}`));
+    await deliver(andi.press(laporData.submit.pack(reportId)));
     expect(telegram.lastText(STAFF_TG)).toContain("terkirim dengan nomor LK-2026-000001");
     expect(telegram.lastText(STAFF_TG)).toContain("Atasan langsung Anda sudah diberi tahu");
     await settle();
@@ -120,7 +125,7 @@ describe("/lapor, the happy path", () => {
     expect(telegram.lastText(STAFF_TG)).toContain("Foto diterima (1/10)");
     await deliver(andi.photo(telegram.addFile(jpeg())));
     expect(telegram.lastText(STAFF_TG)).toContain("Foto diterima (2/10)");
-    await deliver(andi.press("lp:ph:done"));
+    await deliver(andi.press(laporData.photosDone.pack()));
     expect(telegram.lastText(STAFF_TG)).toContain("Foto: 2");
   });
 
@@ -128,9 +133,9 @@ describe("/lapor, the happy path", () => {
     const seeded = await seedReporting(database.prisma, { supervisorLinked: false });
     const h = { ...seeded, ...reportBot(database.prisma) };
     await answerUpToPhotos(h);
-    await h.deliver(h.andi.photo(h.telegram.addFile(jpeg())), h.andi.press("lp:ph:done"));
+    await h.deliver(h.andi.photo(h.telegram.addFile(jpeg())), h.andi.press(laporData.photosDone.pack()));
     const reportId = (await database.prisma.report.findFirstOrThrow()).id;
-    await h.deliver(h.andi.press(`lp:s:submit:${reportId}`));
+    await h.deliver(h.andi.press(laporData.submit.pack(reportId)));
     expect(h.telegram.lastText(STAFF_TG)).toContain("belum menghubungkan akun Telegram");
     expect(await database.prisma.report.findFirstOrThrow()).toMatchObject({
       status: "SUBMITTED",
@@ -158,15 +163,19 @@ describe("/lapor, every invalid answer gets a specific message and the same step
 
   it("indicator: typed text instead of a button", async () => {
     const { telegram, deliver, andi, indicators } = await setup();
-    await deliver(andi.command("lapor"), andi.press("lp:d:today"), andi.text("jaringan"));
+    await deliver(andi.command("lapor"), andi.press(laporData.today.pack()), andi.text("jaringan"));
     expect(telegram.lastText(STAFF_TG)).toContain("Pilih indikator dengan tombol");
-    await deliver(andi.press(`lp:i:${indicators[1]!.id}`));
+    await deliver(andi.press(laporData.indicator.pack(indicators[1]!.id)));
     expect(telegram.lastText(STAFF_TG)).toContain("Langkah 3/6");
   });
 
   it("description: too short, too long, a voice note", async () => {
     const { telegram, deliver, andi, indicators } = await setup();
-    await deliver(andi.command("lapor"), andi.press("lp:d:today"), andi.press(`lp:i:${indicators[0]!.id}`));
+    await deliver(
+      andi.command("lapor"),
+      andi.press(laporData.today.pack()),
+      andi.press(laporData.indicator.pack(indicators[0]!.id)),
+    );
     await deliver(andi.text("rapat"));
     expect(telegram.lastText(STAFF_TG)).toContain("terlalu singkat (5 karakter)");
     await deliver(andi.text("x".repeat(1001)));
@@ -181,8 +190,8 @@ describe("/lapor, every invalid answer gets a specific message and the same step
     const { telegram, deliver, andi, indicators } = await setup();
     await deliver(
       andi.command("lapor"),
-      andi.press("lp:d:today"),
-      andi.press(`lp:i:${indicators[0]!.id}`),
+      andi.press(laporData.today.pack()),
+      andi.press(laporData.indicator.pack(indicators[0]!.id)),
       andi.text("Rapat koordinasi jaringan"),
     );
     await deliver(andi.text("banyak"));
@@ -201,8 +210,8 @@ describe("/lapor, every invalid answer gets a specific message and the same step
     const { telegram, deliver, andi, indicators } = await setup();
     await deliver(
       andi.command("lapor"),
-      andi.press("lp:d:today"),
-      andi.press(`lp:i:${indicators[0]!.id}`),
+      andi.press(laporData.today.pack()),
+      andi.press(laporData.indicator.pack(indicators[0]!.id)),
       andi.text("Rapat koordinasi jaringan"),
       andi.text("1"),
     );
@@ -234,16 +243,16 @@ describe("/lapor, every invalid answer gets a specific message and the same step
     });
     await deliver(
       andi.command("lapor"),
-      andi.press("lp:d:today"),
-      andi.press(`lp:i:${indicators[0]!.id}`),
+      andi.press(laporData.today.pack()),
+      andi.press(laporData.indicator.pack(indicators[0]!.id)),
       andi.text("Rapat koordinasi jaringan"),
       andi.text("1"),
     );
     await deliver(andi.text("3:00"));
     expect(telegram.lastText(STAFF_TG)).toContain("780 menit");
-    await deliver(andi.press("lp:m:no"));
+    await deliver(andi.press(laporData.longDay.pack("no")));
     expect(telegram.lastText(STAFF_TG)).toContain("Langkah 5/6");
-    await deliver(andi.text("3:00"), andi.press("lp:m:yes"));
+    await deliver(andi.text("3:00"), andi.press(laporData.longDay.pack("yes")));
     expect(telegram.lastText(STAFF_TG)).toContain("Langkah 6/6");
   });
 
@@ -263,9 +272,9 @@ describe("/lapor, every invalid answer gets a specific message and the same step
       await deliver(update);
       expect(telegram.lastText(STAFF_TG)).toContain("hanya foto atau file gambar");
     }
-    await deliver(andi.press("lp:ph:done"));
+    await deliver(andi.press(laporData.photosDone.pack()));
     expect(telegram.lastText(STAFF_TG)).toContain("paling sedikit 1 foto");
-    await deliver(andi.photo(telegram.addFile(jpeg())), andi.press("lp:ph:done"));
+    await deliver(andi.photo(telegram.addFile(jpeg())), andi.press(laporData.photosDone.pack()));
     expect(telegram.lastText(STAFF_TG)).toContain("Ringkasan laporan");
   });
 
@@ -283,14 +292,18 @@ describe("/lapor, every invalid answer gets a specific message and the same step
 describe("/batal and Cancel", () => {
   const steps: Array<[string, (h: Harness) => Promise<void>]> = [
     ["date", async () => {}],
-    ["indicator", async (h) => h.deliver(h.andi.press("lp:d:today"))],
-    ["description", async (h) => h.deliver(h.andi.press("lp:d:today"), h.andi.press(`lp:i:${h.indicators[0]!.id}`))],
+    ["indicator", async (h) => h.deliver(h.andi.press(laporData.today.pack()))],
+    [
+      "description",
+      async (h) =>
+        h.deliver(h.andi.press(laporData.today.pack()), h.andi.press(laporData.indicator.pack(h.indicators[0]!.id))),
+    ],
     [
       "output",
       async (h) =>
         h.deliver(
-          h.andi.press("lp:d:today"),
-          h.andi.press(`lp:i:${h.indicators[0]!.id}`),
+          h.andi.press(laporData.today.pack()),
+          h.andi.press(laporData.indicator.pack(h.indicators[0]!.id)),
           h.andi.text("Rapat koordinasi jaringan"),
         ),
     ],
@@ -298,8 +311,8 @@ describe("/batal and Cancel", () => {
       "minutes",
       async (h) =>
         h.deliver(
-          h.andi.press("lp:d:today"),
-          h.andi.press(`lp:i:${h.indicators[0]!.id}`),
+          h.andi.press(laporData.today.pack()),
+          h.andi.press(laporData.indicator.pack(h.indicators[0]!.id)),
           h.andi.text("Rapat koordinasi jaringan"),
           h.andi.text("2"),
         ),
@@ -308,8 +321,8 @@ describe("/batal and Cancel", () => {
       "photos",
       async (h) =>
         h.deliver(
-          h.andi.press("lp:d:today"),
-          h.andi.press(`lp:i:${h.indicators[0]!.id}`),
+          h.andi.press(laporData.today.pack()),
+          h.andi.press(laporData.indicator.pack(h.indicators[0]!.id)),
           h.andi.text("Rapat koordinasi jaringan"),
           h.andi.text("2"),
           h.andi.text("30"),
@@ -335,7 +348,11 @@ describe("/batal and Cancel", () => {
     await h.deliver(h.andi.command("lapor"), h.andi.command("cancel"));
     expect(h.telegram.lastText(STAFF_TG)).toContain("Laporan dibatalkan");
     await answerUpToPhotos(h);
-    await h.deliver(h.andi.photo(h.telegram.addFile(jpeg())), h.andi.press("lp:ph:done"), h.andi.press("lp:s:cancel"));
+    await h.deliver(
+      h.andi.photo(h.telegram.addFile(jpeg())),
+      h.andi.press(laporData.photosDone.pack()),
+      h.andi.press(laporData.cancel.pack()),
+    );
     expect(h.telegram.lastText(STAFF_TG)).toContain("Laporan dibatalkan");
     expect(await database.prisma.report.count()).toBe(0);
     expect(await database.prisma.evidence.count()).toBe(0);
@@ -352,7 +369,11 @@ describe("idle expiry, resume and restart", () => {
   it("ends after 30 idle minutes with a message, keeps the answers, and the next /lapor resumes them", async () => {
     const h = await setup();
     const { telegram, deliver, andi, clock, indicators } = h;
-    await deliver(andi.command("lapor"), andi.press("lp:d:today"), andi.press(`lp:i:${indicators[0]!.id}`));
+    await deliver(
+      andi.command("lapor"),
+      andi.press(laporData.today.pack()),
+      andi.press(laporData.indicator.pack(indicators[0]!.id)),
+    );
     clock.advance(29 * 60_000);
     await deliver(andi.text("Rapat koordinasi jaringan"));
     expect(telegram.lastText(STAFF_TG)).toContain("Langkah 4/6");
@@ -365,14 +386,14 @@ describe("idle expiry, resume and restart", () => {
     await deliver(andi.command("lapor"));
     expect(telegram.lastText(STAFF_TG)).toContain("masih punya draf laporan");
     expect(telegram.lastText(STAFF_TG)).toContain("3 dari 6");
-    await deliver(andi.press(`lr:resume:${draft.id}`));
+    await deliver(andi.press(draftData.pack("resume", draft.id)));
     expect(telegram.lastText(STAFF_TG)).toContain("Langkah 4/6");
     await deliver(
       andi.text("2"),
       andi.text("30"),
       andi.photo(telegram.addFile(jpeg())),
-      andi.press("lp:ph:done"),
-      andi.press(`lp:s:submit:${draft.id}`),
+      andi.press(laporData.photosDone.pack()),
+      andi.press(laporData.submit.pack(draft.id)),
     );
     expect(telegram.lastText(STAFF_TG)).toContain("terkirim dengan nomor");
     expect(await database.prisma.report.count()).toBe(1);
@@ -381,14 +402,14 @@ describe("idle expiry, resume and restart", () => {
   it("/lapor during an expired session offers the draft at once; Start over deletes it", async () => {
     const h = await setup();
     const { telegram, deliver, andi, clock } = h;
-    await deliver(andi.command("lapor"), andi.press("lp:d:today"));
+    await deliver(andi.command("lapor"), andi.press(laporData.today.pack()));
     clock.advance(31 * 60_000);
     await deliver(andi.command("lapor"));
     const texts = telegram.sentTexts(STAFF_TG);
     expect(texts.at(-2)).toContain("berakhir");
     expect(texts.at(-1)).toContain("masih punya draf");
     const draft = await database.prisma.report.findFirstOrThrow();
-    await deliver(andi.press(`lr:new:${draft.id}`));
+    await deliver(andi.press(draftData.pack("new", draft.id)));
     expect(telegram.lastText(STAFF_TG)).toContain("Langkah 1/6");
     expect(await database.prisma.report.count({ where: { id: draft.id } })).toBe(0);
   });
@@ -397,8 +418,8 @@ describe("idle expiry, resume and restart", () => {
     const h = await setup();
     await h.deliver(
       h.andi.command("lapor"),
-      h.andi.press("lp:d:today"),
-      h.andi.press(`lp:i:${h.indicators[2]!.id}`),
+      h.andi.press(laporData.today.pack()),
+      h.andi.press(laporData.indicator.pack(h.indicators[2]!.id)),
       h.andi.text("Melayani tiket helpdesk"),
     );
     expect(h.telegram.lastText(STAFF_TG)).toContain("Langkah 4/6");
@@ -409,14 +430,14 @@ describe("idle expiry, resume and restart", () => {
     await again.deliver(
       again.andi.text("2:15"),
       again.andi.photo(again.telegram.addFile(jpeg())),
-      again.andi.press("lp:ph:done"),
+      again.andi.press(laporData.photosDone.pack()),
     );
     const summary = again.telegram.lastText(STAFF_TG)!;
     expect(summary).toContain("Melayani tiket helpdesk");
     expect(summary).toContain("4 tiket");
     expect(summary).toContain("2:15 (135 menit)");
     const reportId = (await database.prisma.report.findFirstOrThrow()).id;
-    await again.deliver(again.andi.press(`lp:s:submit:${reportId}`));
+    await again.deliver(again.andi.press(laporData.submit.pack(reportId)));
     expect(await database.prisma.report.findFirstOrThrow()).toMatchObject({
       status: "SUBMITTED",
       minutes: 135,
@@ -431,13 +452,13 @@ describe("duplicates", () => {
     await answerUpToPhotos(h);
     const photo = h.andi.photo(h.telegram.addFile(jpeg()));
     await h.deliver(photo, photo); // a re-delivered photo is one photo
-    await h.deliver(h.andi.press("lp:ph:done"));
+    await h.deliver(h.andi.press(laporData.photosDone.pack()));
     expect(h.telegram.lastText(STAFF_TG)).toContain("Foto: 1");
     const reportId = (await database.prisma.report.findFirstOrThrow()).id;
-    const submit = h.andi.press(`lp:s:submit:${reportId}`);
+    const submit = h.andi.press(laporData.submit.pack(reportId));
     await h.deliver(submit, submit);
     expect(h.telegram.lastText(STAFF_TG)).toContain("sudah terkirim (nomor LK-2026-000001)");
-    await h.deliver(h.andi.press(`lp:s:submit:${reportId}`));
+    await h.deliver(h.andi.press(laporData.submit.pack(reportId)));
     expect(h.telegram.lastText(STAFF_TG)).toContain("sudah terkirim");
     expect(await database.prisma.report.count()).toBe(1);
     expect(await database.prisma.outbox.count({ where: { kind: "review-request" } })).toBe(1);
@@ -447,12 +468,12 @@ describe("duplicates", () => {
   it("two submits racing (two instances) still make one report and one outbox row", async () => {
     const h = await setup();
     await answerUpToPhotos(h);
-    await h.deliver(h.andi.photo(h.telegram.addFile(jpeg())), h.andi.press("lp:ph:done"));
+    await h.deliver(h.andi.photo(h.telegram.addFile(jpeg())), h.andi.press(laporData.photosDone.pack()));
     const reportId = (await database.prisma.report.findFirstOrThrow()).id;
     const other = reportBot(database.prisma, { dataDir: h.dataDir });
     await Promise.all([
-      h.deliver(h.andi.press(`lp:s:submit:${reportId}`)),
-      other.deliver(other.andi.press(`lp:s:submit:${reportId}`)),
+      h.deliver(h.andi.press(laporData.submit.pack(reportId))),
+      other.deliver(other.andi.press(laporData.submit.pack(reportId))),
     ]);
     expect(await database.prisma.report.count({ where: { status: "SUBMITTED" } })).toBe(1);
     expect(await database.prisma.outbox.count({ where: { kind: "review-request" } })).toBe(1);
@@ -465,10 +486,10 @@ describe("evidence kept by us", () => {
     const h = await setup();
     await answerUpToPhotos(h);
     const bytes = jpeg();
-    await h.deliver(h.andi.photo(h.telegram.addFile(bytes)), h.andi.press("lp:ph:done"));
+    await h.deliver(h.andi.photo(h.telegram.addFile(bytes)), h.andi.press(laporData.photosDone.pack()));
     const reportId = (await database.prisma.report.findFirstOrThrow()).id;
     h.telegram.failNext(1, { status: 500 }, "getFile");
-    await h.deliver(h.andi.press(`lp:s:submit:${reportId}`));
+    await h.deliver(h.andi.press(laporData.submit.pack(reportId)));
     await h.settle();
     expect(await database.prisma.report.findFirstOrThrow()).toMatchObject({ status: "SUBMITTED" });
     expect(await database.prisma.evidence.findFirstOrThrow()).toMatchObject({ status: "PENDING", attempts: 1 });
@@ -491,10 +512,10 @@ describe("evidence kept by us", () => {
     await answerUpToPhotos(h);
     await h.deliver(
       h.andi.photo(h.telegram.addFile(new TextEncoder().encode("not really a photo"))),
-      h.andi.press("lp:ph:done"),
+      h.andi.press(laporData.photosDone.pack()),
     );
     const reportId = (await database.prisma.report.findFirstOrThrow()).id;
-    await h.deliver(h.andi.press(`lp:s:submit:${reportId}`));
+    await h.deliver(h.andi.press(laporData.submit.pack(reportId)));
     await h.settle();
     expect(await database.prisma.evidence.findFirstOrThrow()).toMatchObject({ status: "REJECTED", path: null });
     expect(await database.prisma.report.findFirstOrThrow()).toMatchObject({ status: "SUBMITTED" });
@@ -505,9 +526,9 @@ describe("evidence kept by us", () => {
     const bytes = jpeg();
     const original = h.telegram.addFile(bytes, { fileId: "orig", uniqueId: "U-orig" });
     await answerUpToPhotos(h);
-    await h.deliver(h.andi.photo(original), h.andi.press("lp:ph:done"));
+    await h.deliver(h.andi.photo(original), h.andi.press(laporData.photosDone.pack()));
     const first = (await database.prisma.report.findFirstOrThrow()).id;
-    await h.deliver(h.andi.press(`lp:s:submit:${first}`));
+    await h.deliver(h.andi.press(laporData.submit.pack(first)));
     await h.settle();
 
     // A colleague sends the very same Telegram photo: flagged at submit.
@@ -515,15 +536,15 @@ describe("evidence kept by us", () => {
     const dewi = h.telegram.user(5003);
     await h.deliver(
       dewi.command("lapor"),
-      dewi.press("lp:d:today"),
-      dewi.press("lp:i:add"),
+      dewi.press(laporData.today.pack()),
+      dewi.press(laporData.additionalTask.pack()),
       dewi.text("Membantu rapat koordinasi"),
       dewi.text("1"),
       dewi.text("60"),
     );
-    await h.deliver(dewi.photo(original), dewi.press("lp:ph:done"));
+    await h.deliver(dewi.photo(original), dewi.press(laporData.photosDone.pack()));
     const second = (await database.prisma.report.findFirstOrThrow({ where: { employeeId: h.colleague.id } })).id;
-    await h.deliver(dewi.press(`lp:s:submit:${second}`));
+    await h.deliver(dewi.press(laporData.submit.pack(second)));
     expect(h.telegram.lastText(5003)).toContain("already used on another report");
     expect(await database.prisma.report.findUniqueOrThrow({ where: { id: second } })).toMatchObject({
       status: "SUBMITTED",
@@ -536,15 +557,15 @@ describe("evidence kept by us", () => {
     const copy = h.telegram.addFile(bytes, { fileId: "copy", uniqueId: "U-copy" });
     await h.deliver(
       h.andi.command("lapor"),
-      h.andi.press("lp:d:today"),
-      h.andi.press(`lp:i:${h.indicators[1]!.id}`),
+      h.andi.press(laporData.today.pack()),
+      h.andi.press(laporData.indicator.pack(h.indicators[1]!.id)),
       h.andi.text("Memelihara aplikasi kepegawaian"),
       h.andi.text("1"),
       h.andi.text("60"),
     );
-    await h.deliver(h.andi.photo(copy), h.andi.press("lp:ph:done"));
+    await h.deliver(h.andi.photo(copy), h.andi.press(laporData.photosDone.pack()));
     const third = (await database.prisma.report.findFirstOrThrow({ where: { status: "DRAFT" } })).id;
-    await h.deliver(h.andi.press(`lp:s:submit:${third}`));
+    await h.deliver(h.andi.press(laporData.submit.pack(third)));
     await h.settle();
     expect(await database.prisma.report.findUniqueOrThrow({ where: { id: third } })).toMatchObject({
       reusedEvidence: true,
@@ -563,7 +584,7 @@ describe("the idle sweep (a scheduled job)", () => {
     const { expireIdleReportConversations } = await import("../../src/jobs/report-idle.ts");
     const { translate } = await import("../../src/lib/i18n.ts");
     const h = await setup();
-    await h.deliver(h.andi.command("lapor"), h.andi.press("lp:d:today"));
+    await h.deliver(h.andi.command("lapor"), h.andi.press(laporData.today.pack()));
     const render = (locale: string, minutes: number) => translate(locale, "lapor-idle", { minutes });
 
     h.clock.advance(29 * 60_000);

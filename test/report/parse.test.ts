@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseDate, parseMinutes, parseQuantity } from "../../src/handlers/report.ts";
-import { imageType } from "../../src/jobs/evidence.ts";
+import { parseDate, parseMinutes, parseQuantity } from "../../src/handlers/report/parse.ts";
+import { imageType } from "../../src/domain/report/evidence.ts";
 
 describe("parseQuantity (Indonesian number writing)", () => {
   it.each([

@@ -15,8 +15,9 @@ import {
   rememberKeyValueRow,
   writeWithConversation,
 } from "../../src/bot/storage.ts";
-import { draftUpdate } from "../../src/domain/reports.ts";
-import { REPORT_CONVERSATION_VERSION } from "../../src/handlers/report.ts";
+import { draftUpdate } from "../../src/domain/report/drafts.ts";
+import { REPORT_CONVERSATION_VERSION } from "../../src/handlers/report/index.ts";
+import { laporData } from "../../src/handlers/report/callback-data.ts";
 import { jpeg, removeEvidenceDirs, reportBot, seedReporting, STAFF_TG } from "./helpers.ts";
 
 let database: Database;
@@ -83,8 +84,8 @@ describe("the conversation state read together with the sender", () => {
     const h = reportBot(database.prisma);
     await h.deliver(
       h.andi.command("lapor"),
-      h.andi.press("lp:d:today"),
-      h.andi.press(`lp:i:${seeded.indicators[0]!.id}`),
+      h.andi.press(laporData.today.pack()),
+      h.andi.press(laporData.indicator.pack(seeded.indicators[0]!.id)),
     );
     await database.prisma.keyValue.update({
       where: { key: `conv:${STAFF_TG}` },
@@ -161,8 +162,8 @@ describe("a /lapor stored by an earlier version of the conversation", () => {
     const h = reportBot(database.prisma);
     await h.deliver(
       h.andi.command("lapor"),
-      h.andi.press("lp:d:today"),
-      h.andi.press(`lp:i:${seeded.indicators[0]!.id}`),
+      h.andi.press(laporData.today.pack()),
+      h.andi.press(laporData.indicator.pack(seeded.indicators[0]!.id)),
     );
     const row = await database.prisma.keyValue.findUniqueOrThrow({ where: { key: `conv:${STAFF_TG}` } });
     const stored = row.value as { version: [number, number] };
@@ -260,9 +261,9 @@ describe("an answer is written with the conversation step it completes", () => {
     const row = () => database.prisma.report.findFirstOrThrow();
     const step = async () =>
       (await database.prisma.keyValue.findUniqueOrThrow({ where: { key: `conv:${STAFF_TG}` } })).updatedAt;
-    await h.deliver(h.andi.command("lapor"), h.andi.press("lp:d:today"));
+    await h.deliver(h.andi.command("lapor"), h.andi.press(laporData.today.pack()));
     expect((await row()).date?.toISOString().slice(0, 10)).toBe("2026-11-24");
-    await h.deliver(h.andi.press(`lp:i:${seeded.indicators[1]!.id}`));
+    await h.deliver(h.andi.press(laporData.indicator.pack(seeded.indicators[1]!.id)));
     expect(await row()).toMatchObject({ indicatorId: seeded.indicators[1]!.id, isAdditional: false });
     await h.deliver(h.andi.text("Memelihara aplikasi kepegawaian"));
     expect(await row()).toMatchObject({ description: "Memelihara aplikasi kepegawaian" });
@@ -271,7 +272,7 @@ describe("an answer is written with the conversation step it completes", () => {
     await h.deliver(h.andi.text("45"));
     expect(await row()).toMatchObject({ minutes: 45 });
     expect(await step()).toBeInstanceOf(Date);
-    await h.deliver(h.andi.photo(h.telegram.addFile(jpeg())), h.andi.press("lp:ph:done"));
+    await h.deliver(h.andi.photo(h.telegram.addFile(jpeg())), h.andi.press(laporData.photosDone.pack()));
     expect(h.telegram.lastText(STAFF_TG)).toContain("Ringkasan laporan");
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import type { Database } from "../../src/db/client.ts";
+import { packReportIds, reviewData } from "../../src/handlers/review/callback-data.ts";
 import {
   notificationMessageId,
   DELEGATE_TG,
@@ -62,14 +63,14 @@ describe("/persetujuan", () => {
     const lines = list.text.split("\n").slice(1);
     expect(lines.map((l) => l.split(" · ")[1])).toEqual(["Dewi Lestari", "Andi Wijaya", "Andi Wijaya"]);
     expect(list.buttons.map((b) => b.callback_data)).toEqual([
-      `rv:o:${h.ids[1]}`,
-      `rv:o:${h.ids[0]}`,
-      `rv:o:${h.ids[2]}`,
-      `rv:all:0:${h.ids[1]}.${h.ids[0]}.${h.ids[2]}`,
+      reviewData.open.pack(h.ids[1]!),
+      reviewData.open.pack(h.ids[0]!),
+      reviewData.open.pack(h.ids[2]!),
+      reviewData.approveAllAsk.pack(0, packReportIds([h.ids[1]!, h.ids[0]!, h.ids[2]!])),
     ]);
 
     h.telegram.clearCalls();
-    await h.deliver(h.user(SUPERVISOR_TG).press(`rv:o:${h.ids[1]}`, 40));
+    await h.deliver(h.user(SUPERVISOR_TG).press(reviewData.open.pack(h.ids[1]!), 40));
     expect(h.telegram.calls.filter((c) => c.method.startsWith("send")).map((c) => c.method)).toEqual([
       "sendMediaGroup",
       "sendMessage",
@@ -77,11 +78,11 @@ describe("/persetujuan", () => {
     const card = lastMarkup(h, SUPERVISOR_TG);
     expect(card.text).toContain("Dewi Lestari");
     expect(card.buttons.map((b) => b.callback_data)).toEqual([
-      `rv:a:${h.ids[1]}:1`,
-      `rv:r:${h.ids[1]}:1`,
-      `rv:x:${h.ids[1]}:1`,
+      reviewData.askRating.pack(h.ids[1]!, 1),
+      reviewData.revise.pack(h.ids[1]!, 1),
+      reviewData.reject.pack(h.ids[1]!, 1),
     ]);
-    await h.deliver(h.user(SUPERVISOR_TG).press(`rv:a:${h.ids[1]}:1:A`, 41));
+    await h.deliver(h.user(SUPERVISOR_TG).press(reviewData.approve.pack(h.ids[1]!, 1, "A"), 41));
     expect(await database.prisma.report.findUniqueOrThrow({ where: { id: h.ids[1]! } })).toMatchObject({
       status: "APPROVED",
       rating: "ABOVE",
@@ -121,7 +122,7 @@ describe("/persetujuan", () => {
 
     // A forged approve-all over someone else's report decides nothing there.
     const foreign = (await database.prisma.report.findFirstOrThrow({ where: { status: "SUBMITTED" } })).id;
-    await h.deliver(siti.press(`rv:ok:${foreign}`, 50));
+    await h.deliver(siti.press(reviewData.approveAll.pack(packReportIds([foreign])), 50));
     expect(lastMarkup(h, SUPERVISOR_TG).text).toContain("0 laporan disetujui (sesuai ekspektasi); 1 dilewati");
   });
 
@@ -136,12 +137,12 @@ describe("/persetujuan", () => {
     await h.deliver(h.user(SUPERVISOR_TG).command("persetujuan"));
     const first = lastMarkup(h, SUPERVISOR_TG);
     expect(first.text).toContain("halaman 1/2, total 7");
-    expect(first.buttons.filter((b) => b.callback_data?.startsWith("rv:o:"))).toHaveLength(5);
-    expect(first.buttons.map((b) => b.callback_data)).toContain("rv:l:1");
-    await h.deliver(h.user(SUPERVISOR_TG).press("rv:l:1", 60));
+    expect(first.buttons.filter((b) => reviewData.open.parse(b.callback_data))).toHaveLength(5);
+    expect(first.buttons.map((b) => b.callback_data)).toContain(reviewData.list.pack(1));
+    await h.deliver(h.user(SUPERVISOR_TG).press(reviewData.list.pack(1), 60));
     const second = lastMarkup(h, SUPERVISOR_TG);
     expect(second.text).toContain("halaman 2/2");
-    expect(second.buttons.filter((b) => b.callback_data?.startsWith("rv:o:"))).toHaveLength(2);
+    expect(second.buttons.filter((b) => reviewData.open.parse(b.callback_data))).toHaveLength(2);
 
     await h.deliver(h.user(DELEGATE_TG).command("persetujuan"));
     expect(lastMarkup(h, DELEGATE_TG).text).toContain("Perintah ini untuk atasan");

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import type { Database } from "../../src/db/client.ts";
-import { parseReviewData } from "../../src/domain/review.ts";
+import { packReportIds, parseReviewData, reviewData } from "../../src/handlers/review/callback-data.ts";
 import {
   ADMIN_TG,
   DELEGATE_TG,
@@ -15,6 +15,7 @@ import {
   submitted,
   SUPERVISOR_TG,
 } from "./helpers.ts";
+import { historyData } from "../../src/handlers/report/callback-data.ts";
 
 let database: Database;
 beforeAll(async () => (database = await createTestDatabase()));
@@ -78,7 +79,11 @@ describe("the supervisor's notification", () => {
       expect(text).toContain(fact);
     }
     expect(text).not.toContain("dipakai ulang");
-    expect(buttonsOf(card.payload)).toEqual([`rv:a:${h.reportId}:1`, `rv:r:${h.reportId}:1`, `rv:x:${h.reportId}:1`]);
+    expect(buttonsOf(card.payload)).toEqual([
+      reviewData.askRating.pack(h.reportId, 1),
+      reviewData.revise.pack(h.reportId, 1),
+      reviewData.reject.pack(h.reportId, 1),
+    ]);
     // The album went before the card.
     const order = h.telegram.calls.filter((c) => Number(c.payload.chat_id) === SUPERVISOR_TG).map((c) => c.method);
     expect(order).toEqual(["sendMediaGroup", "sendMessage"]);
@@ -102,8 +107,8 @@ describe("the supervisor's notification", () => {
     await database.prisma.evidence.create({
       data: { reportId: second.id, position: 1, fileId: "other-id", fileUniqueId: evidence.fileUniqueId, width: 800 },
     });
-    const { submitReport } = await import("../../src/domain/reports.ts");
-    const { reviewRenderer } = await import("../../src/handlers/review-render.ts");
+    const { submitReport } = await import("../../src/domain/report/submit.ts");
+    const { reviewRenderer } = await import("../../src/handlers/review/index.ts");
     await submitReport(database.prisma, {
       reportId: second.id,
       employeeId: seeded.colleague.id,
@@ -123,19 +128,19 @@ describe("deciding from the notification", () => {
   it("✅ Setujui asks for the rating; the rating approves, records the review, tells Andi and edits the card without buttons", async () => {
     const h = await setup();
     const siti = h.user(SUPERVISOR_TG);
-    await h.deliver(siti.press(`rv:a:${h.reportId}:1`, h.messageId));
+    await h.deliver(siti.press(reviewData.askRating.pack(h.reportId, 1), h.messageId));
     const choice = h.telegram.callsTo("editMessageReplyMarkup").at(-1)!;
     expect(buttonsOf(choice.payload)).toEqual([
-      `rv:a:${h.reportId}:1:A`,
-      `rv:a:${h.reportId}:1:M`,
-      `rv:a:${h.reportId}:1:B`,
-      `rv:b:${h.reportId}:1`,
+      reviewData.approve.pack(h.reportId, 1, "A"),
+      reviewData.approve.pack(h.reportId, 1, "M"),
+      reviewData.approve.pack(h.reportId, 1, "B"),
+      reviewData.back.pack(h.reportId, 1),
     ]);
     expect(await database.prisma.report.findUniqueOrThrow({ where: { id: h.reportId } })).toMatchObject({
       status: "SUBMITTED",
     });
 
-    await h.deliver(siti.press(`rv:a:${h.reportId}:1:A`, h.messageId));
+    await h.deliver(siti.press(reviewData.approve.pack(h.reportId, 1, "A"), h.messageId));
     const report = await database.prisma.report.findUniqueOrThrow({
       where: { id: h.reportId },
       include: { reviews: true },
@@ -169,7 +174,7 @@ describe("deciding from the notification", () => {
     // No second edit of the card is queued: the press was in that message.
     expect(await database.prisma.outbox.count({ where: { kind: "review-edit" } })).toBe(0);
     // Andi sees the rating in /riwayat.
-    await h.deliver(h.user(STAFF_TG).press(`rh:o:${h.reportId}`));
+    await h.deliver(h.user(STAFF_TG).press(historyData.open.pack(h.reportId)));
     expect(h.telegram.sentTexts(STAFF_TG).find((t) => t.includes("Penilaian:"))).toContain(
       "Penilaian: di atas ekspektasi",
     );
@@ -178,7 +183,7 @@ describe("deciding from the notification", () => {
   it("✏️ Revisi asks for a note; the note goes to Andi, who can revise it in /riwayat", async () => {
     const h = await setup();
     const siti = h.user(SUPERVISOR_TG);
-    await h.deliver(siti.press(`rv:r:${h.reportId}:1`, h.messageId));
+    await h.deliver(siti.press(reviewData.revise.pack(h.reportId, 1), h.messageId));
     expect(h.telegram.lastText(SUPERVISOR_TG)).toContain("Tulis catatan revisi untuk Andi Wijaya");
     await h.deliver(siti.text("ok"));
     expect(h.telegram.lastText(SUPERVISOR_TG)).toContain("terlalu pendek");
@@ -211,7 +216,7 @@ describe("deciding from the notification", () => {
     // The note being asked for is gone; the next text is not taken as a note.
     expect(await database.prisma.keyValue.count({ where: { key: { startsWith: "review-pending:" } } })).toBe(0);
 
-    await h.deliver(h.user(STAFF_TG).press(`rh:o:${h.reportId}`));
+    await h.deliver(h.user(STAFF_TG).press(historyData.open.pack(h.reportId)));
     expect(h.telegram.lastText(STAFF_TG) ?? "").toBeDefined();
     const detail = h.telegram.sentTexts(STAFF_TG).find((t) => t.includes("Catatan atasan"));
     expect(detail).toContain("Catatan atasan: Mohon lampirkan daftar hadir rapat");
@@ -220,7 +225,7 @@ describe("deciding from the notification", () => {
   it("❌ Tolak asks for a reason that reaches Andi; /batal before it leaves the report undecided", async () => {
     const h = await setup();
     const siti = h.user(SUPERVISOR_TG);
-    await h.deliver(siti.press(`rv:x:${h.reportId}:1`, h.messageId));
+    await h.deliver(siti.press(reviewData.reject.pack(h.reportId, 1), h.messageId));
     expect(h.telegram.lastText(SUPERVISOR_TG)).toContain("Tulis alasan penolakan");
     await h.deliver(siti.command("batal"));
     expect(h.telegram.lastText(SUPERVISOR_TG)).toContain("Dibatalkan; laporan belum diputuskan");
@@ -229,7 +234,10 @@ describe("deciding from the notification", () => {
       status: "SUBMITTED",
     });
 
-    await h.deliver(siti.press(`rv:x:${h.reportId}:1`, h.messageId), siti.text("Kegiatan ini bukan tugas Anda"));
+    await h.deliver(
+      siti.press(reviewData.reject.pack(h.reportId, 1), h.messageId),
+      siti.text("Kegiatan ini bukan tugas Anda"),
+    );
     const report = await database.prisma.report.findUniqueOrThrow({
       where: { id: h.reportId },
       include: { reviews: true },
@@ -242,7 +250,7 @@ describe("deciding from the notification", () => {
 
   it("a note being asked for survives a restart (a new bot on the same database)", async () => {
     const h = await setup();
-    await h.deliver(h.user(SUPERVISOR_TG).press(`rv:r:${h.reportId}:1`, h.messageId));
+    await h.deliver(h.user(SUPERVISOR_TG).press(reviewData.revise.pack(h.reportId, 1), h.messageId));
     const restarted = reviewBot(database.prisma, { telegram: h.telegram });
     await restarted.deliver(restarted.user(SUPERVISOR_TG).text("Lengkapi foto sebelum dan sesudah"));
     expect(await database.prisma.report.findUniqueOrThrow({ where: { id: h.reportId } })).toMatchObject({
@@ -286,7 +294,7 @@ describe("who may decide", () => {
     const h = await setup();
     await prepare?.(h);
     h.telegram.clearCalls();
-    await h.deliver(h.user(telegramId).press(`rv:a:${h.reportId}:1:M`, 77));
+    await h.deliver(h.user(telegramId).press(reviewData.approve.pack(h.reportId, 1, "M"), 77));
     const report = await database.prisma.report.findUniqueOrThrow({
       where: { id: h.reportId },
       include: { reviews: true },
@@ -315,14 +323,14 @@ describe("who may decide", () => {
   it("records the delegate and the admin as such", async () => {
     const h = await setup();
     await delegation("2026-11-24", "2026-11-24")(h);
-    await h.deliver(h.user(DELEGATE_TG).press(`rv:a:${h.reportId}:1:B`));
+    await h.deliver(h.user(DELEGATE_TG).press(reviewData.approve.pack(h.reportId, 1, "B")));
     expect(await database.prisma.review.findFirstOrThrow()).toMatchObject({
       actingAs: "DELEGATE",
       reviewerId: h.delegate.id,
       rating: "BELOW",
     });
     const other = await submitted(database.prisma, { employeeId: h.colleague.id });
-    await h.deliver(h.user(ADMIN_TG).press(`rv:a:${other}:1:M`));
+    await h.deliver(h.user(ADMIN_TG).press(reviewData.approve.pack(other, 1, "M")));
     expect(await database.prisma.review.findFirstOrThrow({ where: { reportId: other } })).toMatchObject({
       actingAs: "ADMIN",
       reviewerId: h.admin.id,
@@ -342,7 +350,7 @@ describe("who may decide", () => {
       data: { supervisorId: seeded.supervisor.id },
     });
 
-    await h.deliver(h.user(FORMER_SUPERVISOR_TG).press(`rv:a:${reportId}:1:M`, messageId));
+    await h.deliver(h.user(FORMER_SUPERVISOR_TG).press(reviewData.approve.pack(reportId, 1, "M"), messageId));
     expect(h.telegram.callbackAnswers().at(-1)).toMatchObject({
       show_alert: true,
       text: expect.stringContaining("bukan lagi atasan langsung"),
@@ -351,7 +359,7 @@ describe("who may decide", () => {
       status: "SUBMITTED",
     });
     // The current supervisor decides, from /persetujuan.
-    await h.deliver(h.user(SUPERVISOR_TG).press(`rv:a:${reportId}:1:M`, 500));
+    await h.deliver(h.user(SUPERVISOR_TG).press(reviewData.approve.pack(reportId, 1, "M"), 500));
     expect(await database.prisma.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({
       status: "APPROVED",
     });
@@ -372,8 +380,8 @@ describe("races, stale and tampered buttons", () => {
     });
     const other = reviewBot(database.prisma, { telegram: h.telegram });
     await Promise.all([
-      h.deliver(h.user(SUPERVISOR_TG).press(`rv:a:${h.reportId}:1:A`, h.messageId)),
-      other.deliver(other.user(DELEGATE_TG).press(`rv:a:${h.reportId}:1:M`, 900)),
+      h.deliver(h.user(SUPERVISOR_TG).press(reviewData.approve.pack(h.reportId, 1, "A"), h.messageId)),
+      other.deliver(other.user(DELEGATE_TG).press(reviewData.approve.pack(h.reportId, 1, "M"), 900)),
     ]);
     const reviews = await database.prisma.review.findMany();
     expect(reviews).toHaveLength(1);
@@ -390,10 +398,10 @@ describe("races, stale and tampered buttons", () => {
 
   it("two presses of the same button (a double tap) make one decision", async () => {
     const h = await setup();
-    const press = h.user(SUPERVISOR_TG).press(`rv:a:${h.reportId}:1:M`, h.messageId);
+    const press = h.user(SUPERVISOR_TG).press(reviewData.approve.pack(h.reportId, 1, "M"), h.messageId);
     await Promise.all([
       h.deliver(press),
-      h.deliver(h.user(SUPERVISOR_TG).press(`rv:a:${h.reportId}:1:M`, h.messageId)),
+      h.deliver(h.user(SUPERVISOR_TG).press(reviewData.approve.pack(h.reportId, 1, "M"), h.messageId)),
     ]);
     expect(await database.prisma.review.count()).toBe(1);
     expect(h.telegram.callbackAnswers().at(-1)).toMatchObject({
@@ -405,12 +413,12 @@ describe("races, stale and tampered buttons", () => {
     const seeded = await seedReview(database.prisma);
     const h = reviewBot(database.prisma);
     const reportId = await submitted(database.prisma, { employeeId: seeded.staff.id });
-    await h.deliver(h.user(STAFF_TG).press(`rh:w:${reportId}`));
+    await h.deliver(h.user(STAFF_TG).press(historyData.withdraw.pack(reportId)));
     expect(await database.prisma.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({
       status: "WITHDRAWN",
     });
     expect((await outboxTo(SUPERVISOR_TG)).map((r) => r.status)).toEqual(["FAILED", "FAILED"]);
-    await h.deliver(h.user(SUPERVISOR_TG).press(`rv:a:${reportId}:1:M`));
+    await h.deliver(h.user(SUPERVISOR_TG).press(reviewData.approve.pack(reportId, 1, "M")));
     expect(h.telegram.callbackAnswers().at(-1)).toMatchObject({
       show_alert: true,
       text: "Laporan ini sudah ditarik kembali oleh pegawai.",
@@ -420,14 +428,14 @@ describe("races, stale and tampered buttons", () => {
 
   it("a card already delivered loses its buttons when Andi withdraws; a press on it is told why", async () => {
     const h = await setup();
-    await h.deliver(h.user(STAFF_TG).press(`rh:w:${h.reportId}`));
+    await h.deliver(h.user(STAFF_TG).press(historyData.withdraw.pack(h.reportId)));
     await h.flush();
     const edit = h.telegram
       .callsTo("editMessageReplyMarkup")
       .filter((c) => Number(c.payload.chat_id) === SUPERVISOR_TG)
       .at(-1)!;
     expect(edit.payload).toMatchObject({ message_id: h.messageId, reply_markup: { inline_keyboard: [] } });
-    await h.deliver(h.user(SUPERVISOR_TG).press(`rv:x:${h.reportId}:1`, h.messageId));
+    await h.deliver(h.user(SUPERVISOR_TG).press(reviewData.reject.pack(h.reportId, 1), h.messageId));
     expect(h.telegram.callbackAnswers().at(-1)).toMatchObject({
       show_alert: true,
       text: "Laporan ini sudah ditarik kembali oleh pegawai.",
@@ -436,12 +444,12 @@ describe("races, stale and tampered buttons", () => {
 
   it("an already decided report: any later button says who decided", async () => {
     const h = await setup();
-    await h.deliver(h.user(SUPERVISOR_TG).press(`rv:a:${h.reportId}:1:M`, h.messageId));
+    await h.deliver(h.user(SUPERVISOR_TG).press(reviewData.approve.pack(h.reportId, 1, "M"), h.messageId));
     for (const data of [
-      `rv:r:${h.reportId}:1`,
-      `rv:x:${h.reportId}:1`,
-      `rv:a:${h.reportId}:1`,
-      `rv:a:${h.reportId}:1:B`,
+      reviewData.revise.pack(h.reportId, 1),
+      reviewData.reject.pack(h.reportId, 1),
+      reviewData.askRating.pack(h.reportId, 1),
+      reviewData.approve.pack(h.reportId, 1, "B"),
     ]) {
       await h.deliver(h.user(SUPERVISOR_TG).press(data, h.messageId));
       expect(h.telegram.callbackAnswers().at(-1)).toMatchObject({
@@ -472,7 +480,7 @@ describe("races, stale and tampered buttons", () => {
     const warnings = h.logLines.filter((l) => String(l.msg).startsWith("review:"));
     expect(warnings).toHaveLength(6);
     // A version that is not the report's: a stale (or forged) button.
-    await h.deliver(siti.press(`rv:a:${h.reportId}:2:M`, h.messageId));
+    await h.deliver(siti.press(reviewData.approve.pack(h.reportId, 2, "M"), h.messageId));
     expect(h.telegram.callbackAnswers().at(-1)).toMatchObject({
       text: expect.stringContaining("versi yang lebih baru"),
     });
@@ -492,8 +500,8 @@ describe("races, stale and tampered buttons", () => {
         createdBy: "cli",
       },
     });
-    const { decide } = await import("../../src/domain/review.ts");
-    const { reviewRenderer } = await import("../../src/handlers/review-render.ts");
+    const { decide } = await import("../../src/domain/review/decide.ts");
+    const { reviewRenderer } = await import("../../src/handlers/review/index.ts");
     const reviewers = [
       { employeeId: h.supervisor.id, telegramId: BigInt(SUPERVISOR_TG), isAdmin: false },
       { employeeId: h.delegate.id, telegramId: BigInt(DELEGATE_TG), isAdmin: false },
@@ -522,7 +530,10 @@ describe("races, stale and tampered buttons", () => {
   it("another review button drops a note being asked for", async () => {
     const h = await setup();
     const siti = h.user(SUPERVISOR_TG);
-    await h.deliver(siti.press(`rv:r:${h.reportId}:1`, h.messageId), siti.press(`rv:a:${h.reportId}:1`, h.messageId));
+    await h.deliver(
+      siti.press(reviewData.revise.pack(h.reportId, 1), h.messageId),
+      siti.press(reviewData.askRating.pack(h.reportId, 1), h.messageId),
+    );
     await h.deliver(siti.text("Ini bukan catatan revisi"));
     expect(await database.prisma.report.findUniqueOrThrow({ where: { id: h.reportId } })).toMatchObject({
       status: "SUBMITTED",
@@ -534,6 +545,10 @@ describe("races, stale and tampered buttons", () => {
     expect(parseReviewData("rv:ok:1.2.3")).toEqual({ kind: "approve-all", reportIds: [1, 2, 3] });
     expect(parseReviewData("rv:a:1.5:3:M")).toBeUndefined();
     expect(parseReviewData("rv:ok:" + "1.".repeat(40) + "1")).toBeUndefined();
+    // The wire format of buttons already sent stays as it was.
+    expect(reviewData.approve.pack(12, 3, "M")).toBe("rv:a:12:3:M");
+    expect(reviewData.askRating.pack(12, 3)).toBe("rv:a:12:3");
+    expect(reviewData.approveAllAsk.pack(0, packReportIds([1, 2, 3]))).toBe("rv:all:0:1.2.3");
   });
 });
 
@@ -541,7 +556,7 @@ describe("an admin named only in ADMIN_TELEGRAM_IDS (no employee record)", () =>
   it("may approve from the notification, recorded as ADMIN without an employee", async () => {
     const h = await setup();
     await database.prisma.employee.update({ where: { id: h.admin.id }, data: { telegramId: null } });
-    await h.deliver(h.user(ADMIN_TG).press(`rv:a:${h.reportId}:1:M`));
+    await h.deliver(h.user(ADMIN_TG).press(reviewData.approve.pack(h.reportId, 1, "M")));
     expect(await database.prisma.review.findFirstOrThrow({ where: { reportId: h.reportId } })).toMatchObject({
       actingAs: "ADMIN",
       reviewerId: null,

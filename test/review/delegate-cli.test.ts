@@ -69,10 +69,44 @@ describe("lapkin delegate", () => {
       "cannot be their own delegate",
     ],
     [["--supervisor", SUPERVISOR, "--bogus", "x"], 'Unknown option "--bogus"'],
+    [
+      // Dewi (the delegate) has no subordinates: there is no team to act for.
+      ["--supervisor", DELEGATE, "--delegate", SUPERVISOR, "--from", "2026-11-25", "--to", "2026-11-27"],
+      "has no active subordinates to delegate (--supervisor)",
+    ],
+    [["--revoke", "x"], "--revoke needs the number of a delegation"],
+    [["--list", "--all"], "--list takes nothing else"],
   ])("refuses %j with a readable message", async (args, message) => {
     const out = await run(...args);
     expect(out.code).toBe(2);
     expect(out.stderr).toContain(message);
     expect(out.stderr).not.toContain("    at ");
+  });
+
+  it("lists the delegations in force and revokes one, audit-logged; a revoked one cannot be revoked again", async () => {
+    const made = await run(
+      "--supervisor",
+      SUPERVISOR,
+      "--delegate",
+      DELEGATE,
+      "--from",
+      "2026-12-01",
+      "--to",
+      "2026-12-03",
+    );
+    const id = /Delegation (\d+):/.exec(made.stdout)![1]!;
+    const list = await run("--list");
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(
+      new RegExp(`${id}  2026-12-01 – 2026-12-03  Dewi Lestari \\(${DELEGATE}\\) acts for Siti Rahma`),
+    );
+
+    const revoked = await run("--revoke", id);
+    expect(revoked).toMatchObject({ code: 0, stderr: "" });
+    expect((await run("--list")).stdout).not.toMatch(new RegExp(`^\\s*${id}  `, "m"));
+    expect(await withDb((db) => db.auditLog.count({ where: { action: "delegation.revoke", entityId: id } }))).toBe(1);
+    const again = await run("--revoke", id);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`No delegation ${id} in force`);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import type { Database } from "../../src/db/client.ts";
-import { dueEscalations, enqueueEscalations } from "../../src/domain/escalation.ts";
+import { dueEscalations, enqueueEscalations } from "../../src/domain/review/escalation.ts";
 import { HEAD_TG, seedReview, submitted, SUPERVISOR_TG } from "./helpers.ts";
 
 let database: Database;

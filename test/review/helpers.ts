@@ -1,8 +1,9 @@
 import { Writable } from "node:stream";
 import type { Db } from "../../src/db/client.ts";
 import { createLogger } from "../../src/lib/logger.ts";
-import { submitReport } from "../../src/domain/reports.ts";
-import { reviewRenderer } from "../../src/handlers/review-render.ts";
+import { submitReport } from "../../src/domain/report/submit.ts";
+import { reviewRenderer } from "../../src/handlers/review/index.ts";
+import { reviewRequestKey } from "../../src/domain/review/card.ts";
 import { createOutboxSender } from "../../src/jobs/outbox.ts";
 import { createTestBot } from "../support/bot.ts";
 import { FakeTelegram } from "../support/fake-telegram.ts";
@@ -160,7 +161,7 @@ export function reviewBot(db: Db, options: { now?: string; telegram?: FakeTelegr
 
 /** The message id Telegram gave the supervisor's notification card (from the outbox row's result). */
 export async function notificationMessageId(db: Db, reportId: number, version = 1): Promise<number> {
-  const row = await db.outbox.findUniqueOrThrow({ where: { dedupeKey: `report-submitted:${reportId}:${version}` } });
+  const row = await db.outbox.findUniqueOrThrow({ where: { dedupeKey: reviewRequestKey(reportId, version) } });
   return (row.result as { message_id: number }).message_id;
 }
 

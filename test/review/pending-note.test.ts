@@ -2,7 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import { createTestBot } from "../support/bot.ts";
 import type { Database, Db } from "../../src/db/client.ts";
+import { reviewData } from "../../src/handlers/review/callback-data.ts";
 import { notificationMessageId, reviewBot, seedReview, STAFF_TG, submitted, SUPERVISOR_TG } from "./helpers.ts";
+import { laporData } from "../../src/handlers/report/callback-data.ts";
 
 /**
  * The note a supervisor is asked for (revision, rejection) is read by identify with the sender,
@@ -48,7 +50,11 @@ async function sitiReportingWhileReviewing(db: Db) {
   await h.flush();
   const messageId = await notificationMessageId(database.prisma, reportId);
   const siti = h.user(SUPERVISOR_TG);
-  await h.deliver(siti.command("lapor"), siti.press("lp:d:today"), siti.press("lp:i:add"));
+  await h.deliver(
+    siti.command("lapor"),
+    siti.press(laporData.today.pack()),
+    siti.press(laporData.additionalTask.pack()),
+  );
   expect(h.telegram.lastText(SUPERVISOR_TG)).toContain("Langkah 3/6");
   const draftOfSiti = () =>
     database.prisma.report.findFirstOrThrow({ where: { employeeId: seeded.supervisor.id, status: "DRAFT" } });
@@ -59,7 +65,7 @@ async function sitiReportingWhileReviewing(db: Db) {
 describe("a supervisor's note being asked for, in the middle of her own /lapor", () => {
   it("takes her next text as the note; the text after it is her /lapor answer", async () => {
     const h = await sitiReportingWhileReviewing(database.prisma);
-    await h.deliver(h.siti.press(`rv:r:${h.reportId}:1`, h.messageId));
+    await h.deliver(h.siti.press(reviewData.revise.pack(h.reportId, 1), h.messageId));
     expect(h.telegram.lastText(SUPERVISOR_TG)).toContain("Tulis catatan revisi untuk Andi Wijaya");
 
     await h.deliver(h.siti.text("Mohon lampirkan daftar hadir rapat"));
@@ -79,7 +85,7 @@ describe("a supervisor's note being asked for, in the middle of her own /lapor",
 
   it("is asked for again after a note that is too short, and /lapor does not get the short text", async () => {
     const h = await sitiReportingWhileReviewing(database.prisma);
-    await h.deliver(h.siti.press(`rv:x:${h.reportId}:1`, h.messageId), h.siti.text("ok"));
+    await h.deliver(h.siti.press(reviewData.reject.pack(h.reportId, 1), h.messageId), h.siti.text("ok"));
     expect(h.telegram.lastText(SUPERVISOR_TG)).toContain("terlalu pendek");
     expect((await h.draftOfSiti()).description).toBeNull();
     await h.deliver(h.siti.text("Kegiatan ini bukan tugas Anda"));
@@ -91,7 +97,7 @@ describe("a supervisor's note being asked for, in the middle of her own /lapor",
 
   it("once expired, is not waited for: the text is her /lapor answer and Andi's report stays undecided", async () => {
     const h = await sitiReportingWhileReviewing(database.prisma);
-    await h.deliver(h.siti.press(`rv:r:${h.reportId}:1`, h.messageId));
+    await h.deliver(h.siti.press(reviewData.revise.pack(h.reportId, 1), h.messageId));
     await database.prisma.keyValue.update({
       where: { key: `review-pending:${SUPERVISOR_TG}` },
       data: { expiresAt: new Date(h.clock.now().getTime() - 1000) },
@@ -103,7 +109,7 @@ describe("a supervisor's note being asked for, in the middle of her own /lapor",
 
   it("is not decided by the note when she may no longer review: the permission is checked when the note comes", async () => {
     const h = await sitiReportingWhileReviewing(database.prisma);
-    await h.deliver(h.siti.press(`rv:r:${h.reportId}:1`, h.messageId));
+    await h.deliver(h.siti.press(reviewData.revise.pack(h.reportId, 1), h.messageId));
     // Andi moves to another supervisor while Siti is typing.
     await database.prisma.employee.update({ where: { id: h.staff.id }, data: { supervisorId: h.head.id } });
     await h.deliver(h.siti.text("Mohon lampirkan daftar hadir rapat"));
@@ -118,7 +124,11 @@ describe("who is asked about a note on a text", () => {
     const { db, calls } = recordingKeyValue(database.prisma);
     const h = createTestBot({ db, now: "2026-11-24T03:00:00Z" });
     const andi = h.telegram.user(STAFF_TG);
-    await h.deliver(andi.command("lapor"), andi.press("lp:d:today"), andi.press(`lp:i:${seeded.indicators[0]!.id}`));
+    await h.deliver(
+      andi.command("lapor"),
+      andi.press(laporData.today.pack()),
+      andi.press(laporData.indicator.pack(seeded.indicators[0]!.id)),
+    );
     calls.length = 0;
     await h.deliver(andi.text("Rapat koordinasi jaringan kota"), andi.text("2"));
     expect(calls).toEqual([]);
@@ -138,7 +148,9 @@ describe("who is asked about a note on a text", () => {
     });
     await h.flush();
     const siti = h.user(SUPERVISOR_TG);
-    await h.deliver(siti.press(`rv:r:${reportId}:1`, await notificationMessageId(database.prisma, reportId)));
+    await h.deliver(
+      siti.press(reviewData.revise.pack(reportId, 1), await notificationMessageId(database.prisma, reportId)),
+    );
     calls.length = 0;
     await h.deliver(siti.text("Mohon lampirkan daftar hadir rapat"));
     expect(calls).not.toContain("findUnique");
@@ -160,7 +172,7 @@ describe("who is asked about a note on a text", () => {
       indicatorId: seeded.indicators[0]!.id,
     });
     const admin = h.telegram.user(9002);
-    await h.deliver(admin.press(`rv:x:${reportId}:1`), admin.text("Kegiatan ini bukan tugas Andi"));
+    await h.deliver(admin.press(reviewData.reject.pack(reportId, 1)), admin.text("Kegiatan ini bukan tugas Andi"));
     expect(await database.prisma.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({
       status: "REJECTED",
       reviewerComment: "Kegiatan ini bukan tugas Andi",

@@ -68,6 +68,26 @@ describe("lapkin holidays", () => {
     expect((await run(["holidays", "--add", "2026-02-30", "--name", "x"])).stderr).toContain("YYYY-MM-DD");
   });
 
+  it("records a day off once however often it is added, and takes it back with --remove", async () => {
+    const add = ["holidays", "--add", "2026-12-02", "--name", "Rapat kerja daerah", "--unit", "DISKOMINFO"];
+    expect((await run(add)).code).toBe(0);
+    const again = await run(add);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("already a day off for DISKOMINFO (Rapat kerja daerah); nothing added");
+    const rows = () => withDb((db) => db.regionalHoliday.count({ where: { date: new Date("2026-12-02") } }));
+    expect(await rows()).toBe(1);
+
+    const removed = await run(["holidays", "--remove", "2026-12-02", "--unit", "DISKOMINFO"]);
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toContain("Removed 2026-12-02 Rapat kerja daerah (DISKOMINFO)");
+    expect(await rows()).toBe(0);
+    expect(await withDb((db) => db.auditLog.count({ where: { action: "holiday.remove" } }))).toBe(1);
+
+    const none = await run(["holidays", "--remove", "2026-12-02", "--unit", "DISKOMINFO"]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain("No regional day off on 2026-12-02 for DISKOMINFO; nothing removed.");
+  });
+
   it("refuses a bad year", async () => {
     const result = await run(["holidays", "--year", "26"]);
     expect(result.code).toBe(2);

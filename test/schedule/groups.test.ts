@@ -4,6 +4,7 @@ import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import { createTestBot } from "../support/bot.ts";
 import type { Database } from "../../src/db/client.ts";
 import { seedLinkedUnit } from "./helpers.ts";
+import { groupData } from "../../src/handlers/groups/callback-data.ts";
 
 let database: Database & { dataDir: string };
 beforeAll(async () => (database = await createTestDatabase()));
@@ -39,8 +40,8 @@ describe("/daftargrup", () => {
     );
     for (const b of buttons) expect(Buffer.byteLength(b.callback_data)).toBeLessThanOrEqual(64);
 
-    await t.deliver(admin.press(`g:u:${other.id}:${ADMIN_ID}`, 5, chat));
-    await t.deliver(admin.press(`g:l:${other.id}:en:${ADMIN_ID}`, 5, chat));
+    await t.deliver(admin.press(groupData.unit.pack(other.id, ADMIN_ID), 5, chat));
+    await t.deliver(admin.press(groupData.language.pack(other.id, "en", ADMIN_ID), 5, chat));
     expect(await db().group.findUniqueOrThrow({ where: { chatId: BigInt(GROUP) } })).toMatchObject({
       unitId: other.id,
       language: "en",
@@ -59,11 +60,11 @@ describe("/daftargrup", () => {
     expect(buttons.map((b) => b.text).sort()).toEqual(["Bidang TIK (BIDANG-TIK)", "Dinas DISKOMINFO (DISKOMINFO)"]);
 
     // A forged button for a unit outside their tree is refused.
-    await t.deliver(head.press(`g:l:${other.id}:id:${head.id}`, 5, chat));
+    await t.deliver(head.press(groupData.language.pack(other.id, "id", head.id), 5, chat));
     expect(t.telegram.callbackAnswers().at(-1)).toMatchObject({ show_alert: true });
     expect(await db().group.count()).toBe(0);
 
-    await t.deliver(head.press(`g:l:${sub.id}:id:${head.id}`, 5, chat));
+    await t.deliver(head.press(groupData.language.pack(sub.id, "id", head.id), 5, chat));
     expect(await db().group.findUniqueOrThrow({ where: { chatId: BigInt(GROUP) } })).toMatchObject({
       unitId: sub.id,
       language: "id",
@@ -76,10 +77,12 @@ describe("/daftargrup", () => {
     expect(t.telegram.lastText(GROUP)).toContain("Hanya admin kepegawaian atau kepala unit");
 
     const head = person(unit.head);
-    await t.deliver(person(unit.supervisor).press(`g:l:${unit.unit.id}:id:${head.id}`, 5, chat));
+    await t.deliver(person(unit.supervisor).press(groupData.language.pack(unit.unit.id, "id", head.id), 5, chat));
     expect(t.telegram.callbackAnswers().at(-1)).toMatchObject({ show_alert: true });
     // Even with the button "as theirs", a non-head has no unit to link.
-    await t.deliver(person(unit.supervisor).press(`g:l:${unit.unit.id}:id:${9000 + unit.supervisor.id}`, 5, chat));
+    await t.deliver(
+      person(unit.supervisor).press(groupData.language.pack(unit.unit.id, "id", 9000 + unit.supervisor.id), 5, chat),
+    );
     expect(await db().group.count()).toBe(0);
   });
 
@@ -88,7 +91,7 @@ describe("/daftargrup", () => {
     const head = person(unit.head);
     await t.deliver(head.command("daftargrup", "", chat));
     await db().employee.update({ where: { id: unit.head.id }, data: { roles: [] } });
-    await t.deliver(head.press(`g:l:${unit.unit.id}:id:${head.id}`, 5, chat));
+    await t.deliver(head.press(groupData.language.pack(unit.unit.id, "id", head.id), 5, chat));
     expect(await db().group.count()).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import type { Database } from "../../src/db/client.ts";
-import { createScheduler, nextRuns } from "../../src/jobs/scheduler.ts";
+import { createScheduler, nextRuns, tick } from "../../src/jobs/scheduler.ts";
 import { mergeStoredSection } from "../../src/domain/policy.ts";
 import { claimRun } from "../../src/jobs/runs.ts";
 import { schedulerDeps, seedLinkedUnit } from "./helpers.ts";
@@ -31,6 +31,27 @@ describe("scheduler", () => {
     const after = evidenceRuns;
     await new Promise((r) => setTimeout(r, 50));
     expect(evidenceRuns).toBe(after);
+  });
+
+  it("makes up a missed reminder before 18:00 local, not after: a restart at 22:44 sends no nudge", async () => {
+    await seedLinkedUnit(db()); // WIB
+    const deps = schedulerDeps(db(), database.dataDir);
+    // Tuesday 24 November 17:50 WIB: the 15:00 reminder and the 16:30 nudge are still made up.
+    await tick(deps, new Date("2026-11-24T10:50:00Z"));
+    const day = { gte: new Date("2026-11-24T00:00:00Z"), lt: new Date("2026-11-25T00:00:00Z") };
+    expect(await db().jobRun.count({ where: { job: "report-nudge", status: "DONE", scheduledFor: day } })).toBe(1);
+    // Wednesday 25 November 22:44 WIB, after a day down: both missed, recorded as such, nothing queued.
+    await tick(deps, new Date("2026-11-25T15:44:00Z"));
+    const wednesday = { gte: new Date("2026-11-25T00:00:00Z"), lt: new Date("2026-11-26T00:00:00Z") };
+    const runs = await db().jobRun.findMany({
+      where: { job: { in: ["report-reminder", "report-nudge"] }, scheduledFor: wednesday },
+    });
+    expect(runs.map((r) => [r.job, r.status, (r.details as { reason?: string }).reason]).sort()).toEqual([
+      ["report-nudge", "SKIPPED", "missed"],
+      ["report-reminder", "SKIPPED", "missed"],
+    ]);
+    // Every outbox key of a run names its scheduled time: none of Wednesday's reminders was queued.
+    expect(await db().outbox.count({ where: { dedupeKey: { contains: ":2026-11-25T" } } })).toBe(0);
   });
 
   it("a run is claimed once; a RUNNING run older than 10 minutes (crashed instance) may be taken over", async () => {

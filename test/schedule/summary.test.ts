@@ -9,7 +9,7 @@ import { runJobNow, tick } from "../../src/jobs/scheduler.ts";
 import { loadUnits } from "../../src/jobs/calendars.ts";
 import { weeklySummary } from "../../src/jobs/summary.ts";
 import { DEFAULT_DEADLINE_POLICY, DEFAULT_SCHEDULE_POLICY } from "../../src/domain/policy.ts";
-import { deactivateOnForbidden } from "../../src/domain/groups.ts";
+import { deactivateOnForbidden } from "../../src/domain/groups/linking.ts";
 import { fixedClock } from "../../src/lib/clock.ts";
 import { queued, schedulerDeps, seedLinkedUnit, silent } from "./helpers.ts";
 
@@ -106,7 +106,7 @@ describe("weekly summary", () => {
     const caption = payload.params.caption;
     expect(caption).toContain("Tingkat pelaporan: 40%");
     expect(caption).toContain("Disetujui 3 · Menunggu 1 · Perbaikan 1 · Ditolak 1");
-    expect(caption).toContain("Rata-rata waktu persetujuan: 2.6 jam");
+    expect(caption).toContain("Rata-rata waktu persetujuan: 2,6 jam"); // Indonesian decimals, as everywhere
     expect(caption).toContain("Capaian SKP unit: 40%");
     expect(caption).toContain("Kandidat apresiasi: Andi Wijaya (2), Siti Rahma (1)");
     // Nobody named for doing badly in the group.
@@ -125,6 +125,33 @@ describe("weekly summary", () => {
     expect(photo).toHaveLength(1);
     expect(photo[0]!.payload.caption).toBe(caption);
     expect(Object.values(photo[0]!.payload).some((v) => (v as { upload?: boolean })?.upload)).toBe(true);
+  });
+
+  it("made up at night, waits for 06:00 local: queued at 23:00, held until the morning", async () => {
+    await seedWeek();
+    await tick(schedulerDeps(db(), database.dataDir), at("2026-11-27T16:00:00Z")); // Friday 23:00 WIB
+    const rows = [...(await queued(db(), "weekly-summary")), ...(await queued(db(), "weekly-summary-head"))];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.nextAttemptAt).toEqual(new Date("2026-11-27T23:00:00Z")); // Sat 06:00 WIB
+    const telegram = new FakeTelegram();
+    await sender(telegram, at("2026-11-27T22:59:00Z")).sendDue();
+    expect(telegram.callsTo("sendPhoto")).toHaveLength(0);
+    await sender(telegram, at("2026-11-27T23:00:00Z")).sendDue();
+    expect(telegram.callsTo("sendPhoto")).toHaveLength(1);
+  });
+
+  it("forced with `lapkin job --at` a day ahead, is computed as of then and sent now", async () => {
+    await seedWeek();
+    const thursday = new Date("2026-11-26T03:00:00Z");
+    const results = await runJobNow(schedulerDeps(db(), database.dataDir, thursday.toISOString()), "weekly-summary", {
+      at: FRIDAY_1600,
+    });
+    expect(results.map((r) => r.status)).toEqual(["DONE"]);
+    const telegram = new FakeTelegram();
+    await sender(telegram, thursday).sendDue();
+    const photo = telegram.callsTo("sendPhoto");
+    expect(photo).toHaveLength(1);
+    expect(Number(photo[0]!.payload.chat_id)).toBe(GROUP);
   });
 
   it("is sent once when the run is repeated", async () => {
@@ -223,6 +250,7 @@ describe("weekly summary", () => {
         localDate: "2026-11-27",
         scheduledFor: FRIDAY_1600,
         now: FRIDAY_1600,
+        queuedAt: FRIDAY_1600,
         runId: 1n,
         runKey: "weekly-summary:test",
       },

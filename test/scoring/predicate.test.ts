@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { comparePredicates, needsCoaching, PREDICATE_ORDER, predicateFor } from "../../src/scoring/index.ts";
 import type { Predicate, Rating } from "../../src/scoring/index.ts";
 
-describe("predicateFor (SPEC §3 matrix)", () => {
+describe("predicateFor (the PermenPANRB 6/2022 matrix)", () => {
   it.each<[Rating, Rating, Predicate]>([
     ["ABOVE", "ABOVE", "SANGAT_BAIK"],
     ["ABOVE", "MEETS", "BAIK"],

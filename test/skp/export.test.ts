@@ -8,7 +8,7 @@ import { main } from "../../src/cli/main.ts";
 import type { CliIo } from "../../src/cli/context.ts";
 import { exportPeriod, parseExportArgs } from "../../src/cli/export.ts";
 import { exportWorkbook } from "../../src/domain/export.ts";
-import { monthPeriod, quarterPeriod } from "../../src/domain/skp-progress.ts";
+import { monthPeriod, quarterPeriod } from "../../src/domain/skp/periods.ts";
 import type { Database } from "../../src/db/client.ts";
 import type { Db } from "../../src/db/client.ts";
 import { fixedClock } from "../../src/lib/clock.ts";

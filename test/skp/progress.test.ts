@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  indicatorStatus,
-  periodOf,
-  targetMonths,
-  type IndicatorOutputs,
-  type SkpIndicatorInfo,
-} from "../../src/domain/skp-progress.ts";
+import { periodOf, targetMonths } from "../../src/domain/skp/periods.ts";
+import { indicatorStatus, type IndicatorOutputs, type SkpIndicatorInfo } from "../../src/domain/skp/progress.ts";
 
 const info = (over: Partial<SkpIndicatorInfo> = {}): SkpIndicatorInfo => ({
   id: 1,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import type { Database } from "../../src/db/client.ts";
 import { lastButtons, removeEvidenceDirs, reportBot, seedReporting, STAFF_TG } from "../report/helpers.ts";
+import { skpData } from "../../src/handlers/skp/callback-data.ts";
 import { addReport } from "./helpers.ts";
 
 let database: Database;
@@ -106,9 +107,9 @@ describe("/skp", () => {
     expect(first).toContain("1.1 Jumlah laporan");
     expect(first).toContain("3.5 Indikator tambahan 5");
     expect(first).not.toContain("3.6 Indikator tambahan 6");
-    expect(lastButtons(h.telegram, STAFF_TG)).toEqual(["skp:p:1"]);
+    expect(lastButtons(h.telegram, STAFF_TG)).toEqual([skpData.page.pack(1)]);
 
-    await h.deliver(h.andi.press("skp:p:1"));
+    await h.deliver(h.andi.press(skpData.page.pack(1)));
     const edit = h.telegram.callsTo("editMessageText").at(-1)!;
     expect(edit.payload.text).toContain("Halaman 2/2");
     expect(edit.payload.text).toContain("➕ RHK tambahan: Tugas tambahan\n3.6 Indikator tambahan 6");

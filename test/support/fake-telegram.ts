@@ -42,6 +42,8 @@ export class FakeTelegram {
   private nextUpdateId = 1;
   private fileDownloadFailures = 0;
   private queuedUpdates: Update[] = [];
+  /** While set, every call hangs until the outage ends, or is answered 502 at once. */
+  private outage: { kind: "hang" | "refuse"; over: Promise<void> } | undefined;
   readonly token: string;
   readonly apiRoot: string;
 
@@ -60,6 +62,8 @@ export class FakeTelegram {
     if (!url.pathname.startsWith(methodPrefix))
       return json({ ok: false, error_code: 401, description: "Unauthorized" }, 401);
     const method = url.pathname.slice(methodPrefix.length);
+    if (this.outage?.kind === "refuse") return json({ ok: false, error_code: 502, description: "Bad Gateway" }, 502);
+    if (this.outage) await this.outage.over;
     const payload = await readPayload(init);
     this.calls.push({ method, payload });
     const failure = this.takeFailure(method);
@@ -88,11 +92,29 @@ export class FakeTelegram {
     const { port } = server.address() as AddressInfo;
     return {
       apiRoot: `http://127.0.0.1:${port}`,
-      close: () => new Promise((resolve) => server.close(() => resolve())),
+      close: () =>
+        new Promise((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections(); // calls hanging in an outage included
+        }),
     };
   }
 
   // --- test controls -------------------------------------------------------------------------
+
+  /**
+   * From now on every Bot API call hangs without an answer ("hang"), or fails at once with 502
+   * ("refuse", as a proxy in front of an unreachable Telegram does). Call the returned function
+   * to end the outage.
+   */
+  beginOutage(kind: "hang" | "refuse" = "hang"): () => void {
+    let end!: () => void;
+    this.outage = { kind, over: new Promise<void>((resolve) => (end = resolve)) };
+    return () => {
+      this.outage = undefined;
+      end();
+    };
+  }
 
   /** Fails the next `count` calls (of `method`, or of any method) with the given failure. */
   failNext(count: number, failure: Failure, method?: string): void {
@@ -177,6 +199,10 @@ export class FakeTelegram {
     return this.queuedUpdates.slice(0, Number(payload.limit ?? 100));
   }
 
+  /** Drops the failures queued and not used up. */
+  clearFailures(): void {
+    this.failures = [];
+  }
   private takeFailure(method: string): Failure | undefined {
     const index = this.failures.findIndex((f) => f.method === undefined || f.method === method);
     if (index < 0) return undefined;

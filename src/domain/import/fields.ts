@@ -1,6 +1,7 @@
 import type { EmployeeKind, IndicatorAspect, LeaveKind, RhkKind, Role } from "../../generated/prisma/enums.ts";
 import { ORGANISATIONAL_RESULTS, type OrganisationalResult } from "../../scoring/index.ts";
 import { policyKey } from "../policy.ts";
+import { TIME_ZONES, timeZoneFromName } from "../../lib/time.ts";
 
 /** A cell read into a value, or why it could not be. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -16,20 +17,10 @@ function oneOf<T>(words: Record<string, T>, what: string, shown: string) {
   };
 }
 
-export const TIME_ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] as const;
-
-export const parseTimeZone = oneOf<string>(
-  {
-    "asia/jakarta": "Asia/Jakarta",
-    wib: "Asia/Jakarta",
-    "asia/makassar": "Asia/Makassar",
-    wita: "Asia/Makassar",
-    "asia/jayapura": "Asia/Jayapura",
-    wit: "Asia/Jayapura",
-  },
-  "time zone",
-  "Asia/Jakarta, Asia/Makassar, Asia/Jayapura (or WIB, WITA, WIT)",
-);
+export const parseTimeZone = (cell: string): Parsed<string> => {
+  const zone = timeZoneFromName(cell);
+  return zone ? ok(zone) : error(`time zone "${cell}" is not one of ${TIME_ZONES.join(", ")} (or WIB, WITA, WIT)`);
+};
 
 // "Butuh Perbaikan", "butuh_perbaikan" and "BUTUH_PERBAIKAN" all name BUTUH_PERBAIKAN.
 export const parseOrganisationalResult = oneOf<OrganisationalResult>(

@@ -37,10 +37,21 @@ export async function readTables(files: string[]): Promise<{ tables: Table[]; pr
       if (extname(path).toLowerCase() === ".csv") tables.push(readCsv(path));
       else tables.push(...(await readXlsx(path, problems)));
     } catch (error) {
-      problems.push({ file: basename(path), message: `cannot be read: ${(error as Error).message}` });
+      problems.push({ file: basename(path), message: unreadable(path, error) });
     }
   }
   return { tables, problems };
+}
+
+/**
+ * Why a file cannot be read, in words an HR admin can act on. A broken workbook makes the zip
+ * library answer with its own jargon and a link to its manual; that says nothing useful here.
+ */
+function unreadable(path: string, error: unknown): string {
+  const systemError = typeof (error as NodeJS.ErrnoException).code === "string"; // missing, no permission
+  if (extname(path).toLowerCase() === ".xlsx" && !systemError)
+    return "cannot be read: it is not a valid Excel workbook (.xlsx). Save it again from Excel or LibreOffice as .xlsx, or export the sheet as CSV.";
+  return `cannot be read: ${(error as Error).message}`;
 }
 
 /** Header names are matched case-insensitively, and "Zona Waktu" means zona_waktu. */

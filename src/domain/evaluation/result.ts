@@ -1,0 +1,58 @@
+import type { Evaluation, Prisma } from "../../generated/prisma/client.ts";
+import {
+  legacyFinal,
+  legacySkpFromIndicators,
+  predicateFor,
+  type LegacyIndicator,
+  type Predicate,
+  type RatingMode,
+} from "../../scoring/index.ts";
+
+export interface EvaluationResult {
+  mode: RatingMode;
+  predicate: Predicate | null;
+  skpScore: number | null;
+  finalScore: number | null;
+  band: string | null;
+}
+
+export const decimalOrNull = (value: Prisma.Decimal | number | null) => (value === null ? null : Number(value));
+
+/**
+ * The outcome of a complete draft under its mode, or undefined while an answer is missing. 2022: the
+ * predicate of the matrix. Legacy modes: the SKP score from the realisation snapshot and the
+ * behaviour score give the final score and its band (2019 with supervisor input only: 70/30).
+ */
+export function resultOf(
+  evaluation: Pick<
+    Evaluation,
+    "mode" | "resultsRating" | "behaviourRating" | "behaviourScore" | "realisation" | "feedback"
+  >,
+): EvaluationResult | undefined {
+  if (!evaluation.feedback) return undefined;
+  const mode = evaluation.mode as RatingMode;
+  if (mode === "2022") {
+    if (!evaluation.resultsRating || !evaluation.behaviourRating) return undefined;
+    return {
+      mode,
+      predicate: predicateFor(evaluation.resultsRating, evaluation.behaviourRating),
+      skpScore: null,
+      finalScore: null,
+      band: null,
+    };
+  }
+  const behaviourScore = decimalOrNull(evaluation.behaviourScore);
+  if (behaviourScore === null) return undefined;
+  const skpScore = legacySkpFromIndicators((evaluation.realisation ?? []) as unknown as LegacyIndicator[]);
+  const final =
+    mode === "2019"
+      ? legacyFinal("2019", { skpScore, behaviourScore, peerInput: false, innovation: false })
+      : legacyFinal("2011", { skpScore, behaviourScore });
+  return {
+    mode,
+    predicate: null,
+    skpScore: Math.round(skpScore * 100) / 100,
+    finalScore: final.final,
+    band: final.band,
+  };
+}

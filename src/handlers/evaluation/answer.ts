@@ -1,0 +1,112 @@
+import type { NextFunction } from "grammy";
+import type { Evaluation } from "../../generated/prisma/client.ts";
+import { evaluationForEvaluator } from "../../domain/evaluation/authority.ts";
+import {
+  FEEDBACK_MAX_CHARS,
+  FEEDBACK_MIN_CHARS,
+  NO_ANSWERS,
+  nextUnratedValue,
+  parseBehaviourScore,
+  saveAnswer,
+  valueRated,
+  type EvaluationAnswer,
+} from "../../domain/evaluation/draft.ts";
+import { evaluationWithEmployeeName } from "../../domain/evaluation/queries.ts";
+import type { Translate } from "../../lib/i18n.ts";
+import { BERAKHLAK_VALUES } from "../../scoring/index.ts";
+import { evaluationData, type EvaluationAction } from "./callback-data.ts";
+import { behaviourKeyboard, ratingKeyboard, valueQuestion } from "./render.ts";
+import { confirm, showFinal } from "./summary.ts";
+import type { EvaluationQuestion, Turn } from "./turn.ts";
+
+/** Asks for the first missing answer of a draft, or shows the summary to confirm; a finalised one is shown as it stands. */
+export async function nextStep(turn: Turn, row: Evaluation, name: string) {
+  const { ctx, t } = turn;
+  if (row.status === "FINALISED") return showFinal(turn, row, name);
+  if (row.mode === "2022" && !row.resultsRating)
+    return ctx.reply(t("evaluation-ask-results", { name }), {
+      reply_markup: ratingKeyboard(turn, evaluationData.results, row),
+    });
+  if (row.mode === "2022" && !row.behaviourRating) {
+    const value = nextUnratedValue(row.behaviourValues);
+    if (row.behaviourValues !== null && value) {
+      const { text, keyboard } = valueQuestion(turn, row, value);
+      return ctx.reply(text, { reply_markup: keyboard });
+    }
+    return ctx.reply(t("evaluation-ask-behaviour", { name }), { reply_markup: behaviourKeyboard(turn, row) });
+  }
+  if (row.mode !== "2022" && row.behaviourScore === null) {
+    await turn.question.ask(ctx, { evaluationId: row.id, version: row.version, field: "behaviourScore" });
+    return ctx.reply(t("evaluation-ask-behaviour-score", { name }));
+  }
+  if (!row.feedback) {
+    await turn.question.ask(ctx, { evaluationId: row.id, version: row.version, field: "feedback" });
+    return ctx.reply(t("evaluation-ask-feedback", { name, min: FEEDBACK_MIN_CHARS, max: FEEDBACK_MAX_CHARS }));
+  }
+  return confirm(turn, row, name);
+}
+
+async function continueDraft(turn: Turn, evaluationId: number) {
+  const row = await evaluationWithEmployeeName(turn.deps.db, evaluationId);
+  return nextStep(turn, row, row.employee.name);
+}
+
+/** The text typed for the question being waited for: saved when valid, then on to the next question. */
+export async function onTypedAnswer(turn: Turn, text: string, next: NextFunction) {
+  const { ctx, t, deps } = turn;
+  const pending = await turn.question.read(ctx);
+  if (!pending) return next();
+  const loaded = await evaluationForEvaluator(deps.db, pending.evaluationId, turn.evaluator, deps.clock.now());
+  if (!loaded || loaded.row.version !== pending.version || loaded.row.status !== "DRAFT") {
+    await turn.question.clear(ctx);
+    return ctx.reply(t("evaluation-stale"));
+  }
+  const answer = typedAnswer(t, pending.field, text.trim());
+  if ("invalid" in answer) return ctx.reply(answer.invalid);
+  await saveAnswer(deps.db, pending.evaluationId, pending.version, answer);
+  await turn.question.clear(ctx);
+  return continueDraft(turn, pending.evaluationId);
+}
+
+/** The typed text as the answer asked for, or the reply saying why it is not one. */
+function typedAnswer(
+  t: Translate,
+  field: EvaluationQuestion["field"],
+  text: string,
+): EvaluationAnswer | { invalid: string } {
+  if (field === "behaviourScore") {
+    const score = parseBehaviourScore(text);
+    return score === undefined ? { invalid: t("evaluation-score-invalid") } : { behaviourScore: score };
+  }
+  if (text.length < FEEDBACK_MIN_CHARS)
+    return { invalid: t("evaluation-feedback-too-short", { min: FEEDBACK_MIN_CHARS }) };
+  if (text.length > FEEDBACK_MAX_CHARS)
+    return { invalid: t("evaluation-feedback-too-long", { max: FEEDBACK_MAX_CHARS, length: text.length }) };
+  return { feedback: text };
+}
+
+export type AnswerAction = Extract<EvaluationAction, { kind: "r" | "b" | "bv" | "e" }>;
+
+/** A rating button of a draft (checked by the caller): the answer saved, then on to the next question. */
+export async function onAnswerButton(turn: Turn, row: Evaluation, action: AnswerAction) {
+  await saveAnswer(turn.deps.db, row.id, row.version, answerOf(row, action));
+  await turn.ctx.answerCallbackQuery();
+  await turn.ctx.editMessageReplyMarkup().catch(() => undefined);
+  return continueDraft(turn, row.id);
+}
+
+function answerOf(row: Evaluation, action: AnswerAction): EvaluationAnswer {
+  switch (action.kind) {
+    case "r":
+      return { resultsRating: action.rating };
+    case "b":
+      return { behaviourRating: action.rating, behaviourValues: null };
+    case "bv":
+      // Without a value: rating per value starts, any overall rating dropped.
+      if (action.value === undefined || action.rating === undefined)
+        return { behaviourRating: null, behaviourValues: {} };
+      return valueRated(row.behaviourValues, BERAKHLAK_VALUES[action.value]!, action.rating);
+    case "e":
+      return NO_ANSWERS;
+  }
+}

@@ -1,0 +1,55 @@
+import { InlineKeyboard } from "grammy";
+import { indicatorChoices, type IndicatorChoice } from "../../domain/report/indicators.ts";
+import { laporData } from "./callback-data.ts";
+import { shorten } from "./render.ts";
+import type { Step } from "./step.ts";
+
+const INDICATOR_PAGE = 5;
+
+/** 2. Which SKP indicator of the report's year (or an additional task, when the policy allows it). */
+export async function askIndicator(s: Step): Promise<void> {
+  const { t, policy } = s;
+  const year = Number(s.draft.date!.slice(0, 4));
+  const choices = await s.conversation.external(() => indicatorChoices(s.deps.db, s.me.id, year));
+  if (choices.length === 0 && !policy.allowAdditionalTask) {
+    await s.ctx.reply(t("lapor-no-indicators", { year }));
+    await s.conversation.halt();
+  }
+  const pages = Math.max(1, Math.ceil(choices.length / INDICATOR_PAGE));
+  const keyboard = (page: number) => indicatorKeyboard(s, choices, page, pages);
+  await s.ctx.reply(choices.length ? t("lapor-ask-indicator", { year }) : t("lapor-ask-indicator-none", { year }), {
+    reply_markup: keyboard(0),
+  });
+  for (;;) {
+    const c = await s.next();
+    const data = c.callbackQuery?.data;
+    const [page] = laporData.indicatorPage.parse(data) ?? [];
+    if (page !== undefined) {
+      await c.editMessageReplyMarkup({ reply_markup: keyboard(Math.min(page, pages - 1)) });
+      continue;
+    }
+    if (laporData.additionalTask.parse(data) && policy.allowAdditionalTask) {
+      return s.save({ indicatorId: null, isAdditional: true }, { indicatorLabel: null, defaultUnit: null });
+    }
+    const [picked] = laporData.indicator.parse(data) ?? [];
+    const choice = choices.find((x) => x.id === picked);
+    if (choice) {
+      return s.save(
+        { indicatorId: choice.id, isAdditional: false },
+        { indicatorLabel: choice.label, defaultUnit: choice.unitOfMeasure },
+      );
+    }
+    await c.reply(t("lapor-indicator-use-buttons"), { reply_markup: keyboard(0) });
+  }
+}
+
+function indicatorKeyboard(s: Step, choices: IndicatorChoice[], page: number, pages: number): InlineKeyboard {
+  const k = new InlineKeyboard();
+  for (const c of choices.slice(page * INDICATOR_PAGE, (page + 1) * INDICATOR_PAGE))
+    k.text(shorten(`${c.code} · ${c.label}`, 60), laporData.indicator.pack(c.id)).row();
+  if (page > 0) k.text(s.t("button-previous"), laporData.indicatorPage.pack(page - 1));
+  if (page + 1 < pages) k.text(s.t("button-next"), laporData.indicatorPage.pack(page + 1));
+  if (pages > 1) k.row();
+  if (s.policy.allowAdditionalTask) k.text(s.t("lapor-additional-task"), laporData.additionalTask.pack());
+  return k;
+}

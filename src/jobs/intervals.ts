@@ -1,0 +1,52 @@
+import type { Api } from "grammy";
+import type { Config } from "../config.ts";
+import type { Db } from "../db/client.ts";
+import type { Clock } from "../lib/clock.ts";
+import type { Logger } from "../lib/logger.ts";
+import { translate } from "../lib/i18n.ts";
+import type { ReportPolicy } from "../domain/policy.ts";
+import { retryPendingEvidence } from "./evidence.ts";
+import { expireIdleReportConversations } from "./report-idle.ts";
+import type { IntervalTask } from "./scheduler.ts";
+
+export interface IntervalJobDeps {
+  db: Db;
+  /** The bot's API object, for getFile (evidence downloads go through BOT_API_ROOT too). */
+  api: Pick<Api, "getFile">;
+  config: Pick<Config, "botApiRoot" | "botToken" | "dataDir">;
+  clock: Clock;
+  logger: Logger;
+  fetch?: typeof fetch;
+  /** The report policy the bot runs with (photo limits, idle minutes). */
+  policy: ReportPolicy;
+}
+
+/** How often pending evidence downloads are retried (each photo keeps its own backoff). */
+const EVIDENCE_EVERY_MS = 60_000;
+
+/** How often /lapor conversations left idle are ended (the policy's idleMinutes is the threshold). */
+const REPORT_IDLE_EVERY_MS = 60_000;
+
+/**
+ * The work that runs every minute in every instance, beside the per-unit jobs of the scheduler
+ * (which runs each of these once at start-up too: what a restart left behind). Each is safe to run
+ * in several instances at once: evidence rows are leased, idle conversations deleted by one
+ * statement that compares their last update.
+ */
+export function intervalJobs(deps: IntervalJobDeps): IntervalTask[] {
+  const { db, clock, policy } = deps;
+  return [
+    { name: "evidence", everyMs: EVIDENCE_EVERY_MS, run: () => retryPendingEvidence(deps) },
+    {
+      name: "report-idle",
+      everyMs: REPORT_IDLE_EVERY_MS,
+      run: () =>
+        expireIdleReportConversations({
+          db,
+          clock,
+          policy,
+          render: (locale, minutes) => translate(locale, "lapor-idle", { minutes }),
+        }),
+    },
+  ];
+}
