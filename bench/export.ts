@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createTestDatabase } from "../test/support/db.ts";
-import { exportWorkbook } from "../src/domain/export.ts";
+import { exportWorkbook } from "../src/domain/export/workbook.ts";
 import { monthPeriod } from "../src/domain/skp/periods.ts";
 
 /**

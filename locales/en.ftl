@@ -288,6 +288,7 @@ review-notice-REJECTED =
 review-ask-REVISION_REQUESTED = Write the revision note for { $name } (report { $number }). It is sent to the employee. Type /cancel to cancel.
 review-ask-REJECTED = Write the reason for rejecting report { $number } of { $name }. It is sent to the employee. Type /cancel to cancel.
 review-comment-too-short = The note is too short: write at least { $min } characters, or /cancel.
+review-comment-too-long = The note is too long ({ $length } characters): at most { $max }. Send a shorter one, or /cancel.
 review-comment-cancelled = Cancelled; the report is not decided yet.
 review-done-APPROVED = Report { $number } approved ({ $rating }). { $name } is notified.
 review-done-REVISION_REQUESTED = Revision request for report { $number } sent to { $name }.

@@ -282,6 +282,7 @@ review-notice-REJECTED =
 review-ask-REVISION_REQUESTED = Tulis catatan revisi untuk { $name } (laporan { $number }). Catatan ini dikirim kepada pegawai. Ketik /batal untuk membatalkan.
 review-ask-REJECTED = Tulis alasan penolakan laporan { $number } dari { $name }. Alasan ini dikirim kepada pegawai. Ketik /batal untuk membatalkan.
 review-comment-too-short = Catatan terlalu pendek: tulis minimal { $min } karakter, atau /batal.
+review-comment-too-long = Catatan terlalu panjang ({ $length } karakter): paling banyak { $max } karakter. Kirim versi yang lebih ringkas, atau /batal.
 review-comment-cancelled = Dibatalkan; laporan belum diputuskan.
 review-done-APPROVED = Laporan { $number } disetujui ({ $rating }). { $name } diberi tahu.
 review-done-REVISION_REQUESTED = Permintaan revisi laporan { $number } dikirim kepada { $name }.

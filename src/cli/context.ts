@@ -11,6 +11,11 @@ export interface CliIo {
   clock: Clock;
   /** Replaces Telegram's transport (tests and the bench use a fake Bot API). */
   fetch?: typeof fetch;
+  /**
+   * Set for a command handed to the running Lapkin (src/cli/admin-endpoint.ts): its open database,
+   * used instead of opening one, and left open.
+   */
+  database?: Database;
 }
 
 export const defaultIo = (): CliIo => ({
@@ -36,12 +41,16 @@ export function databaseSettings(
   };
 }
 
-/** Opens and migrates the database for a command, and always closes it. */
+/**
+ * Opens and migrates the database for a command, and always closes it. Inside the running Lapkin
+ * the command uses that process's database, migrated when it started.
+ */
 export async function withDatabase<T>(
   io: CliIo,
   fn: (db: Database) => Promise<T>,
   options = { migrate: true },
 ): Promise<T> {
+  if (io.database) return fn(io.database);
   const db = await openDatabase(databaseSettings(io.env));
   try {
     if (options.migrate) await migrate(db.sql);

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { exportWorkbook, unitSubtree } from "../domain/export.ts";
+import { exportWorkbook, unitSubtree } from "../domain/export/workbook.ts";
 import { monthPeriod, quarterPeriod, type Period } from "../domain/skp/periods.ts";
 import { localDate } from "../lib/time.ts";
 import { databaseSettings, withDatabase, type CliIo } from "./context.ts";

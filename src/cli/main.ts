@@ -3,6 +3,7 @@ import { DatabaseError } from "../db/client.ts";
 import { MigrationError } from "../db/migrate.ts";
 import { defaultIo, type CliIo } from "./context.ts";
 import { UserError } from "./errors.ts";
+import { handOff } from "./handoff.ts";
 
 type Command = { summary: string; usage: string; run: (args: string[], io: CliIo) => Promise<number | void> };
 
@@ -11,7 +12,7 @@ const COMMANDS: Record<string, Command> = {
   start: {
     summary: "run the bot, the HTTP server and scheduled jobs",
     usage: "start",
-    run: async (a, io) => (await import("./start.ts")).startCommand(a, io),
+    run: async (a, io) => (await import("./start.ts")).startCommand(a, io, main),
   },
   migrate: {
     summary: "apply database migrations",
@@ -68,6 +69,11 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     return 2;
   }
   try {
+    // With the embedded database held by a running Lapkin, the command runs there (src/cli/handoff.ts).
+    if (!io.database) {
+      const handedOff = await handOff(argv, io);
+      if (handedOff !== undefined) return handedOff;
+    }
     return (await command.run(args, io)) ?? 0;
   } catch (error) {
     return reportFailure(error, io);

@@ -294,8 +294,9 @@ const SECTIONS: { [S in PolicySection]: SectionSpec<Policies[S]> } = {
       maxMinutesPerEntry: whole(1, 1440),
       confirmMinutesPerDay: whole(1, 1440),
       descriptionMinChars: whole(0, 1000),
-      // A Telegram message holds 4,096 characters, and the review card repeats the description.
-      descriptionMaxChars: whole(10, 3000),
+      // A Telegram message holds 4,096 characters; the review card and /riwayat repeat the
+      // description beside a supervisor's note of up to 1,000.
+      descriptionMaxChars: whole(10, 2500),
     },
     rules: [{ ordered: ["minPhotos", "maxPhotos"] }, { ordered: ["descriptionMinChars", "descriptionMaxChars"] }],
   },

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { Api, GrammyError, HttpError, InputFile } from "grammy";
 import { autoRetry } from "@grammyjs/auto-retry";
+import { fitToTelegramLimits } from "../lib/telegram-limits.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "../db/client.ts";
 import type { Clock } from "../lib/clock.ts";
@@ -395,6 +396,7 @@ function senderApi(api: Api, limits: { maxDelaySeconds: number; timeoutSeconds: 
   const own = new Api(api.token, { ...api.options, timeoutSeconds });
   const maxDelaySeconds = limits.maxDelaySeconds;
   for (const transformer of api.config.installedTransformers()) own.config.use(transformer);
+  own.config.use(fitToTelegramLimits);
   own.config.use(
     autoRetry({ maxRetryAttempts: 1, maxDelaySeconds, rethrowInternalServerErrors: true, rethrowHttpErrors: true }),
   );

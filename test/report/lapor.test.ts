@@ -43,6 +43,26 @@ async function answerUpToPhotos(h: Harness) {
   );
 }
 
+describe("/lapor, wrong answers", () => {
+  it("tells what was wrong and asks the same question again, in one message, at every text step", async () => {
+    const h = await setup();
+    const { telegram, deliver, andi, indicators } = h;
+    await deliver(andi.command("lapor"), andi.press(laporData.today.pack()));
+    expect(telegram.lastText(STAFF_TG)).toContain("SKP 2026"); // a year, not "2.026"
+    await deliver(andi.press(laporData.indicator.pack(indicators[0]!.id)));
+    await deliver(andi.text("rapat"));
+    expect(telegram.lastText(STAFF_TG)).toMatch(/Uraian terlalu singkat[\s\S]*Langkah 3\/6/);
+    await deliver(andi.text("Menyusun laporan bulanan pengelolaan jaringan"));
+    await deliver(andi.text("banyak"));
+    expect(telegram.lastText(STAFF_TG)).toMatch(/Itu bukan angka[\s\S]*Langkah 4\/6/);
+    await deliver(andi.text("2 dokumen"));
+    await deliver(andi.text("sembilan puluh"));
+    expect(telegram.lastText(STAFF_TG)).toMatch(/Waktu tidak dikenali[\s\S]*Langkah 5\/6/);
+    await deliver(andi.text("90"));
+    expect(telegram.lastText(STAFF_TG)).toContain("Langkah 6/6");
+  });
+});
+
 describe("/lapor, the happy path", () => {
   it("records a report with an album of three photos, stores the files and queues the supervisor's notice", async () => {
     const h = await setup();

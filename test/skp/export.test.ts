@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
 import type { CliIo } from "../../src/cli/context.ts";
 import { exportPeriod, parseExportArgs } from "../../src/cli/export.ts";
-import { exportWorkbook } from "../../src/domain/export.ts";
+import { exportWorkbook } from "../../src/domain/export/workbook.ts";
 import { monthPeriod, quarterPeriod } from "../../src/domain/skp/periods.ts";
 import type { Database } from "../../src/db/client.ts";
 import type { Db } from "../../src/db/client.ts";

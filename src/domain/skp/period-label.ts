@@ -5,7 +5,7 @@ type Translate = (key: string, vars?: Record<string, string | number>) => string
 
 /** "Triwulan 3 2026", "Oktober 2026" or "Tahunan 2026" (and their English), for any evaluation period. */
 export function periodLabel(t: Translate, period: Pick<Period, "code" | "year" | "from">, locale = "id"): string {
-  if (period.code === "YEAR") return t("evaluation-period-year", { year: period.year });
+  if (period.code === "YEAR") return t("evaluation-period-year", { year: String(period.year) });
   if (period.code.startsWith("Q"))
     return t("skp-period-quarter", { quarter: period.code.slice(1), year: String(period.year) });
   return formatLocalDate(period.from, locale).replace(/^1 /, "");

@@ -11,13 +11,15 @@ export async function askIndicator(s: Step): Promise<void> {
   const { t, policy } = s;
   const year = Number(s.draft.date!.slice(0, 4));
   const choices = await s.conversation.external(() => indicatorChoices(s.deps.db, s.me.id, year));
+  // A year is a name, not a quantity: as a number Fluent would write "2.026".
+  const words = { year: String(year) };
   if (choices.length === 0 && !policy.allowAdditionalTask) {
-    await s.ctx.reply(t("lapor-no-indicators", { year }));
+    await s.ctx.reply(t("lapor-no-indicators", words));
     await s.conversation.halt();
   }
   const pages = Math.max(1, Math.ceil(choices.length / INDICATOR_PAGE));
   const keyboard = (page: number) => indicatorKeyboard(s, choices, page, pages);
-  await s.ctx.reply(choices.length ? t("lapor-ask-indicator", { year }) : t("lapor-ask-indicator-none", { year }), {
+  await s.ctx.reply(choices.length ? t("lapor-ask-indicator", words) : t("lapor-ask-indicator-none", words), {
     reply_markup: keyboard(0),
   });
   for (;;) {

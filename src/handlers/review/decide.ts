@@ -67,6 +67,8 @@ interface Finish {
 }
 
 const MIN_COMMENT_CHARS = 5;
+/** A note goes into the employee's message and the card's edit: bounded so that both fit Telegram's 4,096. */
+const MAX_COMMENT_CHARS = 1000;
 
 const render = reviewRenderer();
 
@@ -134,6 +136,8 @@ export function decisions(deps: ReviewDependencies) {
     const comment = ctx.msg.text.trim();
     if (comment.length < MIN_COMMENT_CHARS)
       return ctx.reply(ctx.t("review-comment-too-short", { min: MIN_COMMENT_CHARS }));
+    if (comment.length > MAX_COMMENT_CHARS)
+      return ctx.reply(ctx.t("review-comment-too-long", { max: MAX_COMMENT_CHARS, length: comment.length }));
     await note.clear(ctx);
     return finish(deps, ctx, { ...pending, comment });
   }

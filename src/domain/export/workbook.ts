@@ -1,12 +1,12 @@
 import { closeSync, openSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import ExcelJS from "exceljs";
-import type { Db } from "../db/client.ts";
-import { Prisma } from "../generated/prisma/client.ts";
-import { zoneName } from "../lib/time.ts";
-import { roundTo } from "../scoring/round.ts";
-import { indicatorStatus, loadIndicators, loadOutputs } from "./skp/progress.ts";
-import type { Period } from "./skp/periods.ts";
+import type { Db } from "../../db/client.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { zoneName } from "../../lib/time.ts";
+import { roundTo } from "../../scoring/round.ts";
+import { indicatorStatus, loadIndicators, loadOutputs } from "../skp/progress.ts";
+import type { Period } from "../skp/periods.ts";
 
 /**
  * The HR export (`lapkin export`): one XLSX workbook per period, for pasting into e-Kinerja.
