@@ -243,12 +243,12 @@ function absoluteOption(args: string[], flag: string, cwd: string): string[] {
 
 /** Without --out, export writes `lapkin-export-<period>.xlsx` in the working directory: the admin's. */
 async function withExportFile(args: string[], cwd: string, io: CliIo): Promise<string[]> {
-  const { exportPeriod, parseExportArgs, periodName } = await import("./export.ts"); // exceljs: not at start-up
+  const { defaultExportFile, exportPeriod, parseExportArgs } = await import("./export.ts"); // exceljs: not at start-up
   try {
     const options = parseExportArgs(args);
     if (options.help || options.out !== undefined) return args;
     const today = localDate(io.clock.now(), databaseSettings(io.env).defaultTimeZone);
-    return [...args, "--out", resolve(cwd, `lapkin-export-${periodName(exportPeriod(options, today))}.xlsx`)];
+    return [...args, "--out", resolve(cwd, defaultExportFile(exportPeriod(options, today)))];
   } catch {
     return args; // a mistake in the arguments: the command reports it as it always does
   }

@@ -10,6 +10,9 @@ const FLAGS = ["--month", "--quarter", "--unit", "--out"] as const;
 type Key = "month" | "quarter" | "unit" | "out";
 export type ExportOptions = Partial<Record<Key, string>> & { help?: boolean };
 
+/** Where an export goes without --out: the working directory, named after the period. */
+export const defaultExportFile = (period: Period) => `lapkin-export-${periodName(period)}.xlsx`;
+
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const options = parseExportArgs(args);
   if (options.help) {
@@ -18,7 +21,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   }
   const { defaultTimeZone } = databaseSettings(io.env);
   const period = exportPeriod(options, localDate(io.clock.now(), defaultTimeZone));
-  const path = resolve(options.out ?? `lapkin-export-${periodName(period)}.xlsx`);
+  const path = resolve(options.out ?? defaultExportFile(period));
 
   const started = Date.now();
   const result = await withDatabase(io, async (db) => {

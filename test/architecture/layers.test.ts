@@ -12,7 +12,7 @@ const RULES: Array<[from: string, to: string]> = [
   ),
   ["src/lib", "src/db"],
   ["src/scoring", "src/db"],
-  ...["src/handlers", "src/bot", "src/jobs", "src/server", "src/cli", "src/app.ts"].map(
+  ...["src/handlers", "src/bot", "src/jobs", "src/server", "src/cli", "src/app.ts", "src/config.ts"].map(
     (to) => ["src/domain", to] as [string, string],
   ),
   ...["src/handlers", "src/bot", "src/server", "src/cli", "src/app.ts"].map(

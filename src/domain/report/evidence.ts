@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Logger } from "../../lib/logger.ts";
@@ -17,7 +16,8 @@ export interface EvidenceDeps {
   db: Db;
   files: TelegramFiles;
   /** The download goes to BOT_API_ROOT's file endpoint; the file is kept under DATA_DIR. */
-  config: Pick<Config, "botApiRoot" | "botToken" | "dataDir">;
+  /** Where files are downloaded from (BOT_API_ROOT, BOT_TOKEN) and kept (DATA_DIR). */
+  config: { botApiRoot: string; botToken: string; dataDir: string };
   clock: Clock;
   /** The transport for the file download; tests pass the fake Bot API. */
   fetch?: typeof fetch;
