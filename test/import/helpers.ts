@@ -1,3 +1,4 @@
+import { afterAll } from "vitest";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,11 +23,14 @@ export const NIP = {
   penilai: "198004172005012002",
 } as const;
 
-/** Folders made by tempDir, removed when the test process ends (a test never needs them after). */
+/** Folders made by tempDir, removed after the test file that made them. */
 const made: string[] = [];
-process.once("exit", () => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+// Also imported by bench/import.ts, which runs outside vitest.
+if (process.env.VITEST) {
+  afterAll(() => {
+    for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+}
 
 export function tempDir(prefix = "lapkin-import-"): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
