@@ -1,3 +1,4 @@
+import type { Update } from "grammy/types";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -310,45 +311,17 @@ describe("/lapor, every invalid answer gets a specific message and the same step
 });
 
 describe("/batal and Cancel", () => {
-  const steps: Array<[string, (h: Harness) => Promise<void>]> = [
-    ["date", async () => {}],
-    ["indicator", async (h) => h.deliver(h.andi.press(laporData.today.pack()))],
-    [
-      "description",
-      async (h) =>
-        h.deliver(h.andi.press(laporData.today.pack()), h.andi.press(laporData.indicator.pack(h.indicators[0]!.id))),
-    ],
-    [
-      "output",
-      async (h) =>
-        h.deliver(
-          h.andi.press(laporData.today.pack()),
-          h.andi.press(laporData.indicator.pack(h.indicators[0]!.id)),
-          h.andi.text("Rapat koordinasi jaringan"),
-        ),
-    ],
-    [
-      "minutes",
-      async (h) =>
-        h.deliver(
-          h.andi.press(laporData.today.pack()),
-          h.andi.press(laporData.indicator.pack(h.indicators[0]!.id)),
-          h.andi.text("Rapat koordinasi jaringan"),
-          h.andi.text("2"),
-        ),
-    ],
-    [
-      "photos",
-      async (h) =>
-        h.deliver(
-          h.andi.press(laporData.today.pack()),
-          h.andi.press(laporData.indicator.pack(h.indicators[0]!.id)),
-          h.andi.text("Rapat koordinasi jaringan"),
-          h.andi.text("2"),
-          h.andi.text("30"),
-        ),
-    ],
+  /** The answers in order; the step named is reached by giving the ones before it. */
+  const answers: Array<(h: Harness) => Update> = [
+    (h) => h.andi.press(laporData.today.pack()),
+    (h) => h.andi.press(laporData.indicator.pack(h.indicators[0]!.id)),
+    (h) => h.andi.text("Rapat koordinasi jaringan"),
+    (h) => h.andi.text("2"),
+    (h) => h.andi.text("30"),
   ];
+  const steps: Array<[string, (h: Harness) => Promise<void>]> = (
+    ["date", "indicator", "description", "output", "minutes", "photos"] as const
+  ).map((step, i) => [step, (h) => h.deliver(...answers.slice(0, i).map((answer) => answer(h)))]);
   it.each(steps)("/batal at the %s step leaves, says so and deletes the draft", async (_step, reach) => {
     const h = await setup();
     await h.deliver(h.andi.command("lapor"));

@@ -50,6 +50,16 @@ describe("escalation of undecided reports (working days, across a weekend)", () 
     for (const d of due) expect(d.dedupeKey).toBe(`review-${d.level}:${reportId}:1`);
   });
 
+  it("a run forced as of a later day (lapkin job --at) queues its messages to go now", async () => {
+    await setup();
+    const queuedAt = at("2026-11-25T02:00:00Z");
+    expect(await enqueueEscalations(database.prisma, at("2026-11-27T02:00:00Z"), { queuedAt })).toBe(2);
+    const rows = await database.prisma.outbox.findMany({
+      where: { kind: { in: ["review-reminder", "review-escalation"] } },
+    });
+    expect(rows.map((r) => r.nextAttemptAt)).toEqual([queuedAt, queuedAt]);
+  });
+
   it("queues each level once, with the facts; a decided report is left alone", async () => {
     const { staff } = await setup();
     expect(await enqueueEscalations(database.prisma, at("2026-11-25T02:00:00Z"))).toBe(1);

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client.ts";
-import { enqueueMessage } from "../outbox.ts";
+import { enqueueMessages } from "../outbox.ts";
 import { isWorkingDay, loadUnitCalendar, todayIn, addDays, type UnitCalendar } from "../calendar.ts";
-import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from "../policy.ts";
+import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from "../policy/sections.ts";
 import { formatLocalDate, localDate } from "../../lib/time.ts";
 import { translate } from "../../lib/i18n.ts";
 
@@ -126,19 +126,21 @@ const defaultRender: EscalationRender = (e) => {
 export async function enqueueEscalations(
   db: Db,
   now: Date,
-  options: { policy?: ReviewPolicy; render?: EscalationRender } = {},
+  options: { policy?: ReviewPolicy; render?: EscalationRender; queuedAt?: Date } = {},
 ): Promise<number> {
   const due = await dueEscalations(db, now, options.policy);
   const render = options.render ?? defaultRender;
-  for (const e of due) {
-    await enqueueMessage(db, {
+  // One statement for all of them; `queuedAt` differs from `now` when `lapkin job --at` forces a run.
+  await enqueueMessages(
+    db,
+    due.map((e) => ({
       dedupeKey: e.dedupeKey,
       kind: e.level === "remind" ? "review-reminder" : "review-escalation",
       chatId: e.chatId,
       method: "sendMessage",
       params: { chat_id: e.chatId.toString(), text: render(e) },
-      now,
-    });
-  }
+      now: options.queuedAt ?? now,
+    })),
+  );
   return due.length;
 }
