@@ -5,9 +5,9 @@ import { FakeTelegram } from "../test/support/fake-telegram.ts";
 import { systemClock } from "../src/lib/clock.ts";
 import { createLogger } from "../src/lib/logger.ts";
 import { loadUnits, workingDaysOfWeek } from "../src/jobs/calendars.ts";
-import { weeklyStats } from "../src/jobs/summary.ts";
+import { weeklyStats } from "../src/jobs/summary-stats.ts";
 import { renderWeeklyChart } from "../src/jobs/chart.ts";
-import { runJobNow } from "../src/jobs/scheduler.ts";
+import { runJobNow } from "../src/jobs/tick.ts";
 import { createOutboxSender } from "../src/jobs/outbox.ts";
 
 /**

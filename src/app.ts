@@ -14,7 +14,8 @@ import { createOutboxSender } from "./jobs/outbox.ts";
 import { createScheduler } from "./jobs/scheduler.ts";
 import { intervalJobs } from "./jobs/intervals.ts";
 import { deactivateOnForbidden } from "./domain/groups/linking.ts";
-import { loadPolicies, type ReportPolicy } from "./domain/policy.ts";
+import { loadPolicies } from "./domain/policy/load.ts";
+import type { ReportPolicy } from "./domain/policy/sections.ts";
 import type { BotContext } from "./bot/context.ts";
 
 export interface RunningLapkin {

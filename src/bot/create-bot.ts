@@ -7,7 +7,7 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
-import type { ReportPolicy, ReviewPolicy } from "../domain/policy.ts";
+import type { ReportPolicy, ReviewPolicy } from "../domain/policy/sections.ts";
 import type { EvaluationPeriodKind } from "../domain/skp/periods.ts";
 import type { BotContext } from "./context.ts";
 import { i18n } from "./i18n.ts";
@@ -36,7 +36,7 @@ export interface BotDependencies {
   botInfo?: UserFromGetMe;
   /** Runs work that must not hold up an update (evidence downloads); tests collect it to await it. */
   background?: (task: Promise<unknown>) => void;
-  /** The policy in force, loaded by startLapkin (src/domain/policy.ts); absent: the defaults. */
+  /** The policy in force, loaded by startLapkin (src/domain/policy/sections.ts); absent: the defaults. */
   policy?: ReportPolicy;
   reviewPolicy?: ReviewPolicy;
   periodKind?: EvaluationPeriodKind;

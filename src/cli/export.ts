@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
-import { exportWorkbook, unitSubtree } from "../domain/export/workbook.ts";
+import { exportWorkbook } from "../domain/export/workbook.ts";
+import { unitSubtree } from "../domain/export/scope.ts";
 import { monthPeriod, quarterPeriod, type Period } from "../domain/skp/periods.ts";
 import { localDate } from "../lib/time.ts";
 import { databaseSettings, withDatabase, type CliIo } from "./context.ts";

@@ -2,13 +2,9 @@ import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { Api, GrammyError } from "grammy";
 import { loadConfig, type Config } from "../config.ts";
-import {
-  InviteLookupError,
-  issueInvites,
-  resetLink,
-  type IssuedInvite,
-  type ResetOutcome,
-} from "../domain/registration/invites.ts";
+import { InviteLookupError } from "../domain/registration/invite-common.ts";
+import { issueInvites, type IssuedInvite } from "../domain/registration/issue-invites.ts";
+import { resetLink, type ResetOutcome } from "../domain/registration/reset-link.ts";
 import { withDatabase, type CliIo } from "./context.ts";
 import { UserError } from "./errors.ts";
 

@@ -1,7 +1,9 @@
 import { createLogger } from "../lib/logger.ts";
 import { databaseSettings, withDatabase, type CliIo } from "./context.ts";
 import { UserError } from "./errors.ts";
-import { JOB_NAMES, isJobName, nextRuns, runJobNow } from "../jobs/scheduler.ts";
+import { JOB_NAMES, isJobName } from "../jobs/job-definitions.ts";
+import { nextRuns } from "../jobs/next-runs.ts";
+import { runJobNow } from "../jobs/tick.ts";
 import { zoneName, dayjs } from "../lib/time.ts";
 
 const USAGE = `Usage: lapkin job <name> [--unit CODE] [--at ISO-time]\n       lapkin job --list [--at ISO-time]\nJobs: ${JOB_NAMES.join(", ")}`;

@@ -1,4 +1,6 @@
-import { composePolicies, describePolicies, readStoredPolicy, type PolicyEntry } from "../domain/policy.ts";
+import { composePolicies } from "../domain/policy/compose.ts";
+import { describePolicies, type PolicyEntry } from "../domain/policy/describe.ts";
+import { readStoredPolicy } from "../domain/policy/stored.ts";
 import { withDatabase, type CliIo } from "./context.ts";
 import { UserError } from "./errors.ts";
 

@@ -2,7 +2,7 @@ import type { Db } from "../db/client.ts";
 import { asLocale, translatorFor } from "../lib/i18n.ts";
 import { enqueueMessage } from "../domain/outbox.ts";
 import { formatDateTime, localDate } from "../lib/time.ts";
-import { failedSince } from "./outbox.ts";
+import { failedSince } from "./outbox-failed.ts";
 
 /** At most this many failures are listed one by one; the rest are counted. */
 const LISTED = 20;

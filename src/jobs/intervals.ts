@@ -4,7 +4,7 @@ import type { Db } from "../db/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import { translate } from "../lib/i18n.ts";
-import type { ReportPolicy } from "../domain/policy.ts";
+import type { ReportPolicy } from "../domain/policy/sections.ts";
 import { retryPendingEvidence } from "./evidence.ts";
 import { expireIdleReportConversations } from "./report-idle.ts";
 import type { IntervalTask } from "./scheduler.ts";

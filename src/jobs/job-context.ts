@@ -1,7 +1,7 @@
 import type { Db } from "../db/client.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { ScheduledUnit } from "./calendars.ts";
-import type { DeadlinePolicy, SchedulePolicy } from "../domain/policy.ts";
+import type { DeadlinePolicy, SchedulePolicy } from "../domain/policy/sections.ts";
 import type { EvaluationPeriodKind } from "../domain/skp/periods.ts";
 
 /** What one run of a per-unit job gets. */

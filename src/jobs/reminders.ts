@@ -1,13 +1,13 @@
 import type { OutgoingMessage } from "../domain/outbox.ts";
 import { dayOff } from "../domain/calendar.ts";
 import { periodCloses, yearPeriod } from "../domain/evaluation/periods.ts";
-import type { DeadlinePolicy } from "../domain/policy.ts";
+import type { DeadlinePolicy } from "../domain/policy/sections.ts";
 import { periodOf, type EvaluationPeriodKind, type Period } from "../domain/skp/periods.ts";
 import { formatLocalDate, localDate } from "../lib/time.ts";
 import { workingDaysBetween } from "./calendars.ts";
 import { translate } from "../lib/i18n.ts";
 import type { JobContext, JobOutcome } from "./job-context.ts";
-import { enqueueMessages } from "./runs.ts";
+import { enqueueMessages } from "../domain/outbox.ts";
 
 const asDate = (date: string) => new Date(`${date}T00:00:00Z`);
 

@@ -2,7 +2,7 @@ import type { Db } from "../db/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { outboxInsert, type OutgoingMessage } from "../domain/outbox.ts";
-import { DEFAULT_POLICY, type ReportPolicy } from "../domain/policy.ts";
+import { DEFAULT_POLICY, type ReportPolicy } from "../domain/policy/sections.ts";
 import { CONVERSATION_KEY_PREFIX, chatOfConversationKey } from "../domain/report/conversation-key.ts";
 
 /**

@@ -1,6 +1,5 @@
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "../db/client.ts";
-import { outboxInsert, type OutgoingMessage } from "../domain/outbox.ts";
 
 /**
  * "Once and only once": a run is the row (job, scope, scheduledFor). Whoever inserts it runs it;
@@ -51,16 +50,4 @@ export async function finishRun(
     where: { id },
     data: { status, finishedAt: now, details: details as Prisma.InputJsonValue },
   });
-}
-
-/**
- * Many messages in one statement per 2,000 (a reminder to a whole unit), same semantics as
- * `enqueueMessage`: a key already queued is left alone, so a re-run queues nothing new.
- * Raw SQL over arrays: Prisma's createMany costs ~2 ms a row here, too slow for 20,000 reminders.
- */
-export async function enqueueMessages(db: Pick<Db, "$executeRaw">, messages: OutgoingMessage[]): Promise<number> {
-  let created = 0;
-  for (let i = 0; i < messages.length; i += 2000)
-    created += await db.$executeRaw(outboxInsert(messages.slice(i, i + 2000)));
-  return created;
 }

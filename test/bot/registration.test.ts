@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import { createTestBot } from "../support/bot.ts";
 import { seedSmallUnit } from "../support/seed.ts";
-import { issueInvites } from "../../src/domain/registration/invites.ts";
+import { issueInvites } from "../../src/domain/registration/issue-invites.ts";
 import type { Database } from "../../src/db/client.ts";
 import { languageData } from "../../src/handlers/language/callback-data.ts";
 

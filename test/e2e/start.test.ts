@@ -4,7 +4,7 @@ import { createDatabaseEnv } from "../support/db.ts";
 import { FakeTelegram } from "../support/fake-telegram.ts";
 import { seedSmallUnit } from "../support/seed.ts";
 import { runLapkin, spawnLapkin } from "../support/process.ts";
-import { issueInvites } from "../../src/domain/registration/invites.ts";
+import { issueInvites } from "../../src/domain/registration/issue-invites.ts";
 
 /** `npm start` as an operator runs it: a separate process, polling a Bot API double over HTTP. */
 describe("lapkin start (separate process, long polling)", () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_DEADLINE_POLICY } from "../../src/domain/policy.ts";
+import { DEFAULT_DEADLINE_POLICY } from "../../src/domain/policy/sections.ts";
 import { evaluationFacts } from "../../src/domain/evaluation/facts.ts";
 import { finaliseEvaluation } from "../../src/domain/evaluation/finalise.ts";
 import { openEvaluation, saveAnswer } from "../../src/domain/evaluation/draft.ts";

@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.ts";
-import {
-  INVITE_POLICY,
-  InviteLookupError,
-  hashInviteCode,
-  issueInvites,
-  redeemInvite,
-  resetLink,
-  type IssuedInvite,
-} from "../../src/domain/registration/invites.ts";
+import { INVITE_POLICY, InviteLookupError, hashInviteCode } from "../../src/domain/registration/invite-common.ts";
+import { issueInvites, type IssuedInvite } from "../../src/domain/registration/issue-invites.ts";
+import { redeemInvite } from "../../src/domain/registration/redeem-invite.ts";
+import { resetLink } from "../../src/domain/registration/reset-link.ts";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import { seedOrganisation } from "./seed.ts";
 

@@ -4,7 +4,8 @@ import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import { FakeTelegram } from "../support/fake-telegram.ts";
 import { openDatabase, type Database } from "../../src/db/client.ts";
 import { enqueueMessage } from "../../src/domain/outbox.ts";
-import { createOutboxSender, failedSince, type OutboxSenderOptions } from "../../src/jobs/outbox.ts";
+import { createOutboxSender, type OutboxSenderOptions } from "../../src/jobs/outbox.ts";
+import { failedSince } from "../../src/jobs/outbox-failed.ts";
 import { fixedClock } from "../../src/lib/clock.ts";
 import { createLogger } from "../../src/lib/logger.ts";
 

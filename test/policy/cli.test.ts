@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POLICY_KEYS, loadPolicies } from "../../src/domain/policy.ts";
+import { POLICY_KEYS } from "../../src/domain/policy/keys.ts";
+import { loadPolicies } from "../../src/domain/policy/load.ts";
 import { createDatabaseEnv } from "../support/db.ts";
 import { runCli } from "../support/cli.ts";
 import { EXAMPLE_DIR, writeFiles } from "../import/helpers.ts";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_DEADLINE_POLICY } from "../../src/domain/policy.ts";
+import { DEFAULT_DEADLINE_POLICY } from "../../src/domain/policy/sections.ts";
 import { skpDeadlines } from "../../src/jobs/reminders.ts";
-import { runJobNow } from "../../src/jobs/scheduler.ts";
+import { runJobNow } from "../../src/jobs/tick.ts";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import { queued, schedulerDeps, seedLinkedUnit } from "../schedule/helpers.ts";
 

@@ -7,7 +7,7 @@ import {
   loadRatingPolicy,
   loadReportPolicy,
   loadSchedulePolicy,
-} from "../../src/domain/policy.ts";
+} from "../../src/domain/policy/load.ts";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import { clockAt, EXAMPLE_DIR, writeFiles } from "../import/helpers.ts";
 

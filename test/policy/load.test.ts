@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { composePolicies } from "../../src/domain/policy/compose.ts";
+import { POLICY_KEYS, readPolicyValue, showPolicyValue } from "../../src/domain/policy/keys.ts";
 import {
-  composePolicies,
-  DEFAULT_DEADLINE_POLICY,
-  DEFAULT_RATING_POLICY,
-  DEFAULT_SCHEDULE_POLICY,
   loadDeadlinePolicy,
   loadPolicies,
   loadRatingPolicy,
   loadReportPolicy,
   mergeStoredSection,
-  POLICY_KEYS,
-  readPolicyValue,
-  showPolicyValue,
-} from "../../src/domain/policy.ts";
+} from "../../src/domain/policy/load.ts";
+import {
+  DEFAULT_DEADLINE_POLICY,
+  DEFAULT_RATING_POLICY,
+  DEFAULT_SCHEDULE_POLICY,
+} from "../../src/domain/policy/sections.ts";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;

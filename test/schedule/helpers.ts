@@ -1,7 +1,7 @@
 import { createLogger } from "../../src/lib/logger.ts";
 import { fixedClock } from "../../src/lib/clock.ts";
 import type { Db } from "../../src/db/client.ts";
-import type { SchedulerDeps } from "../../src/jobs/scheduler.ts";
+import type { SchedulerDeps } from "../../src/jobs/tick.ts";
 import { seedSmallUnit } from "../support/seed.ts";
 
 export const silent = createLogger({ level: "silent" });

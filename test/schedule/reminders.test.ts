@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import type { Database } from "../../src/db/client.ts";
-import { runJobNow, tick } from "../../src/jobs/scheduler.ts";
+import { runJobNow, tick } from "../../src/jobs/tick.ts";
 import { queued, schedulerDeps, seedLinkedUnit } from "./helpers.ts";
 
 let database: Database & { dataDir: string };

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import type { Database } from "../../src/db/client.ts";
-import { createScheduler, nextRuns, tick } from "../../src/jobs/scheduler.ts";
-import { mergeStoredSection } from "../../src/domain/policy.ts";
+import { nextRuns } from "../../src/jobs/next-runs.ts";
+import { createScheduler } from "../../src/jobs/scheduler.ts";
+import { tick } from "../../src/jobs/tick.ts";
+import { mergeStoredSection } from "../../src/domain/policy/load.ts";
 import { claimRun } from "../../src/jobs/runs.ts";
 import { schedulerDeps, seedLinkedUnit } from "./helpers.ts";
 

@@ -7,7 +7,7 @@ import {
   type Rating,
   type RatingMode,
 } from "../../scoring/index.ts";
-import { loadRatingPolicy } from "../policy.ts";
+import { loadRatingPolicy } from "../policy/load.ts";
 import type { Period } from "../skp/periods.ts";
 import { evaluationAuthority, type EvaluationAuthority, type Evaluator } from "./authority.ts";
 import { evaluationFacts, realisationSnapshot, type EvaluationFacts } from "./facts.ts";

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.ts";
 import { suggestResultsRating, type Rating } from "../../scoring/index.ts";
-import type { RatingPolicy } from "../policy.ts";
+import type { RatingPolicy } from "../policy/sections.ts";
 import type { Period } from "../skp/periods.ts";
 import { indicatorStatus, loadIndicators, loadOutputs, type IndicatorStatus } from "../skp/progress.ts";
 

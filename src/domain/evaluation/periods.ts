@@ -1,5 +1,5 @@
 import { addDays } from "../calendar.ts";
-import type { DeadlinePolicy, RatingPolicy } from "../policy.ts";
+import type { DeadlinePolicy, RatingPolicy } from "../policy/sections.ts";
 import { periodOf, type EvaluationPeriodKind, type Period } from "../skp/periods.ts";
 
 /** Which periods are rated when, and when their evaluation closes (docs/domain.md, "SKP"). */

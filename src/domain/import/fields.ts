@@ -1,6 +1,6 @@
 import type { EmployeeKind, IndicatorAspect, LeaveKind, RhkKind, Role } from "../../generated/prisma/enums.ts";
 import { ORGANISATIONAL_RESULTS, type OrganisationalResult } from "../../scoring/index.ts";
-import { policyKey } from "../policy.ts";
+import { policyKey } from "../policy/keys.ts";
 import { TIME_ZONES, timeZoneFromName } from "../../lib/time.ts";
 
 /** A cell read into a value, or why it could not be. */
@@ -156,7 +156,7 @@ export function parseDate(cell: string): Parsed<string> {
   return Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== date ? bad : ok(date);
 }
 
-/** A policy key ("rating.mode"), in any case; returned as src/domain/policy.ts spells it. */
+/** A policy key ("rating.mode"), in any case; returned as src/domain/policy/keys.ts spells it. */
 export function parsePolicyKey(cell: string): Parsed<string> {
   const key = policyKey(cell);
   return key ? ok(key) : error(`kunci "${cell}" is not a policy key (lapkin policy lists them)`);

@@ -1,5 +1,5 @@
 import { indicatorKey, leaveKey, planKey, type Snapshot } from "./snapshot.ts";
-import { effectivePolicyValue } from "../policy.ts";
+import { effectivePolicyValue } from "../policy/compose.ts";
 import type { EmployeeRecord, ImportData, IndicatorRecord, LeaveRecord, PolicyRecord, UnitRecord } from "./types.ts";
 
 /** An employee as it should be stored: the language is resolved (an empty cell keeps the chosen one). */

@@ -17,7 +17,7 @@ import {
   type Parsed,
 } from "./fields.ts";
 import { recogniseLayout } from "./layouts.ts";
-import { readPolicyValue } from "../policy.ts";
+import { readPolicyValue } from "../policy/keys.ts";
 import type {
   EmployeeRecord,
   ImportData,

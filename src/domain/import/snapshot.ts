@@ -6,7 +6,8 @@ import type {
   RhkKind,
   Role,
 } from "../../generated/prisma/client.ts";
-import { readStoredPolicy, type PolicyOverrides } from "../policy.ts";
+import type { PolicyOverrides } from "../policy/compose.ts";
+import { readStoredPolicy } from "../policy/stored.ts";
 import { ROLE_ORDER } from "./fields.ts";
 
 export type Tx = Prisma.TransactionClient;

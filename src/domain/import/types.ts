@@ -78,7 +78,7 @@ export interface LeaveRecord {
   kind: LeaveKind;
 }
 
-/** One policy value (src/domain/policy.ts): its key as spelt there, and the value read from the cell. */
+/** One policy value (src/domain/policy/keys.ts): its key as spelt there, and the value read from the cell. */
 export interface PolicyRecord {
   at: Origin;
   key: string;

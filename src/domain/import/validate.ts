@@ -1,4 +1,4 @@
-import { brokenPolicyRules } from "../policy.ts";
+import { brokenPolicyRules } from "../policy/compose.ts";
 import { indicatorKey, leaveKey, type Snapshot } from "./snapshot.ts";
 import type { EmployeeRecord, ImportData, Origin, PolicyRecord, Problem, UnitRecord } from "./types.ts";
 

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.ts";
 import { Prisma, type ReportStatus } from "../../generated/prisma/client.ts";
-import { DEFAULT_POLICY, type ReportPolicy } from "../policy.ts";
+import { DEFAULT_POLICY, type ReportPolicy } from "../policy/sections.ts";
 import { ANSWER_COLUMNS, answerAssignments, answersOf, NO_ANSWERS, type AnswerPatch, type Answers } from "./answers.ts";
 
 /**

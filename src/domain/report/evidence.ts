@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import type { Db } from "../../db/client.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Logger } from "../../lib/logger.ts";
-import { DEFAULT_POLICY, type ReportPolicy } from "../policy.ts";
+import { DEFAULT_POLICY, type ReportPolicy } from "../policy/sections.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 
 /** Where a photo's file is looked up: the bot's getFile, through BOT_API_ROOT like every other call. */

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.ts";
-import { DEFAULT_POLICY, type ReportPolicy } from "../policy.ts";
+import { DEFAULT_POLICY, type ReportPolicy } from "../policy/sections.ts";
 
 /** A photo (or an image sent as a file) as the chat delivered it. */
 export interface IncomingPhoto {

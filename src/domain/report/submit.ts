@@ -2,7 +2,7 @@ import type { Db } from "../../db/client.ts";
 import { Prisma, type ReportStatus } from "../../generated/prisma/client.ts";
 import { outboxInsert, type OutgoingMessage } from "../outbox.ts";
 import { auditInsert } from "../audit.ts";
-import type { ReportPolicy } from "../policy.ts";
+import type { ReportPolicy } from "../policy/sections.ts";
 import {
   cardOf,
   evidenceCalls,

@@ -1,7 +1,7 @@
 import { openEvaluationFor } from "../../domain/evaluation/draft.ts";
 import { periodCloses, periodsToEvaluate } from "../../domain/evaluation/periods.ts";
 import { employeeIdByNip, evalueeStates } from "../../domain/evaluation/queries.ts";
-import { loadDeadlinePolicy, loadRatingPolicy } from "../../domain/policy.ts";
+import { loadDeadlinePolicy, loadRatingPolicy } from "../../domain/policy/load.ts";
 import type { Period } from "../../domain/skp/periods.ts";
 import { nextStep } from "./answer.ts";
 import { factsText, listMessage, periodKeyboard, periodName } from "./render.ts";

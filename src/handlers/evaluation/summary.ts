@@ -2,7 +2,7 @@ import type { Evaluation } from "../../generated/prisma/client.ts";
 import { unitDistribution } from "../../domain/evaluation/distribution.ts";
 import { employeeName } from "../../domain/evaluation/queries.ts";
 import { resultOf } from "../../domain/evaluation/result.ts";
-import { loadRatingPolicy } from "../../domain/policy.ts";
+import { loadRatingPolicy } from "../../domain/policy/load.ts";
 import { formatLocalDate, localDate } from "../../lib/time.ts";
 import type { Predicate } from "../../scoring/index.ts";
 import { amendKeyboard, distributionLines, resultLines, summaryKeyboard } from "./render.ts";

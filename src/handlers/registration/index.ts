@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import type { Clock } from "../../lib/clock.ts";
 import type { Db } from "../../db/client.ts";
 import type { Config } from "../../config.ts";
-import { redeemInvite, type RedeemOutcome } from "../../domain/registration/invites.ts";
+import { redeemInvite, type RedeemOutcome } from "../../domain/registration/redeem-invite.ts";
 import { findLinkedEmployee } from "../../bot/identify.ts";
 import { commandList, OPEN_COMMANDS, roleList } from "../../bot/menu.ts";
 import type { BotContext } from "../../bot/context.ts";

@@ -8,7 +8,7 @@ import type { Logger } from "../../lib/logger.ts";
 import type { BotContext } from "../../bot/context.ts";
 import { isLinked } from "../../bot/filters.ts";
 import { conversationStorage, flushPendingWrites } from "../../bot/storage.ts";
-import { DEFAULT_POLICY, type ReportPolicy } from "../../domain/policy.ts";
+import { DEFAULT_POLICY, type ReportPolicy } from "../../domain/policy/sections.ts";
 import { storePendingEvidence } from "../../domain/report/evidence.ts";
 import { submitReport } from "../../domain/report/submit.ts";
 import { reviewRenderer } from "../review/render.ts";

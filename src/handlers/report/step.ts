@@ -7,7 +7,7 @@ import type { Translate } from "../../lib/i18n.ts";
 import { formatLocalDate } from "../../lib/time.ts";
 import type { BotContext, CurrentEmployee } from "../../bot/context.ts";
 import { writeWithConversation } from "../../bot/storage.ts";
-import type { ReportPolicy } from "../../domain/policy.ts";
+import type { ReportPolicy } from "../../domain/policy/sections.ts";
 import { draftUpdate, loadDraft, type DraftPatch, type DraftView } from "../../domain/report/drafts.ts";
 import type { SubmitOutcome } from "../../domain/report/submit.ts";
 import type { TelegramFiles } from "../../domain/report/evidence.ts";

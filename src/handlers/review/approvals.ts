@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { negotiateLocale } from "../../bot/i18n.ts";
-import { DEFAULT_REVIEW_POLICY } from "../../domain/policy.ts";
+import { DEFAULT_REVIEW_POLICY } from "../../domain/policy/sections.ts";
 import { cardOf, evidenceCalls } from "../../domain/review/card.ts";
 import { checkReview } from "../../domain/review/check.ts";
 import { decide } from "../../domain/review/decide.ts";

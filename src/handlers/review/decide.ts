@@ -5,7 +5,7 @@ import type { Logger } from "../../lib/logger.ts";
 import type { BotContext } from "../../bot/context.ts";
 import { negotiateLocale } from "../../bot/i18n.ts";
 import { pendingAnswer } from "../../bot/pending-answer.ts";
-import type { ReviewPolicy } from "../../domain/policy.ts";
+import type { ReviewPolicy } from "../../domain/policy/sections.ts";
 import type { Decision, Rating } from "../../domain/review/card.ts";
 import { checkReview, type CheckOutcome, type Reviewer } from "../../domain/review/check.ts";
 import { decide } from "../../domain/review/decide.ts";

@@ -4,7 +4,7 @@ import type { Clock } from "../../lib/clock.ts";
 import type { BotContext } from "../../bot/context.ts";
 import { formatNumber } from "../../lib/number.ts";
 import { todayIn } from "../../domain/calendar.ts";
-import { loadRatingPolicy } from "../../domain/policy.ts";
+import { loadRatingPolicy } from "../../domain/policy/load.ts";
 import { approvalStats, evaluationFacts } from "../../domain/evaluation/facts.ts";
 import { finalisedEvaluations } from "../../domain/evaluation/queries.ts";
 import { periodLabel } from "../../domain/skp/period-label.ts";
