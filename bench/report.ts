@@ -16,6 +16,7 @@ import { createServerApp } from "../src/server/app.ts";
 import { createTestDatabase } from "../test/support/db.ts";
 import { FakeTelegram, FAKE_BOT } from "../test/support/fake-telegram.ts";
 import { laporData } from "../src/handlers/report/callback-data.ts";
+import { localFileStore } from "../src/storage/local.ts";
 
 /**
  * N simulated employees complete /lapor at the same time through the webhook endpoint (the Hono
@@ -58,6 +59,7 @@ export async function benchReport(options: { employees?: number; pacedRates?: nu
     const bot = createBot({
       config,
       db: database.prisma,
+      storage: localFileStore(dataDir),
       clock: fixedClock(WORKING_DAY),
       logger,
       fetch: telegram.fetch,

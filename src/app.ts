@@ -10,6 +10,8 @@ import type { Logger } from "./lib/logger.ts";
 import { createBot, publishCommands } from "./bot/create-bot.ts";
 import { connectBot, startupCall, StartupError, type ConnectOptions } from "./bot/connect.ts";
 import { createServerApp } from "./server/app.ts";
+import { localFileStore } from "./storage/local.ts";
+import type { FileStore } from "./storage/file-store.ts";
 import { createOutboxSender } from "./jobs/outbox.ts";
 import { createScheduler } from "./jobs/scheduler.ts";
 import { intervalJobs } from "./jobs/intervals.ts";
@@ -54,8 +56,10 @@ export async function startLapkin(deps: StartDeps): Promise<RunningLapkin> {
     // /skp; the evidence and idle-/lapor tasks use the same): an import reaches them at the next
     // start. The scheduler, /evaluasi and /nilai read theirs each time.
     const policies = await loadPolicies(database.prisma, logger);
+    const storage = localFileStore(config.dataDir);
     const bot = createBot({
       ...deps,
+      storage,
       db: database.prisma,
       policy: policies.report,
       reviewPolicy: policies.review,
@@ -77,7 +81,7 @@ export async function startLapkin(deps: StartDeps): Promise<RunningLapkin> {
     const port = (server.address() as AddressInfo).port;
 
     await receiveUpdates(bot, config, connect, opened);
-    await startWorkers(deps, database, bot, policies.report, opened);
+    await startWorkers(deps, database, bot, { policy: policies.report, storage }, opened);
 
     logger.info(
       {
@@ -132,7 +136,7 @@ async function startWorkers(
   deps: StartDeps,
   database: Database,
   bot: Bot<BotContext>,
-  policy: ReportPolicy,
+  { policy, storage }: { policy: ReportPolicy; storage: FileStore },
   opened: Opened,
 ) {
   const { config, clock, logger } = deps;
@@ -153,7 +157,16 @@ async function startWorkers(
     dataDir: config.dataDir,
     adminTelegramIds: config.adminTelegramIds,
     adminTimeZone: config.defaultTimeZone,
-    intervals: intervalJobs({ db: database.prisma, api: bot.api, config, clock, logger, fetch: deps.fetch, policy }),
+    intervals: intervalJobs({
+      db: database.prisma,
+      api: bot.api,
+      config,
+      storage,
+      clock,
+      logger,
+      fetch: deps.fetch,
+      policy,
+    }),
   });
   await scheduler.start();
   opened.push(() => scheduler.stop());

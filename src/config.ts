@@ -60,6 +60,8 @@ const envSchema = z
       .min(1, "a number of seconds from 1 to 3600")
       .max(3600, "a number of seconds from 1 to 3600")
       .default(60),
+    // The address people's browsers reach (dashboard, login and evidence links); unset turns those off.
+    PUBLIC_URL: z.url({ protocol: /^https?$/, error: "the http(s) address browsers reach Lapkin at" }).optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   })
   .superRefine((env, ctx) => {
@@ -84,6 +86,8 @@ export type Config = {
   logLevel: (typeof LOG_LEVELS)[number];
   /** How long start-up keeps trying an unreachable Bot API before it gives up. */
   startupWaitSeconds: number;
+  /** The address browsers reach (no trailing slash); undefined: dashboard and evidence links are off. */
+  publicUrl?: string;
 };
 
 /** A configuration problem a person can fix; printed as one line, never as a stack trace. */
@@ -115,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     adminTelegramIds: e.ADMIN_TELEGRAM_IDS,
     logLevel: e.LOG_LEVEL,
     startupWaitSeconds: e.STARTUP_WAIT_SECONDS,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
   };
 }
 

@@ -7,6 +7,7 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
+import type { FileStore } from "../storage/file-store.ts";
 import type { ReportPolicy, ReviewPolicy } from "../domain/policy/sections.ts";
 import type { EvaluationPeriodKind } from "../domain/skp/periods.ts";
 import type { BotContext } from "./context.ts";
@@ -30,6 +31,8 @@ export interface BotDependencies {
   db: Db;
   clock: Clock;
   logger: Logger;
+  /** Where evidence photos are kept (DATA_DIR's folder, or the store every instance shares). */
+  storage: FileStore;
   /** Replaces Telegram's transport; tests and benchmarks pass a fake Bot API here. */
   fetch?: typeof fetch;
   /** Skips the getMe call at start when the caller already knows the bot. */

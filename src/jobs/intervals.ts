@@ -3,6 +3,7 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
+import type { FileStore } from "../storage/file-store.ts";
 import { translate } from "../lib/i18n.ts";
 import type { ReportPolicy } from "../domain/policy/sections.ts";
 import { retryPendingEvidence } from "./evidence.ts";
@@ -13,7 +14,9 @@ export interface IntervalJobDeps {
   db: Db;
   /** The bot's API object, for getFile (evidence downloads go through BOT_API_ROOT too). */
   api: Pick<Api, "getFile">;
-  config: Pick<Config, "botApiRoot" | "botToken" | "dataDir">;
+  config: Pick<Config, "botApiRoot" | "botToken">;
+  /** Where evidence photos are kept. */
+  storage: FileStore;
   clock: Clock;
   logger: Logger;
   fetch?: typeof fetch;

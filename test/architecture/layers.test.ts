@@ -7,11 +7,14 @@ import { importCircles, importGraph, importsBetween, importsOf } from "./import-
  */
 const FEATURE_LAYERS = ["src/domain", "src/handlers", "src/bot", "src/jobs", "src/server", "src/cli", "src/app.ts"];
 const RULES: Array<[from: string, to: string]> = [
-  ...["src/lib", "src/db", "src/scoring"].flatMap((base) =>
+  ...["src/lib", "src/db", "src/scoring", "src/storage"].flatMap((base) =>
     [...FEATURE_LAYERS, "src/config.ts"].map((to) => [base, to] as [string, string]),
   ),
   ["src/lib", "src/db"],
   ["src/scoring", "src/db"],
+  ["src/lib", "src/storage"],
+  ["src/scoring", "src/storage"],
+  ["src/db", "src/storage"],
   ...["src/handlers", "src/bot", "src/jobs", "src/server", "src/cli", "src/app.ts", "src/config.ts"].map(
     (to) => ["src/domain", to] as [string, string],
   ),

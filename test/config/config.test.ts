@@ -16,7 +16,14 @@ describe("configuration from the environment", () => {
       logLevel: "info",
       databaseUrl: undefined,
       startupWaitSeconds: 60,
+      publicUrl: undefined,
     });
+  });
+
+  it("takes PUBLIC_URL without its trailing slash, so links are built the same way everywhere", () => {
+    expect(loadConfig({ ...base, PUBLIC_URL: "https://kinerja.kota.go.id/" }).publicUrl).toBe(
+      "https://kinerja.kota.go.id",
+    );
   });
 
   it("parses admin ids as BigInt, beyond 32 bits", () => {
@@ -46,6 +53,8 @@ describe("configuration from the environment", () => {
     [{ ...base, PORT: "70000" }, "PORT", "a port number"],
     [{ ...base, PORT: "abc" }, "PORT", "a port number"],
     [{ ...base, BOT_MODE: "hook" }, "BOT_MODE", '"polling" or "webhook"'],
+    [{ ...base, PUBLIC_URL: "kinerja.kota.go.id" }, "PUBLIC_URL", "the http(s) address browsers reach"],
+    [{ ...base, PUBLIC_URL: "ftp://kinerja.kota.go.id" }, "PUBLIC_URL", "the http(s) address browsers reach"],
     [{ ...base, STARTUP_WAIT_SECONDS: "0" }, "STARTUP_WAIT_SECONDS", "a number of seconds from 1 to 3600"],
     [{ ...base, STARTUP_WAIT_SECONDS: "soon" }, "STARTUP_WAIT_SECONDS", "a number of seconds"],
     [{ ...base, BOT_MODE: "webhook" }, "WEBHOOK_URL", "WEBHOOK_URL must be set when BOT_MODE=webhook"],

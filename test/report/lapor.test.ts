@@ -488,7 +488,14 @@ describe("evidence kept by us", () => {
     expect(await database.prisma.evidence.findFirstOrThrow()).toMatchObject({ status: "PENDING", attempts: 1 });
 
     const { retryPendingEvidence } = await import("../../src/jobs/evidence.ts");
-    const deps = { db: database.prisma, api: h.bot.api, config: h.config, clock: h.clock, fetch: h.telegram.fetch };
+    const deps = {
+      db: database.prisma,
+      api: h.bot.api,
+      config: h.config,
+      storage: h.storage,
+      clock: h.clock,
+      fetch: h.telegram.fetch,
+    };
     h.telegram.failDownloads(1);
     expect(await retryPendingEvidence(deps)).toEqual({ stored: 0, failed: 0, rejected: 0 }); // not due yet (backoff)
     h.clock.advance(31_000);

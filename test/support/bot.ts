@@ -4,6 +4,8 @@ import { loadConfig, type Config } from "../../src/config.ts";
 import { createBot } from "../../src/bot/create-bot.ts";
 import { fixedClock } from "../../src/lib/clock.ts";
 import { createLogger } from "../../src/lib/logger.ts";
+import { localFileStore } from "../../src/storage/local.ts";
+import type { FileStore } from "../../src/storage/file-store.ts";
 import type { Db } from "../../src/db/client.ts";
 import { FakeTelegram, FAKE_BOT } from "./fake-telegram.ts";
 
@@ -49,11 +51,14 @@ export function createTestBot(options: {
   now?: string;
   config?: Record<string, string>;
   telegram?: FakeTelegram;
+  /** Where evidence is kept; default a local store in the config's DATA_DIR. */
+  storage?: FileStore;
 }) {
   const telegram = options.telegram ?? new FakeTelegram();
   const config = testConfig(options.config);
   const clock = fixedClock(options.now ?? "2026-11-24T03:00:00Z");
   const { logger, lines } = memoryLogger(config.botToken);
+  const storage = options.storage ?? localFileStore(config.dataDir);
   // Background work (evidence downloads) is collected so a test can wait for it with settle().
   const pending = new Set<Promise<unknown>>();
   const background = (task: Promise<unknown>) => {
@@ -63,6 +68,7 @@ export function createTestBot(options: {
   const bot = createBot({
     config,
     db: options.db,
+    storage,
     clock,
     logger,
     fetch: telegram.fetch,
@@ -75,5 +81,5 @@ export function createTestBot(options: {
   const settle = async () => {
     while (pending.size) await Promise.all([...pending]);
   };
-  return { bot, telegram, clock, config, deliver, settle, logLines: lines };
+  return { bot, telegram, clock, config, deliver, settle, logLines: lines, storage };
 }

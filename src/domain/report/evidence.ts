@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import type { Db } from "../../db/client.ts";
+import type { FileStore } from "../../storage/file-store.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Logger } from "../../lib/logger.ts";
 import { DEFAULT_POLICY, type ReportPolicy } from "../policy/sections.ts";
@@ -15,9 +14,10 @@ export interface TelegramFiles {
 export interface EvidenceDeps {
   db: Db;
   files: TelegramFiles;
-  /** The download goes to BOT_API_ROOT's file endpoint; the file is kept under DATA_DIR. */
-  /** Where files are downloaded from (BOT_API_ROOT, BOT_TOKEN) and kept (DATA_DIR). */
-  config: { botApiRoot: string; botToken: string; dataDir: string };
+  /** Where files are downloaded from: BOT_API_ROOT's file endpoint, with BOT_TOKEN. */
+  config: { botApiRoot: string; botToken: string };
+  /** Where the photos are kept (DATA_DIR, or the shared store every instance reaches). */
+  storage: FileStore;
   clock: Clock;
   /** The transport for the file download; tests pass the fake Bot API. */
   fetch?: typeof fetch;
@@ -172,26 +172,24 @@ async function storeOne(deps: EvidenceDeps, row: { fileId: string; size: number 
   if (!type) return { kind: "rejected", error: "not a JPEG, PNG, WebP or HEIC image" };
 
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const path = await writeOnce(deps, bytes, sha256, type.ext);
+  const path = await writeOnce(deps, bytes, sha256, type);
   return { kind: "stored", sha256, path, size: bytes.length, mimeType: type.mime };
 }
 
 /** Content-addressed: a file already stored (by any report) is reused, wherever its month folder is. */
-async function writeOnce(deps: EvidenceDeps, bytes: Uint8Array, sha256: string, ext: string): Promise<string> {
+async function writeOnce(
+  deps: EvidenceDeps,
+  bytes: Uint8Array,
+  sha256: string,
+  type: { ext: string; mime: string },
+): Promise<string> {
   const [existing] = await deps.db.$queryRaw<Array<{ path: string }>>`
     SELECT "path" FROM "Evidence" WHERE "sha256" = ${sha256} AND "path" IS NOT NULL LIMIT 1`;
   const now = deps.clock.now();
-  const relative =
-    existing?.path ??
-    join("evidence", String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, "0"), `${sha256}.${ext}`);
-  const absolute = join(deps.config.dataDir, relative);
-  if (!existsSync(absolute)) {
-    mkdirSync(dirname(absolute), { recursive: true });
-    const temporary = `${absolute}.${process.pid}.${Date.now()}.part`;
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, absolute);
-  }
-  return relative;
+  const month = String(now.getUTCMonth() + 1).padStart(2, "0");
+  const key = existing?.path ?? `evidence/${now.getUTCFullYear()}/${month}/${sha256}.${type.ext}`;
+  if (!(await deps.storage.has(key))) await deps.storage.put(key, bytes, type.mime);
+  return key;
 }
 
 /** Recognises the accepted image formats by their first bytes, never by a name or a claimed type. */

@@ -5,6 +5,7 @@ import type { Db } from "../../db/client.ts";
 import type { CallbackCodec } from "../../lib/callback-data.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Logger } from "../../lib/logger.ts";
+import type { FileStore } from "../../storage/file-store.ts";
 import type { BotContext } from "../../bot/context.ts";
 import { isLinked } from "../../bot/filters.ts";
 import { conversationStorage, flushPendingWrites } from "../../bot/storage.ts";
@@ -21,8 +22,10 @@ import type { LaporDeps, ReportContext } from "./step.ts";
 export { REPORT_CONVERSATION_VERSION } from "./lapor.ts";
 
 export interface ReportDependencies {
-  config: Pick<Config, "botApiRoot" | "botToken" | "dataDir">;
+  config: Pick<Config, "botApiRoot" | "botToken">;
   db: Db;
+  /** Where evidence photos are kept. */
+  storage: FileStore;
   clock: Clock;
   logger: Logger;
   fetch?: typeof fetch;
@@ -94,7 +97,7 @@ function laporDependencies(deps: ReportDependencies): LaporDeps {
     deps.background ??
     ((task) => void task.catch((error) => deps.logger.error({ err: error }, "background task failed")));
   const reviewCards = reviewRenderer();
-  const { db, clock, config, fetch, logger } = deps;
+  const { db, clock, config, fetch, logger, storage } = deps;
   return {
     db,
     clock,
@@ -102,6 +105,6 @@ function laporDependencies(deps: ReportDependencies): LaporDeps {
     submit: (employeeId, reportId) =>
       submitReport(db, { reportId, employeeId, now: clock.now(), policy, render: reviewCards }),
     storeEvidenceSoon: (files, reportId) =>
-      background(storePendingEvidence({ db, files, config, clock, fetch, logger, policy }, { reportId })),
+      background(storePendingEvidence({ db, files, config, storage, clock, fetch, logger, policy }, { reportId })),
   };
 }
