@@ -154,7 +154,6 @@ async function startWorkers(
     db: database.prisma,
     clock,
     logger,
-    dataDir: config.dataDir,
     adminTelegramIds: config.adminTelegramIds,
     adminTimeZone: config.defaultTimeZone,
     intervals: intervalJobs({

@@ -55,7 +55,7 @@ export async function jobCommand(args: string[], io: CliIo): Promise<number> {
   if (!options.name) throw new UserError(USAGE);
   if (!isJobName(options.name)) throw new UserError(`Unknown job "${options.name}". Jobs: ${JOB_NAMES.join(", ")}.`);
   const name = options.name;
-  const { dataDir, adminTelegramIds, defaultTimeZone } = databaseSettings(io.env);
+  const { adminTelegramIds, defaultTimeZone } = databaseSettings(io.env);
   return withDatabase(io, async (db) => {
     if (options.units.length) {
       const known = await db.prisma.unit.findMany({ where: { code: { in: options.units } }, select: { code: true } });
@@ -64,7 +64,7 @@ export async function jobCommand(args: string[], io: CliIo): Promise<number> {
     }
     const logger = createLogger({ level: io.env.LOG_LEVEL ?? "warn", destination: io.stderr });
     const results = await runJobNow(
-      { db: db.prisma, clock: io.clock, logger, dataDir, adminTelegramIds, adminTimeZone: defaultTimeZone },
+      { db: db.prisma, clock: io.clock, logger, adminTelegramIds, adminTimeZone: defaultTimeZone },
       name,
       {
         at,

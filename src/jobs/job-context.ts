@@ -8,7 +8,6 @@ import type { EvaluationPeriodKind } from "../domain/skp/periods.ts";
 export interface JobContext {
   db: Db;
   logger: Logger;
-  dataDir: string;
   policy: SchedulePolicy;
   /** The SKP deadlines and the evaluation period in force, loaded with `policy`. */
   deadlines: DeadlinePolicy;

@@ -1,5 +1,4 @@
-import { existsSync } from "node:fs";
-import { Api, GrammyError, InputFile } from "grammy";
+import { Api, InputFile } from "grammy";
 import { autoRetry } from "@grammyjs/auto-retry";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { fitToTelegramLimits } from "../lib/telegram-limits.ts";
@@ -22,8 +21,12 @@ export function senderApi(api: Api, limits: { maxDelaySeconds: number; timeoutSe
   return own;
 }
 
-/** Makes the Bot API call a row's payload (`{ method, params }`) describes. */
-export async function callPayload(api: Api, payload: Prisma.JsonValue): Promise<Outcome> {
+/** Makes the Bot API call a row's payload (`{ method, params }`) describes, uploading its attachment. */
+export async function callPayload(
+  api: Api,
+  payload: Prisma.JsonValue,
+  attachment: Uint8Array | null = null,
+): Promise<Outcome> {
   const call = payload as { method?: unknown; params?: unknown } | null;
   const method = typeof call?.method === "string" ? call.method : undefined;
   const params = call?.params && typeof call.params === "object" ? (call.params as Record<string, unknown>) : undefined;
@@ -32,32 +35,30 @@ export async function callPayload(api: Api, payload: Prisma.JsonValue): Promise<
   if (!method || !params || typeof send !== "function") {
     return { kind: "permanent", error: `Malformed outbox payload (method ${String(call?.method)}).` };
   }
+  const withFile = withAttachment(params, attachment);
+  if (!withFile) return { kind: "permanent", error: `The outbox row names an attachment it does not hold.` };
   try {
-    return { kind: "sent", result: await send(withLocalFiles(params)) };
+    return { kind: "sent", result: await send(withFile) };
   } catch (error) {
     return classify(error);
   }
 }
 
 /**
- * A `photo` (or `document`) given as `{ "localFile": path }` is uploaded from disk (a chart the job
- * drew): the payload stays JSON in the row, the file is read only when sending. A missing file is a
- * permanent failure (the Bot API answers 400 for the empty upload).
+ * A `photo` (or `document`) given as `{ "attachment": name }` is uploaded from the row's own bytes
+ * (a chart the job drew), so it does not matter which instance drew it. Undefined when the row
+ * names an attachment but holds none.
  */
-function withLocalFiles(params: Record<string, unknown>): Record<string, unknown> {
+function withAttachment(
+  params: Record<string, unknown>,
+  attachment: Uint8Array | null,
+): Record<string, unknown> | undefined {
   const out = { ...params };
   for (const field of ["photo", "document"]) {
-    const value = out[field] as { localFile?: unknown } | undefined;
-    if (value && typeof value === "object" && typeof value.localFile === "string") {
-      if (!existsSync(value.localFile))
-        throw new GrammyError(
-          `Local file missing: ${value.localFile}`,
-          { ok: false, error_code: 400, description: `Bad Request: local file ${value.localFile} is missing` },
-          "sendPhoto",
-          out,
-        );
-      out[field] = new InputFile(value.localFile);
-    }
+    const value = out[field] as { attachment?: unknown } | undefined;
+    if (!value || typeof value !== "object" || typeof value.attachment !== "string") continue;
+    if (!attachment) return undefined;
+    out[field] = new InputFile(attachment, value.attachment);
   }
   return out;
 }

@@ -8,13 +8,19 @@ export interface ClaimedRow {
   kind: string;
   chatId: bigint;
   payload: Prisma.JsonValue;
+  /** The bytes of the file the payload names as `{ "attachment": name }`, if any. */
+  attachment: Uint8Array | null;
+  orderGroup: string | null;
   attempts: number;
   lockedUntil: Date | null;
 }
 
 /**
  * Claims up to `batchSize` due rows with `FOR UPDATE SKIP LOCKED` and stamps a lease
- * (`lockedUntil`) on them, leaving out the chats in `waiting`.
+ * (`lockedUntil`) on them, leaving out the chats in `waiting`, and any row while an earlier row of
+ * its `orderGroup` is still PENDING (a report's card waits for its album, even when the album was
+ * put back for a retry; a FAILED row no longer holds its group). So at most one row of a group is
+ * claimed at a time, and the next one becomes claimable once it is SENT or FAILED.
  */
 export async function claimRows(
   db: Db,
@@ -31,11 +37,14 @@ export async function claimRows(
   const claimed = await db.$queryRawUnsafe<Array<{ id: bigint | number | string }>>(
     `UPDATE "Outbox" SET "lockedUntil" = $1::timestamp(3)
       WHERE id IN (
-        SELECT id FROM "Outbox"
+        SELECT id FROM "Outbox" o
          WHERE status = 'PENDING'
            AND "nextAttemptAt" <= $2::timestamp(3)
            AND ("lockedUntil" IS NULL OR "lockedUntil" < $2::timestamp(3))
            ${notWaiting}
+           AND NOT (o."orderGroup" IS NOT NULL AND EXISTS (
+             SELECT 1 FROM "Outbox" e
+              WHERE e."orderGroup" = o."orderGroup" AND e.id < o.id AND e.status = 'PENDING'))
          ORDER BY "nextAttemptAt", id
          LIMIT ${Math.max(1, Math.floor(options.batchSize))}
          FOR UPDATE SKIP LOCKED)
@@ -46,7 +55,17 @@ export async function claimRows(
   if (claimed.length === 0) return [];
   const rows = await db.outbox.findMany({
     where: { id: { in: claimed.map((r) => BigInt(r.id)) } },
-    select: { id: true, dedupeKey: true, kind: true, chatId: true, payload: true, attempts: true, lockedUntil: true },
+    select: {
+      id: true,
+      dedupeKey: true,
+      kind: true,
+      chatId: true,
+      payload: true,
+      attachment: true,
+      orderGroup: true,
+      attempts: true,
+      lockedUntil: true,
+    },
     orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
   });
   return rows;
@@ -97,6 +116,25 @@ export async function markFailed(db: Db, row: ClaimedRow, attempts: number, now:
     where: { id: row.id, lockedUntil: row.lockedUntil },
     data: { status: "FAILED", attempts, lockedUntil: null, lastError: error, nextAttemptAt: now },
   });
+}
+
+/**
+ * The call failed for good but the row has a fallback (a photo's text): the row becomes that call,
+ * without its attachment, due now with fresh attempts, while our lease holds it. Its key, chat and
+ * place in its order group stay, so the fallback goes out once, where the original would have.
+ */
+export async function fallBack(
+  db: Db,
+  row: ClaimedRow,
+  fallback: Prisma.JsonObject,
+  now: Date,
+  error: string,
+): Promise<boolean> {
+  const changed = await db.outbox.updateMany({
+    where: { id: row.id, lockedUntil: row.lockedUntil, status: "PENDING" },
+    data: { payload: fallback, attachment: null, attempts: 0, nextAttemptAt: now, lockedUntil: null, lastError: error },
+  });
+  return changed.count > 0;
 }
 
 /** Back to the queue for another try at `nextAttemptAt`, while our lease holds the row. */

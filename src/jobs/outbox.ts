@@ -5,7 +5,8 @@ import type { Logger } from "../lib/logger.ts";
 import { callPayload, senderApi } from "./outbox-api.ts";
 import type { Outcome } from "./outbox-errors.ts";
 import { chatPacer, globalPacer, messageCount } from "./outbox-pacing.ts";
-import { claimRows, markFailed, markSent, releaseRows, reschedule, type ClaimedRow } from "./outbox-rows.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { claimRows, fallBack, markFailed, markSent, releaseRows, reschedule, type ClaimedRow } from "./outbox-rows.ts";
 
 /**
  * The outbox sender: sends the Bot API calls that producers queued with `enqueueMessage`.
@@ -112,9 +113,22 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   let running: Promise<SendRoundResult> | undefined;
   let timer: NodeJS.Timeout | undefined;
 
+  /** Claims that one round may make: a sent row of an order group frees the next one of its group. */
+  const CLAIMS_PER_ROUND = 4;
+
   async function sendDue(): Promise<SendRoundResult> {
     const total: SendRoundResult = { sent: 0, failed: 0, retried: 0 };
-    if (stopping || clock.now().getTime() < pausedUntil) return total;
+    // Claimed again at once while the last claim settled a row of an order group, so a report's
+    // album and its card (which waits for it) still go out in one round.
+    for (let claims = 0; claims < CLAIMS_PER_ROUND; claims++) {
+      if (stopping || clock.now().getTime() < pausedUntil) break;
+      if (!(await sendClaimed(total))) break;
+    }
+    return total;
+  }
+
+  /** One claim and its rows; says whether a row of an order group left PENDING (its next may go). */
+  async function sendClaimed(total: SendRoundResult): Promise<boolean> {
     const claimAt = clock.now();
     const rows = await claimRows(db, claimAt, {
       leaseMs: options.leaseMs,
@@ -122,6 +136,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       waiting: chats.waiting(claimAt.getTime()),
     });
     const pending = [...rows];
+    let groupFreed = false;
     try {
       while (pending.length > 0 && !stopping) {
         const row = pending[0]!;
@@ -137,19 +152,21 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         // An album is as many messages as it has items, for Telegram's limits and so for ours.
         const weight = messageCount(row.payload);
         await pace(weight);
-        const outcome = await callPayload(api, row.payload);
+        const outcome = await callPayload(api, row.payload, row.attachment);
         pending.shift();
         const after = clock.now();
         chats.sent(row.chatId, after.getTime(), weight);
-        await record(row, outcome, after, total);
+        const settled = await record(row, outcome, after, total);
+        if (settled && row.orderGroup) groupFreed = true;
       }
     } finally {
       if (pending.length > 0) await releaseRows(db, pending);
     }
-    return total;
+    return groupFreed;
   }
 
-  async function record(row: ClaimedRow, outcome: Outcome, now: Date, total: SendRoundResult): Promise<void> {
+  /** Writes the outcome; true when the row left PENDING (sent or failed for good). */
+  async function record(row: ClaimedRow, outcome: Outcome, now: Date, total: SendRoundResult): Promise<boolean> {
     const attempts = row.attempts + 1;
     const log = {
       outboxId: row.id.toString(),
@@ -163,16 +180,17 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         await markSent(db, row, attempts, now, outcome.result);
         total.sent++;
         logger.debug(log, "outbox: sent");
-        return;
+        return true;
       }
       case "permanent": {
+        if (await tryFallback(row, now, outcome.error, total)) return false;
         await markFailed(db, row, attempts, now, outcome.error);
         total.failed++;
         logger.warn({ ...log, error: outcome.error }, "outbox: failed permanently");
         await deps
           .onPermanentFailure?.({ chatId: row.chatId, kind: row.kind, error: outcome.error })
           .catch((error) => logger.error({ ...log, err: error }, "outbox: failure hook failed"));
-        return;
+        return true;
       }
       case "flood": {
         // Flood control is per bot: the row waits retry_after, and so does every other row.
@@ -181,22 +199,39 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         await reschedule(db, row, { nextAttemptAt: retryAt, error: outcome.error });
         total.retried++;
         logger.warn({ ...log, retryAfter: outcome.retryAfterSeconds }, "outbox: flood limit, sender paused");
-        return;
+        return false;
       }
       case "transient": {
         if (attempts >= options.maxAttempts) {
+          if (await tryFallback(row, now, outcome.error, total)) return false;
           await markFailed(db, row, attempts, now, outcome.error);
           total.failed++;
           logger.warn({ ...log, error: outcome.error }, "outbox: failed after the last attempt");
-          return;
+          return true;
         }
         const delay = Math.min(options.maxBackoffMs, options.baseBackoffMs * 2 ** (attempts - 1));
         await reschedule(db, row, { attempts, nextAttemptAt: new Date(now.getTime() + delay), error: outcome.error });
         total.retried++;
         logger.info({ ...log, error: outcome.error, retryInMs: delay }, "outbox: will retry");
-        return;
+        return false;
       }
     }
+  }
+
+  /**
+   * A row that failed for good and has a fallback (a photo's text) becomes that call, due now —
+   * unless the chat refused us (403: blocked, kicked), which no other call would get past.
+   */
+  async function tryFallback(row: ClaimedRow, now: Date, error: string, total: SendRoundResult): Promise<boolean> {
+    const fallback = (row.payload as { fallback?: unknown } | null)?.fallback;
+    if (!fallback || typeof fallback !== "object" || error.startsWith("403")) return false;
+    if (!(await fallBack(db, row, fallback as Prisma.JsonObject, now, error))) return false;
+    total.retried++;
+    logger.warn(
+      { outboxId: row.id.toString(), kind: row.kind, error },
+      "outbox: failed for good, sending its fallback",
+    );
+    return true;
   }
 
   function runOnce(): Promise<SendRoundResult> {

@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { formatLocalDate } from "../lib/time.ts";
 import { formatNumber } from "../lib/number.ts";
 import { translate } from "../lib/i18n.ts";
@@ -39,24 +37,20 @@ export function summaryCaption(
   return lines.join("\n");
 }
 
+/** The chart's PNG bytes (queued with the message, so any instance can send it), or null if drawing failed. */
 export function drawChart(
   ctx: JobContext,
   stats: WeeklyStats,
   locale: string,
   render: typeof renderWeeklyChart,
-): string | null {
+): Uint8Array | null {
   try {
-    const png = render({
+    return render({
       title: `${ctx.unit.name} — ${formatLocalDate(stats.days[0]!.date, locale)}`,
       labels: stats.days.map((d) => formatLocalDate(d.date, locale)),
       rates: stats.days.map(dayRate),
       seriesLabel: translate(locale, "summary-chart-series"),
     });
-    const dir = join(ctx.dataDir, "charts");
-    mkdirSync(dir, { recursive: true });
-    const path = join(dir, `${ctx.runId}-${locale}.png`);
-    writeFileSync(path, png);
-    return path;
   } catch (error) {
     ctx.logger.warn({ err: error, unitId: ctx.unit.id }, "weekly summary: chart failed, sending text");
     return null;

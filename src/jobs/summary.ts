@@ -9,8 +9,9 @@ import { dailyLines, drawChart, headSummary, summaryCaption } from "./summary-te
 
 /**
  * Weekly summary, on the unit's last working day of the week at 16:00: a chart with a caption to
- * every active group of the unit (a text summary if the chart cannot be drawn), and a private
- * summary to each linked head of the unit.
+ * every active group of the unit (the text summary if the chart cannot be drawn, or if the photo
+ * cannot be sent: the row's fallback), and a private summary to each linked head of the unit.
+ * The chart's bytes are queued with the message, so the instance that sends it needs no file.
  */
 export async function weeklySummary(ctx: JobContext, render = renderWeeklyChart): Promise<JobOutcome> {
   const days = workingDaysOfWeek(ctx.localDate, ctx.unit.calendar);
@@ -23,19 +24,28 @@ export async function weeklySummary(ctx: JobContext, render = renderWeeklyChart)
   const weekOf = days[0]!;
   const groups = await ctx.db.group.findMany({ where: { unitId: ctx.unit.id, active: true }, orderBy: { id: "asc" } });
   const messages: OutgoingMessage[] = [];
-  const byLocale = new Map<string, string | null>();
+  const byLocale = new Map<string, Uint8Array | null>();
   for (const group of groups) {
     const caption = summaryCaption(ctx.unit, weekOf, stats, group.language, ctx.policy.weeklySummary.recognition);
     if (!byLocale.has(group.language)) byLocale.set(group.language, drawChart(ctx, stats, group.language, render));
-    const file = byLocale.get(group.language);
+    const chart = byLocale.get(group.language);
     const chat_id = group.chatId.toString();
+    const text = {
+      method: "sendMessage" as const,
+      params: { chat_id, text: `${caption}\n\n${dailyLines(stats, group.language)}` },
+    };
     messages.push({
       dedupeKey: `${ctx.runKey}:group:${group.chatId}`,
       kind: "weekly-summary",
       chatId: group.chatId,
-      ...(file
-        ? { method: "sendPhoto", params: { chat_id, photo: { localFile: file }, caption } }
-        : { method: "sendMessage", params: { chat_id, text: `${caption}\n\n${dailyLines(stats, group.language)}` } }),
+      ...(chart
+        ? {
+            method: "sendPhoto",
+            params: { chat_id, caption },
+            attachment: { field: "photo", name: `summary-${group.language}.png`, bytes: chart },
+            fallback: text,
+          }
+        : text),
       now: ctx.queuedAt,
       notBefore: ctx.notBefore,
     });

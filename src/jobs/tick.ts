@@ -29,7 +29,6 @@ export interface SchedulerDeps {
   db: Db;
   clock: Clock;
   logger: Logger;
-  dataDir: string;
   /** How far back the tick looks for missed occurrences. */
   lookBackDays?: number;
   /** Recipients of the admins' daily digest besides employees with the ADMIN role (ADMIN_TELEGRAM_IDS). */
@@ -173,7 +172,6 @@ async function execute(
   const ctx: JobContext = {
     db: deps.db,
     logger: deps.logger,
-    dataDir: deps.dataDir,
     policy: run.policies.schedule,
     deadlines: run.policies.deadlines,
     ratingPeriod: run.policies.rating.period,

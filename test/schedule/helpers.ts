@@ -6,12 +6,16 @@ import { seedSmallUnit } from "../support/seed.ts";
 
 export const silent = createLogger({ level: "silent" });
 
+/**
+ * The scheduler's dependencies. `dataDir` is the instance's DATA_DIR, which no job writes to any
+ * more (charts travel in the outbox row); it stays in the signature so each test names its instance.
+ */
 export function schedulerDeps(
   db: Db,
   dataDir: string,
   now = "2026-11-23T07:00:00Z",
 ): SchedulerDeps & { clock: ReturnType<typeof fixedClock> } {
-  return { db, clock: fixedClock(now), logger: silent, dataDir };
+  return { db, clock: fixedClock(now), logger: silent };
 }
 
 /** The small unit of test/support/seed.ts, every employee linked to a Telegram account (id 9000 + employee id). */

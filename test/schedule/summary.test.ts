@@ -1,9 +1,11 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Api } from "grammy";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import { FakeTelegram } from "../support/fake-telegram.ts";
-import { openDatabase, type Database } from "../../src/db/client.ts";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase, type Database, type Db } from "../../src/db/client.ts";
 import { createOutboxSender } from "../../src/jobs/outbox.ts";
 import { runJobNow, tick } from "../../src/jobs/tick.ts";
 import { loadUnits } from "../../src/jobs/calendars.ts";
@@ -80,14 +82,14 @@ function pngSize(bytes: Buffer) {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-function sender(telegram: FakeTelegram, clockAt: Date) {
+function sender(telegram: FakeTelegram, clockAt: Date, on: Db = db(), batchSize = 50) {
   const clock = fixedClock(clockAt);
   return createOutboxSender({
-    db: db(),
+    db: on,
     clock,
     logger: silent,
     api: new Api(telegram.token, { apiRoot: telegram.apiRoot, fetch: telegram.fetch as never }),
-    options: { ratePerSecond: 1000, perGroupIntervalMs: 0, perChatIntervalMs: 0 },
+    options: { ratePerSecond: 1000, perGroupIntervalMs: 0, perChatIntervalMs: 0, batchSize },
     onPermanentFailure: deactivateOnForbidden(db(), () => clock.now()),
   });
 }
@@ -100,9 +102,10 @@ describe("weekly summary", () => {
     await tick(schedulerDeps(db(), database.dataDir), FRIDAY_1600);
 
     const [row] = await queued(db(), "weekly-summary");
-    const payload = row!.payload as { method: string; params: { caption: string; photo: { localFile: string } } };
+    const payload = row!.payload as { method: string; params: { caption: string; photo: { attachment: string } } };
     expect(payload.method).toBe("sendPhoto");
-    expect(pngSize(readFileSync(payload.params.photo.localFile))).toEqual({ width: 800, height: 450 });
+    expect(payload.params.photo).toEqual({ attachment: "summary-id.png" });
+    expect(pngSize(Buffer.from(row!.attachment!))).toEqual({ width: 800, height: 450 });
     const caption = payload.params.caption;
     expect(caption).toContain("Tingkat pelaporan: 40%");
     expect(caption).toContain("Disetujui 3 · Menunggu 1 · Perbaikan 1 · Ditolak 1");
@@ -217,12 +220,12 @@ describe("weekly summary", () => {
     });
     await tick(schedulerDeps(db(), database.dataDir), FRIDAY_1600);
     const rows = await queued(db(), "weekly-summary");
-    const english = rows.find((r) => r.chatId === -100666n)!.payload as {
-      params: { caption: string; photo: { localFile: string } };
-    };
+    const row = rows.find((r) => r.chatId === -100666n)!;
+    const english = row.payload as { params: { caption: string; photo: { attachment: string } } };
     expect(english.params.caption).toContain("Reporting rate: 40%");
     expect(english.params.caption).toContain("Approved 3 · Pending 1 · Revision 1 · Rejected 1");
-    expect(pngSize(readFileSync(english.params.photo.localFile))).toEqual({ width: 800, height: 450 });
+    expect(english.params.photo).toEqual({ attachment: "summary-en.png" });
+    expect(pngSize(Buffer.from(row.attachment!))).toEqual({ width: 800, height: 450 });
   });
 
   it("names nobody when recognition is turned off by policy", async () => {
@@ -242,7 +245,6 @@ describe("weekly summary", () => {
       {
         db: db(),
         logger: silent,
-        dataDir: database.dataDir,
         policy: { ...DEFAULT_SCHEDULE_POLICY },
         deadlines: DEFAULT_DEADLINE_POLICY,
         ratingPeriod: "QUARTER",
@@ -273,5 +275,64 @@ describe("weekly summary", () => {
     telegram.failNext(1, { status: 403, description: "Forbidden: bot was kicked from the group chat" }, "sendPhoto");
     await sender(telegram, FRIDAY_1600).sendDue();
     expect(await db().group.findUniqueOrThrow({ where: { chatId: BigInt(GROUP) } })).toMatchObject({ active: false });
+  });
+});
+
+describe("weekly summary with several instances", () => {
+  it("delivers every group's chart whichever instance's sender claims it, though each has its own DATA_DIR", async () => {
+    const unit = await seedWeek();
+    const groups = [BigInt(GROUP)];
+    for (let i = 1; i < 10; i++) {
+      const chatId = BigInt(GROUP - i);
+      groups.push(chatId);
+      await db().group.create({ data: { chatId, unitId: unit.unit.id, title: `Grup ${i}`, linkedByTelegramId: 1n } });
+    }
+    const [dirA, dirB] = [mkdtempSync(join(tmpdir(), "lapkin-a-")), mkdtempSync(join(tmpdir(), "lapkin-b-"))];
+    const second = database.databaseUrl
+      ? await openDatabase({ dataDir: dirB, databaseUrl: database.databaseUrl })
+      : database;
+    try {
+      await tick(schedulerDeps(db(), dirA), FRIDAY_1600); // instance A runs the job
+      expect(readdirSync(dirA)).toEqual([]); // nothing only A could read
+      rmSync(dirA, { recursive: true }); // A's disk is not on B's host
+
+      const [telegramA, telegramB] = [new FakeTelegram(), new FakeTelegram()];
+      const senderA = sender(telegramA, FRIDAY_1600, db(), 3);
+      const senderB = sender(telegramB, FRIDAY_1600, second.prisma, 3);
+      for (let round = 0; round < 4; round++) await Promise.all([senderA.sendDue(), senderB.sendDue()]);
+
+      const photos = [...telegramA.callsTo("sendPhoto"), ...telegramB.callsTo("sendPhoto")];
+      expect(photos.map((c) => BigInt(c.payload.chat_id as string)).sort()).toEqual([...groups].sort());
+      for (const call of photos)
+        expect(Object.values(call.payload).some((v) => (v as { upload?: boolean })?.upload)).toBe(true);
+      expect(telegramB.callsTo("sendPhoto").length).toBeGreaterThan(0);
+      expect(await db().outbox.count({ where: { kind: "weekly-summary", status: "SENT" } })).toBe(10);
+    } finally {
+      if (second !== database) await second.close();
+      rmSync(dirA, { recursive: true, force: true });
+      rmSync(dirB, { recursive: true, force: true });
+    }
+  });
+
+  it("sends the group the text summary when the photo cannot be sent", async () => {
+    await seedWeek();
+    await tick(schedulerDeps(db(), database.dataDir), FRIDAY_1600);
+    const [row] = await queued(db(), "weekly-summary");
+    const caption = (row!.payload as { params: { caption: string } }).params.caption;
+    const telegram = new FakeTelegram();
+    telegram.failNext(1, { status: 400, description: "Bad Request: IMAGE_PROCESS_FAILED" }, "sendPhoto");
+    await sender(telegram, FRIDAY_1600).sendDue();
+    await sender(telegram, FRIDAY_1600).sendDue();
+
+    expect(telegram.callsTo("sendPhoto")).toHaveLength(1);
+    const text = telegram.sentTexts(GROUP);
+    expect(text).toHaveLength(1);
+    expect(text[0]).toContain(caption);
+    expect(text[0]).toContain("23 November 2026: 67% (2/3)");
+    expect(await db().outbox.findUniqueOrThrow({ where: { id: row!.id } })).toMatchObject({
+      status: "SENT",
+      attachment: null,
+    });
+    expect(await db().group.findUniqueOrThrow({ where: { chatId: BigInt(GROUP) } })).toMatchObject({ active: true });
   });
 });
