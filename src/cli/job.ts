@@ -71,10 +71,16 @@ export async function jobCommand(args: string[], io: CliIo): Promise<number> {
         unitCodes: options.units.length ? options.units : undefined,
       },
     );
-    for (const r of results)
-      io.stdout.write(
-        `${name} ${r.unit} ${r.scheduledFor.toISOString()} ${r.status} ${JSON.stringify(r.details ?? {})}\n`,
-      );
-    return results.some((r) => r.status === "FAILED") ? 1 : 0;
+    for (const r of results) {
+      if (r.status === "BUSY")
+        io.stderr.write(
+          `${name} ${r.unit} ${r.scheduledFor.toISOString()}: busy, another run of it is in progress; try again when it has finished.\n`,
+        );
+      else
+        io.stdout.write(
+          `${name} ${r.unit} ${r.scheduledFor.toISOString()} ${r.status} ${JSON.stringify(r.details ?? {})}\n`,
+        );
+    }
+    return results.some((r) => r.status === "FAILED" || r.status === "BUSY") ? 1 : 0;
   });
 }

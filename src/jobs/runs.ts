@@ -6,19 +6,26 @@ import type { Db } from "../db/client.ts";
  * every other instance (or a second tick) finds it there and does nothing. A run left RUNNING by a
  * crashed instance may be taken over after `staleAfterMs`: what it sends is keyed by the run, so
  * the takeover cannot send twice what the first attempt already queued.
+ *
+ * `force` (`lapkin job --at`) also takes a run that has finished, by turning it RUNNING again in
+ * the same statement: the row stays the lock, so a forced re-run and a scheduled run, or two forced
+ * re-runs, never run at once (the second finds it RUNNING and is told the job is busy).
  */
 export async function claimRun(
   db: Db,
   run: { job: string; scope: string; scheduledFor: Date },
   now: Date,
-  staleAfterMs = 10 * 60_000,
+  options: { force?: boolean; staleAfterMs?: number } = {},
 ): Promise<bigint | undefined> {
-  const stale = new Date(now.getTime() - staleAfterMs);
+  const stale = new Date(now.getTime() - (options.staleAfterMs ?? 10 * 60_000));
+  const force = options.force === true;
   const rows = await db.$queryRaw<Array<{ id: bigint }>>`
     INSERT INTO "JobRun" ("job", "scope", "scheduledFor", "status", "startedAt")
     VALUES (${run.job}, ${run.scope}, ${run.scheduledFor}, 'RUNNING', ${now})
-    ON CONFLICT ("job", "scope", "scheduledFor") DO UPDATE SET "startedAt" = EXCLUDED."startedAt"
-      WHERE "JobRun"."status" = 'RUNNING' AND "JobRun"."startedAt" < ${stale}
+    ON CONFLICT ("job", "scope", "scheduledFor") DO UPDATE
+      SET "status" = 'RUNNING', "startedAt" = EXCLUDED."startedAt", "finishedAt" = NULL
+      WHERE ("JobRun"."status" = 'RUNNING' AND "JobRun"."startedAt" < ${stale})
+         OR (${force}::boolean AND "JobRun"."status" <> 'RUNNING')
     RETURNING "id"`;
   return rows[0]?.id;
 }

@@ -128,7 +128,8 @@ async function afterMorningDigests(
 /**
  * Runs a job now as if it were `at` (the `lapkin job` command): for each unit, the occurrence of
  * `at`'s local date. A run that already exists is run again under the same key, so it queues
- * nothing that was queued before. What it queues goes out now, whatever `at` says.
+ * nothing that was queued before; one that is RUNNING (scheduled, or forced by someone else) is
+ * left alone and reported BUSY. What it queues goes out now, whatever `at` says.
  */
 export async function runJobNow(
   deps: SchedulerDeps,
@@ -162,13 +163,9 @@ async function execute(
   detailsOut: Record<string, unknown> = {},
 ): Promise<string | undefined> {
   const key = { job: run.name, scope: scopeOf(run.unit), scheduledFor: run.scheduledFor };
-  let runId = await claimRun(deps.db, key, run.at);
-  if (runId === undefined) {
-    if (!force) return undefined;
-    const existing = await deps.db.jobRun.findUnique({ where: { job_scope_scheduledFor: key } });
-    if (!existing || existing.status === "RUNNING") return undefined;
-    runId = existing.id;
-  }
+  // A forced run takes the same row lock as a scheduled one: undefined means another run holds it.
+  const runId = await claimRun(deps.db, key, run.at, { force });
+  if (runId === undefined) return undefined;
   const ctx: JobContext = {
     db: deps.db,
     logger: deps.logger,

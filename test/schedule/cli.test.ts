@@ -28,6 +28,24 @@ describe("lapkin job", () => {
     expect(await withDb((db) => db.outbox.count({ where: { kind: "report-reminder" } }))).toBe(4);
   });
 
+  it("says a job is busy, and exits non-zero, while another run of it is in progress", async () => {
+    const at = "2026-11-24T15:00:00+08:00";
+    expect((await run(["job", "report-reminder", "--at", at])).code).toBe(0);
+    // Another `lapkin job` (or the scheduler) holds the run now.
+    await withDb((db) =>
+      db.jobRun.updateMany({
+        where: { job: "report-reminder", scheduledFor: new Date(at) },
+        data: { status: "RUNNING" },
+      }),
+    );
+    const busy = await run(["job", "report-reminder", "--at", at]);
+    expect(busy.code).toBe(1);
+    expect(busy.stderr).toBe(
+      "report-reminder DISKOMINFO 2026-11-24T07:00:00.000Z: busy, another run of it is in progress; try again when it has finished.\n",
+    );
+    expect(busy.stdout).toBe("");
+  });
+
   it("lists each job's next run per unit in the unit's zone", async () => {
     const list = await run(["job", "--list"]);
     expect(list.code).toBe(0);

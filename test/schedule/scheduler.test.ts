@@ -3,7 +3,7 @@ import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import type { Database } from "../../src/db/client.ts";
 import { nextRuns } from "../../src/jobs/next-runs.ts";
 import { createScheduler } from "../../src/jobs/scheduler.ts";
-import { tick } from "../../src/jobs/tick.ts";
+import { runJobNow, tick } from "../../src/jobs/tick.ts";
 import { mergeStoredSection } from "../../src/domain/policy/load.ts";
 import { claimRun } from "../../src/jobs/runs.ts";
 import { schedulerDeps, seedLinkedUnit } from "./helpers.ts";
@@ -64,6 +64,23 @@ describe("scheduler", () => {
     expect(await claimRun(db(), key, new Date(t0.getTime() + 11 * 60_000))).toBeDefined();
     await db().jobRun.updateMany({ data: { status: "DONE" } });
     expect(await claimRun(db(), key, new Date(t0.getTime() + 60 * 60_000))).toBeUndefined();
+  });
+
+  it("a forced re-run takes the run's lock: of two at once on a finished run, one runs and the other is busy", async () => {
+    await seedLinkedUnit(db()); // WIB
+    const deps = schedulerDeps(db(), database.dataDir, "2026-11-24T08:30:00Z");
+    const at = new Date("2026-11-24T08:00:00Z"); // Tuesday 15:00 WIB, the reminder's time
+    expect((await runJobNow(deps, "report-reminder", { at })).map((r) => r.status)).toEqual(["DONE"]);
+
+    const both = await Promise.all([
+      runJobNow(deps, "report-reminder", { at }),
+      runJobNow(deps, "report-reminder", { at }),
+    ]);
+    expect(both.map((results) => results.map((r) => r.status)[0]).sort()).toEqual(["BUSY", "DONE"]);
+    expect(await db().jobRun.findFirstOrThrow({ where: { job: "report-reminder" } })).toMatchObject({ status: "DONE" });
+    // And a forced run while one is RUNNING (scheduled, on another instance) is busy too.
+    await db().jobRun.updateMany({ where: { job: "report-reminder" }, data: { status: "RUNNING" } });
+    expect((await runJobNow(deps, "report-reminder", { at })).map((r) => r.status)).toEqual(["BUSY"]);
   });
 
   it("lists the next run per unit in its own zone, moving past holidays", async () => {

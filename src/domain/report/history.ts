@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.ts";
-import { enqueueMessage } from "../outbox.ts";
+import { enqueueMessage, reportOrderGroup } from "../outbox.ts";
 import { recordAudit } from "../audit.ts";
 import { notificationKeys, reviewRequestKey, withdrawnCardKey } from "../review/card.ts";
 
@@ -69,6 +69,7 @@ export async function withdrawReport(
         dedupeKey: withdrawnCardKey(reportId, row.version),
         kind: "review-edit",
         chatId: card.chatId,
+        orderGroup: reportOrderGroup(reportId),
         method: "editMessageReplyMarkup",
         params: { chat_id: card.chatId.toString(), message_id: messageId, reply_markup: { inline_keyboard: [] } },
         now,

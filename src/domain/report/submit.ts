@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.ts";
 import { Prisma, type ReportStatus } from "../../generated/prisma/client.ts";
-import { outboxInsert, type OutgoingMessage } from "../outbox.ts";
+import { outboxInsert, reportOrderGroup, type OutgoingMessage } from "../outbox.ts";
 import { auditInsert } from "../audit.ts";
 import type { ReportPolicy } from "../policy/sections.ts";
 import {
@@ -135,7 +135,8 @@ async function readForSubmit(db: Db, input: SubmitInput): Promise<SubmitRow | un
 
 /**
  * The supervisor's notification: the evidence first (an album), then the card with the buttons,
- * queued in this order, so the sender (oldest first, one chat at a time) delivers them in this order.
+ * queued in this order in the report's order group, so the card never overtakes its album (not
+ * even when the album waits for a retry) and later edits of the card come after it.
  */
 function supervisorNotice(row: SubmitRow, submitted: Submitted, input: SubmitInput): OutgoingMessage[] {
   const chatId = BigInt(row.supervisorChat!);
@@ -144,6 +145,7 @@ function supervisorNotice(row: SubmitRow, submitted: Submitted, input: SubmitInp
     dedupeKey: reviewEvidenceKey(row.id, version, part),
     kind: "review-request-photos",
     chatId,
+    orderGroup: reportOrderGroup(row.id),
     ...call,
     now: input.now,
   }));
@@ -153,6 +155,7 @@ function supervisorNotice(row: SubmitRow, submitted: Submitted, input: SubmitInp
     dedupeKey: reviewRequestKey(row.id, version),
     kind: "review-request",
     chatId,
+    orderGroup: reportOrderGroup(row.id),
     method: "sendMessage",
     params: { chat_id: row.supervisorChat!, text: card, reply_markup: input.render.buttons(locale, row.id, version) },
     now: input.now,

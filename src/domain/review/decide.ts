@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.ts";
 import type { Employee, Prisma, ReviewerRole } from "../../generated/prisma/client.ts";
-import { enqueueMessage } from "../outbox.ts";
+import { enqueueMessage, reportOrderGroup } from "../outbox.ts";
 import { recordAudit } from "../audit.ts";
 import {
   cardOf,
@@ -185,6 +185,7 @@ async function closeNotification(
     dedupeKey: `review-edit:${reviewId}`,
     kind: "review-edit",
     chatId: sent.chatId,
+    orderGroup: reportOrderGroup(reportId),
     method: "editMessageText",
     params: {
       chat_id: sent.chatId.toString(),
