@@ -10,7 +10,7 @@ import type { Logger } from "./lib/logger.ts";
 import { createBot, publishCommands } from "./bot/create-bot.ts";
 import { connectBot, startupCall, StartupError, type ConnectOptions } from "./bot/connect.ts";
 import { createServerApp } from "./server/app.ts";
-import { localFileStore } from "./storage/local.ts";
+import { fileStoreFrom } from "./storage/from-config.ts";
 import type { FileStore } from "./storage/file-store.ts";
 import { createOutboxSender } from "./jobs/outbox.ts";
 import { createScheduler } from "./jobs/scheduler.ts";
@@ -56,7 +56,7 @@ export async function startLapkin(deps: StartDeps): Promise<RunningLapkin> {
     // /skp; the evidence and idle-/lapor tasks use the same): an import reaches them at the next
     // start. The scheduler, /evaluasi and /nilai read theirs each time.
     const policies = await loadPolicies(database.prisma, logger);
-    const storage = localFileStore(config.dataDir);
+    const storage = fileStoreFrom(config);
     const bot = createBot({
       ...deps,
       storage,

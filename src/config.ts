@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TIME_ZONES, timeZoneFromName, type TimeZone } from "./lib/time.ts";
+import type { S3Location } from "./storage/s3.ts";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -19,6 +20,32 @@ const telegramIdList = z
     return ids.map((id) => BigInt(id));
   });
 
+/** `s3://<bucket>?endpoint=<http(s) URL>&region=<region>`: the shared file store (docs/operations.md). */
+const storageUrl = z.string().transform((raw, ctx) => {
+  const fail = () => {
+    ctx.addIssue({
+      code: "custom",
+      message: "an s3://<bucket>?endpoint=<http(s) URL>&region=<region> URL (leave it unset to keep files in DATA_DIR)",
+    });
+    return z.NEVER;
+  };
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return fail();
+  }
+  const bucket = url.hostname;
+  const endpoint = url.searchParams.get("endpoint") ?? undefined;
+  const region = url.searchParams.get("region") ?? "us-east-1";
+  const known = [...url.searchParams.keys()].every((k) => k === "endpoint" || k === "region");
+  if (url.protocol !== "s3:" || !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) || !known) return fail();
+  if (url.pathname.replace(/\/+$/, "") !== "" || url.username || url.password || url.port) return fail();
+  if (endpoint !== undefined && !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(endpoint)) return fail();
+  if (!/^[a-z0-9-]{1,32}$/.test(region)) return fail();
+  return { bucket, endpoint: endpoint?.replace(/\/+$/, ""), region };
+});
+
 const envSchema = z
   .object({
     BOT_TOKEN: z
@@ -37,6 +64,7 @@ const envSchema = z
       .regex(/^postgres(ql)?:\/\//, "a postgres:// URL (leave it unset for the embedded database)")
       .optional(),
     DATA_DIR: z.string().min(1, "a directory path").default("./data"),
+    STORAGE_URL: storageUrl.optional(),
     HOST: z.string().min(1, "a host name or address").default("0.0.0.0"),
     PORT: z.coerce
       .number({ error: "a port number from 0 to 65535" })
@@ -79,6 +107,8 @@ export type Config = {
   webhookSecret?: string;
   databaseUrl?: string;
   dataDir: string;
+  /** The shared object store for files (evidence); undefined: files are kept under DATA_DIR. */
+  storage?: S3Location;
   host: string;
   port: number;
   defaultTimeZone: TimeZone;
@@ -113,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     webhookSecret: e.WEBHOOK_SECRET,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
+    storage: e.STORAGE_URL,
     host: e.HOST,
     port: e.PORT,
     defaultTimeZone: e.DEFAULT_TIMEZONE,

@@ -4,7 +4,7 @@ import { loadConfig, type Config } from "../../src/config.ts";
 import { createBot } from "../../src/bot/create-bot.ts";
 import { fixedClock } from "../../src/lib/clock.ts";
 import { createLogger } from "../../src/lib/logger.ts";
-import { localFileStore } from "../../src/storage/local.ts";
+import { fileStoreFrom } from "../../src/storage/from-config.ts";
 import type { FileStore } from "../../src/storage/file-store.ts";
 import type { Db } from "../../src/db/client.ts";
 import { FakeTelegram, FAKE_BOT } from "./fake-telegram.ts";
@@ -58,7 +58,7 @@ export function createTestBot(options: {
   const config = testConfig(options.config);
   const clock = fixedClock(options.now ?? "2026-11-24T03:00:00Z");
   const { logger, lines } = memoryLogger(config.botToken);
-  const storage = options.storage ?? localFileStore(config.dataDir);
+  const storage = options.storage ?? fileStoreFrom(config);
   // Background work (evidence downloads) is collected so a test can wait for it with settle().
   const pending = new Set<Promise<unknown>>();
   const background = (task: Promise<unknown>) => {
