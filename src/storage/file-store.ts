@@ -1,8 +1,8 @@
 /**
- * Where files that every instance must reach are kept (evidence photos, generated charts and
- * workbooks), by key — a relative path such as `evidence/2026/11/<sha256>.jpg`. The database stores
- * keys, never a machine's absolute path, so any instance can read what another one stored.
- * docs/operations.md ("Scaling out") says which implementation to use when.
+ * Where files that every instance must reach are kept (evidence photos), by key — a relative path
+ * such as `evidence/2026/11/<sha256>.jpg`. The database stores keys, never a machine's absolute
+ * path, so any instance can read what another one stored. `fileStoreFrom` (from-config.ts) picks
+ * the implementation; docs/operations.md ("Growing") says which to use when.
  */
 export interface FileStore {
   /** Stores the bytes under the key; storing a key again replaces its bytes. */
