@@ -122,17 +122,22 @@ export async function markFailed(db: Db, row: ClaimedRow, attempts: number, now:
  * The call failed for good but the row has a fallback (a photo's text): the row becomes that call,
  * without its attachment, due now with fresh attempts, while our lease holds it. Its key, chat and
  * place in its order group stay, so the fallback goes out once, where the original would have.
+ * Not when the chat refused us (403: blocked, kicked), which no other call would get past.
+ * Says whether the row fell back.
  */
-export async function fallBack(
-  db: Db,
-  row: ClaimedRow,
-  fallback: Prisma.JsonObject,
-  now: Date,
-  error: string,
-): Promise<boolean> {
+export async function fallBack(db: Db, row: ClaimedRow, now: Date, error: string): Promise<boolean> {
+  const fallback = (row.payload as { fallback?: unknown } | null)?.fallback;
+  if (!fallback || typeof fallback !== "object" || error.startsWith("403")) return false;
   const changed = await db.outbox.updateMany({
     where: { id: row.id, lockedUntil: row.lockedUntil, status: "PENDING" },
-    data: { payload: fallback, attachment: null, attempts: 0, nextAttemptAt: now, lockedUntil: null, lastError: error },
+    data: {
+      payload: fallback as Prisma.JsonObject,
+      attachment: null,
+      attempts: 0,
+      nextAttemptAt: now,
+      lockedUntil: null,
+      lastError: error,
+    },
   });
   return changed.count > 0;
 }

@@ -5,7 +5,6 @@ import type { Logger } from "../lib/logger.ts";
 import { callPayload, senderApi } from "./outbox-api.ts";
 import type { Outcome } from "./outbox-errors.ts";
 import { chatPacer, globalPacer, messageCount } from "./outbox-pacing.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
 import { claimRows, fallBack, markFailed, markSent, releaseRows, reschedule, type ClaimedRow } from "./outbox-rows.ts";
 
 /**
@@ -218,14 +217,9 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     }
   }
 
-  /**
-   * A row that failed for good and has a fallback (a photo's text) becomes that call, due now —
-   * unless the chat refused us (403: blocked, kicked), which no other call would get past.
-   */
+  /** A row that failed for good and has a fallback (a photo's text) becomes that call, due now. */
   async function tryFallback(row: ClaimedRow, now: Date, error: string, total: SendRoundResult): Promise<boolean> {
-    const fallback = (row.payload as { fallback?: unknown } | null)?.fallback;
-    if (!fallback || typeof fallback !== "object" || error.startsWith("403")) return false;
-    if (!(await fallBack(db, row, fallback as Prisma.JsonObject, now, error))) return false;
+    if (!(await fallBack(db, row, now, error))) return false;
     total.retried++;
     logger.warn(
       { outboxId: row.id.toString(), kind: row.kind, error },
