@@ -15,13 +15,13 @@ command-bahasa = Change language
 command-daftargrup = Link this group to a work unit
 
 start-how-to-join =
-    Welcome to Lapkin, the daily performance-report bot for civil servants.
+    <b>Welcome to Lapkin, the daily performance-report bot for civil servants.</b>
 
     Your Telegram account is not linked yet. To join, open the personal invite link you received from your HR administrator (BKPSDM) — it looks like t.me/…?start=inv_…
 
     No link yet? Ask the HR administrator of your agency.
 menu =
-    Hello, { $name }! What would you like to do?
+    <b>Hello, { $name }! What would you like to do?</b>
 
     { $commands }
 menu-commands-employee =
@@ -38,7 +38,7 @@ menu-commands-supervisor =
 menu-commands-admin =
     /registergroup — (in a group) link the group to a work unit
 help =
-    Lapkin lets you report your daily work with evidence photos, follow your SKP progress and receive your supervisor's rating.
+    <b>Lapkin lets you report your daily work with evidence photos, follow your SKP progress and receive your supervisor's rating.</b>
 
     { $commands }
 
@@ -48,7 +48,7 @@ help-unlinked =
 
 ## Invite links
 invite-linked =
-    Welcome, { $name }! Your Telegram account is now linked as { $position } at { $unit }.
+    <b>Welcome, { $name }! Your Telegram account is now linked as { $position } at { $unit }.</b>
 
     Your roles: { $roles }.
 
@@ -85,7 +85,7 @@ button-stale = This button is no longer valid.
 cancel-nothing = There is nothing in progress to cancel.
 lapor-cancelled = Report cancelled; the draft was deleted. Send /report to start again.
 lapor-revise-cancelled = Revision paused. The changes you made are kept; resubmit from /history.
-lapor-draft-found = You have an unfinished draft (date { $date }, { $answered } of 6 answers given). Resume it or start a new one?
+lapor-draft-found = You have an unfinished draft (date <b>{ $date }</b>, { $answered } of 6 answers given). Resume it or start a new one?
 lapor-button-resume = ▶️ Resume draft
 lapor-button-start-over = 🆕 Start over
 lapor-resumed = Resuming your draft.
@@ -101,15 +101,15 @@ weekday = { $day ->
     [6] Saturday
    *[7] Sunday
 }
-lapor-ask-date = Step 1/6 — Date of the work. Today is { $today }. Choose a button, or type a date (e.g. 23/11/2026).
+lapor-ask-date = Step 1/6 — Date of the work. Today is <b>{ $today }</b>. Choose a button, or type a date (e.g. 23/11/2026).
 lapor-button-today = Today ({ $date })
 lapor-button-other-day = Another day
 lapor-button-other-date = Choose another date
-lapor-ask-date-other = Choose the date. A report may be back-dated at most { $days } working days (from { $earliest }).
+lapor-ask-date-other = Choose the date. A report may be back-dated at most { $days } working days (from <b>{ $earliest }</b>).
 lapor-date-invalid = That date was not understood. Type it like 23/11/2026, or use a button.
-lapor-date-future = That date has not come yet. Reports are for today ({ $today }) or earlier.
-lapor-date-too-old = That date is too far back. A report may be back-dated at most { $days } working days, that is from { $earliest }.
-lapor-date-day-off = { $date } is a day off ({ $reason }). Report work on this date anyway?
+lapor-date-future = That date has not come yet. Reports are for today (<b>{ $today }</b>) or earlier.
+lapor-date-too-old = That date is too far back. A report may be back-dated at most { $days } working days, that is from <b>{ $earliest }</b>.
+lapor-date-day-off = <b>{ $date }</b> is a day off ({ $reason }). Report work on this date anyway?
 day-off-weekend = not a working day of your unit
 leave-CUTI = you are on leave
 leave-DINAS_LUAR = you are on official travel
@@ -141,8 +141,8 @@ lapor-photos-full = At most { $max } photos; this one was not kept. Press Done t
 lapor-photo-not-image = Only photos or image files (JPEG, PNG, WebP, HEIC) are accepted. Send an evidence photo, or press Done.
 lapor-photo-too-big = This image file is larger than { $mb } MB. Send it as a normal photo or make it smaller.
 lapor-summary =
-    Report summary:
-    Date: { $date }
+    <b>Report summary:</b>
+    Date: <b>{ $date }</b>
     Indicator: { $indicator }
     Work: { $description }
     Output: { $output }
@@ -161,17 +161,17 @@ lapor-field-output = Output
 lapor-field-minutes = Time
 lapor-field-photos = Photos (replace all)
 lapor-use-summary-buttons = Choose Submit, Edit a field or Cancel with the buttons above.
-lapor-submitted = Report submitted with number { $number }.
-lapor-resubmitted = The revised report { $number } was submitted.
+lapor-submitted = Report submitted with number <b>{ $number }</b>.
+lapor-resubmitted = The revised report <b>{ $number }</b> was submitted.
 lapor-supervisor-notified = Your direct supervisor has been notified.
 lapor-supervisor-not-linked = The report is recorded, but your direct supervisor has not linked a Telegram account yet, so nobody was notified.
 lapor-reused-evidence = Note: one of the photos was already used on another report; your supervisor will see this mark.
-lapor-already-submitted = This report was already submitted (number { $number }). Nothing was sent twice.
+lapor-already-submitted = This report was already submitted (number <b>{ $number }</b>). Nothing was sent twice.
 lapor-incomplete = The report is not complete yet; please fill in the missing answers.
-lapor-revise-intro = Revising report { $number }. The earlier version is kept. Choose the fields to change, then resubmit.
+lapor-revise-intro = Revising report <b>{ $number }</b>. The earlier version is kept. Choose the fields to change, then resubmit.
 review-request =
-    New report { $number } (version { $version }) from { $name }:
-    Date: { $date }
+    <b>New report { $number } (version { $version }) from { $name }:</b>
+    Date: <b>{ $date }</b>
     Indicator: { $indicator }
     Work: { $description }
     Output: { $output }
@@ -182,11 +182,11 @@ review-request-reused = ⚠️ Possible reused evidence: a photo matches one on 
 ## History (/history)
 history-empty = You have no reports yet. Send /report to make one.
 history-list =
-    Report history (page { $page }/{ $pages }, { $total } in all):
+    <b>Report history (page { $page }/{ $pages }, { $total } in all):</b>
     { $lines }
 history-detail =
-    Report { $number } — { $status }
-    Date: { $date }
+    <b>Report { $number } — { $status }</b>
+    Date: <b>{ $date }</b>
     Indicator: { $indicator }
     Work: { $description }
     Output: { $output }
@@ -212,20 +212,20 @@ status-REJECTED = Rejected
 status-WITHDRAWN = Withdrawn
 
 # --- scheduled reminders and weekly summaries (issue 6) ---
-schedule-report-reminder = Hello { $name }, there is no daily report for { $date } yet. Send it with /report before the working day ends.
-schedule-report-nudge = Second reminder, { $name }: the daily report for { $date } is still missing. Send it now with /report.
+schedule-report-reminder = Hello { $name }, there is no daily report for <b>{ $date }</b> yet. Send it with /report before the working day ends.
+schedule-report-nudge = Second reminder, { $name }: the daily report for <b>{ $date }</b> is still missing. Send it now with /report.
 schedule-approval-digest = { $pending } reports from your team are waiting for your approval; { $overdue } of them for more than { $days } working days. Open /approvals.
-schedule-deadline-skp-plan = Your SKP for { $year } is not on record yet. The SKP is due by { $date } ({ $days } days left).
-schedule-deadline-periodic-evaluation = The periodic performance evaluation { $period } { $year } closes on { $date } ({ $days } days left). { $pending ->
+schedule-deadline-skp-plan = Your SKP for { $year } is not on record yet. The SKP is due by <b>{ $date }</b> ({ $days } days left).
+schedule-deadline-periodic-evaluation = The periodic performance evaluation { $period } { $year } closes on <b>{ $date }</b> ({ $days } days left). { $pending ->
         [one] One person in your team is
        *[other] { $pending } people in your team are
     } not rated yet — send /evaluate.
-schedule-deadline-annual-evaluation = The annual performance evaluation { $year } is due by { $date } ({ $days } days left). { $pending ->
+schedule-deadline-annual-evaluation = The annual performance evaluation { $year } is due by <b>{ $date }</b> ({ $days } days left). { $pending ->
         [one] One person in your team is
        *[other] { $pending } people in your team are
     } not rated yet — send /evaluate.
 summary-caption =
-    📊 { $unit } — week of { $week }
+    <b>📊 { $unit } — week of { $week }</b>
     Reporting rate: { $rate }%
     Approved { $approved } · Pending { $pending } · Revision { $revision } · Rejected { $rejected }
     Average approval time: { $hours } h
@@ -233,11 +233,11 @@ summary-caption =
 summary-recognition = 🌟 Recognition candidates: { $names }
 summary-chart-series = Reporting rate (%)
 summary-head-missing =
-    Did not report on these working days:
+    <b>Did not report on these working days:</b>
     { $list }
 summary-head-none-missing = Everyone reported on every working day this week.
 summary-head-coaching =
-    May need coaching:
+    <b>May need coaching:</b>
     { $list }
 summary-coaching-low-reporting = reported on fewer than half of the working days
 summary-coaching-rejected = had a report rejected
@@ -251,10 +251,10 @@ group-register-no-units = There is no unit you may link.
 
 ## Supervisor review (issue 4)
 review-card =
-    📝 Report { $number } (version { $version })
+    <b>📝 Report { $number } (version { $version })</b>
     Employee: { $name }
     Unit: { $unit }
-    Date: { $date }
+    Date: <b>{ $date }</b>
     Indicator: { $indicator }
     Activity: { $description }
     Output: { $output }
@@ -277,22 +277,22 @@ review-acting-ADMIN = admin
 review-outcome-APPROVED = ✅ Approved by { $reviewer } ({ $acting }): { $rating }.
 review-outcome-REVISION_REQUESTED = ✏️ Revision requested by { $reviewer } ({ $acting }): { $comment }
 review-outcome-REJECTED = ❌ Rejected by { $reviewer } ({ $acting }): { $comment }
-review-notice-APPROVED = ✅ Report { $number } of { $date } was approved by { $reviewer }, rated { $rating }.
+review-notice-APPROVED = ✅ Report <b>{ $number }</b> of <b>{ $date }</b> was approved by { $reviewer }, rated { $rating }.
 review-notice-REVISION_REQUESTED =
-    ✏️ Report { $number } of { $date } needs revision. Note from { $reviewer }:
+    ✏️ Report <b>{ $number }</b> of <b>{ $date }</b> needs revision. Note from { $reviewer }:
     { $comment }
     Open /history to revise and resubmit it.
 review-notice-REJECTED =
-    ❌ Report { $number } of { $date } was rejected by { $reviewer }. Reason:
+    ❌ Report <b>{ $number }</b> of <b>{ $date }</b> was rejected by { $reviewer }. Reason:
     { $comment }
-review-ask-REVISION_REQUESTED = Write the revision note for { $name } (report { $number }). It is sent to the employee. Type /cancel to cancel.
-review-ask-REJECTED = Write the reason for rejecting report { $number } of { $name }. It is sent to the employee. Type /cancel to cancel.
+review-ask-REVISION_REQUESTED = Write the revision note for { $name } (report <b>{ $number }</b>). It is sent to the employee. Type /cancel to cancel.
+review-ask-REJECTED = Write the reason for rejecting report <b>{ $number }</b> of { $name }. It is sent to the employee. Type /cancel to cancel.
 review-comment-too-short = The note is too short: write at least { $min } characters, or /cancel.
 review-comment-too-long = The note is too long ({ $length } characters): at most { $max }. Send a shorter one, or /cancel.
 review-comment-cancelled = Cancelled; the report is not decided yet.
-review-done-APPROVED = Report { $number } approved ({ $rating }). { $name } is notified.
-review-done-REVISION_REQUESTED = Revision request for report { $number } sent to { $name }.
-review-done-REJECTED = Rejection of report { $number } sent to { $name }.
+review-done-APPROVED = Report <b>{ $number }</b> approved ({ $rating }). { $name } is notified.
+review-done-REVISION_REQUESTED = Revision request for report <b>{ $number }</b> sent to { $name }.
+review-done-REJECTED = Rejection of report <b>{ $number }</b> sent to { $name }.
 review-denied-own-report = You cannot decide on your own report.
 review-denied-not-reviewer = You may not decide on this report: only the employee's direct supervisor, an acting delegate set by an admin, or an admin.
 review-denied-former-supervisor = You are no longer this employee's direct supervisor, so this button no longer works for you.
@@ -303,7 +303,7 @@ review-stale-not-submitted = This report is not waiting for review.
 review-unknown = This button is not recognised.
 approvals-empty = No reports are waiting for your decision.
 approvals-list =
-    Reports waiting for a decision (page { $page }/{ $pages }, { $total } in all), oldest first:
+    <b>Reports waiting for a decision (page { $page }/{ $pages }, { $total } in all), oldest first:</b>
     { $lines }
 approvals-button-approve-all = ✅ Approve all shown (meets expectations)
 approvals-confirm = Approve the { $count } reports shown, rated meets expectations?
@@ -311,25 +311,25 @@ approvals-button-confirm = Yes, approve all
 approvals-button-cancel = Cancel
 approvals-approved-all = { $approved } reports approved (meets expectations); { $skipped } skipped as already decided or not yours to decide.
 approvals-not-reviewer = This command is for supervisors: you have no subordinates and no acting assignment.
-team-header = Your team today, { $date }:
-team-reported = ✅ Reported:
-team-missing = ⏳ Not reported yet:
-team-off = 🏖 Not on duty today:
+team-header = <b>Your team today, { $date }:</b>
+team-reported = <b>✅ Reported:</b>
+team-missing = <b>⏳ Not reported yet:</b>
+team-off = <b>🏖 Not on duty today:</b>
 team-none = (none)
 team-waiting = Reports waiting for your decision: { $count }. Open /approvals.
 team-off-weekend = not a working day
 team-off-leave-CUTI = on leave
 team-off-leave-DINAS_LUAR = official travel
-escalation-remind = ⏰ Report { $number } from { $name } (dated { $date }) has waited { $days } working days for your decision. Open /approvals.
-escalation-escalate = ⏰ Report { $number } from { $name } (dated { $date }) has not been decided by their supervisor, { $supervisor }, for { $days } working days.
+escalation-remind = ⏰ Report <b>{ $number }</b> from { $name } (dated <b>{ $date }</b>) has waited { $days } working days for your decision. Open /approvals.
+escalation-escalate = ⏰ Report <b>{ $number }</b> from { $name } (dated <b>{ $date }</b>) has not been decided by their supervisor, { $supervisor }, for { $days } working days.
 
 ## SKP progress (/skp)
 skp-none = You have no SKP for { $year } yet, so there is no progress to show. Ask the HR admin to import your SKP.
-skp-header = 📊 SKP progress { $year } — { $name }
-skp-period = Evaluation period: { $period } (ends { $end }); { $days } days left, { $workdays } working days.
+skp-header = <b>📊 SKP progress { $year } — { $name }</b>
+skp-period = Evaluation period: { $period } (ends <b>{ $end }</b>); { $days } days left, { $workdays } working days.
 skp-period-quarter = Quarter { $quarter } { $year }
-skp-rhk-main = 🎯 Main work result: { $rhk }
-skp-rhk-additional = ➕ Additional work result: { $rhk }
+skp-rhk-main = <b>🎯 Main work result: { $rhk }</b>
+skp-rhk-additional = <b>➕ Additional work result: { $rhk }</b>
 skp-indicator = { $code } { $indicator }
 skp-target = Target { $target } { $unit } • realised { $realisation } { $unit } • { $percent }%
 skp-target-prorated = Target { $target } { $unit } a year (due by this period { $due }) • realised { $realisation } { $unit } • { $percent }%
@@ -341,7 +341,7 @@ skp-pending-count = ⏳ Awaiting approval: { $count } reports
 skp-page = Page { $page }/{ $pages }
 
 ## Admins' daily digest: messages that could not be delivered
-admin-digest-title = ⚠️ { $count } messages could not be delivered in the last 24 hours. Ask these people/groups to open the chat with the bot again:
+admin-digest-title = <b>⚠️ { $count } messages could not be delivered in the last 24 hours. Ask these people/groups to open the chat with the bot again:</b>
 admin-digest-line = • { $who } — { $kind }, { $at }: { $error }
 admin-digest-more = … and { $count } more.
 
@@ -374,14 +374,14 @@ organisational-KURANG = Poor
 organisational-SANGAT_KURANG = Very poor
 evaluation-period-year = Annual { $year }
 evaluation-choose-period = Which period do you want to evaluate?
-evaluation-no-subordinates = You have no subordinates to evaluate. An admin can open an employee's evaluation with /evaluate <NIP>.
-evaluation-admin-usage = Send /evaluate <NIP> to open an employee's evaluation.
+evaluation-no-subordinates = You have no subordinates to evaluate. An admin can open an employee's evaluation with /evaluate &lt;NIP&gt;.
+evaluation-admin-usage = Send /evaluate &lt;NIP&gt; to open an employee's evaluation.
 evaluation-unknown-nip = No employee has NIP { $nip }.
-evaluation-list-header = 📋 Performance evaluation { $period } (due { $closes }) — { $done } of { $total } done:
+evaluation-list-header = <b>📋 Performance evaluation { $period } (due { $closes }) — { $done } of { $total } done:</b>
 evaluation-list-done = ✅ { $name } — { $outcome }
 evaluation-list-todo = ⏳ { $name } — not yet evaluated
 evaluation-facts-header =
-    📊 { $name } ({ $nip })
+    <b>📊 { $name } ({ $nip })</b>
     { $position } • { $period }
     SKP realisation (approved):
 evaluation-facts-no-skp = (no SKP for this year yet)
@@ -401,7 +401,7 @@ evaluation-ask-feedback = Write feedback for { $name } ({ $min }–{ $max } char
 evaluation-feedback-too-short = The feedback is too short: write at least { $min } characters.
 evaluation-feedback-too-long = The feedback is too long ({ $length } characters): at most { $max } characters.
 evaluation-cancelled = Stopped. Your answers so far are kept; open it again with /evaluate.
-evaluation-summary-header = 📝 Evaluation summary for { $name }:
+evaluation-summary-header = <b>📝 Evaluation summary for { $name }:</b>
 evaluation-summary-results = Work results: { $rating }
 evaluation-summary-behaviour = Work behaviour: { $rating }
 evaluation-summary-predicate = Performance predicate: { $predicate }
@@ -417,8 +417,8 @@ evaluation-button-edit = ✏️ Change answers
 evaluation-button-amend = ✏️ Amend (admin)
 evaluation-finalised = ✅ { $name }'s evaluation is final: { $outcome }. The employee has been told.
 evaluation-all-done = 🎉 All your subordinates are evaluated for { $period }.
-evaluation-final-header = ✅ { $name }'s evaluation was finalised by { $by } on { $date }:
-evaluation-notice = 📊 Your performance evaluation for { $period } was finalised by { $by }: { $outcome }.
+evaluation-final-header = <b>✅ { $name }'s evaluation was finalised by { $by } on { $date }:</b>
+evaluation-notice = 📊 Your performance evaluation for { $period } was finalised by { $by }: <b>{ $outcome }</b>.
 evaluation-notice-more = See all your ratings with /score.
 evaluation-already = This evaluation was already finalised by { $name }. Only an admin can change it.
 evaluation-incomplete = Some answers are still missing.
@@ -430,10 +430,10 @@ evaluation-amend-admin-only = A finalised evaluation can only be changed by an a
 evaluation-reopened = { $name }'s evaluation is open for amendment. The previous values are in the audit log.
 
 ## /score
-score-header = 📈 Performance ratings — { $name }
+score-header = <b>📈 Performance ratings — { $name }</b>
 score-none = Your supervisor has not finalised a periodic evaluation for you yet.
-score-evaluation = • { $period }: { $predicate } (work results { $results }, behaviour { $behaviour }) — by { $by }, { $date }
-score-evaluation-legacy = • { $period }: score { $final } ({ $band }, mode { $mode }) — by { $by }, { $date }
+score-evaluation = • { $period }: { $predicate } (work results { $results }, behaviour { $behaviour }) — by { $by }, <b>{ $date }</b>
+score-evaluation-legacy = • { $period }: score { $final } ({ $band }, mode { $mode }) — by { $by }, <b>{ $date }</b>
 score-current = Current period: { $period }
 score-suggestion = 💡 Suggested work-result rating from your realisation so far: { $rating }. Your supervisor decides.
 score-main-average = Average achievement of { $count } main indicators: { $percent }% of the target due by the end of the period.

@@ -15,13 +15,13 @@ command-bahasa = Ganti bahasa
 command-daftargrup = Hubungkan grup ini ke unit kerja
 
 start-how-to-join =
-    Selamat datang di Lapkin, bot laporan kinerja harian ASN.
+    <b>Selamat datang di Lapkin, bot laporan kinerja harian ASN.</b>
 
     Akun Telegram Anda belum terhubung. Untuk bergabung, buka tautan undangan pribadi yang Anda terima dari admin kepegawaian (BKPSDM) — tautan itu berbentuk t.me/…?start=inv_…
 
     Belum menerima tautan? Hubungi admin kepegawaian di instansi Anda.
 menu =
-    Halo, { $name }! Apa yang ingin Anda lakukan?
+    <b>Halo, { $name }! Apa yang ingin Anda lakukan?</b>
 
     { $commands }
 menu-commands-employee =
@@ -38,7 +38,7 @@ menu-commands-supervisor =
 menu-commands-admin =
     /daftargrup — (di grup) hubungkan grup ke unit kerja
 help =
-    Lapkin membantu Anda melaporkan kegiatan harian beserta foto bukti dukung, memantau capaian SKP, dan menerima penilaian dari atasan langsung.
+    <b>Lapkin membantu Anda melaporkan kegiatan harian beserta foto bukti dukung, memantau capaian SKP, dan menerima penilaian dari atasan langsung.</b>
 
     { $commands }
 
@@ -48,7 +48,7 @@ help-unlinked =
 
 ## Tautan undangan
 invite-linked =
-    Selamat datang, { $name }! Akun Telegram Anda kini terhubung sebagai { $position } di { $unit }.
+    <b>Selamat datang, { $name }! Akun Telegram Anda kini terhubung sebagai { $position } di { $unit }.</b>
 
     Peran Anda: { $roles }.
 
@@ -85,7 +85,7 @@ button-stale = Tombol ini sudah tidak berlaku.
 cancel-nothing = Tidak ada langkah yang sedang berjalan.
 lapor-cancelled = Laporan dibatalkan; draf dihapus. Ketik /lapor untuk memulai lagi.
 lapor-revise-cancelled = Perbaikan dihentikan. Perubahan yang sudah Anda buat tersimpan; kirim ulang lewat /riwayat.
-lapor-draft-found = Anda masih punya draf laporan (tanggal { $date }, { $answered } dari 6 isian terisi). Lanjutkan draf itu atau mulai baru?
+lapor-draft-found = Anda masih punya draf laporan (tanggal <b>{ $date }</b>, { $answered } dari 6 isian terisi). Lanjutkan draf itu atau mulai baru?
 lapor-button-resume = ▶️ Lanjutkan draf
 lapor-button-start-over = 🆕 Mulai baru
 lapor-resumed = Melanjutkan draf Anda.
@@ -101,15 +101,15 @@ weekday = { $day ->
     [6] Sabtu
    *[7] Minggu
 }
-lapor-ask-date = Langkah 1/6 — Tanggal kegiatan. Hari ini { $today }. Pilih tombol, atau ketik tanggal (mis. 23/11/2026).
+lapor-ask-date = Langkah 1/6 — Tanggal kegiatan. Hari ini <b>{ $today }</b>. Pilih tombol, atau ketik tanggal (mis. 23/11/2026).
 lapor-button-today = Hari ini ({ $date })
 lapor-button-other-day = Hari lain
 lapor-button-other-date = Pilih tanggal lain
-lapor-ask-date-other = Pilih tanggalnya. Laporan dapat dibuat paling lama { $days } hari kerja ke belakang (sejak { $earliest }).
+lapor-ask-date-other = Pilih tanggalnya. Laporan dapat dibuat paling lama { $days } hari kerja ke belakang (sejak <b>{ $earliest }</b>).
 lapor-date-invalid = Tanggal tidak dikenali. Ketik seperti 23/11/2026, atau pilih tombol.
-lapor-date-future = Tanggal itu belum tiba. Laporan hanya untuk hari ini ({ $today }) atau sebelumnya.
-lapor-date-too-old = Tanggal itu terlalu lama. Laporan dapat dibuat paling lama { $days } hari kerja ke belakang, yaitu sejak { $earliest }.
-lapor-date-day-off = { $date } adalah hari libur ({ $reason }). Tetap laporkan kegiatan pada tanggal ini?
+lapor-date-future = Tanggal itu belum tiba. Laporan hanya untuk hari ini (<b>{ $today }</b>) atau sebelumnya.
+lapor-date-too-old = Tanggal itu terlalu lama. Laporan dapat dibuat paling lama { $days } hari kerja ke belakang, yaitu sejak <b>{ $earliest }</b>.
+lapor-date-day-off = <b>{ $date }</b> adalah hari libur ({ $reason }). Tetap laporkan kegiatan pada tanggal ini?
 day-off-weekend = bukan hari kerja unit Anda
 leave-CUTI = Anda tercatat cuti
 leave-DINAS_LUAR = Anda tercatat dinas luar
@@ -141,8 +141,8 @@ lapor-photos-full = Paling banyak { $max } foto; foto ini tidak disimpan. Tekan 
 lapor-photo-not-image = Yang dapat diterima hanya foto atau file gambar (JPEG, PNG, WebP, HEIC). Kirim foto bukti, atau tekan Selesai.
 lapor-photo-too-big = File gambar ini lebih dari { $mb } MB. Kirim sebagai foto biasa atau perkecil dulu.
 lapor-summary =
-    Ringkasan laporan:
-    Tanggal: { $date }
+    <b>Ringkasan laporan:</b>
+    Tanggal: <b>{ $date }</b>
     Indikator: { $indicator }
     Kegiatan: { $description }
     Hasil: { $output }
@@ -161,17 +161,17 @@ lapor-field-output = Hasil
 lapor-field-minutes = Waktu
 lapor-field-photos = Foto (ganti semua)
 lapor-use-summary-buttons = Pilih Kirim, Ubah isian, atau Batal dengan tombol di atas.
-lapor-submitted = Laporan terkirim dengan nomor { $number }.
-lapor-resubmitted = Perbaikan laporan { $number } terkirim.
+lapor-submitted = Laporan terkirim dengan nomor <b>{ $number }</b>.
+lapor-resubmitted = Perbaikan laporan <b>{ $number }</b> terkirim.
 lapor-supervisor-notified = Atasan langsung Anda sudah diberi tahu.
 lapor-supervisor-not-linked = Laporan tercatat, tetapi atasan langsung Anda belum menghubungkan akun Telegram sehingga belum diberi tahu.
 lapor-reused-evidence = Catatan: salah satu foto pernah dipakai pada laporan lain; atasan akan melihat tanda ini.
-lapor-already-submitted = Laporan ini sudah terkirim (nomor { $number }). Tidak ada yang dikirim dua kali.
+lapor-already-submitted = Laporan ini sudah terkirim (nomor <b>{ $number }</b>). Tidak ada yang dikirim dua kali.
 lapor-incomplete = Laporan belum lengkap; lengkapi isiannya dulu.
-lapor-revise-intro = Memperbaiki laporan { $number }. Versi sebelumnya tetap tersimpan. Pilih isian yang ingin diubah, lalu kirim ulang.
+lapor-revise-intro = Memperbaiki laporan <b>{ $number }</b>. Versi sebelumnya tetap tersimpan. Pilih isian yang ingin diubah, lalu kirim ulang.
 review-request =
-    Laporan baru { $number } (versi { $version }) dari { $name }:
-    Tanggal: { $date }
+    <b>Laporan baru { $number } (versi { $version }) dari { $name }:</b>
+    Tanggal: <b>{ $date }</b>
     Indikator: { $indicator }
     Kegiatan: { $description }
     Hasil: { $output }
@@ -182,11 +182,11 @@ review-request-reused = ⚠️ Kemungkinan bukti dipakai ulang: salah satu foto 
 ## Riwayat (/riwayat)
 history-empty = Anda belum punya laporan. Ketik /lapor untuk membuat laporan.
 history-list =
-    Riwayat laporan (halaman { $page }/{ $pages }, total { $total }):
+    <b>Riwayat laporan (halaman { $page }/{ $pages }, total { $total }):</b>
     { $lines }
 history-detail =
-    Laporan { $number } — { $status }
-    Tanggal: { $date }
+    <b>Laporan { $number } — { $status }</b>
+    Tanggal: <b>{ $date }</b>
     Indikator: { $indicator }
     Kegiatan: { $description }
     Hasil: { $output }
@@ -212,14 +212,14 @@ status-REJECTED = Ditolak
 status-WITHDRAWN = Ditarik
 
 # --- pengingat terjadwal dan ringkasan mingguan (issue 6) ---
-schedule-report-reminder = Halo { $name }, laporan kinerja harian untuk { $date } belum ada. Kirim dengan /lapor sebelum jam kerja berakhir.
-schedule-report-nudge = Pengingat kedua, { $name }: laporan harian { $date } masih kosong. Kirim sekarang dengan /lapor.
+schedule-report-reminder = Halo { $name }, laporan kinerja harian untuk <b>{ $date }</b> belum ada. Kirim dengan /lapor sebelum jam kerja berakhir.
+schedule-report-nudge = Pengingat kedua, { $name }: laporan harian <b>{ $date }</b> masih kosong. Kirim sekarang dengan /lapor.
 schedule-approval-digest = Ada { $pending } laporan bawahan yang menunggu persetujuan Anda; { $overdue } di antaranya sudah lebih dari { $days } hari kerja. Buka /persetujuan.
-schedule-deadline-skp-plan = SKP tahun { $year } Anda belum tercatat. Batas penetapan SKP: { $date } ({ $days } hari lagi).
-schedule-deadline-periodic-evaluation = Evaluasi kinerja periodik { $period } { $year } ditutup { $date } ({ $days } hari lagi). { $pending } bawahan Anda belum dinilai — ketik /evaluasi.
-schedule-deadline-annual-evaluation = Evaluasi kinerja tahunan { $year } paling lambat { $date } ({ $days } hari lagi). { $pending } bawahan Anda belum dinilai — ketik /evaluasi.
+schedule-deadline-skp-plan = SKP tahun { $year } Anda belum tercatat. Batas penetapan SKP: <b>{ $date }</b> ({ $days } hari lagi).
+schedule-deadline-periodic-evaluation = Evaluasi kinerja periodik { $period } { $year } ditutup <b>{ $date }</b> ({ $days } hari lagi). { $pending } bawahan Anda belum dinilai — ketik /evaluasi.
+schedule-deadline-annual-evaluation = Evaluasi kinerja tahunan { $year } paling lambat <b>{ $date }</b> ({ $days } hari lagi). { $pending } bawahan Anda belum dinilai — ketik /evaluasi.
 summary-caption =
-    📊 { $unit } — pekan { $week }
+    <b>📊 { $unit } — pekan { $week }</b>
     Tingkat pelaporan: { $rate }%
     Disetujui { $approved } · Menunggu { $pending } · Perbaikan { $revision } · Ditolak { $rejected }
     Rata-rata waktu persetujuan: { $hours } jam
@@ -227,11 +227,11 @@ summary-caption =
 summary-recognition = 🌟 Kandidat apresiasi: { $names }
 summary-chart-series = Tingkat pelaporan (%)
 summary-head-missing =
-    Belum melapor pada hari kerja berikut:
+    <b>Belum melapor pada hari kerja berikut:</b>
     { $list }
 summary-head-none-missing = Semua pegawai melapor pada setiap hari kerja pekan ini.
 summary-head-coaching =
-    Mungkin perlu pendampingan:
+    <b>Mungkin perlu pendampingan:</b>
     { $list }
 summary-coaching-low-reporting = melapor kurang dari separuh hari kerja
 summary-coaching-rejected = ada laporan yang ditolak
@@ -245,10 +245,10 @@ group-register-no-units = Tidak ada unit yang dapat Anda tautkan.
 
 ## Pemeriksaan atasan (issue 4)
 review-card =
-    📝 Laporan { $number } (versi { $version })
+    <b>📝 Laporan { $number } (versi { $version })</b>
     Pegawai: { $name }
     Unit: { $unit }
-    Tanggal: { $date }
+    Tanggal: <b>{ $date }</b>
     Indikator: { $indicator }
     Kegiatan: { $description }
     Hasil: { $output }
@@ -271,22 +271,22 @@ review-acting-ADMIN = admin
 review-outcome-APPROVED = ✅ Disetujui oleh { $reviewer } ({ $acting }): { $rating }.
 review-outcome-REVISION_REQUESTED = ✏️ Diminta revisi oleh { $reviewer } ({ $acting }): { $comment }
 review-outcome-REJECTED = ❌ Ditolak oleh { $reviewer } ({ $acting }): { $comment }
-review-notice-APPROVED = ✅ Laporan { $number } tanggal { $date } disetujui oleh { $reviewer } dengan penilaian { $rating }.
+review-notice-APPROVED = ✅ Laporan <b>{ $number }</b> tanggal <b>{ $date }</b> disetujui oleh { $reviewer } dengan penilaian { $rating }.
 review-notice-REVISION_REQUESTED =
-    ✏️ Laporan { $number } tanggal { $date } perlu diperbaiki. Catatan dari { $reviewer }:
+    ✏️ Laporan <b>{ $number }</b> tanggal <b>{ $date }</b> perlu diperbaiki. Catatan dari { $reviewer }:
     { $comment }
     Buka /riwayat untuk memperbaiki dan mengirim ulang.
 review-notice-REJECTED =
-    ❌ Laporan { $number } tanggal { $date } ditolak oleh { $reviewer }. Alasan:
+    ❌ Laporan <b>{ $number }</b> tanggal <b>{ $date }</b> ditolak oleh { $reviewer }. Alasan:
     { $comment }
-review-ask-REVISION_REQUESTED = Tulis catatan revisi untuk { $name } (laporan { $number }). Catatan ini dikirim kepada pegawai. Ketik /batal untuk membatalkan.
-review-ask-REJECTED = Tulis alasan penolakan laporan { $number } dari { $name }. Alasan ini dikirim kepada pegawai. Ketik /batal untuk membatalkan.
+review-ask-REVISION_REQUESTED = Tulis catatan revisi untuk { $name } (laporan <b>{ $number }</b>). Catatan ini dikirim kepada pegawai. Ketik /batal untuk membatalkan.
+review-ask-REJECTED = Tulis alasan penolakan laporan <b>{ $number }</b> dari { $name }. Alasan ini dikirim kepada pegawai. Ketik /batal untuk membatalkan.
 review-comment-too-short = Catatan terlalu pendek: tulis minimal { $min } karakter, atau /batal.
 review-comment-too-long = Catatan terlalu panjang ({ $length } karakter): paling banyak { $max } karakter. Kirim versi yang lebih ringkas, atau /batal.
 review-comment-cancelled = Dibatalkan; laporan belum diputuskan.
-review-done-APPROVED = Laporan { $number } disetujui ({ $rating }). { $name } diberi tahu.
-review-done-REVISION_REQUESTED = Permintaan revisi laporan { $number } dikirim kepada { $name }.
-review-done-REJECTED = Penolakan laporan { $number } dikirim kepada { $name }.
+review-done-APPROVED = Laporan <b>{ $number }</b> disetujui ({ $rating }). { $name } diberi tahu.
+review-done-REVISION_REQUESTED = Permintaan revisi laporan <b>{ $number }</b> dikirim kepada { $name }.
+review-done-REJECTED = Penolakan laporan <b>{ $number }</b> dikirim kepada { $name }.
 review-denied-own-report = Anda tidak dapat memutuskan laporan Anda sendiri.
 review-denied-not-reviewer = Anda tidak berwenang memutuskan laporan ini: hanya atasan langsung pegawai, pelaksana yang ditunjuk admin, atau admin.
 review-denied-former-supervisor = Anda bukan lagi atasan langsung pegawai ini, jadi tombol ini tidak berlaku lagi untuk Anda.
@@ -297,7 +297,7 @@ review-stale-not-submitted = Laporan ini tidak sedang menunggu pemeriksaan.
 review-unknown = Tombol ini tidak dikenali.
 approvals-empty = Tidak ada laporan yang menunggu keputusan Anda.
 approvals-list =
-    Laporan menunggu keputusan (halaman { $page }/{ $pages }, total { $total }), yang terlama lebih dulu:
+    <b>Laporan menunggu keputusan (halaman { $page }/{ $pages }, total { $total }), yang terlama lebih dulu:</b>
     { $lines }
 approvals-button-approve-all = ✅ Setujui semua yang tampil (sesuai ekspektasi)
 approvals-confirm = Setujui { $count } laporan yang tampil dengan penilaian sesuai ekspektasi?
@@ -305,25 +305,25 @@ approvals-button-confirm = Ya, setujui semua
 approvals-button-cancel = Batal
 approvals-approved-all = { $approved } laporan disetujui (sesuai ekspektasi); { $skipped } dilewati karena sudah diputuskan atau bukan wewenang Anda.
 approvals-not-reviewer = Perintah ini untuk atasan: Anda tidak memiliki bawahan atau penugasan sebagai pelaksana.
-team-header = Tim Anda hari ini, { $date }:
-team-reported = ✅ Sudah melapor:
-team-missing = ⏳ Belum melapor:
-team-off = 🏖 Tidak bertugas hari ini:
+team-header = <b>Tim Anda hari ini, { $date }:</b>
+team-reported = <b>✅ Sudah melapor:</b>
+team-missing = <b>⏳ Belum melapor:</b>
+team-off = <b>🏖 Tidak bertugas hari ini:</b>
 team-none = (tidak ada)
 team-waiting = Laporan menunggu keputusan Anda: { $count }. Buka /persetujuan.
 team-off-weekend = bukan hari kerja
 team-off-leave-CUTI = cuti
 team-off-leave-DINAS_LUAR = dinas luar
-escalation-remind = ⏰ Laporan { $number } dari { $name } (tanggal { $date }) sudah { $days } hari kerja menunggu keputusan Anda. Buka /persetujuan.
-escalation-escalate = ⏰ Laporan { $number } dari { $name } (tanggal { $date }) sudah { $days } hari kerja belum diputuskan oleh atasannya, { $supervisor }.
+escalation-remind = ⏰ Laporan <b>{ $number }</b> dari { $name } (tanggal <b>{ $date }</b>) sudah { $days } hari kerja menunggu keputusan Anda. Buka /persetujuan.
+escalation-escalate = ⏰ Laporan <b>{ $number }</b> dari { $name } (tanggal <b>{ $date }</b>) sudah { $days } hari kerja belum diputuskan oleh atasannya, { $supervisor }.
 
 ## Capaian SKP (/skp)
 skp-none = Anda belum memiliki SKP untuk tahun { $year }, jadi belum ada capaian yang dapat ditampilkan. Hubungi admin kepegawaian agar SKP Anda diimpor.
-skp-header = 📊 Capaian SKP { $year } — { $name }
-skp-period = Periode penilaian: { $period } (berakhir { $end }); sisa { $days } hari, { $workdays } hari kerja.
+skp-header = <b>📊 Capaian SKP { $year } — { $name }</b>
+skp-period = Periode penilaian: { $period } (berakhir <b>{ $end }</b>); sisa { $days } hari, { $workdays } hari kerja.
 skp-period-quarter = Triwulan { $quarter } { $year }
-skp-rhk-main = 🎯 RHK utama: { $rhk }
-skp-rhk-additional = ➕ RHK tambahan: { $rhk }
+skp-rhk-main = <b>🎯 RHK utama: { $rhk }</b>
+skp-rhk-additional = <b>➕ RHK tambahan: { $rhk }</b>
 skp-indicator = { $code } { $indicator }
 skp-target = Target { $target } { $unit } • realisasi { $realisation } { $unit } • { $percent }%
 skp-target-prorated = Target { $target } { $unit } setahun (s.d. periode ini { $due }) • realisasi { $realisation } { $unit } • { $percent }%
@@ -335,7 +335,7 @@ skp-pending-count = ⏳ Menunggu persetujuan: { $count } laporan
 skp-page = Halaman { $page }/{ $pages }
 
 ## Ringkasan harian admin: pesan yang gagal terkirim
-admin-digest-title = ⚠️ { $count } pesan gagal terkirim dalam 24 jam terakhir. Hubungi pegawai/grup berikut agar membuka kembali chat dengan bot:
+admin-digest-title = <b>⚠️ { $count } pesan gagal terkirim dalam 24 jam terakhir. Hubungi pegawai/grup berikut agar membuka kembali chat dengan bot:</b>
 admin-digest-line = • { $who } — { $kind }, { $at }: { $error }
 admin-digest-more = … dan { $count } lainnya.
 
@@ -368,14 +368,14 @@ organisational-KURANG = Kurang
 organisational-SANGAT_KURANG = Sangat Kurang
 evaluation-period-year = Tahunan { $year }
 evaluation-choose-period = Evaluasi periode mana yang ingin Anda isi?
-evaluation-no-subordinates = Anda tidak memiliki bawahan untuk dievaluasi. Admin dapat membuka evaluasi seorang pegawai dengan /evaluasi <NIP>.
-evaluation-admin-usage = Tulis /evaluasi <NIP> untuk membuka evaluasi seorang pegawai.
+evaluation-no-subordinates = Anda tidak memiliki bawahan untuk dievaluasi. Admin dapat membuka evaluasi seorang pegawai dengan /evaluasi &lt;NIP&gt;.
+evaluation-admin-usage = Tulis /evaluasi &lt;NIP&gt; untuk membuka evaluasi seorang pegawai.
 evaluation-unknown-nip = Tidak ada pegawai dengan NIP { $nip }.
-evaluation-list-header = 📋 Evaluasi kinerja { $period } (batas { $closes }) — { $done } dari { $total } selesai:
+evaluation-list-header = <b>📋 Evaluasi kinerja { $period } (batas { $closes }) — { $done } dari { $total } selesai:</b>
 evaluation-list-done = ✅ { $name } — { $outcome }
 evaluation-list-todo = ⏳ { $name } — belum dievaluasi
 evaluation-facts-header =
-    📊 { $name } ({ $nip })
+    <b>📊 { $name } ({ $nip })</b>
     { $position } • { $period }
     Realisasi SKP (disetujui):
 evaluation-facts-no-skp = (belum ada SKP untuk tahun ini)
@@ -395,7 +395,7 @@ evaluation-ask-feedback = Tulis umpan balik untuk { $name } ({ $min }–{ $max }
 evaluation-feedback-too-short = Umpan balik terlalu pendek: tulis minimal { $min } karakter.
 evaluation-feedback-too-long = Umpan balik terlalu panjang ({ $length } karakter): maksimal { $max } karakter.
 evaluation-cancelled = Dihentikan. Jawaban sejauh ini disimpan; buka lagi dengan /evaluasi.
-evaluation-summary-header = 📝 Ringkasan evaluasi { $name }:
+evaluation-summary-header = <b>📝 Ringkasan evaluasi { $name }:</b>
 evaluation-summary-results = Hasil kerja: { $rating }
 evaluation-summary-behaviour = Perilaku kerja: { $rating }
 evaluation-summary-predicate = Predikat kinerja: { $predicate }
@@ -411,8 +411,8 @@ evaluation-button-edit = ✏️ Ubah jawaban
 evaluation-button-amend = ✏️ Ubah (admin)
 evaluation-finalised = ✅ Evaluasi { $name } difinalisasi: { $outcome }. Pegawai diberi tahu.
 evaluation-all-done = 🎉 Semua bawahan Anda sudah dievaluasi untuk { $period }.
-evaluation-final-header = ✅ Evaluasi { $name } sudah difinalisasi oleh { $by } pada { $date }:
-evaluation-notice = 📊 Evaluasi kinerja { $period } Anda sudah difinalisasi oleh { $by }: { $outcome }.
+evaluation-final-header = <b>✅ Evaluasi { $name } sudah difinalisasi oleh { $by } pada { $date }:</b>
+evaluation-notice = 📊 Evaluasi kinerja { $period } Anda sudah difinalisasi oleh { $by }: <b>{ $outcome }</b>.
 evaluation-notice-more = Lihat semua penilaian Anda dengan /nilai.
 evaluation-already = Evaluasi ini sudah difinalisasi oleh { $name }. Hanya admin yang dapat mengubahnya.
 evaluation-incomplete = Masih ada jawaban yang belum diisi.
@@ -424,10 +424,10 @@ evaluation-amend-admin-only = Evaluasi yang sudah difinalisasi hanya dapat diuba
 evaluation-reopened = Evaluasi { $name } dibuka untuk diubah. Nilai sebelumnya tercatat di log audit.
 
 ## /nilai
-score-header = 📈 Penilaian kinerja — { $name }
+score-header = <b>📈 Penilaian kinerja — { $name }</b>
 score-none = Belum ada evaluasi periodik yang difinalisasi atasan Anda.
-score-evaluation = • { $period }: { $predicate } (hasil kerja { $results }, perilaku { $behaviour }) — oleh { $by }, { $date }
-score-evaluation-legacy = • { $period }: nilai { $final } ({ $band }, mode { $mode }) — oleh { $by }, { $date }
+score-evaluation = • { $period }: { $predicate } (hasil kerja { $results }, perilaku { $behaviour }) — oleh { $by }, <b>{ $date }</b>
+score-evaluation-legacy = • { $period }: nilai { $final } ({ $band }, mode { $mode }) — oleh { $by }, <b>{ $date }</b>
 score-current = Periode berjalan: { $period }
 score-suggestion = 💡 Saran hasil kerja dari realisasi sejauh ini: { $rating }. Atasan Anda yang memutuskan.
 score-main-average = Rata-rata capaian { $count } indikator utama: { $percent }% dari target s.d. akhir periode.

@@ -1,7 +1,7 @@
 import { Bot, type RawApi } from "grammy";
 import { sequentialize } from "@grammyjs/runner";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { fitToTelegramLimits } from "../lib/telegram-limits.ts";
+import { MESSAGE_TRANSFORMERS } from "../lib/telegram-limits.ts";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
@@ -60,7 +60,7 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
   // A reply hit by a 429 or a passing 5xx is worth one more try, if it fits the update's time.
   // Only replies: start-up calls, getUpdates and getFile (evidence) have retry rules of their own,
   // and the outbox sender works on its own copy of the API.
-  bot.api.config.use(fitToTelegramLimits);
+  bot.api.config.use(...MESSAGE_TRANSFORMERS); // Telegram HTML, within the limits (src/lib/telegram-limits.ts)
   const replyRetry = autoRetry({ maxRetryAttempts: 1, maxDelaySeconds: REPLY_RETRY_MAX_SECONDS });
   bot.api.config.use((prev, method, payload, signal) =>
     REPLY_METHODS.test(method) ? replyRetry(prev, method, payload, signal) : prev(method, payload, signal),

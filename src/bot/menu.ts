@@ -1,21 +1,22 @@
+import { html, type Html } from "../lib/html.ts";
 import type { BotContext } from "./context.ts";
 
-/** The commands this person may use, by what the database says they are. */
-export function commandList(ctx: BotContext): string {
+/** The commands this person may use, by what the database says they are (a rendered fragment). */
+export function commandList(ctx: BotContext): Html {
   const parts = [ctx.t("menu-commands-employee")];
   if (ctx.employee?.isSupervisor || ctx.isAdmin) parts.push(ctx.t("menu-commands-supervisor"));
   if (ctx.isAdmin || ctx.employee?.roles.includes("HEAD")) parts.push(ctx.t("menu-commands-admin"));
-  return parts.join("\n");
+  return html(parts.join("\n"));
 }
 
-export function roleList(ctx: BotContext): string {
+export function roleList(ctx: BotContext): Html {
   const employee = ctx.employee;
   const roles = [ctx.t("role-employee")];
   if (employee?.isSupervisor) roles.push(ctx.t("role-supervisor"));
   if (employee?.roles.includes("HEAD")) roles.push(ctx.t("role-head"));
   if (employee?.roles.includes("ADMIN")) roles.push(ctx.t("role-admin"));
   if (employee?.roles.includes("PENILAI")) roles.push(ctx.t("role-penilai"));
-  return roles.join(", ");
+  return html(roles.join(", "));
 }
 
 /** Commands that act on the sender's own data: they belong in a private chat, never a group. */

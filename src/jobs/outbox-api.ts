@@ -1,7 +1,7 @@
 import { Api, InputFile } from "grammy";
 import { autoRetry } from "@grammyjs/auto-retry";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { fitToTelegramLimits } from "../lib/telegram-limits.ts";
+import { MESSAGE_TRANSFORMERS } from "../lib/telegram-limits.ts";
 import { classify, type Outcome } from "./outbox-errors.ts";
 
 /**
@@ -13,8 +13,10 @@ export function senderApi(api: Api, limits: { maxDelaySeconds: number; timeoutSe
   const timeoutSeconds = Math.min(api.options?.timeoutSeconds ?? Infinity, limits.timeoutSeconds);
   const own = new Api(api.token, { ...api.options, timeoutSeconds });
   const maxDelaySeconds = limits.maxDelaySeconds;
-  for (const transformer of api.config.installedTransformers()) own.config.use(transformer);
-  own.config.use(fitToTelegramLimits);
+  // The bot's own transformers when it has any; HTML and the limits in any case (a CLI's bare Api).
+  const installed = api.config.installedTransformers();
+  for (const transformer of installed) own.config.use(transformer);
+  for (const transformer of MESSAGE_TRANSFORMERS) if (!installed.includes(transformer)) own.config.use(transformer);
   own.config.use(
     autoRetry({ maxRetryAttempts: 1, maxDelaySeconds, rethrowInternalServerErrors: true, rethrowHttpErrors: true }),
   );

@@ -1,6 +1,7 @@
 import { formatLocalDate } from "../lib/time.ts";
 import { formatNumber } from "../lib/number.ts";
 import { translate } from "../lib/i18n.ts";
+import { shorten } from "../lib/telegram-limits.ts";
 import type { ScheduledUnit } from "./calendars.ts";
 import { renderWeeklyChart } from "./chart.ts";
 import type { JobContext } from "./job-context.ts";
@@ -84,6 +85,5 @@ export function headSummary(unit: ScheduledUnit, weekOf: string, stats: WeeklySt
     );
   }
   // Telegram's limit is 4,096 characters; a very large unit's list is cut, the head can ask /tim.
-  const text = lines.join("\n");
-  return text.length > 4000 ? `${text.slice(0, 3990)}\n…` : text;
+  return shorten(lines.join("\n"), 4000);
 }

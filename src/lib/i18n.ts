@@ -1,13 +1,18 @@
 import { readFileSync } from "node:fs";
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+import { escapeHtml, Html } from "./html.ts";
 
 /** The languages Lapkin speaks; Indonesian is the default (docs/architecture.md, "Words"). */
 export const LOCALES = ["id", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "id";
 
-export type TranslationVariables = Record<string, string | number>;
-/** A translator bound to one language: `t("lapor-submitted", { number })`. */
+/**
+ * A message's variables. A string is text (escaped into the message's HTML, whatever it holds); an
+ * `Html` (from `html()`) is a fragment already rendered, inserted as it is.
+ */
+export type TranslationVariables = Record<string, string | number | Html>;
+/** A translator bound to one language: `t("lapor-submitted", { number })`; the result is Telegram HTML. */
 export type Translate = (key: string, vars?: TranslationVariables) => string;
 
 export const asLocale = (value: string | undefined): Locale => (value === "en" ? "en" : DEFAULT_LOCALE);
@@ -32,16 +37,25 @@ function bundleFor(locale: Locale): FluentBundle {
   return bundles.get(locale)!;
 }
 
+/** Every string variable escaped, every `Html` one unwrapped: the message's HTML stays well formed. */
+function escaped(vars: TranslationVariables | undefined): Record<string, FluentVariable> | undefined {
+  if (!vars) return undefined;
+  const out: Record<string, FluentVariable> = {};
+  for (const [name, value] of Object.entries(vars))
+    out[name] = value instanceof Html ? value.value : typeof value === "string" ? escapeHtml(value) : value;
+  return out;
+}
+
 /**
- * The text of `key` in `locale` (any other value means the default locale). A key missing in
- * English falls back to Indonesian; a key missing everywhere comes back as itself, so a typo is
- * visible instead of an empty message.
+ * The text of `key` in `locale` (any other value means the default locale), as Telegram HTML with
+ * its variables escaped. A key missing in English falls back to Indonesian; a key missing
+ * everywhere comes back as itself, so a typo is visible instead of an empty message.
  */
 export function translate(locale: string, key: string, vars?: TranslationVariables): string {
   for (const l of new Set([asLocale(locale), DEFAULT_LOCALE])) {
     const bundle = bundleFor(l);
     const message = bundle.getMessage(key);
-    if (message?.value) return bundle.formatPattern(message.value, vars as Record<string, FluentVariable>, []);
+    if (message?.value) return bundle.formatPattern(message.value, escaped(vars), []);
   }
   return key;
 }

@@ -1,18 +1,49 @@
 import type { Transformer } from "grammy";
+import { decodeEntity, HTML_TOKEN, visibleText } from "./html.ts";
 
 /** Telegram's limits for one message's text and one media caption, in characters (docs/domain.md, "Telegram limits"). */
 export const MESSAGE_MAX = 4096;
 export const CAPTION_MAX = 1024;
 
+/** The characters Telegram counts in an HTML text: what is left after tags and entities are parsed (UTF-16 code units). */
+export const visibleLength = (html: string): number => visibleText(html).length;
+
 /**
- * `text` within `max` characters as Telegram counts them (UTF-16 code units): cut at the end with
- * "…" only when it has to be, never between the two halves of an emoji.
+ * The HTML text `html` within `max` visible characters as Telegram counts them (UTF-16 code units,
+ * after entity parsing): cut at the end with "…" only when it has to be — never inside a tag or an
+ * entity, never between the two halves of an emoji — and every tag left open is closed.
  */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, max - 1);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut}…`;
+export function shorten(html: string, max: number): string {
+  if (visibleLength(html) <= max) return html;
+  const open: string[] = [];
+  let out = "";
+  let room = max - 1; // for the "…"
+  for (const [token] of html.matchAll(HTML_TOKEN)) {
+    if (token.length > 1 && token.startsWith("<")) {
+      out += token;
+      const name = /^<(\/?)([a-z-]+)/i.exec(token);
+      if (name?.[1]) open.pop();
+      else if (name && !token.endsWith("/>")) open.push(name[2]!.toLowerCase());
+      continue;
+    }
+    const decoded = token.length > 1 && token.startsWith("&") ? decodeEntity(token) : undefined;
+    const size = decoded?.length ?? token.length;
+    if (size <= room) {
+      out += token;
+      room -= size;
+      continue;
+    }
+    if (decoded === undefined) {
+      let part = token.slice(0, room);
+      if (/[\uD800-\uDBFF]$/.test(part)) part = part.slice(0, -1);
+      out += part;
+    }
+    break;
+  }
+  return `${out}${open
+    .reverse()
+    .map((name) => `</${name}>`)
+    .join("")}…`;
 }
 
 /**
@@ -30,3 +61,35 @@ export const fitToTelegramLimits: Transformer = (prev, method, payload, signal) 
   }
   return prev(method, payload, signal);
 };
+
+/** The methods whose `text` is not HTML but shown as it is (a callback answer's alert). */
+const PLAIN_TEXT_METHODS = new Set(["answerCallbackQuery"]);
+
+/**
+ * Every text and caption Lapkin sends is Telegram HTML (src/lib/html.ts): this sets
+ * `parse_mode: "HTML"` once for all calls, unless a call chose its own. A callback answer cannot be
+ * formatted, so its text is given as the reader would see it.
+ */
+export const sendAsHtml: Transformer = (prev, method, payload, signal) => {
+  const p = payload as Record<string, unknown>;
+  if (PLAIN_TEXT_METHODS.has(method)) {
+    if (typeof p.text === "string") payload = { ...p, text: visibleText(p.text) } as typeof payload;
+    return prev(method, payload, signal);
+  }
+  if ((typeof p.text === "string" || typeof p.caption === "string") && p.parse_mode === undefined) {
+    payload = { ...p, parse_mode: "HTML" } as typeof payload;
+  }
+  if (Array.isArray(p.media)) {
+    const media = p.media.map((m: Record<string, unknown>) =>
+      typeof m.caption === "string" && m.parse_mode === undefined ? { ...m, parse_mode: "HTML" } : m,
+    );
+    payload = { ...(payload as object), media } as unknown as typeof payload;
+  }
+  return prev(method, payload, signal);
+};
+
+/**
+ * What every Api that sends Lapkin's messages carries: the bot's, the outbox sender's and each
+ * conversation's (the conversations plugin makes an Api of its own for every update).
+ */
+export const MESSAGE_TRANSFORMERS: readonly Transformer[] = [sendAsHtml, fitToTelegramLimits];

@@ -1,3 +1,4 @@
+import { payloadText } from "../support/telegram-html.ts";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import type { Database } from "../../src/db/client.ts";
@@ -74,10 +75,10 @@ describe("escalation of undecided reports (working days, across a weekend)", () 
       ["review-reminder", SUPERVISOR_TG],
       ["review-escalation", HEAD_TG],
     ]);
-    expect(JSON.stringify(rows[0]!.payload)).toContain(
+    expect(payloadText(rows[0]!.payload)).toContain(
       "Andi Wijaya (tanggal 19 November 2026) sudah 4 hari kerja menunggu keputusan Anda",
     );
-    expect(JSON.stringify(rows[1]!.payload)).toContain("belum diputuskan oleh atasannya, Siti Rahma");
+    expect(payloadText(rows[1]!.payload)).toContain("belum diputuskan oleh atasannya, Siti Rahma");
 
     const other = await submitted(database.prisma, {
       employeeId: staff.id,

@@ -4,6 +4,7 @@ import type { Database } from "../../src/db/client.ts";
 import { reviewData } from "../../src/handlers/review/callback-data.ts";
 import { historyData } from "../../src/handlers/report/callback-data.ts";
 import { CAPTION_MAX, MESSAGE_MAX, fitToTelegramLimits, shorten } from "../../src/lib/telegram-limits.ts";
+import { htmlProblem, visible } from "../support/telegram-html.ts";
 import { notificationMessageId, reviewBot, seedReview, STAFF_TG, submitted, SUPERVISOR_TG } from "./helpers.ts";
 
 let database: Database;
@@ -46,8 +47,8 @@ describe("messages within Telegram's limits, whatever users type", () => {
 
     const texts = h.telegram.calls.flatMap((c) => (typeof c.payload.text === "string" ? [c.payload.text] : []));
     expect(texts.length).toBeGreaterThan(3);
-    for (const text of texts) expect(text.length).toBeLessThanOrEqual(MESSAGE_MAX);
-    const edit = h.telegram.callsTo("editMessageText").map((c) => String(c.payload.text));
+    for (const text of texts) expect(visible(text).length).toBeLessThanOrEqual(MESSAGE_MAX); // as Telegram counts
+    const edit = h.telegram.callsTo("editMessageText").map((c) => visible(String(c.payload.text)));
     expect(edit.some((text) => text.includes(note))).toBe(true); // the card shows the outcome with the note
   });
 
@@ -69,5 +70,21 @@ describe("messages within Telegram's limits, whatever users type", () => {
     expect((sent[1]!.caption as string).length).toBe(CAPTION_MAX);
     expect(sent[2]!.text).toBe("short");
     expect(shorten("😀".repeat(5), 4)).toBe("😀…"); // UTF-16 units, as Telegram counts; never half an emoji
+  });
+
+  it("measures HTML as Telegram does (after tags and entities) and cuts it never inside a tag or an entity, closing what is open", async () => {
+    const title = "<b>Laporan</b> ";
+    const within = `${title}${"&amp;".repeat(MESSAGE_MAX - 8)}`; // 8 + 4,088 visible characters: fits
+    expect(shorten(within, MESSAGE_MAX)).toBe(within);
+
+    for (let max = 3; max < 38; max++) {
+      // 38: the whole text
+      const cut = shorten(`${title}<i>a &lt;b&gt; &amp; 😀 <code>LK-2026-000001</code></i> tail`, max);
+      expect(htmlProblem(cut), cut).toBeUndefined();
+      expect(visible(cut).length).toBeLessThanOrEqual(max);
+      expect(cut.endsWith("…")).toBe(true);
+    }
+    expect(shorten("<b>Judul</b> &amp;&amp;&amp;", 8)).toBe("<b>Judul</b> &amp;…");
+    expect(shorten("<b>Judul panjang</b>", 6)).toBe("<b>Judul</b>…");
   });
 });

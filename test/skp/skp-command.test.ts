@@ -4,6 +4,7 @@ import type { Database } from "../../src/db/client.ts";
 import { lastButtons, removeEvidenceDirs, reportBot, seedReporting, STAFF_TG } from "../report/helpers.ts";
 import { skpData } from "../../src/handlers/skp/callback-data.ts";
 import { addReport } from "./helpers.ts";
+import { visible } from "../support/telegram-html.ts";
 
 let database: Database;
 beforeAll(async () => (database = await createTestDatabase()));
@@ -110,9 +111,9 @@ describe("/skp", () => {
     expect(lastButtons(h.telegram, STAFF_TG)).toEqual([skpData.page.pack(1)]);
 
     await h.deliver(h.andi.press(skpData.page.pack(1)));
-    const edit = h.telegram.callsTo("editMessageText").at(-1)!;
-    expect(edit.payload.text).toContain("Halaman 2/2");
-    expect(edit.payload.text).toContain("➕ RHK tambahan: Tugas tambahan\n3.6 Indikator tambahan 6");
-    expect(edit.payload.text).not.toContain("1.1 Jumlah laporan");
+    const edit = String(h.telegram.callsTo("editMessageText").at(-1)!.payload.text);
+    expect(visible(edit)).toContain("Halaman 2/2");
+    expect(edit).toContain("<b>➕ RHK tambahan: Tugas tambahan</b>\n3.6 Indikator tambahan 6"); // the heading bold
+    expect(visible(edit)).not.toContain("1.1 Jumlah laporan");
   });
 });

@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Update, Message, User, Chat, PhotoSize, UserFromGetMe } from "grammy/types";
+import { htmlProblem, visible } from "./telegram-html.ts";
 
 /** One Bot API call as the bot made it. */
 export interface RecordedCall {
@@ -32,7 +33,8 @@ export const FAKE_BOT: UserFromGetMe = {
 /**
  * A Bot API double reached through grammY's `client.fetch`, so every call — including those made
  * inside conversations — is recorded. It serves getMe, getFile and file downloads, and fails the
- * next calls on request (429 with retry_after, 5xx, 403).
+ * next calls on request (429 with retry_after, 5xx, 403). Like Telegram, it refuses (400) a text or
+ * caption with parse_mode HTML that is not well-formed Telegram HTML, or over the length limits.
  */
 export class FakeTelegram {
   readonly calls: RecordedCall[] = [];
@@ -68,6 +70,8 @@ export class FakeTelegram {
     this.calls.push({ method, payload });
     const failure = this.takeFailure(method);
     if (failure) return failureResponse(failure);
+    const refused = refusal(payload);
+    if (refused) return failureResponse({ status: 400, description: `Bad Request: ${refused}` });
     if (method === "getUpdates") return json({ ok: true, result: await this.pollUpdates(payload) });
     return json({ ok: true, result: this.answer(method, payload) });
   }) as typeof fetch;
@@ -146,15 +150,24 @@ export class FakeTelegram {
     return this.calls.filter((c) => c.method === method);
   }
 
-  /** Texts the bot sent to a chat, in order. */
+  /** Texts the bot sent to a chat, in order, as the reader sees them (tags removed, entities decoded). */
   sentTexts(chatId: number): string[] {
+    return this.sentHtml(chatId).map(visible);
+  }
+
+  lastText(chatId: number): string | undefined {
+    return this.sentTexts(chatId).at(-1);
+  }
+
+  /** Texts the bot sent to a chat, in order, as sent (Telegram HTML): for assertions about formatting. */
+  sentHtml(chatId: number): string[] {
     return this.calls
       .filter((c) => ["sendMessage", "editMessageText"].includes(c.method) && Number(c.payload.chat_id) === chatId)
       .map((c) => String(c.payload.text));
   }
 
-  lastText(chatId: number): string | undefined {
-    return this.sentTexts(chatId).at(-1);
+  lastHtml(chatId: number): string | undefined {
+    return this.sentHtml(chatId).at(-1);
   }
 
   /** Answers of answerCallbackQuery, in order (text and whether shown as an alert). */
@@ -362,6 +375,28 @@ export class FakeUser {
 }
 
 const now = () => Math.floor(Date.now() / 1000);
+
+/** Telegram's refusal of a call's text or caption (bad HTML, too long), or undefined when it is fine. */
+function refusal(payload: Record<string, unknown>): string | undefined {
+  const parts: Array<{ field: "text" | "caption"; value: unknown; mode: unknown }> = [
+    { field: "text", value: payload.text, mode: payload.parse_mode },
+    { field: "caption", value: payload.caption, mode: payload.parse_mode },
+    ...(Array.isArray(payload.media) ? (payload.media as Array<Record<string, unknown>>) : []).map((m) => ({
+      field: "caption" as const,
+      value: m.caption,
+      mode: m.parse_mode,
+    })),
+  ];
+  for (const { field, value, mode } of parts) {
+    if (typeof value !== "string") continue;
+    const problem = mode === "HTML" ? htmlProblem(value) : undefined;
+    if (problem) return `can't parse entities: ${problem}`;
+    const length = (mode === "HTML" ? visible(value) : value).length;
+    if (field === "text" && length > 4096) return "message is too long";
+    if (field === "caption" && length > 1024) return "message caption is too long";
+  }
+  return undefined;
+}
 
 function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });

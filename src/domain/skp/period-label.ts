@@ -1,7 +1,6 @@
 import { formatLocalDate } from "../../lib/time.ts";
+import type { Translate } from "../../lib/i18n.ts";
 import type { Period } from "./periods.ts";
-
-type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 /** "Triwulan 3 2026", "Oktober 2026" or "Tahunan 2026" (and their English), for any evaluation period. */
 export function periodLabel(t: Translate, period: Pick<Period, "code" | "year" | "from">, locale = "id"): string {

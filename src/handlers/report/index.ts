@@ -5,6 +5,7 @@ import type { Db } from "../../db/client.ts";
 import type { CallbackCodec } from "../../lib/callback-data.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Logger } from "../../lib/logger.ts";
+import { MESSAGE_TRANSFORMERS } from "../../lib/telegram-limits.ts";
 import type { FileStore } from "../../storage/file-store.ts";
 import type { BotContext } from "../../bot/context.ts";
 import { isLinked } from "../../bot/filters.ts";
@@ -61,6 +62,8 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
   });
   chat.use(
     conversations<ReportContext, Context>({
+      // The conversation's own Api lacks the bot's transformers: HTML and the limits again.
+      plugins: [(ctx, next) => (ctx.api.config.use(...MESSAGE_TRANSFORMERS), next())],
       // Kept under conv:<chat id>; identify has usually read it already, with the sender.
       storage: {
         type: "context",
