@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.ts";
 import { cleanText, cleanTextWithSpans } from "../../src/lib/clean-text.ts";
+import { readTables } from "../../src/domain/import/read.ts";
 import { laporData } from "../../src/handlers/report/callback-data.ts";
 import { reviewData } from "../../src/handlers/review/callback-data.ts";
 import { evaluationData } from "../../src/handlers/evaluation/callback-data.ts";
@@ -23,6 +27,21 @@ describe("cleaning what people type", () => {
   it("removes control characters but keeps tabs and newlines, and mends lone surrogates", () => {
     expect(cleanText("a\u0000b\u0007c\td\ne\r\nf\u007f")).toBe("abc\td\ne\r\nf");
     expect(cleanText("x\uD800y 😀")).toBe("x\uFFFDy 😀");
+  });
+
+  it("cleans every cell an import reads", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lapkin-nul-"));
+    try {
+      const file = join(dir, "pegawai.csv");
+      writeFileSync(file, `nip,na\u0000ma\n199005202015031003,${dirty("Andi Wijaya")}\n`);
+      const { tables } = await readTables([file]);
+      expect(tables[0]).toMatchObject({
+        header: ["nip", "nama"],
+        rows: [{ cells: ["199005202015031003", "Andi Wijaya"] }],
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("moves entities with the text so a command still matches", () => {
