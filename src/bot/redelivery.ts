@@ -76,7 +76,8 @@ export function trackUpdate(): MiddlewareFn<BotContext> {
 
 export function skipRepeats(deps: { db: Db; clock: Clock; logger: Logger }): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
-    const pending = pendingRecords.get(ctx)!;
+    const pending = pendingRecords.get(ctx);
+    if (!pending) return next(); // not tracked: nothing can record it
     const updateId = ctx.update.update_id;
     if (pending.seen ?? (await wasProcessed(deps.db, pending.id))) {
       deps.logger.info({ updateId }, "update delivered again: already applied, acknowledged");
