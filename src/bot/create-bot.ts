@@ -14,7 +14,9 @@ import type { BotContext } from "./context.ts";
 import { i18n } from "./i18n.ts";
 import { translate } from "../lib/i18n.ts";
 import { identify } from "./identify.ts";
-import { errorBoundary } from "./error-boundary.ts";
+import { errorBoundary, lastResort } from "./error-boundary.ts";
+import { cleanInput } from "./clean-input.ts";
+import { skipRepeats, trackUpdate } from "./redelivery.ts";
 import { groupGuard } from "../handlers/group-guard/index.ts";
 import { registration } from "../handlers/registration/index.ts";
 import { fallback, help } from "../handlers/help/index.ts";
@@ -66,9 +68,16 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
     REPLY_METHODS.test(method) ? replyRetry(prev, method, payload, signal) : prev(method, payload, signal),
   );
 
+  // First, so that an error is handled the same way in polling and webhook mode.
+  bot.use(errorBoundary(deps.logger));
+  // Before anything reads or stores what was typed (src/lib/clean-text.ts).
+  bot.use(cleanInput());
+  bot.use(trackUpdate());
   // One update at a time per chat, so a person's answers are handled in the order sent.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(identify({ db: deps.db, adminTelegramIds: deps.config.adminTelegramIds }));
+  // A redelivered update already applied goes no further (src/bot/redelivery.ts).
+  bot.use(skipRepeats(deps));
   bot.use(i18n());
   bot.use(groupGuard());
   bot.use(groups(deps));
@@ -82,7 +91,7 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
   bot.use(language(deps));
   bot.use(fallback());
 
-  bot.catch(errorBoundary(deps.logger));
+  bot.catch(lastResort(deps.logger));
   return bot;
 }
 

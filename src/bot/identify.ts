@@ -1,16 +1,19 @@
 import type { MiddlewareFn } from "grammy";
 import type { Db } from "../db/client.ts";
 import type { BotContext, CurrentEmployee } from "./context.ts";
-import type { Role } from "../generated/prisma/client.ts";
 import { conversationKey, rememberKeyValueRow, type StoredRow } from "./storage.ts";
 import { pendingAnswerKey } from "./pending-answer.ts";
+import { rememberUpdateSeen, trackedUpdate } from "./redelivery.ts";
+import { Prisma, type Role } from "../generated/prisma/client.ts";
+import { processedSql, type UpdateId } from "../db/processed-updates.ts";
 
 /**
  * Loads the sender's employee record from the database: every permission is decided from it.
  * In a private chat the same statement reads the chat's stored conversation (e.g. an open
  * /lapor), which the conversations plugin would otherwise read in a second round trip, and the
  * typed answers the review and evaluation features may be waiting for from this person, which
- * they would otherwise look up on every text message. These rows are only what is stored; what
+ * they would otherwise look up on every text message, and whether this update was applied before
+ * (src/bot/redelivery.ts). These rows are only what is stored; what
  * the person may do is still decided against the database when they act.
  */
 export function identify(deps: { db: Db; adminTelegramIds: bigint[] }): MiddlewareFn<BotContext> {
@@ -24,8 +27,9 @@ export function identify(deps: { db: Db; adminTelegramIds: bigint[] }): Middlewa
         review: pendingAnswerKey("reviewNote", telegramId),
         evaluation: pendingAnswerKey("evaluationAnswer", telegramId),
       };
-      const { employee, rows } = await loadSender(deps.db, BigInt(telegramId), keys);
+      const { employee, rows, seen } = await loadSender(deps.db, BigInt(telegramId), keys, trackedUpdate(ctx));
       ctx.employee = employee;
+      rememberUpdateSeen(ctx, seen);
       if (employee)
         for (const name of ["conversation", "review", "evaluation"] as const)
           rememberKeyValueRow(ctx, keys[name], rows[name]);
@@ -40,7 +44,7 @@ export function identify(deps: { db: Db; adminTelegramIds: bigint[] }): Middlewa
 type EmployeeRow = Omit<CurrentEmployee, "roles"> & { roles: string[] };
 
 const toEmployee = (row: EmployeeRow | undefined): CurrentEmployee | undefined => {
-  if (!row) return undefined;
+  if (!row || row.id === null) return undefined;
   const { id, nip, name, position, unitId, unitName, timeZone, roles, isSupervisor, language } = row;
   return { id, nip, name, position, unitId, unitName, timeZone, roles: roles as Role[], isSupervisor, language };
 };
@@ -61,6 +65,7 @@ export async function findLinkedEmployee(db: Db, telegramId: bigint): Promise<Cu
 }
 
 type SenderRow = EmployeeRow & {
+  seen: boolean;
   conversation: string | null;
   conversationExpiresAt: Date | null;
   review: string | null;
@@ -70,29 +75,33 @@ type SenderRow = EmployeeRow & {
 };
 
 /**
- * The employee as above and the KeyValue rows under the given keys (value null when there is
- * none), in one statement.
+ * The employee as above, the KeyValue rows under the given keys (value null when there is
+ * none) and whether the update is recorded as applied, in one statement that always returns a row
+ * (the employee's columns null when the sender is not linked).
  */
 async function loadSender(
   db: Db,
   telegramId: bigint,
   keys: { conversation: string; review: string; evaluation: string },
+  /** Absent when the update is not tracked (src/bot/redelivery.ts): nothing to look up. */
+  update: UpdateId | undefined,
 ) {
   const rows = await db.$queryRaw<SenderRow[]>`
-    SELECT e."id", e."nip", e."name", e."position", e."unitId", u."name" AS "unitName", u."timeZone",
+    SELECT d."seen", e."id", e."nip", e."name", e."position", e."unitId", u."name" AS "unitName", u."timeZone",
            e."roles"::text[] AS "roles", e."language",
            EXISTS (SELECT 1 FROM "Employee" s WHERE s."supervisorId" = e."id" AND s."active") AS "isSupervisor",
            kv."value"::text AS "conversation", kv."expiresAt" AS "conversationExpiresAt",
            rp."value"::text AS "review", rp."expiresAt" AS "reviewExpiresAt",
            ea."value"::text AS "evaluation", ea."expiresAt" AS "evaluationExpiresAt"
-    FROM "Employee" e JOIN "Unit" u ON u."id" = e."unitId"
+    FROM (SELECT ${update ? processedSql(update) : Prisma.sql`FALSE`} AS "seen") d
+    LEFT JOIN ("Employee" e JOIN "Unit" u ON u."id" = e."unitId") ON e."telegramId" = ${telegramId} AND e."active"
     LEFT JOIN "KeyValue" kv ON kv."key" = ${keys.conversation}
     LEFT JOIN "KeyValue" rp ON rp."key" = ${keys.review}
     LEFT JOIN "KeyValue" ea ON ea."key" = ${keys.evaluation}
-    WHERE e."telegramId" = ${telegramId} AND e."active"
     LIMIT 1`;
   const row = rows[0];
   return {
+    seen: row?.seen ?? false,
     employee: toEmployee(row),
     rows: {
       conversation: { value: row?.conversation ?? null, expiresAt: row?.conversationExpiresAt ?? null },

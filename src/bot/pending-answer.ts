@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import { deleteKeyValue, readKeyValue, takeKeyValueRow } from "./storage.ts";
 
@@ -17,6 +18,8 @@ export interface PendingAnswer<T> {
   read(ctx: PendingAnswerContext): Promise<T | undefined>;
   /** Drops the question; says whether there was one. */
   clear(ctx: PendingAnswerContext): Promise<boolean>;
+  /** Drops the question in the caller's transaction: the answer and its question go together. */
+  clearIn(tx: Pick<Prisma.TransactionClient, "keyValue">, ctx: PendingAnswerContext): Promise<void>;
 }
 
 export type PendingAnswerContext = { from?: { id: number } };
@@ -64,5 +67,10 @@ export function pendingAnswer<T extends object>(
     },
     read: (ctx) => readKeyValue<T>(deps.db, deps.clock, ctx, senderKey(ctx)),
     clear: (ctx) => deleteKeyValue(deps.db, ctx, senderKey(ctx)),
+    async clearIn(tx, ctx) {
+      const k = senderKey(ctx);
+      takeKeyValueRow(ctx, k);
+      await tx.keyValue.deleteMany({ where: { key: k } });
+    },
   };
 }

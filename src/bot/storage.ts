@@ -4,6 +4,7 @@ import type { Db } from "../db/client.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import { conversationKey } from "../domain/report/conversation-key.ts";
+import { takeUpdateRecord } from "./redelivery.ts";
 
 /**
  * A key-value storage adapter over the KeyValue table, for grammY plugins (conversations). State
@@ -133,8 +134,13 @@ export function writeWithConversation(ctx: object, name: string, statement: Pris
   pending.set(ctx, queued);
 }
 
-function takePending(ctx: object): Prisma.Sql {
-  const statements = [...(pending.get(ctx)?.values() ?? [])];
+/**
+ * The queued statements as a WITH prefix; with them, when `now` is given, the record of this update
+ * (src/bot/redelivery.ts), so that the step, its answer and "this update is applied" are one.
+ */
+function takePending(ctx: object, now?: Date): Prisma.Sql {
+  const record = now && takeUpdateRecord(ctx, now);
+  const statements = [...(record ? [record] : []), ...(pending.get(ctx)?.values() ?? [])];
   pending.delete(ctx);
   if (statements.length === 0) return Prisma.empty;
   return Prisma.sql`WITH ${Prisma.join(
@@ -147,8 +153,9 @@ function takePending(ctx: object): Prisma.Sql {
  * Runs what is still queued when the update ends without a state write (a conversation that
  * began and ended in one update). Install it around the conversations plugin.
  */
-export async function flushPendingWrites(db: Db, ctx: object): Promise<void> {
-  const queued = takePending(ctx);
+export async function flushPendingWrites(db: Db, ctx: object, clock?: Clock): Promise<void> {
+  if (!pending.get(ctx)?.size) return;
+  const queued = takePending(ctx, clock?.now());
   if (queued !== Prisma.empty) await db.$executeRaw`${queued}SELECT 1`;
 }
 
@@ -176,13 +183,14 @@ export function conversationStorage<S>(deps: {
     async write(ctx, state) {
       const now = deps.clock.now();
       const expiresAt = new Date(now.getTime() + ttlMs);
-      await deps.db.$executeRaw`${takePending(ctx)}
+      await deps.db.$executeRaw`${takePending(ctx, now)}
         INSERT INTO "KeyValue" ("key", "value", "expiresAt", "updatedAt")
         VALUES (${keyOf(ctx)}, ${JSON.stringify(state)}::jsonb, ${expiresAt}, ${now})
         ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "expiresAt" = EXCLUDED."expiresAt", "updatedAt" = EXCLUDED."updatedAt"`;
     },
     async delete(ctx) {
-      await deps.db.$executeRaw`${takePending(ctx)}DELETE FROM "KeyValue" WHERE "key" = ${keyOf(ctx)}`;
+      await deps.db
+        .$executeRaw`${takePending(ctx, deps.clock.now())}DELETE FROM "KeyValue" WHERE "key" = ${keyOf(ctx)}`;
     },
   };
 }

@@ -9,6 +9,7 @@ import type { ReportPolicy } from "../domain/policy/sections.ts";
 import { retryPendingEvidence } from "./evidence.ts";
 import { expireIdleReportConversations } from "./report-idle.ts";
 import type { IntervalTask } from "./scheduler.ts";
+import { sweepProcessedUpdates } from "../db/processed-updates.ts";
 
 export interface IntervalJobDeps {
   db: Db;
@@ -30,16 +31,24 @@ const EVIDENCE_EVERY_MS = 60_000;
 /** How often /lapor conversations left idle are ended (the policy's idleMinutes is the threshold). */
 const REPORT_IDLE_EVERY_MS = 60_000;
 
+/** How often the ids of applied updates past their expiry are forgotten (src/bot/redelivery.ts). */
+const PROCESSED_UPDATES_EVERY_MS = 10 * 60_000;
+
 /**
  * The work that runs every minute in every instance, beside the per-unit jobs of the scheduler
  * (which runs each of these once at start-up too: what a restart left behind). Each is safe to run
  * in several instances at once: evidence rows are leased, idle conversations deleted by one
- * statement that compares their last update.
+ * statement that compares their last update, expired update ids by one DELETE.
  */
 export function intervalJobs(deps: IntervalJobDeps): IntervalTask[] {
   const { db, clock, policy } = deps;
   return [
     { name: "evidence", everyMs: EVIDENCE_EVERY_MS, run: () => retryPendingEvidence(deps) },
+    {
+      name: "processed-updates",
+      everyMs: PROCESSED_UPDATES_EVERY_MS,
+      run: () => sweepProcessedUpdates(db, clock.now()),
+    },
     {
       name: "report-idle",
       everyMs: REPORT_IDLE_EVERY_MS,

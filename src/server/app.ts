@@ -41,7 +41,9 @@ export function createServerApp(deps: ServerDependencies): Hono {
         ),
       );
       const outcome = await Promise.race([handled, delay(timeoutMs).then(() => "slow" as const)]);
-      // A failed update is answered 500 so Telegram delivers it again; handlers are idempotent.
+      // Handler errors end at the bot's error boundary, which apologises and acknowledges
+      // (src/bot/error-boundary.ts); only an error of the boundary itself gets here. It is answered
+      // 500 so Telegram delivers the update again; a repeat of what was applied changes nothing.
       if (outcome === "failed") return c.json({ ok: false }, 500);
       return c.json({ ok: true });
     });

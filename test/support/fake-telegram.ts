@@ -36,12 +36,13 @@ export const FAKE_BOT: UserFromGetMe = {
  * next calls on request (429 with retry_after, 5xx, 403). Like Telegram, it refuses (400) a text or
  * caption with parse_mode HTML that is not well-formed Telegram HTML, or over the length limits.
  */
+let lastUpdateId = 0;
+
 export class FakeTelegram {
   readonly calls: RecordedCall[] = [];
   private failures: Array<{ method?: string; failure: Failure }> = [];
   private files = new Map<string, StoredFile>();
   private nextMessageId = 1000;
-  private nextUpdateId = 1;
   private fileDownloadFailures = 0;
   private queuedUpdates: Update[] = [];
   /** While set, every call hangs until the outage ends, or is answered 502 at once. */
@@ -190,8 +191,12 @@ export class FakeTelegram {
     });
   }
 
+  /**
+   * Process-wide, like Telegram's own sequence for one bot: a second fake (a restarted instance,
+   * another instance) never reuses an id, which the bot would take for a redelivery.
+   */
   newUpdateId(): number {
-    return this.nextUpdateId++;
+    return ++lastUpdateId;
   }
 
   newMessageId(): number {

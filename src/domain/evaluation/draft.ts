@@ -96,14 +96,26 @@ export const NO_ANSWERS: EvaluationAnswer = {
 };
 
 /** Records answers on a DRAFT at the given version; false when it was finalised or amended meanwhile. */
-export async function saveAnswer(db: Db, id: number, version: number, answer: EvaluationAnswer): Promise<boolean> {
+export async function saveAnswer(
+  db: Db,
+  id: number,
+  version: number,
+  answer: EvaluationAnswer,
+  /** Writes that stand or fall with the answer (the question it answers dropped, the update recorded). */
+  alongside?: (tx: Prisma.TransactionClient) => Promise<void>,
+): Promise<boolean> {
   const { behaviourValues, behaviourScore, ...rest } = answer;
   const data: Prisma.EvaluationUpdateManyMutationInput = { ...rest };
   if (behaviourValues !== undefined)
     data.behaviourValues = behaviourValues === null ? Prisma.DbNull : (behaviourValues as Prisma.InputJsonValue);
   if (behaviourScore !== undefined) data.behaviourScore = behaviourScore;
-  const { count } = await db.evaluation.updateMany({ where: { id, version, status: "DRAFT" }, data });
-  return count === 1;
+  const update = (tx: Pick<Db, "evaluation">) =>
+    tx.evaluation.updateMany({ where: { id, version, status: "DRAFT" }, data });
+  if (!alongside) return (await update(db)).count === 1;
+  return db.$transaction(async (tx) => {
+    await alongside(tx);
+    return (await update(tx)).count === 1;
+  });
 }
 
 /** The next BerAKHLAK value still to rate, or undefined when all seven are rated. */

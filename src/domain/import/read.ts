@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { cleanText } from "../../lib/clean-text.ts";
 import { ImportError, type Problem, type Table } from "./types.ts";
 
 const IMPORTABLE = new Set([".csv", ".xlsx"]);
@@ -136,9 +137,13 @@ function cellText(value: ExcelJS.CellValue | undefined): string {
   return "";
 }
 
-/** The first non-empty row is the header; wholly empty rows after it are dropped. */
+/**
+ * The first non-empty row is the header; wholly empty rows after it are dropped. Every cell is
+ * cleaned of what the database cannot store or a message should not show (src/lib/clean-text.ts).
+ */
 function toTable(file: string, rows: Table["rows"]): Table {
-  const filled = rows.filter((r) => r.cells.some((c) => c !== ""));
+  const cleaned = rows.map((r) => ({ ...r, cells: r.cells.map((c) => cleanText(c).trim()) }));
+  const filled = cleaned.filter((r) => r.cells.some((c) => c !== ""));
   const [header, ...data] = filled;
   return { file, header: header ? header.cells.map(normaliseHeader) : [], rows: data };
 }

@@ -33,6 +33,11 @@ export interface DecideInput {
   /** The message the decision was made from; it is edited by the caller, so not queued again. */
   from?: { chatId: bigint; messageId: number };
   render: ReviewRenderer;
+  /**
+   * Writes that stand or fall with the decision, run first in its transaction whatever its
+   * outcome: the chat side drops the note being asked for and records the update as applied.
+   */
+  alongside?: (tx: Prisma.TransactionClient) => Promise<void>;
 }
 
 export type DecideOutcome =
@@ -52,6 +57,7 @@ export async function decide(db: Db, input: DecideInput): Promise<DecideOutcome>
   if (input.decision !== "APPROVED" && !input.comment?.trim())
     throw new Error("a revision or rejection needs a comment");
   return db.$transaction(async (tx) => {
+    await input.alongside?.(tx);
     const check = await checkReview(tx, input.reviewer, input.reportId, input.version, input.now);
     if (check.kind !== "ok") return check;
     const { target, actingAs } = check;

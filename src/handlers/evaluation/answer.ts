@@ -1,5 +1,6 @@
 import type { NextFunction } from "grammy";
 import type { Evaluation } from "../../generated/prisma/client.ts";
+import { recordUpdateIn } from "../../bot/redelivery.ts";
 import { evaluationForEvaluator } from "../../domain/evaluation/authority.ts";
 import {
   FEEDBACK_MAX_CHARS,
@@ -63,8 +64,13 @@ export async function onTypedAnswer(turn: Turn, text: string, next: NextFunction
   }
   const answer = typedAnswer(t, pending.field, text.trim());
   if ("invalid" in answer) return ctx.reply(answer.invalid);
-  await saveAnswer(deps.db, pending.evaluationId, pending.version, answer);
-  await turn.question.clear(ctx);
+  // The answer, the end of its question and the update's record are one transaction: a redelivery
+  // after it changes nothing, one after a failure before it is the answer still (src/bot/redelivery.ts).
+  const record = recordUpdateIn(ctx, deps.clock.now());
+  await saveAnswer(deps.db, pending.evaluationId, pending.version, answer, async (tx) => {
+    await record(tx);
+    await turn.question.clearIn(tx, ctx);
+  });
   return continueDraft(turn, pending.evaluationId);
 }
 
@@ -89,7 +95,13 @@ export type AnswerAction = Extract<EvaluationAction, { kind: "r" | "b" | "bv" | 
 
 /** A rating button of a draft (checked by the caller): the answer saved, then on to the next question. */
 export async function onAnswerButton(turn: Turn, row: Evaluation, action: AnswerAction) {
-  await saveAnswer(turn.deps.db, row.id, row.version, answerOf(row, action));
+  await saveAnswer(
+    turn.deps.db,
+    row.id,
+    row.version,
+    answerOf(row, action),
+    recordUpdateIn(turn.ctx, turn.deps.clock.now()),
+  );
   await turn.ctx.answerCallbackQuery();
   await turn.ctx.editMessageReplyMarkup().catch(() => undefined);
   return continueDraft(turn, row.id);

@@ -58,7 +58,7 @@ export function report(deps: ReportDependencies): Composer<BotContext> {
   // An answer saved by a conversation that also ended in this update has no state write to go with.
   chat.use(async (ctx, next) => {
     await next();
-    await flushPendingWrites(deps.db, ctx);
+    await flushPendingWrites(deps.db, ctx, deps.clock);
   });
   chat.use(
     conversations<ReportContext, Context>({

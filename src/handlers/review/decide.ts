@@ -4,7 +4,8 @@ import type { Clock } from "../../lib/clock.ts";
 import type { Logger } from "../../lib/logger.ts";
 import type { BotContext } from "../../bot/context.ts";
 import { negotiateLocale } from "../../bot/i18n.ts";
-import { pendingAnswer } from "../../bot/pending-answer.ts";
+import { pendingAnswer, type PendingAnswer } from "../../bot/pending-answer.ts";
+import { recordUpdateIn } from "../../bot/redelivery.ts";
 import type { ReviewPolicy } from "../../domain/policy/sections.ts";
 import type { Decision, Rating } from "../../domain/review/card.ts";
 import { checkReview, type CheckOutcome, type Reviewer } from "../../domain/review/check.ts";
@@ -79,16 +80,32 @@ export async function alert(deps: Pick<ReviewDependencies, "logger">, ctx: BotCo
   return ctx.answerCallbackQuery({ text: refusalText(ctx, outcome), show_alert: true });
 }
 
-/** Records the decision, then shows its outcome in the message the decision came from. */
-async function finish(deps: ReviewDependencies, ctx: PrivateContext, input: Finish) {
+/**
+ * Records the decision, then shows its outcome in the message the decision came from. The note being
+ * asked for (if any) is dropped and the update recorded as applied in the decision's transaction:
+ * if the decision fails or the process dies before it commits, the note is still asked for and its
+ * redelivery decides; once it has committed, a redelivery changes nothing.
+ */
+async function finish(
+  deps: ReviewDependencies,
+  ctx: PrivateContext,
+  input: Finish,
+  note: PendingAnswer<PendingComment>,
+) {
+  const now = deps.clock.now();
+  const record = recordUpdateIn(ctx, now);
   const outcome = await decide(deps.db, {
+    alongside: async (tx) => {
+      await record(tx);
+      await note.clearIn(tx, ctx);
+    },
     reviewer: reviewerOf(ctx),
     reportId: input.reportId,
     version: input.version,
     decision: input.decision,
     rating: input.rating,
     comment: input.comment,
-    now: deps.clock.now(),
+    now,
     from: input.messageId ? { chatId: BigInt(input.chatId), messageId: input.messageId } : undefined,
     render,
   });
@@ -138,14 +155,14 @@ export function decisions(deps: ReviewDependencies) {
       return ctx.reply(ctx.t("review-comment-too-short", { min: MIN_COMMENT_CHARS }));
     if (comment.length > MAX_COMMENT_CHARS)
       return ctx.reply(ctx.t("review-comment-too-long", { max: MAX_COMMENT_CHARS, length: comment.length }));
-    await note.clear(ctx);
-    return finish(deps, ctx, { ...pending, comment });
+    return finish(deps, ctx, { ...pending, comment }, note);
   }
 
   async function press(ctx: PressContext, action: DecisionAction) {
     const messageId = ctx.callbackQuery.message?.message_id ?? 0;
     const from = { reportId: action.reportId, version: action.version, chatId: String(ctx.chat.id), messageId };
-    if (action.kind === "approve") return finish(deps, ctx, { ...from, decision: "APPROVED", rating: action.rating });
+    if (action.kind === "approve")
+      return finish(deps, ctx, { ...from, decision: "APPROVED", rating: action.rating }, note);
     const check = await checkReview(deps.db, reviewerOf(ctx), action.reportId, action.version, deps.clock.now());
     if (check.kind !== "ok") return alert(deps, ctx, check);
     if (action.kind === "ask-rating" || action.kind === "back") {
