@@ -93,7 +93,8 @@ export async function releaseRows(db: Db, rows: ClaimedRow[]): Promise<void> {
 /**
  * Marked SENT whatever became of the lease: the message is out, so no one may send it again.
  * A crash (or a failed write) between Telegram's answer and this update is the one window
- * where the row stays PENDING and is sent a second time once its lease has expired.
+ * where the row stays PENDING and is sent a second time once its lease has expired. The row's
+ * attachment is dropped: it is on Telegram now, and a year of weekly charts would fill the table.
  */
 export async function markSent(db: Db, row: ClaimedRow, attempts: number, now: Date, result: unknown): Promise<void> {
   await db.outbox.updateMany({
@@ -101,6 +102,7 @@ export async function markSent(db: Db, row: ClaimedRow, attempts: number, now: D
     data: {
       status: "SENT",
       sentAt: now,
+      attachment: null,
       attempts,
       lockedUntil: null,
       lastError: null,

@@ -1,10 +1,4 @@
-import {
-  GetObjectCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-  S3Client,
-  S3ServiceException,
-} from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { checkKey, type FileStore } from "./file-store.ts";
 
 /** Where the objects go: `STORAGE_URL=s3://<bucket>?endpoint=<url>&region=<r>`. */
@@ -15,24 +9,36 @@ export interface S3Location {
   region: string;
 }
 
+type Sdk = typeof import("@aws-sdk/client-s3");
+
 /**
  * Files as objects of one bucket, for instances on several hosts. Credentials come from the SDK's
  * usual places (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY first). An own endpoint is addressed
  * path-style (`<endpoint>/<bucket>/<key>`), which MinIO-like servers expect without DNS per bucket.
  */
 export function s3FileStore(location: S3Location): FileStore {
-  const client = new S3Client({
-    region: location.region,
-    ...(location.endpoint ? { endpoint: location.endpoint, forcePathStyle: true } : {}),
-  });
+  // The SDK (about a second to load) is loaded on first use, so no start-up pays for it in vain.
+  let connected: Promise<{ sdk: Sdk; client: S3Client }> | undefined;
+  const connect = () =>
+    (connected ??= import("@aws-sdk/client-s3").then((sdk) => ({
+      sdk,
+      client: new sdk.S3Client({
+        region: location.region,
+        ...(location.endpoint ? { endpoint: location.endpoint, forcePathStyle: true } : {}),
+      }),
+    })));
   const Bucket = location.bucket;
   return {
     async put(key, bytes, contentType) {
-      await client.send(new PutObjectCommand({ Bucket, Key: checkKey(key), Body: bytes, ContentType: contentType }));
+      const Key = checkKey(key);
+      const { sdk, client } = await connect();
+      await client.send(new sdk.PutObjectCommand({ Bucket, Key, Body: bytes, ContentType: contentType }));
     },
     async get(key) {
+      const Key = checkKey(key);
+      const { sdk, client } = await connect();
       try {
-        const object = await client.send(new GetObjectCommand({ Bucket, Key: checkKey(key) }));
+        const object = await client.send(new sdk.GetObjectCommand({ Bucket, Key }));
         return object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
       } catch (error) {
         if (isMissing(error)) return undefined;
@@ -40,8 +46,10 @@ export function s3FileStore(location: S3Location): FileStore {
       }
     },
     async has(key) {
+      const Key = checkKey(key);
+      const { sdk, client } = await connect();
       try {
-        await client.send(new HeadObjectCommand({ Bucket, Key: checkKey(key) }));
+        await client.send(new sdk.HeadObjectCommand({ Bucket, Key }));
         return true;
       } catch (error) {
         if (isMissing(error)) return false;
@@ -52,4 +60,5 @@ export function s3FileStore(location: S3Location): FileStore {
 }
 
 /** A key with no object: 404 (GetObject names it NoSuchKey, HeadObject has no body to name it). */
-const isMissing = (error: unknown) => error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404;
+const isMissing = (error: unknown) =>
+  (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode === 404;

@@ -3,7 +3,7 @@ import { Api } from "grammy";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import { FakeTelegram } from "../support/fake-telegram.ts";
 import { openDatabase, type Database } from "../../src/db/client.ts";
-import { enqueueMessage } from "../../src/domain/outbox.ts";
+import { enqueueMessage, enqueueMessages } from "../../src/domain/outbox.ts";
 import { createOutboxSender, type OutboxSenderOptions } from "../../src/jobs/outbox.ts";
 import { failedSince } from "../../src/jobs/outbox-failed.ts";
 import { fixedClock } from "../../src/lib/clock.ts";
@@ -88,6 +88,49 @@ describe("outbox sender", () => {
     await sender.sendDue();
     expect(sentKeys(telegram)).toEqual(["first"]);
     expect(await database.prisma.outbox.count()).toBe(1);
+  });
+
+  it("uploads the file a row holds, named as queued, whichever way it was queued", async () => {
+    const { telegram, sender } = harness();
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    const photo = (dedupeKey: string, chatId: number) => ({
+      dedupeKey,
+      kind: "test",
+      chatId: BigInt(chatId),
+      method: "sendPhoto" as const,
+      params: { chat_id: String(chatId), caption: dedupeKey },
+      attachment: { field: "photo" as const, name: "chart.png", bytes },
+    });
+    await database.prisma.$transaction((tx) => enqueueMessage(tx, photo("one", -100777)));
+    await enqueueMessages(database.prisma, [photo("many", -100778)]);
+    expect((await row("many")).payload).toMatchObject({ params: { photo: { attachment: "chart.png" } } });
+    expect((await row("one")).attachment).toEqual(bytes);
+    expect((await row("many")).attachment).toEqual(bytes);
+
+    expect(await sender.sendDue()).toMatchObject({ sent: 2 });
+    // grammY sends `photo: "attach://<id>"` and the file under <id>.
+    const uploads = telegram
+      .callsTo("sendPhoto")
+      .map((c) => Object.values(c.payload).find((v) => (v as { upload?: boolean })?.upload));
+    expect(uploads).toEqual([
+      { upload: true, name: "chart.png", size: bytes.length },
+      { upload: true, name: "chart.png", size: bytes.length },
+    ]);
+  });
+
+  it("fails for good, without calling Telegram, a row that names an attachment it does not hold", async () => {
+    const { telegram, sender } = harness();
+    await database.prisma.outbox.create({
+      data: {
+        dedupeKey: "broken",
+        kind: "test",
+        chatId: 5001n,
+        payload: { method: "sendPhoto", params: { chat_id: 5001, photo: { attachment: "x.png" } } },
+      },
+    });
+    expect(await sender.sendDue()).toEqual({ sent: 0, failed: 1, retried: 0 });
+    expect(telegram.callsTo("sendPhoto")).toHaveLength(0);
+    expect(await row("broken")).toMatchObject({ status: "FAILED", lastError: expect.stringMatching(/attachment/) });
   });
 
   it("does not send a row before its notBefore time", async () => {

@@ -307,6 +307,8 @@ describe("weekly summary with several instances", () => {
         expect(Object.values(call.payload).some((v) => (v as { upload?: boolean })?.upload)).toBe(true);
       expect(telegramB.callsTo("sendPhoto").length).toBeGreaterThan(0);
       expect(await db().outbox.count({ where: { kind: "weekly-summary", status: "SENT" } })).toBe(10);
+      // Once on Telegram, the chart's bytes are dropped from the row.
+      expect(await db().outbox.count({ where: { kind: "weekly-summary", attachment: { not: null } } })).toBe(0);
     } finally {
       if (second !== database) await second.close();
       rmSync(dirA, { recursive: true, force: true });
