@@ -9,7 +9,14 @@ export interface OutgoingMessage {
   chatId: bigint;
   /** A Bot API method and its parameters, already rendered in the recipient's language. */
   method:
-    "sendMessage" | "sendPhoto" | "sendDocument" | "sendMediaGroup" | "editMessageText" | "editMessageReplyMarkup";
+    | "sendMessage"
+    | "sendPhoto"
+    | "sendDocument"
+    | "sendMediaGroup"
+    | "editMessageText"
+    | "editMessageReplyMarkup"
+    | "setMyCommands"
+    | "deleteMyCommands";
   params: Record<string, unknown>;
   /** Send no earlier than this (e.g. a reminder's local time). */
   notBefore?: Date;
