@@ -1,4 +1,4 @@
-import { Bot, type RawApi } from "grammy";
+import { Bot } from "grammy";
 import { sequentialize } from "@grammyjs/runner";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { MESSAGE_TRANSFORMERS } from "../lib/telegram-limits.ts";
@@ -13,6 +13,7 @@ import type { EvaluationPeriodKind } from "../domain/skp/periods.ts";
 import type { BotContext } from "./context.ts";
 import { i18n } from "./i18n.ts";
 import { translate } from "../lib/i18n.ts";
+import { menuCommands } from "../domain/registration/command-menu.ts";
 import { identify } from "./identify.ts";
 import { errorBoundary, lastResort } from "./error-boundary.ts";
 import { cleanInput } from "./clean-input.ts";
@@ -62,7 +63,7 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
   // A reply hit by a 429 or a passing 5xx is worth one more try, if it fits the update's time.
   // Only replies: start-up calls, getUpdates and getFile (evidence) have retry rules of their own,
   // and the outbox sender works on its own copy of the API.
-  bot.api.config.use(...MESSAGE_TRANSFORMERS); // Telegram HTML, within the limits (src/lib/telegram-limits.ts)
+  bot.api.config.use(...MESSAGE_TRANSFORMERS);
   const replyRetry = autoRetry({ maxRetryAttempts: 1, maxDelaySeconds: REPLY_RETRY_MAX_SECONDS });
   bot.api.config.use((prev, method, payload, signal) =>
     REPLY_METHODS.test(method) ? replyRetry(prev, method, payload, signal) : prev(method, payload, signal),
@@ -95,28 +96,14 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
   return bot;
 }
 
-type Commands = Parameters<RawApi["setMyCommands"]>[0]["commands"];
-
-const COMMANDS: Array<[id: string, en: string, key: string]> = [
-  ["lapor", "report", "command-lapor"],
-  ["riwayat", "history", "command-riwayat"],
-  ["skp", "skp", "command-skp"],
-  ["nilai", "score", "command-nilai"],
-  ["persetujuan", "approvals", "command-persetujuan"],
-  ["tim", "team", "command-tim"],
-  ["evaluasi", "evaluate", "command-evaluasi"],
-  ["batal", "cancel", "command-batal"],
-  ["bahasa", "language", "command-bahasa"],
-  ["bantuan", "help", "command-bantuan"],
-];
-
-/** Publishes the command menu: Indonesian for everyone, English names for English clients. */
+/**
+ * Publishes the default command menu of every private chat: Indonesian for everyone, English names
+ * for English clients. A linked employee's chat gets its own menu on top (src/domain/registration/command-menu.ts).
+ */
 export async function publishCommands(bot: Bot<BotContext>): Promise<void> {
-  const list = (locale: "id" | "en"): Commands =>
-    COMMANDS.map(([id, en, key]) => ({ command: locale === "id" ? id : en, description: translate(locale, key) }));
-  await bot.api.setMyCommands(list("id"), { scope: { type: "all_private_chats" } });
-  await bot.api.setMyCommands(list("id"), { scope: { type: "all_private_chats" }, language_code: "id" });
-  await bot.api.setMyCommands(list("en"), { scope: { type: "all_private_chats" }, language_code: "en" });
+  await bot.api.setMyCommands(menuCommands("id", true), { scope: { type: "all_private_chats" } });
+  await bot.api.setMyCommands(menuCommands("id", true), { scope: { type: "all_private_chats" }, language_code: "id" });
+  await bot.api.setMyCommands(menuCommands("en", true), { scope: { type: "all_private_chats" }, language_code: "en" });
   await bot.api.setMyCommands([{ command: "daftargrup", description: translate("id", "command-daftargrup") }], {
     scope: { type: "all_group_chats" },
   });

@@ -3,7 +3,14 @@ import { Prisma } from "../generated/prisma/client.ts";
 type Tx = Pick<Prisma.TransactionClient, "outbox">;
 
 export type OutboxMethod =
-  "sendMessage" | "sendPhoto" | "sendDocument" | "sendMediaGroup" | "editMessageText" | "editMessageReplyMarkup";
+  | "sendMessage"
+  | "sendPhoto"
+  | "sendDocument"
+  | "sendMediaGroup"
+  | "editMessageText"
+  | "editMessageReplyMarkup"
+  | "setMyCommands"
+  | "deleteMyCommands";
 
 /** The row's `payload`: the call, with the attachment named in its file field, and the fallback. */
 function payloadOf(message: OutgoingMessage): Prisma.InputJsonObject {

@@ -7,7 +7,7 @@ import { reviewData } from "../../src/handlers/review/callback-data.ts";
 import { evaluationData } from "../../src/handlers/evaluation/callback-data.ts";
 import { enqueueAdminDigest } from "../../src/jobs/admin-digest.ts";
 import { DEFAULT_POLICY } from "../../src/domain/policy/sections.ts";
-import { CAPTION_MAX, MESSAGE_MAX } from "../../src/lib/telegram-limits.ts";
+import { CAPTION_MAX, MESSAGE_MAX, sendAsHtml } from "../../src/lib/telegram-limits.ts";
 import { escapeHtml, html } from "../../src/lib/html.ts";
 import { translate } from "../../src/lib/i18n.ts";
 import type { FakeTelegram } from "../support/fake-telegram.ts";
@@ -60,6 +60,21 @@ describe("one escaping rule: what users type is shown as typed, in valid Telegra
     expect(translate("id", "evaluation-summary-feedback", { feedback: html(fragment) })).toBe(
       `Umpan balik: ${fragment}`,
     );
+  });
+
+  it("sets parse_mode HTML on texts, captions and album captions, unless a call chose its own; a callback alert gets the visible text", async () => {
+    const sent: Array<Record<string, unknown>> = [];
+    const prev = (async (_method: string, payload: Record<string, unknown>) => (sent.push(payload), true)) as never;
+    const call = (method: string, payload: Record<string, unknown>) =>
+      sendAsHtml(prev, method as never, payload as never);
+    await call("sendMessage", { chat_id: 1, text: "<b>a</b>" });
+    await call("sendPhoto", { chat_id: 1, photo: "x", caption: "<b>a</b>" });
+    await call("sendMediaGroup", { chat_id: 1, media: [{ type: "photo", media: "x", caption: "<i>b</i>" }] });
+    await call("sendMessage", { chat_id: 1, text: "*a*", parse_mode: "MarkdownV2" });
+    await call("answerCallbackQuery", { callback_query_id: "q", text: "Andi &lt;b&gt; &amp; <b>Budi</b>" });
+    expect(sent.map((p) => p.parse_mode)).toEqual(["HTML", "HTML", undefined, "MarkdownV2", undefined]);
+    expect((sent[2]!.media as Array<{ parse_mode?: string }>)[0]!.parse_mode).toBe("HTML");
+    expect(sent[4]!.text).toBe("Andi <b> & Budi");
   });
 
   it("/lapor description and output unit, the employee's name and position, and the revision note", async () => {

@@ -1,5 +1,6 @@
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { storedSections } from "../policy/compose.ts";
+import { enqueueCommandMenus } from "../registration/command-menu.ts";
 import { indicatorKey, planKey, type Snapshot, type Tx } from "./snapshot.ts";
 import type { EmployeeTarget, ImportPlan } from "./plan.ts";
 import type { IndicatorRecord, UnitRecord } from "./types.ts";
@@ -87,6 +88,9 @@ export async function applyPlan(
   await writeSkp(batch, plan, snapshot, employeeIds);
   await writeLeave(tx, plan, employeeIds, progress);
   await writePolicy(tx, plan, snapshot, progress);
+  // Roles, subordinates and languages may have changed: each linked person's menu follows (a
+  // menu already right queues nothing).
+  await enqueueCommandMenus(tx, { now });
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.ts";
 import { Prisma, type Role } from "../../generated/prisma/client.ts";
 import { recordAudit } from "../audit.ts";
+import { enqueueCommandMenus } from "./command-menu.ts";
 import { hashInviteCode, isInviteCodeFormat, MINUTE, policyOf, type InvitePolicy } from "./invite-common.ts";
 
 export interface LinkedEmployee {
@@ -150,6 +151,7 @@ async function link(
       });
       if (invite.count !== 1 || linked.count !== 1) throw new LostRace();
       await tx.inviteAttempt.create({ data: { telegramId, at: now, succeeded: true } });
+      await enqueueCommandMenus(tx, { now, employeeIds: [employee.id] });
       await recordAudit(tx, {
         at: now,
         actor: `telegram:${telegramId}`,

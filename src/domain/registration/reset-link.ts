@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client.ts";
 import { recordAudit } from "../audit.ts";
+import { enqueueCommandMenuReset } from "./command-menu.ts";
 import { InviteLookupError } from "./invite-common.ts";
 
 export type ResetOutcome =
@@ -53,6 +54,7 @@ export async function resetLink(
     }
 
     await tx.employee.update({ where: { id: employee.id }, data: { telegramId: null, linkedAt: null } });
+    await enqueueCommandMenuReset(tx, employee.telegramId, now); // the chat shows the default menu again
     await recordAudit(tx, {
       at: now,
       actor,

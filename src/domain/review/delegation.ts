@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { recordAudit } from "../audit.ts";
+import { enqueueCommandMenus } from "../registration/command-menu.ts";
 
 /**
  * Acting delegates (plh): a supervisor's team may be decided on by a delegate between two local
@@ -78,6 +79,7 @@ export async function createDelegation(db: Db, input: DelegationInput) {
         reason: input.reason ?? null,
       },
     });
+    await enqueueCommandMenus(tx, { now: input.now, employeeIds: [delegate.id] }); // gains /persetujuan…
     return { id: row.id, supervisor: supervisor.name, delegate: delegate.name };
   });
 }
@@ -119,6 +121,7 @@ export async function revokeDelegation(db: Db, input: { id: number; actor: strin
     if (!row || row.revokedAt)
       throw new DelegationError(`No delegation ${input.id} in force (see lapkin delegate --list).`);
     await tx.delegation.update({ where: { id: row.id }, data: { revokedAt: input.now } });
+    await enqueueCommandMenus(tx, { now: input.now, employeeIds: [row.delegateId] });
     await recordAudit(tx, {
       at: input.now,
       actor: input.actor,
