@@ -87,6 +87,8 @@ export async function startLapkin(deps: StartDeps): Promise<RunningLapkin> {
           reviewRenderer: reviewRenderer(),
           periodKind: policies.rating.period,
           dataDir: config.dataDir,
+          botUsername: bot.botInfo.username,
+          defaultTimeZone: config.defaultTimeZone,
         }
       : undefined;
     if (!dashboard) logger.info("dashboard off: set PUBLIC_URL to the address browsers reach Lapkin at");

@@ -30,6 +30,7 @@ export function dashboardApp(
       adminTelegramIds: options.admins ?? [],
       reviewRenderer: reviewRenderer(),
       dataDir: database.dataDir,
+      botUsername: "lapkin_test_bot",
     },
   });
   return { app, storage, clock };

@@ -21,8 +21,12 @@ export interface DashboardDependencies {
   /** The review texts the chat buttons use, so a decision from the browser notifies the same way. */
   reviewRenderer: ReviewRenderer;
   periodKind?: EvaluationPeriodKind;
-  /** A data directory for the import's temporary files. */
+  /** DATA_DIR: uploaded import files wait under uploads/ until "Impor". */
   dataDir: string;
+  /** The bot's username, for invite links (t.me/<bot>?start=inv_…); absent: invites cannot be issued here. */
+  botUsername?: string;
+  /** DEFAULT_TIMEZONE, for an imported unit without zona_waktu. */
+  defaultTimeZone?: string;
 }
 
 /** What the session middleware puts on every signed-in request. */

@@ -7,6 +7,7 @@ import { evidenceRoutes } from "./evidence.ts";
 import type { DashboardDependencies, DashboardEnv } from "./http.ts";
 import { securityHeaders } from "./security.ts";
 import { teamRoutes } from "./team.ts";
+import { adminRoutes } from "./admin.ts";
 
 export type { DashboardDependencies } from "./http.ts";
 
@@ -39,6 +40,7 @@ export function dashboardRoutes(deps: DashboardDependencies): Hono {
   signedIn.post("/dasbor/keluar", logoutRoute(deps));
   signedIn.route("/", evidenceRoutes(deps));
   signedIn.route("/", teamRoutes(deps));
+  signedIn.route("/", adminRoutes(deps));
   app.route("/", signedIn);
   return app;
 }
