@@ -86,6 +86,8 @@ export async function startLapkin(deps: StartDeps): Promise<RunningLapkin> {
           adminTelegramIds: config.adminTelegramIds,
           reviewRenderer: reviewRenderer(),
           periodKind: policies.rating.period,
+          reviewPolicy: policies.review,
+          defaultOrganisationalResult: policies.rating.organisationalResult,
           dataDir: config.dataDir,
           botUsername: bot.botInfo.username,
           defaultTimeZone: config.defaultTimeZone,

@@ -6,6 +6,8 @@ import type { Translate } from "../../lib/i18n.ts";
 import type { FileStore } from "../../storage/file-store.ts";
 import type { ReviewRenderer } from "../../domain/review/card.ts";
 import type { EvaluationPeriodKind } from "../../domain/skp/periods.ts";
+import type { ReviewPolicy } from "../../domain/policy/sections.ts";
+import type { OrganisationalResult } from "../../scoring/index.ts";
 import type { LiveSession } from "../../domain/dashboard/session.ts";
 import type { Viewer } from "../../domain/dashboard/viewer.ts";
 
@@ -21,6 +23,10 @@ export interface DashboardDependencies {
   /** The review texts the chat buttons use, so a decision from the browser notifies the same way. */
   reviewRenderer: ReviewRenderer;
   periodKind?: EvaluationPeriodKind;
+  /** When a pending report counts as overdue on the unit pages; absent: the default policy. */
+  reviewPolicy?: ReviewPolicy;
+  /** A unit's assumed organisational result when it has none (the rating policy's). */
+  defaultOrganisationalResult?: OrganisationalResult;
   /** DATA_DIR: uploaded import files wait under uploads/ until "Impor". */
   dataDir: string;
   /** The bot's username, for invite links (t.me/<bot>?start=inv_…); absent: invites cannot be issued here. */

@@ -8,6 +8,7 @@ import type { DashboardDependencies, DashboardEnv } from "./http.ts";
 import { securityHeaders } from "./security.ts";
 import { teamRoutes } from "./team.ts";
 import { adminRoutes } from "./admin.ts";
+import { unitRoutes } from "./unit.ts";
 
 export type { DashboardDependencies } from "./http.ts";
 
@@ -41,6 +42,7 @@ export function dashboardRoutes(deps: DashboardDependencies): Hono {
   signedIn.route("/", evidenceRoutes(deps));
   signedIn.route("/", teamRoutes(deps));
   signedIn.route("/", adminRoutes(deps));
+  signedIn.route("/", unitRoutes(deps));
   app.route("/", signedIn);
   return app;
 }
