@@ -11,7 +11,7 @@ import {
   type ImportSummary,
 } from "../../domain/import/index.ts";
 import type { DashboardContext, DashboardDependencies, DashboardEnv } from "./http.ts";
-import { csrfField, page } from "./layout.ts";
+import { csrfField, forbidden, page } from "./layout.ts";
 
 /**
  * `lapkin import` from the browser, in two steps: the upload is checked as a dry run (every bad row
@@ -79,13 +79,8 @@ export function importRoutes(deps: DashboardDependencies): Hono<DashboardEnv> {
   app.post("/dasbor/admin/impor/jalankan", async (c) => {
     const { t } = c.var;
     const uploadId = String((await c.req.parseBody()).unggahan ?? "");
-    if (!new RegExp(`^${c.var.session.id}-[0-9a-f]{32}$`).test(uploadId))
-      return page(
-        c,
-        t("dasbor-import-title"),
-        html`<p class="error">${t("dasbor-import-gone")}</p>
-          ${uploadForm(c)}`,
-      );
+    // Another session's upload (or anything else) is not this admin's to run.
+    if (!new RegExp(`^${c.var.session.id}-[0-9a-f]{32}$`).test(uploadId)) return forbidden(c);
     const folder = folderOf(deps, uploadId);
     let files: string[];
     try {
