@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
 import { formatNumber } from "../../lib/number.ts";
-import { localDate } from "../../lib/time.ts";
+import { formatLocalDate, localDate } from "../../lib/time.ts";
 import { PREDICATE_ORDER } from "../../scoring/rating.ts";
 import { addDays } from "../../domain/calendar.ts";
 import { DEFAULT_REVIEW_POLICY } from "../../domain/policy/sections.ts";
@@ -129,7 +129,7 @@ async function unitPage(c: DashboardContext, deps: DashboardDependencies, scope:
       ${days.map(
         (d) =>
           html`<tr>
-            <td>${d.date}</td>
+            <td>${formatLocalDate(d.date, locale)}</td>
             <td>${d.reporters}</td>
             <td>${percent(d.rate)}</td>
           </tr>`,
