@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { seesEverything } from "../../domain/dashboard/viewer.ts";
 import { assetRoutes } from "./assets.ts";
 import { authRoutes, checkCsrf, logoutRoute, requireViewer } from "./auth.ts";
@@ -27,6 +28,8 @@ export function dashboardRoutes(deps: DashboardDependencies): Hono {
   const signedIn = new Hono<DashboardEnv>();
   // Only the dashboard's own paths: this app is mounted beside /healthz and the webhook.
   for (const path of ["/dasbor", "/dasbor/*"]) {
+    // The largest form is an import upload (20 MB); nothing bigger is read into memory.
+    signedIn.use(path, bodyLimit({ maxSize: 21 * 1024 * 1024, onError: (c) => c.text("too large", 413) }));
     signedIn.use(path, requireViewer(deps));
     signedIn.use(path, checkCsrf(deps));
   }
