@@ -3,6 +3,10 @@ import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import { issueLoginToken, LOGIN_MAX_FAILURES } from "../../src/domain/dashboard/login.ts";
 import { hashToken } from "../../src/domain/dashboard/tokens.ts";
 import { resetLink } from "../../src/domain/registration/reset-link.ts";
+import { importFiles } from "../../src/domain/import/index.ts";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { dashboardApp, seedTwoUnits, signIn } from "./support.ts";
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
@@ -109,6 +113,32 @@ describe("the session", () => {
     expect((await browser.get("/dasbor/saya")).status).toBe(401);
     const row = await database.prisma.dashboardSession.findFirstOrThrow();
     expect(row.endedAt).not.toBeNull();
+  });
+
+  it("an import that deactivates an employee ends their sessions", async () => {
+    const people = await seedTwoUnits(database.prisma);
+    const { app, clock } = dashboardApp(database);
+    const browser = await signIn(app, database.prisma, people.staff.id, clock.now());
+    const everyoneElse = await database.prisma.employee.findMany({
+      where: { id: { not: people.staff.id } },
+      include: { unit: true, supervisor: true },
+    });
+    const rows = everyoneElse.map((e) =>
+      [e.nip, e.name, e.position, "PNS", e.unit.code, e.supervisor?.nip ?? "", "", e.language].join(","),
+    );
+    const dir = mkdtempSync(join(tmpdir(), "lapkin-dasbor-import-"));
+    try {
+      writeFileSync(
+        join(dir, "pegawai.csv"),
+        ["nip,nama,jabatan,jenis,unit,nip_atasan,peran,bahasa", ...rows].join("\n"),
+      );
+      await importFiles(database, [dir], { deactivateMissing: true, clock });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const session = await database.prisma.dashboardSession.findFirstOrThrow({ where: { employeeId: people.staff.id } });
+    expect(session.endedAt).not.toBeNull();
+    expect((await browser.get("/dasbor/saya")).status).toBe(401);
   });
 
   it("a deactivated employee's session stops working at once", async () => {
