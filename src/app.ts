@@ -11,6 +11,7 @@ import { createBot, publishCommands } from "./bot/create-bot.ts";
 import { connectBot, startupCall, StartupError, type ConnectOptions } from "./bot/connect.ts";
 import { createServerApp } from "./server/app.ts";
 import { fileStoreFrom } from "./storage/from-config.ts";
+import { reviewRenderer } from "./handlers/review/index.ts";
 import type { FileStore } from "./storage/file-store.ts";
 import { createOutboxSender } from "./jobs/outbox.ts";
 import { createScheduler } from "./jobs/scheduler.ts";
@@ -75,7 +76,25 @@ export async function startLapkin(deps: StartDeps): Promise<RunningLapkin> {
     await publishCommands(bot).catch((error) => logger.warn({ err: error }, "could not publish the command menu"));
 
     const webhook = config.botMode === "webhook" ? { bot, secret: config.webhookSecret! } : undefined;
-    const app = createServerApp({ database, logger, webhook });
+    const dashboard = config.publicUrl
+      ? {
+          db: database.prisma,
+          clock: deps.clock,
+          logger,
+          storage,
+          publicUrl: config.publicUrl,
+          adminTelegramIds: config.adminTelegramIds,
+          reviewRenderer: reviewRenderer(),
+          periodKind: policies.rating.period,
+          reviewPolicy: policies.review,
+          defaultOrganisationalResult: policies.rating.organisationalResult,
+          dataDir: config.dataDir,
+          botUsername: bot.botInfo.username,
+          defaultTimeZone: config.defaultTimeZone,
+        }
+      : undefined;
+    if (!dashboard) logger.info("dashboard off: set PUBLIC_URL to the address browsers reach Lapkin at");
+    const app = createServerApp({ database, logger, webhook, dashboard });
     const server = await listen(app.fetch, config);
     opened.push(() => closeServer(server));
     const port = (server.address() as AddressInfo).port;

@@ -28,6 +28,7 @@ import { groups } from "../handlers/groups/index.ts";
 import { skp } from "../handlers/skp/index.ts";
 import { evaluation } from "../handlers/evaluation/index.ts";
 import { score } from "../handlers/score/index.ts";
+import { dashboard } from "../handlers/dashboard/index.ts";
 
 export interface BotDependencies {
   config: Config;
@@ -86,6 +87,7 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
   bot.use(review(deps));
   bot.use(evaluation(deps)); // before /lapor, so a feedback text being asked for is taken first
   bot.use(score(deps));
+  bot.use(dashboard(deps)); // before /lapor, so a login link can be asked for in the middle of a report
   bot.use(skp(deps)); // before /lapor, so /skp answers even in the middle of a report
   bot.use(report(deps));
   bot.use(help());

@@ -34,6 +34,8 @@ export const PERSONAL_COMMANDS = [
   "team",
   "evaluasi",
   "evaluate",
+  "dasbor",
+  "dashboard",
   "bahasa",
   "language",
   "batal",

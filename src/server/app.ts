@@ -5,12 +5,15 @@ import type { Update } from "grammy/types";
 import type { Database } from "../db/client.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { BotContext } from "../bot/context.ts";
+import { dashboardRoutes, type DashboardDependencies } from "./dashboard/index.ts";
 
 export interface ServerDependencies {
   database: Pick<Database, "sql" | "kind">;
   logger: Logger;
   /** Present in webhook mode: updates posted to /telegram/webhook go to this bot. */
   webhook?: { bot: Bot<BotContext>; secret: string; timeoutMs?: number };
+  /** Present when PUBLIC_URL is set: the web dashboard (src/server/dashboard/). */
+  dashboard?: DashboardDependencies;
 }
 
 /** Telegram gives up on a webhook after about a minute; answer well before, the work goes on. */
@@ -48,6 +51,8 @@ export function createServerApp(deps: ServerDependencies): Hono {
       return c.json({ ok: true });
     });
   }
+
+  if (deps.dashboard) app.route("/", dashboardRoutes(deps.dashboard));
 
   app.notFound((c) => c.json({ ok: false, error: "not found" }, 404));
   app.onError((error, c) => {

@@ -1,6 +1,7 @@
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { storedSections } from "../policy/compose.ts";
 import { enqueueCommandMenus } from "../registration/command-menu.ts";
+import { endSessionsOf } from "../dashboard/session.ts";
 import { indicatorKey, planKey, type Snapshot, type Tx } from "./snapshot.ts";
 import type { EmployeeTarget, ImportPlan } from "./plan.ts";
 import type { IndicatorRecord, UnitRecord } from "./types.ts";
@@ -85,6 +86,9 @@ export async function applyPlan(
   const batch = new Batches(tx, now.toISOString(), progress);
   const unitIds = await writeUnits(batch, plan, idsOf(snapshot.units));
   const employeeIds = await writeEmployees(batch, plan, unitIds, idsOf(snapshot.employees));
+  // A deactivated employee's dashboard sessions end with the import that deactivates them.
+  const deactivated = plan.employees.deactivate.map((nip) => employeeIds.get(nip)).filter((id) => id !== undefined);
+  await endSessionsOf(tx, deactivated, now);
   await writeSkp(batch, plan, snapshot, employeeIds);
   await writeLeave(tx, plan, employeeIds, progress);
   await writePolicy(tx, plan, snapshot, progress);

@@ -20,6 +20,7 @@ export const COMMANDS: ReadonlyArray<readonly [id: string, en: string, key: stri
   ["persetujuan", "approvals", "command-persetujuan", "supervisor"],
   ["tim", "team", "command-tim", "supervisor"],
   ["evaluasi", "evaluate", "command-evaluasi", "supervisor"],
+  ["dasbor", "dashboard", "command-dasbor", "everyone"],
   ["batal", "cancel", "command-batal", "everyone"],
   ["bahasa", "language", "command-bahasa", "everyone"],
   ["bantuan", "help", "command-bantuan", "everyone"],

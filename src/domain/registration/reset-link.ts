@@ -2,6 +2,7 @@ import type { Db } from "../../db/client.ts";
 import { recordAudit } from "../audit.ts";
 import { enqueueCommandMenuReset } from "./command-menu.ts";
 import { InviteLookupError } from "./invite-common.ts";
+import { endSessionsOf } from "../dashboard/session.ts";
 
 export type ResetOutcome =
   | { kind: "unlinked"; nip: string; name: string; telegramId: bigint; revokedInvites: number }
@@ -55,6 +56,7 @@ export async function resetLink(
 
     await tx.employee.update({ where: { id: employee.id }, data: { telegramId: null, linkedAt: null } });
     await enqueueCommandMenuReset(tx, employee.telegramId, now); // the chat shows the default menu again
+    await endSessionsOf(tx, [employee.id], now);
     await recordAudit(tx, {
       at: now,
       actor,

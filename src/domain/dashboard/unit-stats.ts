@@ -1,0 +1,173 @@
+import type { Db } from "../../db/client.ts";
+import { dayjs } from "../../lib/time.ts";
+import { checkDistribution, type OrganisationalResult, type Predicate } from "../../scoring/index.ts";
+import { addDays, isWorkingDay, loadUnitCalendar } from "../calendar.ts";
+import { periodOf, type EvaluationPeriodKind } from "../skp/periods.ts";
+import { indicatorStatus, loadIndicators, loadOutputs } from "../skp/progress.ts";
+
+/**
+ * The numbers of a head's unit page (or the city overview): reporting per day and per person over
+ * a range of local dates, approvals, and the period's evaluations against the allowed spread. Every
+ * figure is one set-based statement over all the units' people, never a query per person.
+ */
+
+export interface UnitScope {
+  unitIds: number[];
+  /** The unit whose calendar (working days, holidays, time zone) the range is read in. */
+  calendarUnitId: number;
+  from: string;
+  to: string;
+}
+
+/** Reports that count as "reported": anything sent, whatever its decision. */
+const SENT = `('SUBMITTED', 'APPROVED', 'REVISION_REQUESTED', 'REJECTED')`;
+
+export async function headcount(db: Db, unitIds: number[]): Promise<number> {
+  return db.employee.count({ where: { unitId: { in: unitIds }, active: true } });
+}
+
+/** Share of the active people who reported, for each working day of the range. */
+export async function reportingByDay(db: Db, scope: UnitScope, people: number) {
+  const rows = await db.$queryRawUnsafe<Array<{ date: string; reporters: number }>>(
+    `SELECT r."date"::text AS "date", count(DISTINCT r."employeeId")::int AS "reporters"
+       FROM "Report" r JOIN "Employee" e ON e."id" = r."employeeId"
+      WHERE e."unitId" = ANY($1::int[]) AND e."active" AND r."date" BETWEEN $2::date AND $3::date
+        AND r."status" IN ${SENT}
+      GROUP BY r."date"`,
+    scope.unitIds,
+    scope.from,
+    scope.to,
+  );
+  const byDate = new Map(rows.map((r) => [r.date, r.reporters]));
+  const calendar = await loadUnitCalendar(db, { unitId: scope.calendarUnitId, from: scope.from, to: scope.to });
+  const days: Array<{ date: string; reporters: number; rate: number }> = [];
+  for (let d = scope.from; d <= scope.to; d = addDays(d, 1)) {
+    if (!isWorkingDay(d, calendar)) continue;
+    const reporters = byDate.get(d) ?? 0;
+    days.push({ date: d, reporters, rate: people ? reporters / people : 0 });
+  }
+  return days;
+}
+
+export interface PersonRow {
+  employeeId: number;
+  name: string;
+  unitName: string;
+  reports: number;
+  daysReported: number;
+  approved: number;
+}
+
+/** Reports per person over the range, a page at a time, by name. */
+export async function reportingByPerson(db: Db, scope: UnitScope, page: { index: number; size: number }) {
+  const rows = await db.$queryRawUnsafe<PersonRow[]>(
+    `SELECT e."id" AS "employeeId", e."name", u."name" AS "unitName",
+            count(r."id")::int AS "reports", count(DISTINCT r."date")::int AS "daysReported",
+            (count(r."id") FILTER (WHERE r."status" = 'APPROVED'))::int AS "approved"
+       FROM "Employee" e
+       JOIN "Unit" u ON u."id" = e."unitId"
+       LEFT JOIN "Report" r ON r."employeeId" = e."id" AND r."date" BETWEEN $2::date AND $3::date AND r."status" IN ${SENT}
+      WHERE e."unitId" = ANY($1::int[]) AND e."active"
+      GROUP BY e."id", e."name", u."name"
+      ORDER BY e."name", e."id"
+      LIMIT $4 OFFSET $5`,
+    scope.unitIds,
+    scope.from,
+    scope.to,
+    page.size,
+    page.index * page.size,
+  );
+  return rows;
+}
+
+export interface ApprovalStats {
+  pending: number;
+  /** Waiting longer than the policy's working days for a decision. */
+  overdue: number;
+  decided: number;
+  /** Mean hours from submission to decision, of the decisions made in the range. */
+  averageHours: number | null;
+}
+
+export async function approvalStats(
+  db: Db,
+  scope: UnitScope,
+  now: Date,
+  overdueWorkingDays: number,
+): Promise<ApprovalStats> {
+  const unit = await db.unit.findUniqueOrThrow({ where: { id: scope.calendarUnitId }, select: { timeZone: true } });
+  const today = dayjs(now).tz(unit.timeZone).format("YYYY-MM-DD");
+  const calendar = await loadUnitCalendar(db, { unitId: scope.calendarUnitId, from: addDays(today, -60), to: today });
+  let cutoff = today;
+  for (let n = 0; n < overdueWorkingDays;) {
+    cutoff = addDays(cutoff, -1);
+    if (isWorkingDay(cutoff, calendar)) n++;
+  }
+  const start = (date: string) => dayjs.tz(date, calendar.timeZone).toDate();
+  const [row] = await db.$queryRawUnsafe<Array<ApprovalStats>>(
+    `SELECT (count(*) FILTER (WHERE r."status" = 'SUBMITTED'))::int AS "pending",
+            (count(*) FILTER (WHERE r."status" = 'SUBMITTED' AND r."submittedAt" < $2))::int AS "overdue",
+            (count(*) FILTER (WHERE r."decidedAt" >= $3 AND r."decidedAt" < $4))::int AS "decided",
+            (avg(extract(epoch FROM r."decidedAt" - r."submittedAt")) FILTER (WHERE r."decidedAt" >= $3 AND r."decidedAt" < $4) / 3600)::float8 AS "averageHours"
+       FROM "Report" r JOIN "Employee" e ON e."id" = r."employeeId"
+      WHERE e."unitId" = ANY($1::int[]) AND (r."status" = 'SUBMITTED' OR (r."decidedAt" >= $3 AND r."decidedAt" < $4))`,
+    scope.unitIds,
+    start(cutoff),
+    start(scope.from),
+    start(addDays(scope.to, 1)),
+  );
+  return row!;
+}
+
+/** The finalised predicates of the period the range ends in, and the spread's warnings. */
+export async function evaluationSpread(
+  db: Db,
+  scope: UnitScope,
+  organisationalResult: OrganisationalResult,
+  periodKind?: EvaluationPeriodKind,
+) {
+  const period = periodOf(scope.to, periodKind);
+  const rows = await db.$queryRawUnsafe<Array<{ predicate: Predicate; count: number }>>(
+    `SELECT v."predicate"::text AS "predicate", count(*)::int AS "count"
+       FROM "Evaluation" v JOIN "Employee" e ON e."id" = v."employeeId"
+      WHERE e."unitId" = ANY($1::int[]) AND v."year" = $2 AND v."period" = $3
+        AND v."status" = 'FINALISED' AND v."predicate" IS NOT NULL
+      GROUP BY v."predicate"`,
+    scope.unitIds,
+    period.year,
+    period.code,
+  );
+  const predicates = rows.flatMap((r) => Array<Predicate>(r.count).fill(r.predicate));
+  return {
+    period,
+    counts: Object.fromEntries(rows.map((r) => [r.predicate, r.count])) as Partial<Record<Predicate, number>>,
+    total: predicates.length,
+    organisationalResult,
+    warnings: checkDistribution(predicates, organisationalResult),
+  };
+}
+
+/** SKP progress of the units' people on a local date: the mean achievement of each plan's current main indicators. */
+export async function skpSummary(db: Db, unitIds: number[], today: string, periodKind?: EvaluationPeriodKind) {
+  const plans = await db.$queryRawUnsafe<Array<{ id: number }>>(
+    `SELECT p."id" FROM "SkpPlan" p JOIN "Employee" e ON e."id" = p."employeeId"
+      WHERE e."unitId" = ANY($1::int[]) AND e."active" AND p."year" = $2`,
+    unitIds,
+    Number(today.slice(0, 4)),
+  );
+  const ids = plans.map((p) => p.id);
+  const [indicators, outputs] = await Promise.all([loadIndicators(db, ids), loadOutputs(db, ids, today)]);
+  const period = periodOf(today, periodKind);
+  const means: number[] = [];
+  for (const list of indicators.values()) {
+    const main = list
+      .map((info) => indicatorStatus(info, outputs.get(info.id), period))
+      .filter((i) => i.rhkKind === "MAIN" && i.timing === "current");
+    if (main.length) means.push(main.reduce((sum, i) => sum + i.percent, 0) / main.length);
+  }
+  return {
+    plans: means.length,
+    averagePercent: means.length ? means.reduce((a, b) => a + b, 0) / means.length : null,
+    onTarget: means.filter((m) => m >= 100).length,
+  };
+}
