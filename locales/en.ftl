@@ -127,8 +127,8 @@ lapor-default-unit = activity
 lapor-ask-output = Step 4/6 — What was the output? Type a number, optionally with a unit (default unit: { $unit }). Example: 3 or 2,5 { $unit }
 lapor-output-invalid = That is not a number. Type the output as a number, e.g. 3 or 2,5 { $unit }.
 lapor-output-not-positive = The output must be more than zero.
-lapor-ask-minutes = Step 5/6 — How long did it take? Type minutes (e.g. 90) or hours:minutes (e.g. 1:30). At most { $max } minutes.
-lapor-minutes-invalid = That time was not understood. Type minutes (e.g. 90) or hours:minutes (e.g. 1:30).
+lapor-ask-minutes = Step 5/6 — When, or how long? Type the start and end (e.g. 08.00-10.30), or the minutes (e.g. 90) or hours:minutes (e.g. 1:30). At most { $max } minutes.
+lapor-minutes-invalid = That time was not understood. Type the start and end (e.g. 08.00-10.30), minutes (e.g. 90) or hours:minutes (e.g. 1:30).
 lapor-minutes-range = The time must be between 1 and { $max } minutes.
 lapor-minutes-confirm = This logs { $total } minutes (about { $hours } hours) on that day, more than 12 hours. Is that right?
 lapor-button-change = Change
@@ -438,3 +438,9 @@ score-current = Current period: { $period }
 score-suggestion = 💡 Suggested work-result rating from your realisation so far: { $rating }. Your supervisor decides.
 score-main-average = Average achievement of { $count } main indicators: { $percent }% of the target due by the end of the period.
 score-stats = Reports in { $year }: { $approved } approved, { $revised } sent back for revision, { $rejected } rejected; average approval time { $hours } hours.
+
+# --- e-Kinerja progress ---
+lapor-time-outside-day = Times must be between 00.00 and 24.00 (minutes 00–59), e.g. 08.00-10.30.
+lapor-time-end-not-after-start = The end must be after the start, e.g. 08.00-10.30.
+lapor-time-overlap-confirm = This time overlaps another report of the same day ({ $start }–{ $end }). Keep it anyway?
+lapor-summary-range = { $start }–{ $end }, { $duration }

@@ -127,8 +127,8 @@ lapor-default-unit = kegiatan
 lapor-ask-output = Langkah 4/6 — Berapa hasilnya? Ketik angka, boleh dengan satuan (satuan bawaan: { $unit }). Contoh: 3 atau 2,5 { $unit }
 lapor-output-invalid = Itu bukan angka. Ketik jumlah hasil dalam angka, misalnya 3 atau 2,5 { $unit }.
 lapor-output-not-positive = Jumlah hasil harus lebih dari nol.
-lapor-ask-minutes = Langkah 5/6 — Berapa lama? Ketik menit (mis. 90) atau jam:menit (mis. 1:30). Paling lama { $max } menit.
-lapor-minutes-invalid = Waktu tidak dikenali. Ketik menit (mis. 90) atau jam:menit (mis. 1:30).
+lapor-ask-minutes = Langkah 5/6 — Kapan atau berapa lama? Ketik jam mulai dan selesai (mis. 08.00-10.30), atau lamanya dalam menit (mis. 90) atau jam:menit (mis. 1:30). Paling lama { $max } menit.
+lapor-minutes-invalid = Waktu tidak dikenali. Ketik jam mulai dan selesai (mis. 08.00-10.30), menit (mis. 90) atau jam:menit (mis. 1:30).
 lapor-minutes-range = Waktu harus antara 1 dan { $max } menit.
 lapor-minutes-confirm = Dengan ini Anda mencatat { $total } menit (±{ $hours } jam) pada hari itu, lebih dari 12 jam. Benar?
 lapor-button-change = Ubah
@@ -432,3 +432,9 @@ score-current = Periode berjalan: { $period }
 score-suggestion = 💡 Saran hasil kerja dari realisasi sejauh ini: { $rating }. Atasan Anda yang memutuskan.
 score-main-average = Rata-rata capaian { $count } indikator utama: { $percent }% dari target s.d. akhir periode.
 score-stats = Laporan tahun { $year }: { $approved } disetujui, { $revised } diminta revisi, { $rejected } ditolak; rata-rata waktu persetujuan { $hours } jam.
+
+# --- e-Kinerja progress ---
+lapor-time-outside-day = Jam harus antara 00.00 dan 24.00 (menit 00–59), misalnya 08.00-10.30.
+lapor-time-end-not-after-start = Jam selesai harus setelah jam mulai, misalnya 08.00-10.30.
+lapor-time-overlap-confirm = Waktu ini bertumpang tindih dengan laporan lain pada hari yang sama ({ $start }–{ $end }). Tetap simpan?
+lapor-summary-range = { $start }–{ $end }, { $duration }

@@ -140,28 +140,51 @@ export function draftUpdate(employeeId: number, reportId: number, patch: DraftPa
 
 const LIVE_STATUSES = Prisma.sql`('SUBMITTED', 'APPROVED', 'REVISION_REQUESTED')`;
 
+/** The time-spent answer: minutes, and the range they came from if one was typed. */
+export interface TimeAnswer {
+  minutes: number;
+  startMinute: number | null;
+  endMinute: number | null;
+}
+
 /**
  * The time-spent answer, in one statement: saved when the day stays within `confirmAbove` minutes
- * with the employee's other live reports, else left unsaved for the person to confirm (then saved
- * with the step, `draftUpdate`). Returns the other reports' minutes either way.
+ * with the employee's other live reports and its range (if any) overlaps none of theirs, else
+ * left unsaved for the person to confirm (then saved with the step, `draftUpdate`). Returns the
+ * other reports' minutes and the first range overlapping this one ("HH:MM" minutes), either way.
  */
 export async function saveMinutesWithin(
   db: Db,
-  input: { employeeId: number; reportId: number; date: string; minutes: number; confirmAbove: number },
-): Promise<{ others: number; saved: boolean }> {
-  const { employeeId, reportId, minutes } = input;
-  const rows = await db.$queryRaw<Array<{ others: number; saved: number }>>`
-    WITH others AS (
-      SELECT COALESCE(sum("minutes"), 0)::int AS "total" FROM "Report"
+  input: { employeeId: number; reportId: number; date: string; time: TimeAnswer; confirmAbove: number },
+): Promise<{ others: number; overlap: { start: number; end: number } | null; saved: boolean }> {
+  const { employeeId, reportId } = input;
+  const { minutes, startMinute, endMinute } = input.time;
+  const rows = await db.$queryRaw<
+    Array<{ others: number; overlapStart: number | null; overlapEnd: number | null; saved: number }>
+  >`
+    WITH day AS (
+      SELECT "minutes", "startMinute", "endMinute" FROM "Report"
       WHERE "employeeId" = ${employeeId} AND "date" = ${input.date}::date AND "id" <> ${reportId} AND "status" IN ${LIVE_STATUSES}
+    ), others AS (
+      SELECT COALESCE(sum("minutes"), 0)::int AS "total" FROM day
+    ), overlap AS (
+      SELECT "startMinute", "endMinute" FROM day
+      WHERE ${startMinute}::int IS NOT NULL AND "startMinute" < ${endMinute}::int AND ${startMinute}::int < "endMinute"
+      ORDER BY "startMinute" LIMIT 1
     ), saved AS (
-      UPDATE "Report" SET "minutes" = ${minutes}::int, "updatedAt" = ${new Date()}
+      UPDATE "Report" SET "minutes" = ${minutes}::int, "startMinute" = ${startMinute}::int, "endMinute" = ${endMinute}::int,
+        "updatedAt" = ${new Date()}
       WHERE "id" = ${reportId} AND "employeeId" = ${employeeId} AND "status" IN ('DRAFT', 'REVISION_REQUESTED')
         AND (SELECT "total" FROM others) + ${minutes}::int <= ${input.confirmAbove}::int
+        AND NOT EXISTS (SELECT 1 FROM overlap)
       RETURNING 1
     )
-    SELECT (SELECT "total" FROM others) AS "others", (SELECT count(*)::int FROM saved) AS "saved"`;
-  return { others: rows[0]!.others, saved: rows[0]!.saved === 1 };
+    SELECT (SELECT "total" FROM others) AS "others", (SELECT "startMinute" FROM overlap) AS "overlapStart",
+      (SELECT "endMinute" FROM overlap) AS "overlapEnd", (SELECT count(*)::int FROM saved) AS "saved"`;
+  const row = rows[0]!;
+  const overlap =
+    row.overlapStart !== null && row.overlapEnd !== null ? { start: row.overlapStart, end: row.overlapEnd } : null;
+  return { others: row.others, overlap, saved: row.saved === 1 };
 }
 
 /** A cancelled /lapor: a never-submitted draft is deleted with its photos; anything else is left. */

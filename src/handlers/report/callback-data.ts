@@ -24,6 +24,8 @@ export const laporData = {
   additionalTask: callbackData("lp:i:add"),
   /** Keep a time that takes the day over the confirmation limit? */
   longDay: callbackData("lp:m", yesNo),
+  /** Keep a time range that overlaps another report of the same day? */
+  overlap: callbackData("lp:m:o", yesNo),
   photosDone: callbackData("lp:ph:done"),
   /** Submit this report (also answered outside the conversation: a second press sends nothing twice). */
   submit: callbackData("lp:s:submit", id),
