@@ -444,3 +444,6 @@ lapor-time-outside-day = Times must be between 00.00 and 24.00 (minutes 00–59)
 lapor-time-end-not-after-start = The end must be after the start, e.g. 08.00-10.30.
 lapor-time-overlap-confirm = This time overlaps another report of the same day ({ $start }–{ $end }). Keep it anyway?
 lapor-summary-range = { $start }–{ $end }, { $duration }
+lapor-ask-action-plan = Step 2/6 — Which action plan (rencana aksi) of the indicator "{ $indicator }"?
+lapor-action-plan-use-buttons = Pick the action plan with the buttons above.
+lapor-summary-action-plan = { $indicator } — action plan: { $plan }

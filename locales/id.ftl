@@ -438,3 +438,6 @@ lapor-time-outside-day = Jam harus antara 00.00 dan 24.00 (menit 00–59), misal
 lapor-time-end-not-after-start = Jam selesai harus setelah jam mulai, misalnya 08.00-10.30.
 lapor-time-overlap-confirm = Waktu ini bertumpang tindih dengan laporan lain pada hari yang sama ({ $start }–{ $end }). Tetap simpan?
 lapor-summary-range = { $start }–{ $end }, { $duration }
+lapor-ask-action-plan = Langkah 2/6 — Rencana aksi mana untuk indikator "{ $indicator }"?
+lapor-action-plan-use-buttons = Pilih rencana aksi dengan tombol di atas.
+lapor-summary-action-plan = { $indicator } — rencana aksi: { $plan }

@@ -172,6 +172,7 @@ describe("indicatorChoices", () => {
       code: "2.1",
       label: "Persentase layanan helpdesk tepat waktu",
       unitOfMeasure: "tiket",
+      actionPlans: [],
     });
     expect(await indicatorChoices(database.prisma, staff.id, 2025)).toEqual([]);
   });

@@ -46,6 +46,7 @@ const INDICATOR: Column[] = [
   ["target", "numeric"],
   ["unitOfMeasure", "text"],
   ["period", "text"],
+  ["actionPlans", "text[]"],
 ];
 
 /** New rows that point at another row of the import, and so are written twice. */
@@ -231,6 +232,7 @@ function indicatorRow(i: IndicatorRecord) {
     target: i.target,
     unitOfMeasure: i.unitOfMeasure,
     period: i.period,
+    actionPlans: i.actionPlans,
   };
 }
 

@@ -11,6 +11,8 @@ export interface DraftView extends Answers {
   id: number;
   indicatorLabel: string | null;
   defaultUnit: string | null;
+  /** The chosen indicator's rencana aksi: when there are any, one must be picked. */
+  actionPlanOptions: string[];
   photos: number;
   status: ReportStatus;
   number: string | null;
@@ -32,6 +34,7 @@ function view(row: DraftRow): DraftView {
     ...answersOf(row),
     indicatorLabel: row.indicator ? row.indicator.indicator : null,
     defaultUnit: row.indicator?.unitOfMeasure ?? null,
+    actionPlanOptions: row.indicator?.actionPlans ?? [],
     photos: row._count.evidence,
     status: row.status,
     number: row.number,
@@ -44,6 +47,7 @@ const emptyDraft = (id: number, version: number): DraftView => ({
   ...NO_ANSWERS,
   indicatorLabel: null,
   defaultUnit: null,
+  actionPlanOptions: [],
   photos: 0,
   status: "DRAFT",
   number: null,
@@ -56,6 +60,7 @@ const emptyDraft = (id: number, version: number): DraftView => ({
  */
 export const DRAFT_COLUMNS = Prisma.sql`
   r."id", ${ANSWER_COLUMNS}, i."indicator" AS "indicatorLabel", i."unitOfMeasure" AS "defaultUnit",
+  COALESCE(i."actionPlans", ARRAY[]::text[]) AS "actionPlanOptions",
   (SELECT count(*)::int FROM "Evidence" v WHERE v."reportId" = r."id" AND v."removedAt" IS NULL) AS "photos",
   r."status"::text AS "status", r."number", r."version"`;
 
@@ -110,6 +115,8 @@ export function missingField(
 ): DraftField | undefined {
   if (!draft.date) return "date";
   if (!draft.indicatorId && !draft.isAdditional) return "indicator";
+  // The rencana aksi belongs to the indicator's question (asked right after it).
+  if (draft.indicatorId && draft.actionPlanOptions.length > 0 && !draft.actionPlan) return "indicator";
   if (!draft.description) return "description";
   if (draft.outputQuantity === null || !draft.outputUnit) return "output";
   if (draft.minutes === null) return "minutes";

@@ -40,7 +40,11 @@ export function submitMessage(t: Translate, outcome: SubmitOutcome): string {
 export function summaryText(t: Translate, d: DraftView, fmt: (date: string) => string): string {
   return t("lapor-summary", {
     date: d.date ? fmt(d.date) : "-",
-    indicator: d.isAdditional ? t("lapor-additional-task") : (d.indicatorLabel ?? "-"),
+    indicator: d.isAdditional
+      ? t("lapor-additional-task")
+      : d.actionPlan
+        ? t("lapor-summary-action-plan", { indicator: d.indicatorLabel ?? "-", plan: d.actionPlan })
+        : (d.indicatorLabel ?? "-"),
     description: d.description ?? "-",
     output: output(d.outputQuantity, d.outputUnit),
     minutes: d.minutes ?? 0,

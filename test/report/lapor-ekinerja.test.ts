@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import type { Database } from "../../src/db/client.ts";
-import { laporData } from "../../src/handlers/report/callback-data.ts";
-import { removeEvidenceDirs, reportBot, seedReporting, STAFF_TG } from "./helpers.ts";
+import { draftData, laporData } from "../../src/handlers/report/callback-data.ts";
+import { lastButtons, removeEvidenceDirs, reportBot, seedReporting, STAFF_TG } from "./helpers.ts";
 
 let database: Database;
 beforeAll(async () => (database = await createTestDatabase()));
@@ -83,5 +83,63 @@ describe("/lapor, the time as a range", () => {
       startMinute: null,
       endMinute: null,
     });
+  });
+});
+
+describe("/lapor, the rencana aksi", () => {
+  async function withPlans() {
+    const seeded = await seedReporting(database.prisma);
+    await database.prisma.skpIndicator.update({
+      where: { id: seeded.indicators[0]!.id },
+      data: { actionPlans: ["Menyusun draf laporan", "Rapat koordinasi jaringan"] },
+    });
+    const h = reportBot(database.prisma);
+    await h.deliver(h.andi.command("lapor"), h.andi.press(laporData.today.pack()));
+    return { ...seeded, ...h };
+  }
+
+  it("asks for one after an indicator that has them, with a button each, and stores the one pressed", async () => {
+    const h = await withPlans();
+    await h.deliver(h.andi.press(laporData.indicator.pack(h.indicators[0]!.id)));
+    expect(h.telegram.lastText(STAFF_TG)).toContain("Rencana aksi mana");
+    expect(lastButtons(h.telegram, STAFF_TG)).toEqual([laporData.actionPlan.pack(0), laporData.actionPlan.pack(1)]);
+    await h.deliver(h.andi.press(laporData.actionPlan.pack(7)));
+    expect(h.telegram.lastText(STAFF_TG)).toContain("Pilih rencana aksi dengan tombol");
+    await h.deliver(h.andi.press(laporData.actionPlan.pack(1)));
+    expect(h.telegram.lastText(STAFF_TG)).toContain("Langkah 3/6");
+    expect(await database.prisma.report.findFirstOrThrow({ where: { employeeId: h.staff.id } })).toMatchObject({
+      indicatorId: h.indicators[0]!.id,
+      actionPlan: "Rapat koordinasi jaringan",
+    });
+  });
+
+  it("does not ask after an indicator without them", async () => {
+    const h = await withPlans();
+    await h.deliver(h.andi.press(laporData.indicator.pack(h.indicators[1]!.id)));
+    expect(h.telegram.lastText(STAFF_TG)).toContain("Langkah 3/6");
+  });
+
+  it("asks only for the rencana aksi when a resumed draft's indicator got them after it was chosen", async () => {
+    const seeded = await seedReporting(database.prisma);
+    await database.prisma.skpIndicator.update({
+      where: { id: seeded.indicators[0]!.id },
+      data: { actionPlans: ["Menyusun draf laporan"] },
+    });
+    const draft = await database.prisma.report.create({
+      data: {
+        employeeId: seeded.staff.id,
+        date: new Date("2026-11-24T00:00:00Z"),
+        indicatorId: seeded.indicators[0]!.id,
+        description: "Menyusun laporan bulanan pengelolaan jaringan",
+        outputQuantity: 2,
+        outputUnit: "dokumen",
+        minutes: 60,
+      },
+    });
+    const h = reportBot(database.prisma);
+    await h.deliver(h.andi.command("lapor"), h.andi.press(draftData.pack("resume", draft.id)));
+    expect(h.telegram.lastText(STAFF_TG)).toContain("Rencana aksi mana");
+    await h.deliver(h.andi.press(laporData.actionPlan.pack(0)));
+    expect(h.telegram.lastText(STAFF_TG)).toContain("Langkah 6/6");
   });
 });
