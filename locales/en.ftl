@@ -447,3 +447,4 @@ lapor-summary-range = { $start }–{ $end }, { $duration }
 lapor-ask-action-plan = Step 2/6 — Which action plan (rencana aksi) of the indicator "{ $indicator }"?
 lapor-action-plan-use-buttons = Pick the action plan with the buttons above.
 lapor-summary-action-plan = { $indicator } — action plan: { $plan }
+lapor-output-fraction = Note: e-Kinerja takes whole numbers only. This output is exported as { $whole }, with "({ $exact } { $unit })" added at the end of the description.

@@ -441,3 +441,4 @@ lapor-summary-range = { $start }–{ $end }, { $duration }
 lapor-ask-action-plan = Langkah 2/6 — Rencana aksi mana untuk indikator "{ $indicator }"?
 lapor-action-plan-use-buttons = Pilih rencana aksi dengan tombol di atas.
 lapor-summary-action-plan = { $indicator } — rencana aksi: { $plan }
+lapor-output-fraction = Catatan: e-Kinerja hanya menerima bilangan bulat. Realisasi ini diekspor sebagai { $whole }, dan "({ $exact } { $unit })" ditambahkan di akhir uraian kegiatan.

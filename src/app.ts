@@ -75,7 +75,8 @@ export async function startLapkin(deps: StartDeps): Promise<RunningLapkin> {
     await publishCommands(bot).catch((error) => logger.warn({ err: error }, "could not publish the command menu"));
 
     const webhook = config.botMode === "webhook" ? { bot, secret: config.webhookSecret! } : undefined;
-    const app = createServerApp({ database, logger, webhook });
+    const evidence = { db: database.prisma, storage, clock: deps.clock, logger };
+    const app = createServerApp({ database, logger, webhook, evidence });
     const server = await listen(app.fetch, config);
     opened.push(() => closeServer(server));
     const port = (server.address() as AddressInfo).port;

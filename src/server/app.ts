@@ -5,12 +5,15 @@ import type { Update } from "grammy/types";
 import type { Database } from "../db/client.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { BotContext } from "../bot/context.ts";
+import { evidenceLinks, type EvidenceLinkDeps } from "./evidence-links.ts";
 
 export interface ServerDependencies {
   database: Pick<Database, "sql" | "kind">;
   logger: Logger;
   /** Present in webhook mode: updates posted to /telegram/webhook go to this bot. */
   webhook?: { bot: Bot<BotContext>; secret: string; timeoutMs?: number };
+  /** Present when the file store is: /bukti/<token> evidence links (evidence-links.ts). */
+  evidence?: EvidenceLinkDeps;
 }
 
 /** Telegram gives up on a webhook after about a minute; answer well before, the work goes on. */
@@ -46,6 +49,8 @@ export function createServerApp(deps: ServerDependencies): Hono {
       return c.json({ ok: true });
     });
   }
+
+  if (deps.evidence) app.route("/", evidenceLinks(deps.evidence));
 
   app.notFound((c) => c.json({ ok: false, error: "not found" }, 404));
   app.onError((error, c) => {

@@ -9,6 +9,23 @@ beforeAll(async () => (database = await createTestDatabase()));
 afterAll(async () => (await database.close(), removeEvidenceDirs()));
 beforeEach(async () => resetDatabase(database));
 
+describe("/lapor, a fractional output", () => {
+  it("says e-Kinerja gets it rounded half-up with the exact value at the description's end", async () => {
+    const seeded = await seedReporting(database.prisma);
+    const h = reportBot(database.prisma);
+    await h.deliver(
+      h.andi.command("lapor"),
+      h.andi.press(laporData.today.pack()),
+      h.andi.press(laporData.indicator.pack(seeded.indicators[0]!.id)),
+      h.andi.text("Menyusun laporan bulanan pengelolaan jaringan"),
+      h.andi.text("2,5 dokumen"),
+    );
+    const texts = h.telegram.sentTexts(STAFF_TG);
+    expect(texts.at(-2)).toContain('diekspor sebagai 3, dan "(2,5 dokumen)" ditambahkan di akhir uraian');
+    expect(texts.at(-1)).toContain("Langkah 5/6");
+  });
+});
+
 async function upToTime() {
   const seeded = await seedReporting(database.prisma);
   const h = reportBot(database.prisma);

@@ -1,5 +1,6 @@
 import { InlineKeyboard, type Context } from "grammy";
 import { saveMinutesWithin, type TimeAnswer } from "../../domain/report/drafts.ts";
+import { wholeRealisation } from "../../domain/export/progress-harian.ts";
 import { formatClock, parseTimeRange } from "../../domain/report/time-range.ts";
 import { laporData } from "./callback-data.ts";
 import { parseMinutes, parseQuantity } from "./parse.ts";
@@ -44,8 +45,18 @@ export async function askOutput(s: Step): Promise<void> {
     const parsed = c.message?.text ? parseQuantity(c.message.text) : undefined;
     if (!parsed) await again(c, t("lapor-output-invalid", { unit }), question);
     else if (parsed.value <= 0) await again(c, t("lapor-output-not-positive"), question);
-    else return s.save({ outputQuantity: parsed.value, outputUnit: parsed.unit || unit });
+    else {
+      const outputUnit = parsed.unit || unit;
+      await s.save({ outputQuantity: parsed.value, outputUnit });
+      return noteFraction(s, c, parsed.value, outputUnit);
+    }
   }
+}
+
+/** e-Kinerja takes whole numbers: a fraction is told how it will be exported (wholeRealisation). */
+async function noteFraction(s: Step, c: Context, value: number, unit: string): Promise<void> {
+  const { whole, exact } = wholeRealisation(value);
+  if (exact !== null) await c.reply(s.t("lapor-output-fraction", { whole: String(whole), exact, unit }));
 }
 
 /** 5. The time spent, as minutes or a range; a range overlapping another report, or a day over the confirmation limit, is asked about first. */
