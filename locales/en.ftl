@@ -29,6 +29,7 @@ menu-commands-employee =
     /history — your report history
     /skp — your SKP progress
     /score — your performance rating
+    /download — this month's daily progress for e-Kinerja (XLSX)
     /language — change language
     /help — help
 menu-commands-supervisor =
@@ -448,3 +449,11 @@ lapor-ask-action-plan = Step 2/6 — Which action plan (rencana aksi) of the ind
 lapor-action-plan-use-buttons = Pick the action plan with the buttons above.
 lapor-summary-action-plan = { $indicator } — action plan: { $plan }
 lapor-output-fraction = Note: e-Kinerja takes whole numbers only. This output is exported as { $whole }, with "({ $exact } { $unit })" added at the end of the description.
+command-unduh = Download daily progress (e-Kinerja)
+unduh-queued = Your { $month } daily progress file for e-Kinerja is being prepared and will be sent here shortly.
+unduh-already-queued = Your { $month } daily progress file is already being prepared; please wait a moment.
+unduh-bad-month = That month was not understood. Type /download for this month ({ $month }), or /download YEAR-MONTH, e.g. /download 2026-11.
+unduh-future = That month has not come yet. Type /download for this month ({ $month }).
+unduh-none = No approved reports in { $month }, so there is no file for e-Kinerja.
+unduh-caption = Daily progress for { $month } ({ $count } activities), in e-Kinerja's import columns.
+unduh-no-links = The Bukti Dukung column is empty: Lapkin's public address (PUBLIC_URL) has not been set by the admin.

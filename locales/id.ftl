@@ -29,6 +29,7 @@ menu-commands-employee =
     /riwayat — riwayat laporan Anda
     /skp — capaian SKP Anda
     /nilai — penilaian kinerja Anda
+    /unduh — progres harian bulan ini untuk e-Kinerja (XLSX)
     /bahasa — ganti bahasa
     /bantuan — bantuan
 menu-commands-supervisor =
@@ -442,3 +443,11 @@ lapor-ask-action-plan = Langkah 2/6 — Rencana aksi mana untuk indikator "{ $in
 lapor-action-plan-use-buttons = Pilih rencana aksi dengan tombol di atas.
 lapor-summary-action-plan = { $indicator } — rencana aksi: { $plan }
 lapor-output-fraction = Catatan: e-Kinerja hanya menerima bilangan bulat. Realisasi ini diekspor sebagai { $whole }, dan "({ $exact } { $unit })" ditambahkan di akhir uraian kegiatan.
+command-unduh = Unduh progres harian (e-Kinerja)
+unduh-queued = File progres harian { $month } untuk e-Kinerja sedang disiapkan dan akan segera dikirim ke sini.
+unduh-already-queued = File progres harian { $month } sudah sedang disiapkan; tunggu sebentar.
+unduh-bad-month = Bulan tidak dikenali. Ketik /unduh untuk bulan ini ({ $month }), atau /unduh TAHUN-BULAN, mis. /unduh 2026-11.
+unduh-future = Bulan itu belum tiba. Ketik /unduh untuk bulan ini ({ $month }).
+unduh-none = Tidak ada laporan yang disetujui pada { $month }, jadi tidak ada file untuk e-Kinerja.
+unduh-caption = Progres harian { $month } ({ $count } kegiatan), dalam kolom impor e-Kinerja.
+unduh-no-links = Kolom Bukti Dukung kosong: alamat publik Lapkin (PUBLIC_URL) belum diatur oleh admin.

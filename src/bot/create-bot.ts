@@ -22,6 +22,7 @@ import { language } from "../handlers/language/index.ts";
 import { report } from "../handlers/report/index.ts";
 import { review } from "../handlers/review/index.ts";
 import { groups } from "../handlers/groups/index.ts";
+import { unduh } from "../handlers/unduh/index.ts";
 import { skp } from "../handlers/skp/index.ts";
 import { evaluation } from "../handlers/evaluation/index.ts";
 import { score } from "../handlers/score/index.ts";
@@ -77,6 +78,7 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
   bot.use(evaluation(deps)); // before /lapor, so a feedback text being asked for is taken first
   bot.use(score(deps));
   bot.use(skp(deps)); // before /lapor, so /skp answers even in the middle of a report
+  bot.use(unduh(deps)); // before /lapor, likewise
   bot.use(report(deps));
   bot.use(help());
   bot.use(language(deps));
@@ -93,6 +95,7 @@ const COMMANDS: Array<[id: string, en: string, key: string]> = [
   ["riwayat", "history", "command-riwayat"],
   ["skp", "skp", "command-skp"],
   ["nilai", "score", "command-nilai"],
+  ["unduh", "download", "command-unduh"],
   ["persetujuan", "approvals", "command-persetujuan"],
   ["tim", "team", "command-tim"],
   ["evaluasi", "evaluate", "command-evaluasi"],

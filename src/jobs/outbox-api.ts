@@ -23,7 +23,11 @@ export function senderApi(api: Api, limits: { maxDelaySeconds: number; timeoutSe
 }
 
 /** Makes the Bot API call a row's payload (`{ method, params }`) describes. */
-export async function callPayload(api: Api, payload: Prisma.JsonValue): Promise<Outcome> {
+export async function callPayload(
+  api: Api,
+  payload: Prisma.JsonValue,
+  attachment: Uint8Array | null = null,
+): Promise<Outcome> {
   const call = payload as { method?: unknown; params?: unknown } | null;
   const method = typeof call?.method === "string" ? call.method : undefined;
   const params = call?.params && typeof call.params === "object" ? (call.params as Record<string, unknown>) : undefined;
@@ -33,7 +37,7 @@ export async function callPayload(api: Api, payload: Prisma.JsonValue): Promise<
     return { kind: "permanent", error: `Malformed outbox payload (method ${String(call?.method)}).` };
   }
   try {
-    return { kind: "sent", result: await send(withLocalFiles(params)) };
+    return { kind: "sent", result: await send(withLocalFiles(params, attachment)) };
   } catch (error) {
     return classify(error);
   }
@@ -42,12 +46,24 @@ export async function callPayload(api: Api, payload: Prisma.JsonValue): Promise<
 /**
  * A `photo` (or `document`) given as `{ "localFile": path }` is uploaded from disk (a chart the job
  * drew): the payload stays JSON in the row, the file is read only when sending. A missing file is a
- * permanent failure (the Bot API answers 400 for the empty upload).
+ * permanent failure (the Bot API answers 400 for the empty upload). `{ "attachment": name }` is
+ * the row's own `attachment` bytes, uploaded under that file name (a workbook made by a job).
  */
-function withLocalFiles(params: Record<string, unknown>): Record<string, unknown> {
+function withLocalFiles(params: Record<string, unknown>, attachment: Uint8Array | null): Record<string, unknown> {
   const out = { ...params };
   for (const field of ["photo", "document"]) {
-    const value = out[field] as { localFile?: unknown } | undefined;
+    const value = out[field] as { localFile?: unknown; attachment?: unknown } | undefined;
+    if (value && typeof value === "object" && typeof value.attachment === "string") {
+      if (!attachment)
+        throw new GrammyError(
+          `Attachment missing: ${value.attachment}`,
+          { ok: false, error_code: 400, description: `Bad Request: attachment ${value.attachment} is missing` },
+          "sendDocument",
+          out,
+        );
+      out[field] = new InputFile(attachment, value.attachment);
+      continue;
+    }
     if (value && typeof value === "object" && typeof value.localFile === "string") {
       if (!existsSync(value.localFile))
         throw new GrammyError(

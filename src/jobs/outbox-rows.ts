@@ -10,6 +10,8 @@ export interface ClaimedRow {
   payload: Prisma.JsonValue;
   attempts: number;
   lockedUntil: Date | null;
+  /** A file the call uploads (see callPayload). */
+  attachment: Uint8Array | null;
 }
 
 /**
@@ -46,7 +48,16 @@ export async function claimRows(
   if (claimed.length === 0) return [];
   const rows = await db.outbox.findMany({
     where: { id: { in: claimed.map((r) => BigInt(r.id)) } },
-    select: { id: true, dedupeKey: true, kind: true, chatId: true, payload: true, attempts: true, lockedUntil: true },
+    select: {
+      id: true,
+      dedupeKey: true,
+      kind: true,
+      chatId: true,
+      payload: true,
+      attempts: true,
+      lockedUntil: true,
+      attachment: true,
+    },
     orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
   });
   return rows;

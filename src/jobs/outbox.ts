@@ -137,7 +137,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         // An album is as many messages as it has items, for Telegram's limits and so for ours.
         const weight = messageCount(row.payload);
         await pace(weight);
-        const outcome = await callPayload(api, row.payload);
+        const outcome = await callPayload(api, row.payload, row.attachment);
         pending.shift();
         const after = clock.now();
         chats.sent(row.chatId, after.getTime(), weight);
