@@ -29,8 +29,9 @@ const tokenOf = (secret: Buffer, reportId: number) =>
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /**
- * The tokens of these reports, issuing those not issued yet (one statement); a revoked report gets
- * none. Idempotent: the same report always has the same token.
+ * The tokens of these reports, storing the hash of any not stored yet or made under an earlier
+ * secret (one statement); a revoked report gets none. Idempotent: the same report always has the
+ * same token while the secret stays.
  */
 export async function issueEvidenceLinks(db: Db, reportIds: number[]): Promise<Map<number, string>> {
   if (reportIds.length === 0) return new Map();
@@ -41,7 +42,7 @@ export async function issueEvidenceLinks(db: Db, reportIds: number[]): Promise<M
     WITH wanted AS (SELECT * FROM unnest(${reportIds}::int[], ${hashes}::text[]) AS w("id", "hash")),
     issued AS (
       UPDATE "Report" r SET "evidenceLinkHash" = w."hash" FROM wanted w
-      WHERE r."id" = w."id" AND r."evidenceLinkHash" IS NULL AND r."evidenceLinkRevokedAt" IS NULL
+      WHERE r."id" = w."id" AND r."evidenceLinkHash" IS DISTINCT FROM w."hash" AND r."evidenceLinkRevokedAt" IS NULL
       RETURNING r."id"
     )
     SELECT r."id" FROM "Report" r JOIN wanted w ON w."id" = r."id" WHERE r."evidenceLinkRevokedAt" IS NULL`;
