@@ -29,6 +29,7 @@ menu-commands-employee =
     /history — your report history
     /skp — your SKP progress
     /score — your performance rating
+    /download — this month's daily progress for e-Kinerja (XLSX)
     /language — change language
     /help — help
 menu-commands-supervisor =
@@ -127,8 +128,8 @@ lapor-default-unit = activity
 lapor-ask-output = Step 4/6 — What was the output? Type a number, optionally with a unit (default unit: { $unit }). Example: 3 or 2,5 { $unit }
 lapor-output-invalid = That is not a number. Type the output as a number, e.g. 3 or 2,5 { $unit }.
 lapor-output-not-positive = The output must be more than zero.
-lapor-ask-minutes = Step 5/6 — How long did it take? Type minutes (e.g. 90) or hours:minutes (e.g. 1:30). At most { $max } minutes.
-lapor-minutes-invalid = That time was not understood. Type minutes (e.g. 90) or hours:minutes (e.g. 1:30).
+lapor-ask-minutes = Step 5/6 — When, or how long? Type the start and end (e.g. 08.00-10.30), or the minutes (e.g. 90) or hours:minutes (e.g. 1:30). At most { $max } minutes.
+lapor-minutes-invalid = That time was not understood. Type the start and end (e.g. 08.00-10.30), minutes (e.g. 90) or hours:minutes (e.g. 1:30).
 lapor-minutes-range = The time must be between 1 and { $max } minutes.
 lapor-minutes-confirm = This logs { $total } minutes (about { $hours } hours) on that day, more than 12 hours. Is that right?
 lapor-button-change = Change
@@ -565,3 +566,20 @@ dasbor-result-BAIK = Good
 dasbor-result-BUTUH_PERBAIKAN = Needs improvement
 dasbor-result-KURANG = Poor
 dasbor-result-SANGAT_KURANG = Very poor
+# --- e-Kinerja progress ---
+lapor-time-outside-day = Times must be between 00.00 and 24.00 (minutes 00–59), e.g. 08.00-10.30.
+lapor-time-end-not-after-start = The end must be after the start, e.g. 08.00-10.30.
+lapor-time-overlap-confirm = This time overlaps another report of the same day ({ $start }–{ $end }). Keep it anyway?
+lapor-summary-range = { $start }–{ $end }, { $duration }
+lapor-ask-action-plan = Step 2/6 — Which action plan (rencana aksi) of the indicator "{ $indicator }"?
+lapor-action-plan-use-buttons = Pick the action plan with the buttons above.
+lapor-summary-action-plan = { $indicator } — action plan: { $plan }
+lapor-output-fraction = Note: e-Kinerja takes whole numbers only. This output is exported as { $whole }, with "({ $exact } { $unit })" added at the end of the description.
+command-unduh = Download daily progress (e-Kinerja)
+unduh-queued = Your { $month } daily progress file for e-Kinerja is being prepared and will be sent here shortly.
+unduh-already-queued = Your { $month } daily progress file is already being prepared; please wait a moment.
+unduh-bad-month = That month was not understood. Type /download for this month ({ $month }), or /download YEAR-MONTH, e.g. /download 2026-11.
+unduh-future = That month has not come yet. Type /download for this month ({ $month }).
+unduh-none = No approved reports in { $month }, so there is no file for e-Kinerja.
+unduh-caption = Daily progress for { $month } ({ $count } activities), in e-Kinerja's import columns.
+unduh-no-links = The Bukti Dukung column is empty: Lapkin's public address (PUBLIC_URL) has not been set by the admin.

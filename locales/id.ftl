@@ -29,6 +29,7 @@ menu-commands-employee =
     /riwayat — riwayat laporan Anda
     /skp — capaian SKP Anda
     /nilai — penilaian kinerja Anda
+    /unduh — progres harian bulan ini untuk e-Kinerja (XLSX)
     /bahasa — ganti bahasa
     /bantuan — bantuan
 menu-commands-supervisor =
@@ -127,8 +128,8 @@ lapor-default-unit = kegiatan
 lapor-ask-output = Langkah 4/6 — Berapa hasilnya? Ketik angka, boleh dengan satuan (satuan bawaan: { $unit }). Contoh: 3 atau 2,5 { $unit }
 lapor-output-invalid = Itu bukan angka. Ketik jumlah hasil dalam angka, misalnya 3 atau 2,5 { $unit }.
 lapor-output-not-positive = Jumlah hasil harus lebih dari nol.
-lapor-ask-minutes = Langkah 5/6 — Berapa lama? Ketik menit (mis. 90) atau jam:menit (mis. 1:30). Paling lama { $max } menit.
-lapor-minutes-invalid = Waktu tidak dikenali. Ketik menit (mis. 90) atau jam:menit (mis. 1:30).
+lapor-ask-minutes = Langkah 5/6 — Kapan atau berapa lama? Ketik jam mulai dan selesai (mis. 08.00-10.30), atau lamanya dalam menit (mis. 90) atau jam:menit (mis. 1:30). Paling lama { $max } menit.
+lapor-minutes-invalid = Waktu tidak dikenali. Ketik jam mulai dan selesai (mis. 08.00-10.30), menit (mis. 90) atau jam:menit (mis. 1:30).
 lapor-minutes-range = Waktu harus antara 1 dan { $max } menit.
 lapor-minutes-confirm = Dengan ini Anda mencatat { $total } menit (±{ $hours } jam) pada hari itu, lebih dari 12 jam. Benar?
 lapor-button-change = Ubah
@@ -559,3 +560,20 @@ dasbor-result-BAIK = Baik
 dasbor-result-BUTUH_PERBAIKAN = Butuh Perbaikan
 dasbor-result-KURANG = Kurang
 dasbor-result-SANGAT_KURANG = Sangat Kurang
+# --- e-Kinerja progress ---
+lapor-time-outside-day = Jam harus antara 00.00 dan 24.00 (menit 00–59), misalnya 08.00-10.30.
+lapor-time-end-not-after-start = Jam selesai harus setelah jam mulai, misalnya 08.00-10.30.
+lapor-time-overlap-confirm = Waktu ini bertumpang tindih dengan laporan lain pada hari yang sama ({ $start }–{ $end }). Tetap simpan?
+lapor-summary-range = { $start }–{ $end }, { $duration }
+lapor-ask-action-plan = Langkah 2/6 — Rencana aksi mana untuk indikator "{ $indicator }"?
+lapor-action-plan-use-buttons = Pilih rencana aksi dengan tombol di atas.
+lapor-summary-action-plan = { $indicator } — rencana aksi: { $plan }
+lapor-output-fraction = Catatan: e-Kinerja hanya menerima bilangan bulat. Realisasi ini diekspor sebagai { $whole }, dan "({ $exact } { $unit })" ditambahkan di akhir uraian kegiatan.
+command-unduh = Unduh progres harian (e-Kinerja)
+unduh-queued = File progres harian { $month } untuk e-Kinerja sedang disiapkan dan akan segera dikirim ke sini.
+unduh-already-queued = File progres harian { $month } sudah sedang disiapkan; tunggu sebentar.
+unduh-bad-month = Bulan tidak dikenali. Ketik /unduh untuk bulan ini ({ $month }), atau /unduh TAHUN-BULAN, mis. /unduh 2026-11.
+unduh-future = Bulan itu belum tiba. Ketik /unduh untuk bulan ini ({ $month }).
+unduh-none = Tidak ada laporan yang disetujui pada { $month }, jadi tidak ada file untuk e-Kinerja.
+unduh-caption = Progres harian { $month } ({ $count } kegiatan), dalam kolom impor e-Kinerja.
+unduh-no-links = Kolom Bukti Dukung kosong: alamat publik Lapkin (PUBLIC_URL) belum diatur oleh admin.

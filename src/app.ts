@@ -94,7 +94,8 @@ export async function startLapkin(deps: StartDeps): Promise<RunningLapkin> {
         }
       : undefined;
     if (!dashboard) logger.info("dashboard off: set PUBLIC_URL to the address browsers reach Lapkin at");
-    const app = createServerApp({ database, logger, webhook, dashboard });
+    const evidence = { db: database.prisma, storage, clock: deps.clock, logger };
+    const app = createServerApp({ database, logger, webhook, dashboard, evidence });
     const server = await listen(app.fetch, config);
     opened.push(() => closeServer(server));
     const port = (server.address() as AddressInfo).port;

@@ -25,6 +25,7 @@ import { language } from "../handlers/language/index.ts";
 import { report } from "../handlers/report/index.ts";
 import { review } from "../handlers/review/index.ts";
 import { groups } from "../handlers/groups/index.ts";
+import { unduh } from "../handlers/unduh/index.ts";
 import { skp } from "../handlers/skp/index.ts";
 import { evaluation } from "../handlers/evaluation/index.ts";
 import { score } from "../handlers/score/index.ts";
@@ -89,6 +90,7 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
   bot.use(score(deps));
   bot.use(dashboard(deps)); // before /lapor, so a login link can be asked for in the middle of a report
   bot.use(skp(deps)); // before /lapor, so /skp answers even in the middle of a report
+  bot.use(unduh(deps)); // before /lapor, likewise
   bot.use(report(deps));
   bot.use(help());
   bot.use(language(deps));

@@ -40,6 +40,8 @@ export const PERSONAL_COMMANDS = [
   "language",
   "batal",
   "cancel",
+  "unduh",
+  "download",
 ];
 
 /** Commands an unlinked person may still use. */

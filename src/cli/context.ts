@@ -31,13 +31,14 @@ export const defaultIo = (): CliIo => ({
  */
 export function databaseSettings(
   env: CliIo["env"],
-): Pick<Config, "databaseUrl" | "dataDir" | "defaultTimeZone" | "adminTelegramIds"> {
+): Pick<Config, "databaseUrl" | "dataDir" | "defaultTimeZone" | "adminTelegramIds" | "publicUrl"> {
   const config = loadConfig({ BOT_TOKEN: "0:database-only", ...env, BOT_MODE: "polling" });
   return {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     defaultTimeZone: config.defaultTimeZone,
     adminTelegramIds: config.adminTelegramIds,
+    publicUrl: config.publicUrl,
   };
 }
 

@@ -1,15 +1,18 @@
 import { resolve } from "node:path";
 import { exportWorkbook } from "../domain/export/workbook.ts";
-import { unitSubtree } from "../domain/export/scope.ts";
+import { loadReportPolicy } from "../domain/policy/load.ts";
+import { ekinerjaExport, NO_LINKS, unitScope } from "./export-ekinerja.ts";
 import { monthPeriod, quarterPeriod, type Period } from "../domain/skp/periods.ts";
 import { localDate } from "../lib/time.ts";
 import { databaseSettings, withDatabase, type CliIo } from "./context.ts";
 import { UserError } from "./errors.ts";
 
-const USAGE = "Usage: lapkin export [--month YYYY-MM | --quarter YYYY-Qn] [--unit CODE] [--out FILE]";
+const USAGE =
+  "Usage: lapkin export [--month YYYY-MM | --quarter YYYY-Qn] [--unit CODE] [--out FILE]\n" +
+  "       lapkin export --ekinerja --unit CODE [--month YYYY-MM] [--out DIR]";
 const FLAGS = ["--month", "--quarter", "--unit", "--out"] as const;
 type Key = "month" | "quarter" | "unit" | "out";
-export type ExportOptions = Partial<Record<Key, string>> & { help?: boolean };
+export type ExportOptions = Partial<Record<Key, string>> & { help?: boolean; ekinerja?: boolean };
 
 /** Where an export goes without --out: the working directory, named after the period. */
 export const defaultExportFile = (period: Period) => `lapkin-export-${periodName(period)}.xlsx`;
@@ -20,22 +23,23 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const { defaultTimeZone } = databaseSettings(io.env);
+  const { defaultTimeZone, publicUrl } = databaseSettings(io.env);
   const period = exportPeriod(options, localDate(io.clock.now(), defaultTimeZone));
+  if (!publicUrl) io.stderr.write(NO_LINKS);
+  if (options.ekinerja) return ekinerjaExport(options, period, publicUrl, io);
   const path = resolve(options.out ?? defaultExportFile(period));
 
   const started = Date.now();
   const result = await withDatabase(io, async (db) => {
-    let unitIds: number[] | undefined;
-    if (options.unit !== undefined) {
-      unitIds = await unitSubtree(db.prisma, options.unit);
-      if (!unitIds)
-        throw new UserError(
-          `Unknown unit "${options.unit}": no unit has this code. Check the code in the import file.`,
-        );
-    }
+    const unitIds = options.unit === undefined ? undefined : await unitScope(db.prisma, options.unit);
     try {
-      return await exportWorkbook(db.prisma, { period, unitIds }, { path });
+      const policy = await loadReportPolicy(db.prisma);
+      const progress = {
+        includeSubmitted: policy.ekinerjaIncludeSubmitted,
+        workdayStart: policy.workdayStart,
+        publicUrl,
+      };
+      return await exportWorkbook(db.prisma, { period, unitIds }, { path, progress });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "EACCES" || code === "ENOENT" || code === "EROFS" || code === "EISDIR")
@@ -45,7 +49,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   });
   const scope = options.unit ? ` for unit ${options.unit} and the units below it` : "";
   io.stdout.write(
-    `Wrote ${result.reports} reports, ${result.indicators} indicator rows and ${result.evaluations} evaluations for ${periodName(period)}${scope} to ${result.path} in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+    `Wrote ${result.reports} reports, ${result.indicators} indicator rows, ${result.evaluations} evaluations and ${result.progress} e-Kinerja progress rows for ${periodName(period)}${scope} to ${result.path} in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
   );
   return 0;
 }
@@ -56,6 +60,10 @@ export function parseExportArgs(args: string[]): ExportOptions {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === "--help" || arg === "-h") return { help: true };
+    if (arg === "--ekinerja") {
+      options.ekinerja = true;
+      continue;
+    }
     const eq = arg.indexOf("=");
     const [flag, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
     if (!(FLAGS as readonly string[]).includes(flag))
@@ -69,6 +77,9 @@ export function parseExportArgs(args: string[]): ExportOptions {
   }
   if (options.month !== undefined && options.quarter !== undefined)
     throw usageError("Give --month or --quarter, not both.");
+  if (options.ekinerja && options.quarter !== undefined)
+    throw usageError("--ekinerja writes a month per file: give --month, not --quarter.");
+  if (options.ekinerja && options.unit === undefined) throw usageError("--ekinerja needs --unit CODE.");
   return options;
 }
 

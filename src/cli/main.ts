@@ -47,8 +47,14 @@ const COMMANDS: Record<string, Command> = {
   },
   export: {
     summary: "write reports and SKP realisation of a period to an XLSX workbook",
-    usage: "export [--month YYYY-MM | --quarter YYYY-Qn] [--unit CODE] [--out FILE]",
+    usage:
+      "export [--month YYYY-MM | --quarter YYYY-Qn] [--unit CODE] [--out FILE] | export --ekinerja --unit CODE [--month YYYY-MM] [--out DIR]",
     run: async (a, io) => (await import("./export.ts")).exportCommand(a, io),
+  },
+  bukti: {
+    summary: "revoke a report's evidence link (PUBLIC_URL/bukti/…): it answers 404 from then on",
+    usage: "bukti --revoke REPORT-NUMBER",
+    run: async (a, io) => (await import("./bukti.ts")).buktiCommand(a, io),
   },
   policy: {
     summary: "show the policy in force: each value, its import key and whether it was imported",

@@ -7,6 +7,7 @@ import type { FileStore } from "../storage/file-store.ts";
 import { translate } from "../lib/i18n.ts";
 import type { ReportPolicy } from "../domain/policy/sections.ts";
 import { retryPendingEvidence } from "./evidence.ts";
+import { answerDownloads } from "./ekinerja-download.ts";
 import { expireIdleReportConversations } from "./report-idle.ts";
 import type { IntervalTask } from "./scheduler.ts";
 import { sweepProcessedUpdates } from "../db/processed-updates.ts";
@@ -15,7 +16,7 @@ export interface IntervalJobDeps {
   db: Db;
   /** The bot's API object, for getFile (evidence downloads go through BOT_API_ROOT too). */
   api: Pick<Api, "getFile">;
-  config: Pick<Config, "botApiRoot" | "botToken">;
+  config: Pick<Config, "botApiRoot" | "botToken" | "publicUrl">;
   /** Where evidence photos are kept. */
   storage: FileStore;
   clock: Clock;
@@ -27,6 +28,9 @@ export interface IntervalJobDeps {
 
 /** How often pending evidence downloads are retried (each photo keeps its own backoff). */
 const EVIDENCE_EVERY_MS = 60_000;
+
+/** How often waiting /unduh requests are answered: soon after asking, without work inside the update. */
+const DOWNLOAD_EVERY_MS = 10_000;
 
 /** How often /lapor conversations left idle are ended (the policy's idleMinutes is the threshold). */
 const REPORT_IDLE_EVERY_MS = 60_000;
@@ -48,6 +52,11 @@ export function intervalJobs(deps: IntervalJobDeps): IntervalTask[] {
       name: "processed-updates",
       everyMs: PROCESSED_UPDATES_EVERY_MS,
       run: () => sweepProcessedUpdates(db, clock.now()),
+    },
+    {
+      name: "ekinerja-download",
+      everyMs: DOWNLOAD_EVERY_MS,
+      run: () => answerDownloads({ ...deps, publicUrl: deps.config.publicUrl }),
     },
     {
       name: "report-idle",

@@ -6,6 +6,7 @@ import type { Database } from "../db/client.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { BotContext } from "../bot/context.ts";
 import { dashboardRoutes, type DashboardDependencies } from "./dashboard/index.ts";
+import { evidenceLinks, type EvidenceLinkDeps } from "./evidence-links.ts";
 
 export interface ServerDependencies {
   database: Pick<Database, "sql" | "kind">;
@@ -14,6 +15,8 @@ export interface ServerDependencies {
   webhook?: { bot: Bot<BotContext>; secret: string; timeoutMs?: number };
   /** Present when PUBLIC_URL is set: the web dashboard (src/server/dashboard/). */
   dashboard?: DashboardDependencies;
+  /** Present when the file store is: /bukti/<token> evidence links (evidence-links.ts). */
+  evidence?: EvidenceLinkDeps;
 }
 
 /** Telegram gives up on a webhook after about a minute; answer well before, the work goes on. */
@@ -53,6 +56,7 @@ export function createServerApp(deps: ServerDependencies): Hono {
   }
 
   if (deps.dashboard) app.route("/", dashboardRoutes(deps.dashboard));
+  if (deps.evidence) app.route("/", evidenceLinks(deps.evidence));
 
   app.notFound((c) => c.json({ ok: false, error: "not found" }, 404));
   app.onError((error, c) => {

@@ -99,12 +99,42 @@ describe("saveMinutesWithin", () => {
     });
     const draft = await database.prisma.report.create({ data: { employeeId: staff.id, date: day("2026-11-24") } });
     const input = { employeeId: staff.id, reportId: draft.id, date: "2026-11-24", confirmAbove: 720 };
-    expect(await saveMinutesWithin(database.prisma, { ...input, minutes: 180 })).toEqual({ others: 600, saved: false });
+    const time = (minutes: number) => ({ time: { minutes, startMinute: null, endMinute: null } });
+    expect(await saveMinutesWithin(database.prisma, { ...input, ...time(180) })).toEqual({
+      others: 600,
+      overlap: null,
+      saved: false,
+    });
     expect(await database.prisma.report.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
       minutes: null,
     });
-    expect(await saveMinutesWithin(database.prisma, { ...input, minutes: 120 })).toEqual({ others: 600, saved: true });
+    expect(await saveMinutesWithin(database.prisma, { ...input, ...time(120) })).toEqual({
+      others: 600,
+      overlap: null,
+      saved: true,
+    });
     expect(await database.prisma.report.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ minutes: 120 });
+  });
+
+  it("leaves a range overlapping another live report of the day for confirmation, and saves one that only touches it", async () => {
+    const { staff } = await seedReporting(database.prisma);
+    const date = day("2026-11-24");
+    await database.prisma.report.create({
+      data: { employeeId: staff.id, date, status: "APPROVED", minutes: 90, startMinute: 480, endMinute: 570 },
+    });
+    const draft = await database.prisma.report.create({ data: { employeeId: staff.id, date } });
+    const input = { employeeId: staff.id, reportId: draft.id, date: "2026-11-24", confirmAbove: 720 };
+    expect(
+      await saveMinutesWithin(database.prisma, { ...input, time: { minutes: 60, startMinute: 540, endMinute: 600 } }),
+    ).toEqual({ others: 90, overlap: { start: 480, end: 570 }, saved: false });
+    expect(
+      await saveMinutesWithin(database.prisma, { ...input, time: { minutes: 60, startMinute: 570, endMinute: 630 } }),
+    ).toEqual({ others: 90, overlap: null, saved: true });
+    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      minutes: 60,
+      startMinute: 570,
+      endMinute: 630,
+    });
   });
 });
 
@@ -142,6 +172,7 @@ describe("indicatorChoices", () => {
       code: "2.1",
       label: "Persentase layanan helpdesk tepat waktu",
       unitOfMeasure: "tiket",
+      actionPlans: [],
     });
     expect(await indicatorChoices(database.prisma, staff.id, 2025)).toEqual([]);
   });

@@ -207,7 +207,7 @@ describe("exportWorkbook", () => {
     expect(result).toMatchObject({ reports: 5, indicators: 4, evaluations: 0 });
 
     const { workbook, rows } = await readBack(path);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Laporan", "Realisasi", "Penilaian"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Laporan", "Realisasi", "Penilaian", "Progress Harian"]);
     expect(workbook.getWorksheet("Laporan")!.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
 
     const reports = rows("Laporan")!;
@@ -380,7 +380,7 @@ describe("lapkin export (CLI)", () => {
       0,
     );
     expect(run.out()).toMatch(
-      /^Wrote 5 reports, 3 indicator rows and 0 evaluations for 2026-Q4 for unit DISKOMINFO and the units below it to .*cli-q4\.xlsx in [\d.]+ s\.\n$/,
+      /^Wrote 5 reports, 3 indicator rows, 0 evaluations and 3 e-Kinerja progress rows for 2026-Q4 for unit DISKOMINFO and the units below it to .*cli-q4\.xlsx in [\d.]+ s\.\n$/,
     );
     const { rows } = await readBack(file);
     const reports = rows("Laporan")!;
@@ -390,6 +390,14 @@ describe("lapkin export (CLI)", () => {
     expect(reports[1]![12]).toEqual(new Date("2026-10-16T07:30:00Z"));
     // Q4: the whole year due; 4 + 2 + 3 + 7 approved of 12.
     expect(rows("Realisasi")![1]!.slice(8, 11)).toEqual([12, 16, 133.33]);
+    // The approved reports, for e-Kinerja; no PUBLIC_URL here, so no links, and stderr says why.
+    expect(rows("Progress Harian")!.map((r) => r.slice(0, 6))).toEqual([
+      ["NIP", "Nama", "Rencana Aksi", "Tanggal", "Jam Mulai", "Jam Selesai"],
+      ["199005202015031003", "Andi Wijaya", "Jumlah laporan pengelolaan jaringan", "2026-10-16", "07:30", "09:00"],
+      ["199005202015031003", "Andi Wijaya", "Jumlah laporan pengelolaan jaringan", "2026-10-20", "07:30", "08:30"],
+      ["199005202015031003", "Andi Wijaya", "Jumlah laporan pengelolaan jaringan", "2026-11-02", "07:30", "08:30"],
+    ]);
+    expect(run.err()).toContain("PUBLIC_URL is not set");
   });
 
   it.each([

@@ -5,7 +5,9 @@ import type { Db } from "../../db/client.ts";
 import { writeEvaluations } from "./evaluations-sheet.ts";
 import { writeRealisation } from "./realisation-sheet.ts";
 import { writeReports } from "./reports-sheet.ts";
+import { writeProgressSheet, type ProgressOptions } from "./progress-sheet.ts";
 import type { ExportScope } from "./scope.ts";
+import { DEFAULT_POLICY } from "../policy/sections.ts";
 
 /**
  * The HR export (`lapkin export`): one XLSX workbook per period, for pasting into e-Kinerja.
@@ -20,16 +22,24 @@ import type { ExportScope } from "./scope.ts";
  * are read in keyset batches (id > last, BATCH at a time), so memory stays flat at any size.
  *
  * One file per sheet: reports-sheet.ts (Laporan), realisation-sheet.ts (Realisasi),
- * evaluations-sheet.ts (Penilaian); sheet.ts holds what they share, scope.ts the units exported.
+ * evaluations-sheet.ts (Penilaian), progress-sheet.ts (Progress Harian, e-Kinerja's daily progress);
+ * sheet.ts holds what they share, scope.ts the units exported.
  */
 
 export const EXPORT_BATCH = 5_000;
+
+/** The policy's defaults, without evidence links. */
+const DEFAULT_PROGRESS = {
+  includeSubmitted: DEFAULT_POLICY.ekinerjaIncludeSubmitted,
+  workdayStart: DEFAULT_POLICY.workdayStart,
+};
 
 export interface ExportResult {
   path: string;
   reports: number;
   indicators: number;
   evaluations: number;
+  progress: number;
 }
 
 /**
@@ -39,7 +49,7 @@ export interface ExportResult {
 export async function exportWorkbook(
   db: Db,
   scope: ExportScope,
-  options: { path: string; batchSize?: number },
+  options: { path: string; batchSize?: number; progress?: Omit<ProgressOptions, "period"> },
 ): Promise<ExportResult> {
   const temp = join(dirname(options.path), `.${basename(options.path)}.${process.pid}.tmp`);
   closeSync(openSync(temp, "w", 0o600)); // fails here, before any work, when the folder is not writable
@@ -53,9 +63,13 @@ export async function exportWorkbook(
     const reports = await writeReports(db, workbook, scope, options.batchSize ?? EXPORT_BATCH);
     const indicators = await writeRealisation(db, workbook, scope);
     const evaluations = await writeEvaluations(db, workbook, scope, options.batchSize ?? EXPORT_BATCH);
+    const progress = await writeProgressSheet(db, workbook, scope.unitIds, {
+      ...(options.progress ?? DEFAULT_PROGRESS),
+      period: scope.period,
+    });
     await workbook.commit();
     renameSync(temp, options.path);
-    return { path: options.path, reports, indicators, evaluations };
+    return { path: options.path, reports, indicators, evaluations, progress };
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;

@@ -21,7 +21,19 @@ export const LAYOUTS: Record<LayoutName, Layout> = {
   },
   skp: {
     label: "SKP",
-    columns: ["nip", "tahun", "kode", "rhk", "jenis_rhk", "aspek", "indikator", "target", "satuan", "periode"],
+    columns: [
+      "nip",
+      "tahun",
+      "kode",
+      "rhk",
+      "jenis_rhk",
+      "aspek",
+      "indikator",
+      "target",
+      "satuan",
+      "periode",
+      "rencana_aksi",
+    ],
     required: ["nip", "tahun", "kode", "rhk", "jenis_rhk", "aspek", "indikator", "target", "satuan"],
   },
   leave: {

@@ -57,6 +57,7 @@ export function planImport(data: ImportData, snapshot: Snapshot, options: { deac
     "target",
     "unitOfMeasure",
     "period",
+    "actionPlans",
   ]);
 
   const newLeave = data.leave.filter((l) => !snapshot.leave.has(leaveKey(l.nip, l.from, l.to, l.kind)));

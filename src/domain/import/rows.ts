@@ -125,7 +125,19 @@ function indicatorFrom(r: RowReader): IndicatorRecord | null {
     target: r.parse("target", parseTarget),
     unitOfMeasure: r.required("satuan"),
     period: r.parse("periode", parsePeriod, "YEAR"),
+    actionPlans: r.parse("rencana_aksi", parseActionPlans, []),
   });
+}
+
+const ACTION_PLAN_MAX_CHARS = 500;
+
+/** "Menyusun draf; Rapat koordinasi" → both, trimmed, each once. */
+function parseActionPlans(cell: string): Parsed<string[]> {
+  const plans = [...new Set(cell.split(";").map((p) => p.trim()))].filter((p) => p !== "");
+  const long = plans.find((p) => p.length > ACTION_PLAN_MAX_CHARS);
+  if (long)
+    return { ok: false, error: `rencana_aksi "${long.slice(0, 40)}…" is over ${ACTION_PLAN_MAX_CHARS} characters` };
+  return { ok: true, value: plans };
 }
 
 function leaveFrom(r: RowReader): LeaveRecord | null {

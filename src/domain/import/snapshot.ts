@@ -42,6 +42,7 @@ export interface ExistingIndicator {
   target: string;
   unitOfMeasure: string;
   period: string;
+  actionPlans: string[];
 }
 
 /**
@@ -159,6 +160,7 @@ export async function readSnapshot(tx: Tx, years: number[], leaveRange: LeaveRan
           target: i.target.toFixed(2),
           unitOfMeasure: i.unitOfMeasure,
           period: i.period,
+          actionPlans: i.actionPlans,
         },
       ]),
     ),

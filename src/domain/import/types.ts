@@ -66,6 +66,8 @@ export interface IndicatorRecord {
   target: string;
   unitOfMeasure: string;
   period: string;
+  /** e-Kinerja's rencana aksi under the indicator: "a; b" in one cell, or one row per action (merged). */
+  actionPlans: string[];
 }
 
 /** A leave (cuti, dinas luar): identified by employee, both dates and kind. */

@@ -1,6 +1,14 @@
 import { brokenPolicyRules } from "../policy/compose.ts";
 import { indicatorKey, leaveKey, type Snapshot } from "./snapshot.ts";
-import type { EmployeeRecord, ImportData, Origin, PolicyRecord, Problem, UnitRecord } from "./types.ts";
+import type {
+  EmployeeRecord,
+  ImportData,
+  IndicatorRecord,
+  Origin,
+  PolicyRecord,
+  Problem,
+  UnitRecord,
+} from "./types.ts";
 
 type Report = (at: Origin, message: string) => void;
 
@@ -44,7 +52,7 @@ export function crossCheck(
     deactivateMissing: options.deactivateMissing,
   };
   const indicators = firstOfEach(
-    input.indicators,
+    mergeActionPlanRows(input.indicators),
     (i) => indicatorKey(i.nip, i.year, i.code),
     (i) => `indicator ${i.code} of NIP ${i.nip} for ${i.year}`,
     report,
@@ -148,6 +156,28 @@ function employeeProblem(nip: string, known: Known): string | null {
 }
 
 /** Keeps the first record of each key and reports every later one. */
+/**
+ * One row per rencana aksi: rows of the same indicator that differ only in their rencana_aksi are
+ * one indicator with all of them. Rows differing in anything else stay apart (a duplicate).
+ */
+function mergeActionPlanRows(records: IndicatorRecord[]): IndicatorRecord[] {
+  const merged = new Map<string, IndicatorRecord>();
+  const out: IndicatorRecord[] = [];
+  const rest = ({ at: _at, actionPlans: _plans, ...fields }: IndicatorRecord) => JSON.stringify(fields);
+  for (const record of records) {
+    const key = indicatorKey(record.nip, record.year, record.code);
+    const first = merged.get(key);
+    if (first && rest(first) === rest(record)) {
+      first.actionPlans = [...new Set([...first.actionPlans, ...record.actionPlans])];
+      continue;
+    }
+    const copy = { ...record, actionPlans: [...record.actionPlans] };
+    if (!first) merged.set(key, copy);
+    out.push(copy);
+  }
+  return out;
+}
+
 function firstOfEach<T extends { at: Origin }>(
   records: T[],
   key: (r: T) => string,

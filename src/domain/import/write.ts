@@ -48,6 +48,7 @@ const INDICATOR: Column[] = [
   ["target", "numeric"],
   ["unitOfMeasure", "text"],
   ["period", "text"],
+  ["actionPlans", "text[]"],
 ];
 
 /** New rows that point at another row of the import, and so are written twice. */
@@ -239,6 +240,7 @@ function indicatorRow(i: IndicatorRecord) {
     target: i.target,
     unitOfMeasure: i.unitOfMeasure,
     period: i.period,
+    actionPlans: i.actionPlans,
   };
 }
 

@@ -49,6 +49,10 @@ export const SECTIONS: { [S in PolicySection]: SectionSpec<Policies[S]> } = {
       // A Telegram message holds 4,096 characters; the review card and /riwayat repeat the
       // description beside a supervisor's note of up to 1,000.
       descriptionMaxChars: whole(10, 2500),
+      // 07:30 by regulation; a region sets 08:00 for Ramadan (the calendar has no Ramadan hours).
+      workdayStart: localTime,
+      ekinerjaIncludeSubmitted: yesNo,
+      evidenceLinkDays: whole(0, 3650),
     },
     rules: [{ ordered: ["minPhotos", "maxPhotos"] }, { ordered: ["descriptionMinChars", "descriptionMaxChars"] }],
   },

@@ -35,6 +35,12 @@ export interface ReportPolicy {
   confirmMinutesPerDay: number;
   descriptionMinChars: number;
   descriptionMaxChars: number;
+  /** Where a day's reports without start and end times are placed from, in the e-Kinerja export (HH:mm). */
+  workdayStart: string;
+  /** The e-Kinerja export lists submitted reports too, not only approved ones. */
+  ekinerjaIncludeSubmitted: boolean;
+  /** Evidence links stop working this many days after the report's date; 0 keeps them. */
+  evidenceLinkDays: number;
 }
 
 export const DEFAULT_POLICY: Readonly<ReportPolicy> = Object.freeze({
@@ -48,6 +54,9 @@ export const DEFAULT_POLICY: Readonly<ReportPolicy> = Object.freeze({
   confirmMinutesPerDay: 720,
   descriptionMinChars: 10,
   descriptionMaxChars: 1000,
+  workdayStart: "07:30",
+  ekinerjaIncludeSubmitted: false,
+  evidenceLinkDays: 0,
 });
 
 /** Policy for supervisors' decisions on reports (docs/domain.md, "Review": act within 3 working days). */

@@ -17,6 +17,7 @@ export const COMMANDS: ReadonlyArray<readonly [id: string, en: string, key: stri
   ["riwayat", "history", "command-riwayat", "everyone"],
   ["skp", "skp", "command-skp", "everyone"],
   ["nilai", "score", "command-nilai", "everyone"],
+  ["unduh", "download", "command-unduh", "everyone"],
   ["persetujuan", "approvals", "command-persetujuan", "supervisor"],
   ["tim", "team", "command-tim", "supervisor"],
   ["evaluasi", "evaluate", "command-evaluasi", "supervisor"],

@@ -16,6 +16,11 @@ export interface Answers {
   outputQuantity: number | null;
   outputUnit: string | null;
   minutes: number | null;
+  /** Start and end as minutes after local midnight, when the time was given as a range (time-range.ts). */
+  startMinute: number | null;
+  endMinute: number | null;
+  /** The rencana aksi chosen, as its text. */
+  actionPlan: string | null;
 }
 
 type SqlType = "date" | "int" | "boolean" | "text" | "numeric";
@@ -29,6 +34,9 @@ const ANSWER_TYPES = {
   outputQuantity: "numeric",
   outputUnit: "text",
   minutes: "int",
+  startMinute: "int",
+  endMinute: "int",
+  actionPlan: "text",
 } as const satisfies Record<keyof Answers, SqlType>;
 
 const ANSWER_KEYS = Object.keys(ANSWER_TYPES) as Array<keyof Answers>;

@@ -11,6 +11,8 @@ export interface DraftView extends Answers {
   id: number;
   indicatorLabel: string | null;
   defaultUnit: string | null;
+  /** The chosen indicator's rencana aksi: when there are any, one must be picked. */
+  actionPlanOptions: string[];
   photos: number;
   status: ReportStatus;
   number: string | null;
@@ -32,6 +34,7 @@ function view(row: DraftRow): DraftView {
     ...answersOf(row),
     indicatorLabel: row.indicator ? row.indicator.indicator : null,
     defaultUnit: row.indicator?.unitOfMeasure ?? null,
+    actionPlanOptions: row.indicator?.actionPlans ?? [],
     photos: row._count.evidence,
     status: row.status,
     number: row.number,
@@ -44,6 +47,7 @@ const emptyDraft = (id: number, version: number): DraftView => ({
   ...NO_ANSWERS,
   indicatorLabel: null,
   defaultUnit: null,
+  actionPlanOptions: [],
   photos: 0,
   status: "DRAFT",
   number: null,
@@ -56,6 +60,7 @@ const emptyDraft = (id: number, version: number): DraftView => ({
  */
 export const DRAFT_COLUMNS = Prisma.sql`
   r."id", ${ANSWER_COLUMNS}, i."indicator" AS "indicatorLabel", i."unitOfMeasure" AS "defaultUnit",
+  COALESCE(i."actionPlans", ARRAY[]::text[]) AS "actionPlanOptions",
   (SELECT count(*)::int FROM "Evidence" v WHERE v."reportId" = r."id" AND v."removedAt" IS NULL) AS "photos",
   r."status"::text AS "status", r."number", r."version"`;
 
@@ -110,6 +115,8 @@ export function missingField(
 ): DraftField | undefined {
   if (!draft.date) return "date";
   if (!draft.indicatorId && !draft.isAdditional) return "indicator";
+  // The rencana aksi belongs to the indicator's question (asked right after it).
+  if (draft.indicatorId && draft.actionPlanOptions.length > 0 && !draft.actionPlan) return "indicator";
   if (!draft.description) return "description";
   if (draft.outputQuantity === null || !draft.outputUnit) return "output";
   if (draft.minutes === null) return "minutes";
@@ -140,28 +147,51 @@ export function draftUpdate(employeeId: number, reportId: number, patch: DraftPa
 
 const LIVE_STATUSES = Prisma.sql`('SUBMITTED', 'APPROVED', 'REVISION_REQUESTED')`;
 
+/** The time-spent answer: minutes, and the range they came from if one was typed. */
+export interface TimeAnswer {
+  minutes: number;
+  startMinute: number | null;
+  endMinute: number | null;
+}
+
 /**
  * The time-spent answer, in one statement: saved when the day stays within `confirmAbove` minutes
- * with the employee's other live reports, else left unsaved for the person to confirm (then saved
- * with the step, `draftUpdate`). Returns the other reports' minutes either way.
+ * with the employee's other live reports and its range (if any) overlaps none of theirs, else
+ * left unsaved for the person to confirm (then saved with the step, `draftUpdate`). Returns the
+ * other reports' minutes and the first range overlapping this one ("HH:MM" minutes), either way.
  */
 export async function saveMinutesWithin(
   db: Db,
-  input: { employeeId: number; reportId: number; date: string; minutes: number; confirmAbove: number },
-): Promise<{ others: number; saved: boolean }> {
-  const { employeeId, reportId, minutes } = input;
-  const rows = await db.$queryRaw<Array<{ others: number; saved: number }>>`
-    WITH others AS (
-      SELECT COALESCE(sum("minutes"), 0)::int AS "total" FROM "Report"
+  input: { employeeId: number; reportId: number; date: string; time: TimeAnswer; confirmAbove: number },
+): Promise<{ others: number; overlap: { start: number; end: number } | null; saved: boolean }> {
+  const { employeeId, reportId } = input;
+  const { minutes, startMinute, endMinute } = input.time;
+  const rows = await db.$queryRaw<
+    Array<{ others: number; overlapStart: number | null; overlapEnd: number | null; saved: number }>
+  >`
+    WITH day AS (
+      SELECT "minutes", "startMinute", "endMinute" FROM "Report"
       WHERE "employeeId" = ${employeeId} AND "date" = ${input.date}::date AND "id" <> ${reportId} AND "status" IN ${LIVE_STATUSES}
+    ), others AS (
+      SELECT COALESCE(sum("minutes"), 0)::int AS "total" FROM day
+    ), overlap AS (
+      SELECT "startMinute", "endMinute" FROM day
+      WHERE ${startMinute}::int IS NOT NULL AND "startMinute" < ${endMinute}::int AND ${startMinute}::int < "endMinute"
+      ORDER BY "startMinute" LIMIT 1
     ), saved AS (
-      UPDATE "Report" SET "minutes" = ${minutes}::int, "updatedAt" = ${new Date()}
+      UPDATE "Report" SET "minutes" = ${minutes}::int, "startMinute" = ${startMinute}::int, "endMinute" = ${endMinute}::int,
+        "updatedAt" = ${new Date()}
       WHERE "id" = ${reportId} AND "employeeId" = ${employeeId} AND "status" IN ('DRAFT', 'REVISION_REQUESTED')
         AND (SELECT "total" FROM others) + ${minutes}::int <= ${input.confirmAbove}::int
+        AND NOT EXISTS (SELECT 1 FROM overlap)
       RETURNING 1
     )
-    SELECT (SELECT "total" FROM others) AS "others", (SELECT count(*)::int FROM saved) AS "saved"`;
-  return { others: rows[0]!.others, saved: rows[0]!.saved === 1 };
+    SELECT (SELECT "total" FROM others) AS "others", (SELECT "startMinute" FROM overlap) AS "overlapStart",
+      (SELECT "endMinute" FROM overlap) AS "overlapEnd", (SELECT count(*)::int FROM saved) AS "saved"`;
+  const row = rows[0]!;
+  const overlap =
+    row.overlapStart !== null && row.overlapEnd !== null ? { start: row.overlapStart, end: row.overlapEnd } : null;
+  return { others: row.others, overlap, saved: row.saved === 1 };
 }
 
 /** A cancelled /lapor: a never-submitted draft is deleted with its photos; anything else is left. */

@@ -1,5 +1,7 @@
 import { InlineKeyboard, type Context } from "grammy";
-import { saveMinutesWithin } from "../../domain/report/drafts.ts";
+import { saveMinutesWithin, type TimeAnswer } from "../../domain/report/drafts.ts";
+import { wholeRealisation } from "../../domain/export/progress-harian.ts";
+import { formatClock, parseTimeRange } from "../../domain/report/time-range.ts";
 import { laporData } from "./callback-data.ts";
 import { parseMinutes, parseQuantity } from "./parse.ts";
 import type { Step } from "./step.ts";
@@ -43,43 +45,80 @@ export async function askOutput(s: Step): Promise<void> {
     const parsed = c.message?.text ? parseQuantity(c.message.text) : undefined;
     if (!parsed) await again(c, t("lapor-output-invalid", { unit }), question);
     else if (parsed.value <= 0) await again(c, t("lapor-output-not-positive"), question);
-    else return s.save({ outputQuantity: parsed.value, outputUnit: parsed.unit || unit });
+    else {
+      const outputUnit = parsed.unit || unit;
+      await s.save({ outputQuantity: parsed.value, outputUnit });
+      return noteFraction(s, c, parsed.value, outputUnit);
+    }
   }
 }
 
-/** 5. The time spent; a day that goes over the confirmation limit with it is asked about first. */
+/** e-Kinerja takes whole numbers: a fraction is told how it will be exported (wholeRealisation). */
+async function noteFraction(s: Step, c: Context, value: number, unit: string): Promise<void> {
+  const { whole, exact } = wholeRealisation(value);
+  if (exact !== null) await c.reply(s.t("lapor-output-fraction", { whole: String(whole), exact, unit }));
+}
+
+/** 5. The time spent, as minutes or a range; a range overlapping another report, or a day over the confirmation limit, is asked about first. */
 export async function askMinutes(s: Step): Promise<void> {
   const { t, policy } = s;
   const question = t("lapor-ask-minutes", { max: policy.maxMinutesPerEntry });
   await s.ctx.reply(question);
   for (;;) {
     const c = await s.next();
-    const minutes = c.message?.text ? parseMinutes(c.message.text) : undefined;
-    if (minutes === undefined) {
-      await again(c, t("lapor-minutes-invalid"), question);
+    const answer = timeAnswer(c.message?.text);
+    if (answer.kind !== "time") {
+      await again(c, t(answer.kind === "invalid" ? "lapor-minutes-invalid" : `lapor-time-${answer.kind}`), question);
       continue;
     }
-    if (minutes < 1 || minutes > policy.maxMinutesPerEntry) {
+    const time = answer.time;
+    if (time.minutes < 1 || time.minutes > policy.maxMinutesPerEntry) {
       await again(c, t("lapor-minutes-range", { max: policy.maxMinutesPerEntry }), question);
       continue;
     }
-    // Saved at once when the day stays under the confirmation limit (one statement); else asked.
-    const { others } = await s.conversation.external(() =>
+    // Saved at once when the day stays under the confirmation limit and overlaps nothing (one statement); else asked.
+    const { others, overlap, saved } = await s.conversation.external(() =>
       saveMinutesWithin(s.deps.db, {
         employeeId: s.me.id,
         reportId: s.draft.id,
         date: s.draft.date!,
-        minutes,
+        time,
         confirmAbove: policy.confirmMinutesPerDay,
       }),
     );
-    if (others + minutes <= policy.confirmMinutesPerDay) {
-      s.draft = { ...s.draft, minutes };
+    if (saved) {
+      s.draft = { ...s.draft, ...time };
       return;
     }
-    if (await confirmLongDay(s, c, others + minutes)) return s.save({ minutes });
+    const keep =
+      (overlap === null || (await confirmOverlap(s, c, overlap))) &&
+      (others + time.minutes <= policy.confirmMinutesPerDay || (await confirmLongDay(s, c, others + time.minutes)));
+    if (keep) return s.save(time);
     await s.ctx.reply(question);
   }
+}
+
+type TimeReading = { kind: "time"; time: TimeAnswer } | { kind: "invalid" | "outside-day" | "end-not-after-start" };
+
+/** "90", "1:30" (minutes, no range) or "08.00-10.30" (a range, with its minutes). */
+function timeAnswer(text: string | undefined): TimeReading {
+  if (!text) return { kind: "invalid" };
+  const range = parseTimeRange(text);
+  if (range?.kind === "range")
+    return { kind: "time", time: { minutes: range.end - range.start, startMinute: range.start, endMinute: range.end } };
+  if (range) return range;
+  const minutes = parseMinutes(text);
+  if (minutes === undefined) return { kind: "invalid" };
+  return { kind: "time", time: { minutes, startMinute: null, endMinute: null } };
+}
+
+async function confirmOverlap(s: Step, c: Context, other: { start: number; end: number }): Promise<boolean> {
+  await c.reply(s.t("lapor-time-overlap-confirm", { start: formatClock(other.start), end: formatClock(other.end) }), {
+    reply_markup: new InlineKeyboard()
+      .text(s.t("button-yes-continue"), laporData.overlap.pack("yes"))
+      .text(s.t("lapor-button-change"), laporData.overlap.pack("no")),
+  });
+  return s.confirm(laporData.overlap);
 }
 
 async function confirmLongDay(s: Step, c: Context, total: number): Promise<boolean> {

@@ -22,8 +22,12 @@ export const laporData = {
   indicator: callbackData("lp:i", id),
   indicatorPage: callbackData("lp:i:p", id),
   additionalTask: callbackData("lp:i:add"),
+  /** The rencana aksi, by its place in the indicator's list (read again from the database). */
+  actionPlan: callbackData("lp:a", id),
   /** Keep a time that takes the day over the confirmation limit? */
   longDay: callbackData("lp:m", yesNo),
+  /** Keep a time range that overlaps another report of the same day? */
+  overlap: callbackData("lp:m:o", yesNo),
   photosDone: callbackData("lp:ph:done"),
   /** Submit this report (also answered outside the conversation: a second press sends nothing twice). */
   submit: callbackData("lp:s:submit", id),

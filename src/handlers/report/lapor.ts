@@ -24,7 +24,7 @@ import { createStep, type LaporConversation, type LaporDeps, type Step } from ".
  * Bump whenever the /lapor conversation changes: stored conversations of an older version are
  * dropped (their answers are still in the draft report, which /lapor offers to resume).
  */
-export const REPORT_CONVERSATION_VERSION = 2; // 2: the time-spent step saves in the statement that checks the day's total
+export const REPORT_CONVERSATION_VERSION = 3; // 3: time ranges, the rencana aksi after the indicator
 
 /** How /lapor was entered (`draft`: one the caller has just made); kept with the conversation's state. */
 export type LaporArgs = { mode: "new"; draft?: DraftView } | { mode: "resume" | "revise"; reportId: number };

@@ -1,3 +1,4 @@
+import { formatClock } from "../../domain/report/time-range.ts";
 import type { Translate } from "../../lib/i18n.ts";
 import { formatQuantity } from "../../lib/number.ts";
 import { formatDateTime, formatLocalDate, fromDbDate } from "../../lib/time.ts";
@@ -39,12 +40,27 @@ export function submitMessage(t: Translate, outcome: SubmitOutcome): string {
 export function summaryText(t: Translate, d: DraftView, fmt: (date: string) => string): string {
   return t("lapor-summary", {
     date: d.date ? fmt(d.date) : "-",
-    indicator: d.isAdditional ? t("lapor-additional-task") : (d.indicatorLabel ?? "-"),
+    indicator: d.isAdditional
+      ? t("lapor-additional-task")
+      : d.actionPlan
+        ? t("lapor-summary-action-plan", { indicator: d.indicatorLabel ?? "-", plan: d.actionPlan })
+        : (d.indicatorLabel ?? "-"),
     description: d.description ?? "-",
     output: output(d.outputQuantity, d.outputUnit),
     minutes: d.minutes ?? 0,
-    duration: d.minutes === null ? "-" : formatDuration(d.minutes),
+    duration: duration(t, d),
     photos: d.photos,
+  });
+}
+
+/** "1 jam 30 menit", or "08:00–09:30, 1 jam 30 menit" when the time was a range. */
+function duration(t: Translate, d: DraftView): string {
+  if (d.minutes === null) return "-";
+  if (d.startMinute === null || d.endMinute === null) return formatDuration(d.minutes);
+  return t("lapor-summary-range", {
+    start: formatClock(d.startMinute),
+    end: formatClock(d.endMinute),
+    duration: formatDuration(d.minutes),
   });
 }
 
