@@ -25,6 +25,8 @@ import { groups } from "../handlers/groups/index.ts";
 import { skp } from "../handlers/skp/index.ts";
 import { evaluation } from "../handlers/evaluation/index.ts";
 import { score } from "../handlers/score/index.ts";
+import { feedback } from "../handlers/feedback/index.ts";
+import { calibration } from "../handlers/calibration/index.ts";
 
 export interface BotDependencies {
   config: Config;
@@ -75,6 +77,8 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
   bot.use(registration(deps));
   bot.use(review(deps));
   bot.use(evaluation(deps)); // before /lapor, so a feedback text being asked for is taken first
+  bot.use(feedback(deps)); // before /lapor, so a note being asked for is taken first
+  bot.use(calibration(deps)); // likewise for a flag's reason or a justification
   bot.use(score(deps));
   bot.use(skp(deps)); // before /lapor, so /skp answers even in the middle of a report
   bot.use(report(deps));
@@ -96,6 +100,8 @@ const COMMANDS: Array<[id: string, en: string, key: string]> = [
   ["persetujuan", "approvals", "command-persetujuan"],
   ["tim", "team", "command-tim"],
   ["evaluasi", "evaluate", "command-evaluasi"],
+  ["umpanbalik", "feedback", "command-umpanbalik"],
+  ["kalibrasi", "calibrate", "command-kalibrasi"],
   ["batal", "cancel", "command-batal"],
   ["bahasa", "language", "command-bahasa"],
   ["bantuan", "help", "command-bantuan"],

@@ -23,11 +23,13 @@ export function identify(deps: { db: Db; adminTelegramIds: bigint[] }): Middlewa
         conversation: conversationKey(ctx.chat.id),
         review: pendingAnswerKey("reviewNote", telegramId),
         evaluation: pendingAnswerKey("evaluationAnswer", telegramId),
+        feedback: pendingAnswerKey("feedbackText", telegramId),
+        calibration: pendingAnswerKey("calibrationText", telegramId),
       };
       const { employee, rows } = await loadSender(deps.db, BigInt(telegramId), keys);
       ctx.employee = employee;
       if (employee)
-        for (const name of ["conversation", "review", "evaluation"] as const)
+        for (const name of ["conversation", "review", "evaluation", "feedback", "calibration"] as const)
           rememberKeyValueRow(ctx, keys[name], rows[name]);
     }
     ctx.isAdmin =
@@ -67,6 +69,10 @@ type SenderRow = EmployeeRow & {
   reviewExpiresAt: Date | null;
   evaluation: string | null;
   evaluationExpiresAt: Date | null;
+  feedback: string | null;
+  feedbackExpiresAt: Date | null;
+  calibration: string | null;
+  calibrationExpiresAt: Date | null;
 };
 
 /**
@@ -76,7 +82,7 @@ type SenderRow = EmployeeRow & {
 async function loadSender(
   db: Db,
   telegramId: bigint,
-  keys: { conversation: string; review: string; evaluation: string },
+  keys: Record<"conversation" | "review" | "evaluation" | "feedback" | "calibration", string>,
 ) {
   const rows = await db.$queryRaw<SenderRow[]>`
     SELECT e."id", e."nip", e."name", e."position", e."unitId", u."name" AS "unitName", u."timeZone",
@@ -84,11 +90,15 @@ async function loadSender(
            EXISTS (SELECT 1 FROM "Employee" s WHERE s."supervisorId" = e."id" AND s."active") AS "isSupervisor",
            kv."value"::text AS "conversation", kv."expiresAt" AS "conversationExpiresAt",
            rp."value"::text AS "review", rp."expiresAt" AS "reviewExpiresAt",
-           ea."value"::text AS "evaluation", ea."expiresAt" AS "evaluationExpiresAt"
+           ea."value"::text AS "evaluation", ea."expiresAt" AS "evaluationExpiresAt",
+           fb."value"::text AS "feedback", fb."expiresAt" AS "feedbackExpiresAt",
+           ca."value"::text AS "calibration", ca."expiresAt" AS "calibrationExpiresAt"
     FROM "Employee" e JOIN "Unit" u ON u."id" = e."unitId"
     LEFT JOIN "KeyValue" kv ON kv."key" = ${keys.conversation}
     LEFT JOIN "KeyValue" rp ON rp."key" = ${keys.review}
     LEFT JOIN "KeyValue" ea ON ea."key" = ${keys.evaluation}
+    LEFT JOIN "KeyValue" fb ON fb."key" = ${keys.feedback}
+    LEFT JOIN "KeyValue" ca ON ca."key" = ${keys.calibration}
     WHERE e."telegramId" = ${telegramId} AND e."active"
     LIMIT 1`;
   const row = rows[0];
@@ -98,6 +108,8 @@ async function loadSender(
       conversation: { value: row?.conversation ?? null, expiresAt: row?.conversationExpiresAt ?? null },
       review: { value: row?.review ?? null, expiresAt: row?.reviewExpiresAt ?? null },
       evaluation: { value: row?.evaluation ?? null, expiresAt: row?.evaluationExpiresAt ?? null },
+      feedback: { value: row?.feedback ?? null, expiresAt: row?.feedbackExpiresAt ?? null },
+      calibration: { value: row?.calibration ?? null, expiresAt: row?.calibrationExpiresAt ?? null },
     } satisfies Record<string, StoredRow>,
   };
 }

@@ -4,7 +4,9 @@ import type { BotContext } from "./context.ts";
 export function commandList(ctx: BotContext): string {
   const parts = [ctx.t("menu-commands-employee")];
   if (ctx.employee?.isSupervisor || ctx.isAdmin) parts.push(ctx.t("menu-commands-supervisor"));
-  if (ctx.isAdmin || ctx.employee?.roles.includes("HEAD")) parts.push(ctx.t("menu-commands-admin"));
+  const roles = ctx.employee?.roles ?? [];
+  if (ctx.isAdmin || roles.includes("PENILAI") || roles.includes("HEAD")) parts.push(ctx.t("menu-commands-team"));
+  if (ctx.isAdmin || roles.includes("HEAD")) parts.push(ctx.t("menu-commands-admin"));
   return parts.join("\n");
 }
 
@@ -33,6 +35,12 @@ export const PERSONAL_COMMANDS = [
   "team",
   "evaluasi",
   "evaluate",
+  "umpanbalik",
+  "feedback",
+  "kalibrasi",
+  "calibrate",
+  "rekap",
+  "recap",
   "bahasa",
   "language",
   "batal",
