@@ -27,6 +27,7 @@ import { evaluation } from "../handlers/evaluation/index.ts";
 import { score } from "../handlers/score/index.ts";
 import { feedback } from "../handlers/feedback/index.ts";
 import { calibration } from "../handlers/calibration/index.ts";
+import { recapFeature } from "../handlers/recap/index.ts";
 
 export interface BotDependencies {
   config: Config;
@@ -79,6 +80,7 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
   bot.use(evaluation(deps)); // before /lapor, so a feedback text being asked for is taken first
   bot.use(feedback(deps)); // before /lapor, so a note being asked for is taken first
   bot.use(calibration(deps)); // likewise for a flag's reason or a justification
+  bot.use(recapFeature(deps));
   bot.use(score(deps));
   bot.use(skp(deps)); // before /lapor, so /skp answers even in the middle of a report
   bot.use(report(deps));
@@ -102,6 +104,7 @@ const COMMANDS: Array<[id: string, en: string, key: string]> = [
   ["evaluasi", "evaluate", "command-evaluasi"],
   ["umpanbalik", "feedback", "command-umpanbalik"],
   ["kalibrasi", "calibrate", "command-kalibrasi"],
+  ["rekap", "recap", "command-rekap"],
   ["batal", "cancel", "command-batal"],
   ["bahasa", "language", "command-bahasa"],
   ["bantuan", "help", "command-bantuan"],
