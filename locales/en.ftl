@@ -36,6 +36,7 @@ menu-commands-supervisor =
     /approvals — your team's reports waiting for approval
     /team — who has reported today
     /evaluate — evaluate your team's performance
+    /feedback — continuous feedback to a subordinate
 menu-commands-admin =
     /registergroup — (in a group) link the group to a work unit
 help =
@@ -583,3 +584,104 @@ unduh-future = That month has not come yet. Type /download for this month ({ $mo
 unduh-none = No approved reports in { $month }, so there is no file for e-Kinerja.
 unduh-caption = Daily progress for { $month } ({ $count } activities), in e-Kinerja's import columns.
 unduh-no-links = The Bukti Dukung column is empty: Lapkin's public address (PUBLIC_URL) has not been set by the admin.
+# --- oversight: continuous feedback, assessment team, /kalibrasi, /rekap ---
+command-umpanbalik = Continuous feedback to a subordinate
+command-kalibrasi = Calibrate a unit's ratings (assessment team)
+command-rekap = Award and coaching candidates
+feedback-button = 💬 Feedback
+feedback-not-supervisor = Continuous feedback is given by a supervisor to their direct subordinates.
+feedback-not-found = None of your direct subordinates has the NIP or name "{ $query }".
+feedback-choose = Who is this feedback for? Pick a subordinate, or type /feedback &lt;NIP or name&gt;.
+feedback-not-subordinate = This employee is not your direct subordinate.
+feedback-ask-note = Write your feedback for { $name } ({ $min }–{ $max } characters). Type /cancel to stop.
+feedback-too-short = Too short: write at least { $min } characters.
+feedback-too-long = Too long ({ $length } characters): at most { $max } characters.
+feedback-cancelled = Stopped; nothing was sent.
+feedback-sent = ✅ Feedback sent and recorded for this period.
+feedback-notice =
+    💬 Feedback from { $by }:
+    { $text }
+feedback-button-reply = ↩️ Reply
+feedback-ask-reply = Write your reply (once, at most { $max } characters).
+feedback-reply-sent = ✅ Your reply was sent.
+feedback-reply-already = You have already replied to this feedback.
+feedback-unknown = This feedback is not known.
+feedback-reply-notice =
+    ↩️ { $name } replied to your feedback:
+    { $text }
+feedback-section = 💬 Continuous feedback, { $period }:
+feedback-line = • { $date }, { $by }: { $text }
+feedback-line-reply =   ↩️ { $reply }
+feedback-none = 💬 No feedback yet this period.
+menu-commands-team =
+    /calibrate — calibrate a unit's ratings (assessment team, admins)
+    /recap — award candidates and coaching list
+calibration-not-member = /calibrate is for members of the assessment team and admins.
+calibration-choose-unit = ⚖️ Calibration, { $period }: choose a unit.
+calibration-out-of-scope = This unit or evaluation is outside your assessment team's scope.
+calibration-conflict = You cannot review this evaluation: conflict of interest (yourself or your own supervisor). This refusal is logged.
+calibration-unknown = This button is unknown or no longer valid.
+calibration-not-final = This evaluation is not finalised yet.
+calibration-member-only = Only an assessment-team member with an employee record can flag an evaluation.
+calibration-unit-header = ⚖️ { $unit } — { $period } (organisational result: { $result })
+calibration-counts = Evaluations: { $finalised } final, { $draft } draft, { $missing } not started.
+calibration-distribution = Predicate distribution:
+calibration-distribution-ok = ✅ Within the limits (PermenPANRB 6/2022).
+calibration-supervisors = By supervisor (possible leniency first):
+calibration-supervisor = • { $name }: { $count } rated, { $top } Very good; team realisation { $realisation }%
+calibration-supervisor-lenient = • ⚠️ { $name }: { $count } rated, { $top } Very good; team realisation { $realisation }% — possible leniency
+calibration-open-flags = 🚩 Open flags: { $names }
+calibration-button-nine-box = 🔲 9-box
+calibration-nine-box-results = Work results
+calibration-nine-box-behaviour = Work behaviour
+calibration-nine-box-caption = 9-box of { $unit }, { $period }. Tap a cell to see the names.
+calibration-cell = Work results { $results } × behaviour { $behaviour }:
+calibration-evaluation-header =
+    📄 { $name } ({ $nip }) — { $period }
+    Rated by { $by }. The realisation the supervisor saw:
+calibration-button-flag = 🚩 Flag
+calibration-button-close = ✅ Close flag
+calibration-button-keep = ✔️ Keep (with a justification)
+calibration-button-amend = ✏️ Amend the rating
+calibration-button-rate-again = ✏️ Rate again
+calibration-ask-reason = Write the reason for the flag ({ $min }–{ $max } characters). The supervisor receives it; the employee does not. Type /cancel to stop.
+calibration-ask-justification = Write why the rating stands ({ $min }–{ $max } characters).
+calibration-too-short = Too short: write at least { $min } characters.
+calibration-too-long = Too long ({ $length } characters): at most { $max } characters.
+calibration-cancelled = Stopped; nothing was saved.
+calibration-flag-raised = 🚩 Flag recorded and sent to the supervisor.
+calibration-flag-not-final = This evaluation is not finalised yet.
+calibration-flag-already-open = This evaluation already has a flag that is not closed.
+calibration-flag-notice =
+    🚩 The assessment team flagged your rating of { $name }:
+    { $reason }
+    Keep the rating with a justification, or amend it.
+calibration-kept = ✔️ The rating of { $name } stands; the assessment team is told.
+calibration-kept-notice =
+    ✔️ The supervisor kept the rating of { $name }, because:
+    { $text }
+calibration-reopened = The evaluation of { $name } is reopened for you. Rate again and finalise; the assessment team is told the outcome.
+calibration-amended-notice = ✏️ The supervisor amended the rating of { $name } after your flag: { $before } → { $after }. Close the flag in /calibrate.
+calibration-answer-unknown = This flag is not known.
+calibration-answer-denied = You are not the supervisor who rates this evaluation.
+calibration-answer-answered = This flag has already been answered.
+calibration-close-closed = ✅ Flag closed.
+calibration-close-unknown = This flag is not known.
+calibration-close-not-yours = Only the team member who raised this flag can close it.
+calibration-close-pending = The supervisor is rating again; the flag can be closed once the evaluation is finalised again.
+calibration-flag-line = 🚩 Flag by { $by }: { $reason }
+calibration-flag-status-OPEN = Status: waiting for the supervisor.
+calibration-flag-status-KEPT = Status: rating kept.
+calibration-flag-status-AMENDING = Status: being rated again.
+calibration-flag-status-AMENDED = Status: rating amended.
+calibration-flag-status-CLOSED = Status: closed.
+calibration-flag-justification = The supervisor's justification: { $text }
+recap-not-allowed = /recap is for unit heads, assessment-team members and admins.
+recap-header = 🏅 Recap, { $period } (confidential; do not forward to a group)
+recap-awards = Award candidates (predicate Very good, at most { $count }), by realisation of main indicators, then approved reports:
+recap-award-line = { $rank }. { $name } ({ $unit }) — main-indicator realisation { $realisation }%, { $approved } approved reports
+recap-coaching = Coaching list:
+recap-coaching-line = • { $name } ({ $unit }): { $reasons }
+recap-reason-predicate = predicate { $predicate }
+recap-reason-results-below-twice = work results below expectations two periods in a row
+recap-none = (none)

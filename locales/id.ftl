@@ -36,6 +36,7 @@ menu-commands-supervisor =
     /persetujuan — laporan bawahan yang menunggu persetujuan
     /tim — siapa yang sudah melapor hari ini
     /evaluasi — evaluasi kinerja bawahan
+    /umpanbalik — umpan balik berkelanjutan untuk bawahan
 menu-commands-admin =
     /daftargrup — (di grup) hubungkan grup ke unit kerja
 help =
@@ -577,3 +578,104 @@ unduh-future = Bulan itu belum tiba. Ketik /unduh untuk bulan ini ({ $month }).
 unduh-none = Tidak ada laporan yang disetujui pada { $month }, jadi tidak ada file untuk e-Kinerja.
 unduh-caption = Progres harian { $month } ({ $count } kegiatan), dalam kolom impor e-Kinerja.
 unduh-no-links = Kolom Bukti Dukung kosong: alamat publik Lapkin (PUBLIC_URL) belum diatur oleh admin.
+# --- oversight: continuous feedback, assessment team, /kalibrasi, /rekap ---
+command-umpanbalik = Umpan balik berkelanjutan untuk bawahan
+command-kalibrasi = Kalibrasi penilaian unit (tim penilai)
+command-rekap = Kandidat penghargaan dan pembinaan
+feedback-button = 💬 Umpan balik
+feedback-not-supervisor = Umpan balik berkelanjutan hanya dapat diberikan atasan kepada bawahan langsungnya.
+feedback-not-found = Tidak ada bawahan langsung Anda dengan NIP atau nama "{ $query }".
+feedback-choose = Kepada siapa umpan balik ini? Pilih bawahan Anda, atau ketik /umpanbalik &lt;NIP atau nama&gt;.
+feedback-not-subordinate = Pegawai ini bukan bawahan langsung Anda.
+feedback-ask-note = Tulis umpan balik untuk { $name } ({ $min }–{ $max } karakter). Ketik /batal untuk berhenti.
+feedback-too-short = Terlalu pendek: tulis minimal { $min } karakter.
+feedback-too-long = Terlalu panjang ({ $length } karakter): maksimal { $max } karakter.
+feedback-cancelled = Dihentikan; tidak ada yang dikirim.
+feedback-sent = ✅ Umpan balik terkirim dan tercatat untuk periode ini.
+feedback-notice =
+    💬 Umpan balik dari { $by }:
+    { $text }
+feedback-button-reply = ↩️ Balas
+feedback-ask-reply = Tulis balasan Anda (satu kali, paling banyak { $max } karakter).
+feedback-reply-sent = ✅ Balasan Anda terkirim.
+feedback-reply-already = Umpan balik ini sudah Anda balas.
+feedback-unknown = Umpan balik ini tidak dikenali.
+feedback-reply-notice =
+    ↩️ Balasan { $name } atas umpan balik Anda:
+    { $text }
+feedback-section = 💬 Umpan balik berkelanjutan { $period }:
+feedback-line = • { $date }, { $by }: { $text }
+feedback-line-reply =   ↩️ { $reply }
+feedback-none = 💬 Belum ada umpan balik periode ini.
+menu-commands-team =
+    /kalibrasi — kalibrasi penilaian unit (tim penilai, admin)
+    /rekap — kandidat penghargaan dan daftar pembinaan
+calibration-not-member = /kalibrasi hanya untuk anggota tim penilai kinerja dan admin.
+calibration-choose-unit = ⚖️ Kalibrasi { $period }: pilih unit.
+calibration-out-of-scope = Unit atau evaluasi ini di luar cakupan tim penilai Anda.
+calibration-conflict = Anda tidak dapat menilai evaluasi ini: benturan kepentingan (diri sendiri atau atasan Anda). Penolakan ini dicatat.
+calibration-unknown = Tombol ini tidak dikenali atau sudah tidak berlaku.
+calibration-not-final = Evaluasi ini belum difinalisasi.
+calibration-member-only = Hanya anggota tim penilai dengan data pegawai yang dapat menandai evaluasi.
+calibration-unit-header = ⚖️ { $unit } — { $period } (hasil kerja organisasi: { $result })
+calibration-counts = Evaluasi: { $finalised } final, { $draft } draf, { $missing } belum dibuat.
+calibration-distribution = Sebaran predikat:
+calibration-distribution-ok = ✅ Sesuai batas pedoman (PermenPANRB 6/2022).
+calibration-supervisors = Per atasan (kemungkinan terlalu longgar di atas):
+calibration-supervisor = • { $name }: { $count } dinilai, { $top } Sangat Baik; realisasi tim { $realisation }%
+calibration-supervisor-lenient = • ⚠️ { $name }: { $count } dinilai, { $top } Sangat Baik; realisasi tim { $realisation }% — kemungkinan terlalu longgar
+calibration-open-flags = 🚩 Tanda terbuka: { $names }
+calibration-button-nine-box = 🔲 9-box
+calibration-nine-box-results = Hasil kerja
+calibration-nine-box-behaviour = Perilaku kerja
+calibration-nine-box-caption = 9-box { $unit }, { $period }. Ketuk sel untuk melihat nama.
+calibration-cell = Hasil kerja { $results } × perilaku { $behaviour }:
+calibration-evaluation-header =
+    📄 { $name } ({ $nip }) — { $period }
+    Dinilai oleh { $by }. Realisasi yang dilihat atasan:
+calibration-button-flag = 🚩 Tandai
+calibration-button-close = ✅ Tutup tanda
+calibration-button-keep = ✔️ Pertahankan (dengan alasan)
+calibration-button-amend = ✏️ Ubah penilaian
+calibration-button-rate-again = ✏️ Nilai ulang
+calibration-ask-reason = Tulis alasan penandaan ({ $min }–{ $max } karakter). Atasan penilai akan menerimanya; pegawai tidak. Ketik /batal untuk berhenti.
+calibration-ask-justification = Tulis alasan mempertahankan penilaian ({ $min }–{ $max } karakter).
+calibration-too-short = Terlalu pendek: tulis minimal { $min } karakter.
+calibration-too-long = Terlalu panjang ({ $length } karakter): maksimal { $max } karakter.
+calibration-cancelled = Dihentikan; tidak ada yang disimpan.
+calibration-flag-raised = 🚩 Tanda tercatat dan dikirim kepada atasan penilai.
+calibration-flag-not-final = Evaluasi ini belum difinalisasi.
+calibration-flag-already-open = Evaluasi ini sudah memiliki tanda yang belum ditutup.
+calibration-flag-notice =
+    🚩 Tim penilai kinerja menandai penilaian Anda atas { $name }:
+    { $reason }
+    Pertahankan penilaian dengan alasan, atau ubah penilaian.
+calibration-kept = ✔️ Penilaian { $name } dipertahankan; tim penilai diberi tahu.
+calibration-kept-notice =
+    ✔️ Penilaian { $name } dipertahankan atasan dengan alasan:
+    { $text }
+calibration-reopened = Evaluasi { $name } dibuka kembali untuk Anda. Nilai ulang lalu finalisasi; tim penilai diberi tahu hasilnya.
+calibration-amended-notice = ✏️ Penilaian { $name } telah diubah atasan setelah tanda Anda: { $before } → { $after }. Tutup tanda di /kalibrasi.
+calibration-answer-unknown = Tanda ini tidak dikenali.
+calibration-answer-denied = Anda bukan atasan penilai evaluasi ini.
+calibration-answer-answered = Tanda ini sudah dijawab.
+calibration-close-closed = ✅ Tanda ditutup.
+calibration-close-unknown = Tanda ini tidak dikenali.
+calibration-close-not-yours = Hanya anggota tim yang membuat tanda ini yang dapat menutupnya.
+calibration-close-pending = Atasan sedang menilai ulang; tanda dapat ditutup setelah evaluasi difinalisasi lagi.
+calibration-flag-line = 🚩 Tanda dari { $by }: { $reason }
+calibration-flag-status-OPEN = Status: menunggu jawaban atasan.
+calibration-flag-status-KEPT = Status: penilaian dipertahankan.
+calibration-flag-status-AMENDING = Status: sedang dinilai ulang.
+calibration-flag-status-AMENDED = Status: penilaian diubah.
+calibration-flag-status-CLOSED = Status: ditutup.
+calibration-flag-justification = Alasan atasan: { $text }
+recap-not-allowed = /rekap hanya untuk kepala unit, anggota tim penilai kinerja, dan admin.
+recap-header = 🏅 Rekap { $period } (rahasia; jangan diteruskan ke grup)
+recap-awards = Kandidat penghargaan (predikat Sangat Baik, paling banyak { $count }), menurut realisasi indikator utama lalu jumlah laporan disetujui:
+recap-award-line = { $rank }. { $name } ({ $unit }) — realisasi indikator utama { $realisation }%, { $approved } laporan disetujui
+recap-coaching = Daftar pembinaan:
+recap-coaching-line = • { $name } ({ $unit }): { $reasons }
+recap-reason-predicate = predikat { $predicate }
+recap-reason-results-below-twice = hasil kerja di bawah ekspektasi dua periode berturut-turut
+recap-none = (tidak ada)

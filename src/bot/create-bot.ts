@@ -13,7 +13,7 @@ import type { EvaluationPeriodKind } from "../domain/skp/periods.ts";
 import type { BotContext } from "./context.ts";
 import { i18n } from "./i18n.ts";
 import { translate } from "../lib/i18n.ts";
-import { menuCommands } from "../domain/registration/command-menu.ts";
+import { EVERY_ROLE, menuCommands } from "../domain/registration/command-menu.ts";
 import { identify } from "./identify.ts";
 import { errorBoundary, lastResort } from "./error-boundary.ts";
 import { cleanInput } from "./clean-input.ts";
@@ -30,6 +30,9 @@ import { skp } from "../handlers/skp/index.ts";
 import { evaluation } from "../handlers/evaluation/index.ts";
 import { score } from "../handlers/score/index.ts";
 import { dashboard } from "../handlers/dashboard/index.ts";
+import { feedback } from "../handlers/feedback/index.ts";
+import { calibration } from "../handlers/calibration/index.ts";
+import { recapFeature } from "../handlers/recap/index.ts";
 
 export interface BotDependencies {
   config: Config;
@@ -87,6 +90,9 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
   bot.use(registration(deps));
   bot.use(review(deps));
   bot.use(evaluation(deps)); // before /lapor, so a feedback text being asked for is taken first
+  bot.use(feedback(deps)); // before /lapor, so a note being asked for is taken first
+  bot.use(calibration(deps)); // likewise for a flag's reason or a justification
+  bot.use(recapFeature(deps));
   bot.use(score(deps));
   bot.use(dashboard(deps)); // before /lapor, so a login link can be asked for in the middle of a report
   bot.use(skp(deps)); // before /lapor, so /skp answers even in the middle of a report
@@ -105,9 +111,15 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
  * for English clients. A linked employee's chat gets its own menu on top (src/domain/registration/command-menu.ts).
  */
 export async function publishCommands(bot: Bot<BotContext>): Promise<void> {
-  await bot.api.setMyCommands(menuCommands("id", true), { scope: { type: "all_private_chats" } });
-  await bot.api.setMyCommands(menuCommands("id", true), { scope: { type: "all_private_chats" }, language_code: "id" });
-  await bot.api.setMyCommands(menuCommands("en", true), { scope: { type: "all_private_chats" }, language_code: "en" });
+  await bot.api.setMyCommands(menuCommands("id", EVERY_ROLE), { scope: { type: "all_private_chats" } });
+  await bot.api.setMyCommands(menuCommands("id", EVERY_ROLE), {
+    scope: { type: "all_private_chats" },
+    language_code: "id",
+  });
+  await bot.api.setMyCommands(menuCommands("en", EVERY_ROLE), {
+    scope: { type: "all_private_chats" },
+    language_code: "en",
+  });
   await bot.api.setMyCommands([{ command: "daftargrup", description: translate("id", "command-daftargrup") }], {
     scope: { type: "all_group_chats" },
   });

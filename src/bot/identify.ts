@@ -26,12 +26,14 @@ export function identify(deps: { db: Db; adminTelegramIds: bigint[] }): Middlewa
         conversation: conversationKey(ctx.chat.id),
         review: pendingAnswerKey("reviewNote", telegramId),
         evaluation: pendingAnswerKey("evaluationAnswer", telegramId),
+        feedback: pendingAnswerKey("feedbackText", telegramId),
+        calibration: pendingAnswerKey("calibrationText", telegramId),
       };
       const { employee, rows, seen } = await loadSender(deps.db, BigInt(telegramId), keys, trackedUpdate(ctx));
       ctx.employee = employee;
       rememberUpdateSeen(ctx, seen);
       if (employee)
-        for (const name of ["conversation", "review", "evaluation"] as const)
+        for (const name of ["conversation", "review", "evaluation", "feedback", "calibration"] as const)
           rememberKeyValueRow(ctx, keys[name], rows[name]);
     }
     ctx.isAdmin =
@@ -72,6 +74,10 @@ type SenderRow = EmployeeRow & {
   reviewExpiresAt: Date | null;
   evaluation: string | null;
   evaluationExpiresAt: Date | null;
+  feedback: string | null;
+  feedbackExpiresAt: Date | null;
+  calibration: string | null;
+  calibrationExpiresAt: Date | null;
 };
 
 /**
@@ -82,7 +88,7 @@ type SenderRow = EmployeeRow & {
 async function loadSender(
   db: Db,
   telegramId: bigint,
-  keys: { conversation: string; review: string; evaluation: string },
+  keys: Record<"conversation" | "review" | "evaluation" | "feedback" | "calibration", string>,
   /** Absent when the update is not tracked (src/bot/redelivery.ts): nothing to look up. */
   update: UpdateId | undefined,
 ) {
@@ -92,12 +98,16 @@ async function loadSender(
            EXISTS (SELECT 1 FROM "Employee" s WHERE s."supervisorId" = e."id" AND s."active") AS "isSupervisor",
            kv."value"::text AS "conversation", kv."expiresAt" AS "conversationExpiresAt",
            rp."value"::text AS "review", rp."expiresAt" AS "reviewExpiresAt",
-           ea."value"::text AS "evaluation", ea."expiresAt" AS "evaluationExpiresAt"
+           ea."value"::text AS "evaluation", ea."expiresAt" AS "evaluationExpiresAt",
+           fb."value"::text AS "feedback", fb."expiresAt" AS "feedbackExpiresAt",
+           ca."value"::text AS "calibration", ca."expiresAt" AS "calibrationExpiresAt"
     FROM (SELECT ${update ? processedSql(update) : Prisma.sql`FALSE`} AS "seen") d
     LEFT JOIN ("Employee" e JOIN "Unit" u ON u."id" = e."unitId") ON e."telegramId" = ${telegramId} AND e."active"
     LEFT JOIN "KeyValue" kv ON kv."key" = ${keys.conversation}
     LEFT JOIN "KeyValue" rp ON rp."key" = ${keys.review}
     LEFT JOIN "KeyValue" ea ON ea."key" = ${keys.evaluation}
+    LEFT JOIN "KeyValue" fb ON fb."key" = ${keys.feedback}
+    LEFT JOIN "KeyValue" ca ON ca."key" = ${keys.calibration}
     LIMIT 1`;
   const row = rows[0];
   return {
@@ -107,6 +117,8 @@ async function loadSender(
       conversation: { value: row?.conversation ?? null, expiresAt: row?.conversationExpiresAt ?? null },
       review: { value: row?.review ?? null, expiresAt: row?.reviewExpiresAt ?? null },
       evaluation: { value: row?.evaluation ?? null, expiresAt: row?.evaluationExpiresAt ?? null },
+      feedback: { value: row?.feedback ?? null, expiresAt: row?.feedbackExpiresAt ?? null },
+      calibration: { value: row?.calibration ?? null, expiresAt: row?.calibrationExpiresAt ?? null },
     } satisfies Record<string, StoredRow>,
   };
 }

@@ -5,7 +5,9 @@ import type { BotContext } from "./context.ts";
 export function commandList(ctx: BotContext): Html {
   const parts = [ctx.t("menu-commands-employee")];
   if (ctx.employee?.isSupervisor || ctx.isAdmin) parts.push(ctx.t("menu-commands-supervisor"));
-  if (ctx.isAdmin || ctx.employee?.roles.includes("HEAD")) parts.push(ctx.t("menu-commands-admin"));
+  const roles = ctx.employee?.roles ?? [];
+  if (ctx.isAdmin || roles.includes("PENILAI") || roles.includes("HEAD")) parts.push(ctx.t("menu-commands-team"));
+  if (ctx.isAdmin || roles.includes("HEAD")) parts.push(ctx.t("menu-commands-admin"));
   return html(parts.join("\n"));
 }
 
@@ -36,6 +38,12 @@ export const PERSONAL_COMMANDS = [
   "evaluate",
   "dasbor",
   "dashboard",
+  "umpanbalik",
+  "feedback",
+  "kalibrasi",
+  "calibrate",
+  "rekap",
+  "recap",
   "bahasa",
   "language",
   "batal",

@@ -36,6 +36,10 @@ export const PENDING_ANSWER_KINDS = {
   reviewNote: { prefix: "review-pending", ttlMs: 24 * 3600_000 },
   /** A typed answer (feedback, behaviour score) an evaluator is being asked for (src/handlers/evaluation). */
   evaluationAnswer: { prefix: "evaluation-ask", ttlMs: 24 * 3600_000 },
+  /** A continuous-feedback note or the employee's reply to one (src/handlers/feedback). */
+  feedbackText: { prefix: "feedback-ask", ttlMs: 24 * 3600_000 },
+  /** A flag's reason or a supervisor's justification for keeping a rating (src/handlers/calibration). */
+  calibrationText: { prefix: "calibration-ask", ttlMs: 24 * 3600_000 },
 } as const satisfies Record<string, PendingAnswerKind>;
 
 export type PendingAnswerName = keyof typeof PENDING_ANSWER_KINDS;

@@ -1,19 +1,7 @@
-import { createCanvas, GlobalFonts } from "@napi-rs/canvas";
+import { whiteCanvas } from "../lib/chart-canvas.ts";
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Title } from "chart.js";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Title, Legend);
-
-const FONTS_DIR = new URL("../../assets/fonts/", import.meta.url).pathname;
-let fontsReady = false;
-
-/** Fonts come from the repository, so the chart looks the same on every server. */
-function registerFonts(): void {
-  if (fontsReady) return;
-  GlobalFonts.registerFromPath(`${FONTS_DIR}DejaVuSans.ttf`, "DejaVu Sans");
-  GlobalFonts.registerFromPath(`${FONTS_DIR}DejaVuSans-Bold.ttf`, "DejaVu Sans");
-  Chart.defaults.font.family = "DejaVu Sans";
-  fontsReady = true;
-}
 
 export const CHART_WIDTH = 800;
 export const CHART_HEIGHT = 450;
@@ -25,11 +13,8 @@ export function renderWeeklyChart(input: {
   rates: number[];
   seriesLabel: string;
 }): Buffer {
-  registerFonts();
-  const canvas = createCanvas(CHART_WIDTH, CHART_HEIGHT);
+  const canvas = whiteCanvas(CHART_WIDTH, CHART_HEIGHT);
   const context = canvas.getContext("2d");
-  context.fillStyle = "#ffffff";
-  context.fillRect(0, 0, CHART_WIDTH, CHART_HEIGHT);
   const chart = new Chart(context as never, {
     type: "bar",
     data: {

@@ -1,3 +1,4 @@
+import { feedbackData } from "../../src/handlers/feedback/callback-data.ts";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import type { Database } from "../../src/db/client.ts";
@@ -81,6 +82,7 @@ describe("/persetujuan", () => {
       reviewData.askRating.pack(h.ids[1]!, 1),
       reviewData.revise.pack(h.ids[1]!, 1),
       reviewData.reject.pack(h.ids[1]!, 1),
+      feedbackData.fromReport.pack(h.ids[1]!),
     ]);
     await h.deliver(h.user(SUPERVISOR_TG).press(reviewData.approve.pack(h.ids[1]!, 1, "A"), 41));
     expect(await database.prisma.report.findUniqueOrThrow({ where: { id: h.ids[1]! } })).toMatchObject({

@@ -1,3 +1,4 @@
+import { feedbackData } from "../../src/handlers/feedback/callback-data.ts";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import type { Database } from "../../src/db/client.ts";
@@ -83,6 +84,7 @@ describe("the supervisor's notification", () => {
       reviewData.askRating.pack(h.reportId, 1),
       reviewData.revise.pack(h.reportId, 1),
       reviewData.reject.pack(h.reportId, 1),
+      feedbackData.fromReport.pack(h.reportId),
     ]);
     // The album went before the card.
     const order = h.telegram.calls.filter((c) => Number(c.payload.chat_id) === SUPERVISOR_TG).map((c) => c.method);

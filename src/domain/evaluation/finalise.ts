@@ -4,6 +4,7 @@ import { recordAudit } from "../audit.ts";
 import { enqueueMessage } from "../outbox.ts";
 import type { Reviewer } from "../review/check.ts";
 import type { Evaluator } from "./authority.ts";
+import { settleAmendment } from "../oversight/settle.ts";
 import { decimalOrNull, resultOf } from "./result.ts";
 
 /** The outbox key of the employee's notice that an evaluation (at this version) is final. */
@@ -11,7 +12,7 @@ export const evaluationNoticeKey = (evaluationId: number, version: number) =>
   `evaluation-final:${evaluationId}:${version}`;
 
 /** The values an audit row records for an evaluation. */
-function snapshot(e: Evaluation) {
+export function snapshot(e: Evaluation) {
   return {
     status: e.status,
     resultsRating: e.resultsRating,
@@ -100,6 +101,8 @@ export async function finaliseEvaluation(db: Db, input: FinaliseInput): Promise<
         now: input.now,
       });
     }
+    // A rating the assessment team flagged and the supervisor reopened: the flag records the outcome.
+    if (amended) await settleAmendment(tx, { evaluation, before: row.amendedFrom, now: input.now });
     return { kind: "finalised", evaluation, amended };
   });
 }
@@ -112,7 +115,18 @@ export async function reopenEvaluation(
   db: Db,
   input: { id: number; admin: Reviewer; now: Date },
 ): Promise<Evaluation | undefined> {
-  return db.$transaction(async (tx) => {
+  return db.$transaction((tx) => reopenIn(tx, input));
+}
+
+/**
+ * The reopening inside the caller's transaction: also used when a supervisor amends a rating the
+ * assessment team flagged (src/domain/oversight/flags.ts), with the supervisor as `admin`.
+ */
+export async function reopenIn(
+  tx: Prisma.TransactionClient,
+  input: { id: number; admin: Reviewer; now: Date },
+): Promise<Evaluation | undefined> {
+  {
     const row = await tx.evaluation.findUnique({ where: { id: input.id } });
     if (!row || row.status !== "FINALISED") return undefined;
     const before = snapshot(row);
@@ -130,5 +144,5 @@ export async function reopenEvaluation(
       at: input.now,
     });
     return tx.evaluation.findUniqueOrThrow({ where: { id: row.id } });
-  });
+  }
 }

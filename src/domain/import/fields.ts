@@ -64,6 +64,15 @@ const parseRole = oneOf<Role>(
   "admin, penilai, kepala",
 );
 
+/** "DISKOMINFO; DINKES": a set of unit codes, sorted so comparisons are stable. */
+export function parseUnitCodes(cell: string): Parsed<string[]> {
+  const codes = cell
+    .split(";")
+    .map((c) => c.trim())
+    .filter(Boolean);
+  return ok([...new Set(codes)].sort());
+}
+
 export const ROLE_ORDER: readonly Role[] = ["ADMIN", "PENILAI", "HEAD"];
 
 /** "admin; penilai" or "admin,kepala": a set, kept in a fixed order so comparisons are stable. */

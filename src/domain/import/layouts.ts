@@ -16,7 +16,7 @@ export const LAYOUTS: Record<LayoutName, Layout> = {
   },
   employees: {
     label: "employees",
-    columns: ["nip", "nama", "jabatan", "jenis", "unit", "nip_atasan", "peran", "bahasa"],
+    columns: ["nip", "nama", "jabatan", "jenis", "unit", "nip_atasan", "peran", "bahasa", "unit_penilai"],
     required: ["nip", "nama", "jabatan", "unit"],
   },
   skp: {

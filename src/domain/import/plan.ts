@@ -37,7 +37,7 @@ export function planImport(data: ImportData, snapshot: Snapshot, options: { deac
   const employees = split(
     employeeTargets,
     (e) => snapshot.employees.get(e.nip),
-    ["name", "position", "kind", "unitCode", "supervisorNip", "roles", "language", "active"],
+    ["name", "position", "kind", "unitCode", "supervisorNip", "roles", "assessorUnits", "language", "active"],
     { active: true },
   );
   const listed = new Set(data.employees.map((e) => e.nip));

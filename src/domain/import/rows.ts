@@ -10,6 +10,7 @@ import {
   parsePolicyKey,
   parseRhkKind,
   parseRoles,
+  parseUnitCodes,
   parseTarget,
   parseTimeZone,
   parseWorkingDays,
@@ -108,6 +109,7 @@ function employeeFrom(r: RowReader): EmployeeRecord | null {
     unitCode: r.required("unit"),
     supervisorNip: normaliseNip(r.text("nip_atasan")) || null,
     roles: r.parse("peran", parseRoles, []),
+    assessorUnits: r.parse("unit_penilai", parseUnitCodes, []),
     language: r.parse("bahasa", parseLanguage, null),
   });
 }

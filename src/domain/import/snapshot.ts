@@ -29,6 +29,7 @@ export interface ExistingEmployee {
   unitCode: string;
   supervisorNip: string | null;
   roles: Role[];
+  assessorUnits: string[];
   language: string;
   active: boolean;
 }
@@ -93,6 +94,7 @@ export async function readSnapshot(tx: Tx, years: number[], leaveRange: LeaveRan
       unitId: true,
       supervisorId: true,
       roles: true,
+      assessorUnits: true,
       language: true,
       active: true,
     },
@@ -142,6 +144,7 @@ export async function readSnapshot(tx: Tx, years: number[], leaveRange: LeaveRan
           supervisorNip: e.supervisorId === null ? null : nipOf.get(e.supervisorId)!,
           // Roles and working days are sets: stored order must not count as a change.
           roles: ROLE_ORDER.filter((r) => e.roles.includes(r)),
+          assessorUnits: [...e.assessorUnits].sort(),
           language: e.language,
           active: e.active,
         },

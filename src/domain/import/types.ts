@@ -49,6 +49,8 @@ export interface EmployeeRecord {
   unitCode: string;
   supervisorNip: string | null;
   roles: Role[];
+  /** unit_penilai: the unit codes an assessment-team member reviews (with the units below); empty: the whole instansi. */
+  assessorUnits: string[];
   /** null: the cell was empty, so a new employee gets "id" and an existing one keeps the language they chose. */
   language: string | null;
 }

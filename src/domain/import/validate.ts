@@ -116,6 +116,8 @@ function checkEmployees(known: Known, report: Report) {
       report(employee.at, `unit ${employee.unitCode} is not in the unit files or the database`);
     const supervisorProblem = employee.supervisorNip === null ? null : employeeProblem(employee.supervisorNip, known);
     if (supervisorProblem) report(employee.at, `nip_atasan: ${supervisorProblem}`);
+    for (const code of employee.assessorUnits.filter((c) => !unitKnown(c, known)))
+      report(employee.at, `unit_penilai ${code} is not in the unit files or the database`);
   }
   const supervisorOf = (nip: string) =>
     known.employees.has(nip)

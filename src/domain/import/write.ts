@@ -37,6 +37,7 @@ const EMPLOYEE: Column[] = [
   ["unitId", "int"],
   ["supervisorId", "int"],
   ["roles", '"Role"[]'],
+  ["assessorUnits", "text[]"],
   ["language", "text"],
   ["active", "boolean"],
 ];
@@ -226,6 +227,7 @@ function employeeRow(e: EmployeeTarget, unitIds: Map<string, number>, employeeId
     unitId: unitIds.get(e.unitCode),
     supervisorId: e.supervisorNip === null ? null : (employeeIds.get(e.supervisorNip) ?? null),
     roles: e.roles,
+    assessorUnits: e.assessorUnits,
     language: e.language,
     active: true,
   };

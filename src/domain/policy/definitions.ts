@@ -108,6 +108,10 @@ export const SECTIONS: { [S in PolicySection]: SectionSpec<Policies[S]> } = {
     // The nudge is for those still without a report after the reminder.
     rules: [{ ordered: ["reportReminder.time", "reportNudge.time"], strict: true }],
   },
+  oversight: {
+    fields: { awardCandidates: whole(1, 50), flagOverdueWorkingDays: whole(1, 60), digestTime: localTime },
+    rules: [],
+  },
 };
 
 /** The sections, in the order they are defined. */

@@ -7,8 +7,8 @@ import {
 import type { EvaluationPeriodKind } from "../skp/periods.ts";
 
 /**
- * Policy: the numbers docs/domain.md marks *policy*, in five sections (report, review, rating,
- * deadlines, schedule). The defaults are below; a region's own values come from `lapkin import`
+ * Policy: the numbers docs/domain.md marks *policy*, in six sections (report, review, rating,
+ * deadlines, schedule, oversight). The defaults are below; a region's own values come from `lapkin import`
  * (a file with the columns kunci,nilai) and are stored as JSON in KeyValue, one row per section
  * (`policy:<section>`), holding only the values that were set. Every stored value is checked
  * against its schema when loaded: one that is invalid is replaced by its default and reported,
@@ -148,6 +148,22 @@ export const DEFAULT_SCHEDULE_POLICY: Readonly<SchedulePolicy> = Object.freeze({
   summaryQuietUntil: "06:00",
 });
 
+/** The assessment team's work (docs/domain.md, "Assessment team"). */
+export interface OversightPolicy {
+  /** How many award candidates /rekap and the Rekomendasi sheet list per period. */
+  awardCandidates: number;
+  /** A calibration flag still open after this many working days is listed in the team's digest. */
+  flagOverdueWorkingDays: number;
+  /** Local time of the digest sent to team members when a period's evaluations close. */
+  digestTime: string;
+}
+
+export const DEFAULT_OVERSIGHT_POLICY: Readonly<OversightPolicy> = Object.freeze({
+  awardCandidates: 3,
+  flagOverdueWorkingDays: 5,
+  digestTime: "08:00",
+});
+
 /** Every section of the policy in force. */
 export interface Policies {
   report: ReportPolicy;
@@ -155,6 +171,7 @@ export interface Policies {
   rating: RatingPolicy;
   deadlines: DeadlinePolicy;
   schedule: SchedulePolicy;
+  oversight: OversightPolicy;
 }
 export type PolicySection = keyof Policies;
 
@@ -164,6 +181,7 @@ export const DEFAULTS: { readonly [S in PolicySection]: Readonly<Policies[S]> } 
   rating: DEFAULT_RATING_POLICY,
   deadlines: DEFAULT_DEADLINE_POLICY,
   schedule: DEFAULT_SCHEDULE_POLICY,
+  oversight: DEFAULT_OVERSIGHT_POLICY,
 };
 
 /** The KeyValue row a section is stored in. */

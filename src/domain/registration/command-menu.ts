@@ -9,8 +9,20 @@ import { enqueueMessages, type OutgoingMessage } from "../outbox.ts";
  * and for their role, through the outbox, so the CLI (imports, resets) can change it too.
  */
 
-/** Who sees a command in their menu: everyone linked, or those who decide on others' reports. */
-type Audience = "everyone" | "supervisor";
+/**
+ * Who sees a command in their menu: everyone linked; those who decide on others' reports; the
+ * assessment team, heads and admins (calibration and the award/coaching recap).
+ */
+type Audience = "everyone" | "supervisor" | "team";
+
+/** What a person is, for their menu: a supervisor (or delegate, or admin), a team member (or head, or admin). */
+export interface MenuRoles {
+  supervisor: boolean;
+  team: boolean;
+}
+
+/** The menu with every command: the default of all private chats. */
+export const EVERY_ROLE: MenuRoles = { supervisor: true, team: true };
 
 export const COMMANDS: ReadonlyArray<readonly [id: string, en: string, key: string, audience: Audience]> = [
   ["lapor", "report", "command-lapor", "everyone"],
@@ -21,6 +33,9 @@ export const COMMANDS: ReadonlyArray<readonly [id: string, en: string, key: stri
   ["persetujuan", "approvals", "command-persetujuan", "supervisor"],
   ["tim", "team", "command-tim", "supervisor"],
   ["evaluasi", "evaluate", "command-evaluasi", "supervisor"],
+  ["umpanbalik", "feedback", "command-umpanbalik", "supervisor"],
+  ["kalibrasi", "calibrate", "command-kalibrasi", "team"],
+  ["rekap", "recap", "command-rekap", "team"],
   ["dasbor", "dashboard", "command-dasbor", "everyone"],
   ["batal", "cancel", "command-batal", "everyone"],
   ["bahasa", "language", "command-bahasa", "everyone"],
@@ -32,9 +47,9 @@ export interface MenuCommand {
   description: string;
 }
 
-/** The menu in `locale`: every command for a supervisor, the employee's own for the rest. */
-export function menuCommands(locale: Locale, supervisor: boolean): MenuCommand[] {
-  return COMMANDS.filter(([, , , audience]) => supervisor || audience === "everyone").map(([id, en, key]) => ({
+/** The menu in `locale`: the employee's own commands, and those of each role they hold. */
+export function menuCommands(locale: Locale, roles: MenuRoles): MenuCommand[] {
+  return COMMANDS.filter(([, , , audience]) => audience === "everyone" || roles[audience]).map(([id, en, key]) => ({
     command: locale === "id" ? id : en,
     description: translate(locale, key),
   }));
@@ -49,6 +64,7 @@ interface MenuHolder {
   telegramId: bigint;
   language: string;
   supervisor: boolean;
+  team: boolean;
 }
 
 /**
@@ -58,7 +74,8 @@ interface MenuHolder {
  * and a change back (English, then Indonesian again) queues one more. Returns how many were queued.
  *
  * A supervisor here is someone with an active subordinate, a delegation not yet over, or the ADMIN
- * role: the people /persetujuan, /tim and /evaluasi answer.
+ * role: the people /persetujuan, /tim and /evaluasi answer. The team is PENILAI, HEAD or ADMIN: the
+ * people /kalibrasi and /rekap answer.
  */
 export async function enqueueCommandMenus(tx: Tx, options: { now: Date; employeeIds?: number[] }): Promise<number> {
   const today = options.now.toISOString().slice(0, 10);
@@ -70,7 +87,8 @@ export async function enqueueCommandMenus(tx: Tx, options: { now: Date; employee
            ('ADMIN' = ANY(e."roles"::text[])
              OR EXISTS (SELECT 1 FROM "Employee" s WHERE s."supervisorId" = e."id" AND s."active")
              OR EXISTS (SELECT 1 FROM "Delegation" d WHERE d."delegateId" = e."id" AND d."revokedAt" IS NULL
-                        AND d."to" >= ${today}::date)) AS "supervisor"
+                        AND d."to" >= ${today}::date)) AS "supervisor",
+           (e."roles"::text[] && ARRAY['ADMIN', 'PENILAI', 'HEAD']) AS "team"
     FROM "Employee" e
     WHERE e."active" AND e."telegramId" IS NOT NULL ${only}`;
   if (holders.length === 0) return 0;
@@ -81,7 +99,7 @@ export async function enqueueCommandMenus(tx: Tx, options: { now: Date; employee
   const messages: OutgoingMessage[] = [];
   for (const h of holders) {
     const chatId = BigInt(h.telegramId);
-    const commands = menuCommands(asLocale(h.language), h.supervisor);
+    const commands = menuCommands(asLocale(h.language), { supervisor: h.supervisor, team: h.team });
     const message = menuCall(
       chatId,
       "setMyCommands",

@@ -7,6 +7,7 @@ export interface TeamMemberToday {
   employeeId: number;
   name: string;
   unitName: string;
+  supervisorId: number | null;
   /** The member's "today", in their unit's time zone. */
   date: string;
   /** Reports dated today (submitted, approved, or sent back: anything but drafts and withdrawn). */
@@ -49,6 +50,7 @@ export async function teamToday(db: Db, me: { employeeId: number; timeZone: stri
       employeeId: person.id,
       name: person.name,
       unitName: person.unit.name,
+      supervisorId: person.supervisorId,
       date,
       reports,
       off: dayOff(date, calendar),

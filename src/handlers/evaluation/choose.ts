@@ -3,6 +3,10 @@ import { periodCloses, periodsToEvaluate } from "../../domain/evaluation/periods
 import { employeeIdByNip, evalueeStates } from "../../domain/evaluation/queries.ts";
 import { loadDeadlinePolicy, loadRatingPolicy } from "../../domain/policy/load.ts";
 import type { Period } from "../../domain/skp/periods.ts";
+import { feedbackOfPeriod } from "../../domain/feedback/notes.ts";
+import { feedbackLines } from "../feedback/render.ts";
+import { openFlagOf } from "../../domain/oversight/flags.ts";
+import { flagLines } from "../calibration/render.ts";
 import { nextStep } from "./answer.ts";
 import { factsText, listMessage, periodKeyboard, periodName } from "./render.ts";
 import { mayEvaluate, type Turn } from "./turn.ts";
@@ -49,7 +53,13 @@ export async function openEvaluee(turn: Turn, employeeId: number, period: Period
   });
   if (opened.kind === "unknown") return ctx.reply(t("evaluation-unknown"));
   if (opened.kind === "denied") return ctx.reply(t(`evaluation-denied-${opened.reason}`));
-  await ctx.reply(factsText(turn, opened.employee, opened.facts, opened.evaluation.mode));
+  const notes = await feedbackOfPeriod(deps.db, employeeId, period);
+  const continuous = feedbackLines(turn, turn.timeZone, periodName(turn, period), notes);
+  const flag = await openFlagOf(deps.db, opened.evaluation.id);
+  if (flag) continuous.push("", ...flagLines(t, flag));
+  await ctx.reply(
+    [factsText(turn, opened.employee, opened.facts, opened.evaluation.mode), "", ...continuous].join("\n"),
+  );
   return nextStep(turn, opened.evaluation, opened.employee.name);
 }
 

@@ -2,6 +2,7 @@ import { InlineKeyboard } from "grammy";
 import { translate as t } from "../../lib/i18n.ts";
 import { formatDuration, formatLocalDate } from "../../lib/time.ts";
 import type { OutcomeFacts, ReviewCard, ReviewRenderer } from "../../domain/review/card.ts";
+import { feedbackData } from "../feedback/callback-data.ts";
 import { RATING_LETTER, reviewData } from "./callback-data.ts";
 
 /** The texts and buttons of the review flow, in any locale; used by handlers and by jobs. */
@@ -36,7 +37,9 @@ export function reviewRenderer(): ReviewRenderer & {
       inline_keyboard: new InlineKeyboard()
         .text(t(locale, "review-button-approve"), reviewData.askRating.pack(reportId, version))
         .text(t(locale, "review-button-revise"), reviewData.revise.pack(reportId, version))
-        .text(t(locale, "review-button-reject"), reviewData.reject.pack(reportId, version)).inline_keyboard,
+        .text(t(locale, "review-button-reject"), reviewData.reject.pack(reportId, version))
+        .row()
+        .text(t(locale, "feedback-button"), feedbackData.fromReport.pack(reportId)).inline_keyboard,
     }),
     ratingButtons: (locale, reportId, version) =>
       new InlineKeyboard()

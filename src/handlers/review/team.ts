@@ -1,10 +1,11 @@
-import type { CommandContext } from "grammy";
+import { InlineKeyboard, type CommandContext } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { isLinked } from "../../bot/filters.ts";
 import { negotiateLocale } from "../../bot/i18n.ts";
 import type { DayOff } from "../../domain/calendar.ts";
 import { teamToday, type TeamMemberToday } from "../../domain/review/team.ts";
 import { formatLocalDate, localDate } from "../../lib/time.ts";
+import { feedbackData } from "../feedback/callback-data.ts";
 import type { PrivateContext, ReviewDependencies } from "./decide.ts";
 
 /** Why a member has today off, in the reader's language. */
@@ -37,5 +38,11 @@ export const team = (deps: ReviewDependencies) => async (ctx: CommandContext<Pri
     ...(off.length ? [section(ctx.t("team-off"), off)] : []),
     ctx.t("team-waiting", { count: waiting }),
   ].join("\n\n");
-  return ctx.reply(text);
+  // Continuous feedback to any direct report from here (a delegate's people are not theirs to coach).
+  const keyboard = new InlineKeyboard();
+  for (const m of members.filter((m) => m.supervisorId === me.id).slice(0, 50))
+    keyboard
+      .text(`${ctx.t("feedback-button")} ${m.name}`.slice(0, 60), feedbackData.subordinate.pack(m.employeeId))
+      .row();
+  return ctx.reply(text, { reply_markup: keyboard });
 };

@@ -9,6 +9,9 @@ import { approvalStats, evaluationFacts } from "../../domain/evaluation/facts.ts
 import { finalisedEvaluations } from "../../domain/evaluation/queries.ts";
 import { periodLabel } from "../../domain/skp/period-label.ts";
 import { periodOf } from "../../domain/skp/periods.ts";
+import { feedbackOfPeriod } from "../../domain/feedback/notes.ts";
+import { previousPeriod } from "../../domain/evaluation/periods.ts";
+import { feedbackLines } from "../feedback/render.ts";
 import { evaluationLines } from "./render.ts";
 
 /** Finalised evaluations shown by /nilai: the last two years of quarters fit. */
@@ -66,6 +69,13 @@ export function score(deps: { db: Db; clock: Clock }) {
         hours: stats.averageApprovalHours === null ? "-" : formatNumber(stats.averageApprovalHours, 1),
       }),
     );
+    // Continuous feedback of the period just ended and of this one: the evidence of that stage.
+    for (const period of [previousPeriod(today, rating.period), current]) {
+      const notes = await feedbackOfPeriod(deps.db, employee.id, period);
+      if (notes.length === 0) continue;
+      const name = periodLabel(ctx.t.bind(ctx), period, locale);
+      lines.push("", ...feedbackLines({ t: ctx.t.bind(ctx), locale }, employee.timeZone, name, notes));
+    }
     return ctx.reply(lines.join("\n"));
   });
   return feature;

@@ -1,0 +1,139 @@
+import { InlineKeyboard, InputFile } from "grammy";
+import { feedbackOfPeriod } from "../../domain/feedback/notes.ts";
+import { periodKey, periodOfEvaluation, previousPeriod } from "../../domain/evaluation/periods.ts";
+import { openFlagOf } from "../../domain/oversight/flags.ts";
+import { nineBox, unitOverview } from "../../domain/oversight/overview.ts";
+import { evaluationAccess, scopeUnits } from "../../domain/oversight/scope.ts";
+import { loadRatingPolicy } from "../../domain/policy/load.ts";
+import { periodLabel } from "../../domain/skp/period-label.ts";
+import type { Period } from "../../domain/skp/periods.ts";
+import { renderNineBox } from "../../lib/nine-box.ts";
+import { shorten, MESSAGE_MAX } from "../../lib/telegram-limits.ts";
+import { feedbackLines } from "../feedback/render.ts";
+import { calibrationData } from "./callback-data.ts";
+import { lastClosedPeriod, alert, type Turn } from "./context.ts";
+import { evaluationText, overviewText } from "./render.ts";
+
+const RATINGS = ["BELOW", "MEETS", "ABOVE"] as const;
+
+export const periodName = (turn: Turn, period: Period) => periodLabel(turn.ctx.t.bind(turn.ctx), period, turn.locale);
+
+/** `/kalibrasi`: the units in the member's scope for the last closed period (or the one chosen). */
+export async function showUnits(turn: Turn, chosen?: Period) {
+  const { ctx, deps } = turn;
+  const units = await scopeUnits(deps.db, turn.viewer, "calibration");
+  if (!units) return ctx.reply(ctx.t("calibration-not-member"));
+  const period = chosen ?? (await lastClosedPeriod(deps.db, turn.today));
+  const rows = await deps.db.unit.findMany({ where: { id: { in: units } }, orderBy: [{ name: "asc" }], take: 60 });
+  const keyboard = new InlineKeyboard();
+  for (const u of rows) keyboard.text(u.name.slice(0, 60), calibrationData.unit.pack(u.id, periodKey(period))).row();
+  const earlier = previousPeriod(period.from, (await loadRatingPolicy(deps.db)).period);
+  keyboard.text(`◀ ${periodName(turn, earlier)}`, calibrationData.period.pack(periodKey(earlier)));
+  return ctx.reply(ctx.t("calibration-choose-unit", { period: periodName(turn, period) }), { reply_markup: keyboard });
+}
+
+/** A unit's overview: distribution, counts, supervisors by possible leniency, finalised evaluations. */
+export async function showUnit(turn: Turn, unitId: number, period: Period) {
+  const { ctx, deps } = turn;
+  const units = await scopeUnits(deps.db, turn.viewer, "calibration");
+  if (!units?.includes(unitId)) return refuseScope(turn, { unitId });
+  await ctx.answerCallbackQuery();
+  const overview = await unitOverview(deps.db, unitId, period, await loadRatingPolicy(deps.db));
+  if (!overview) return ctx.reply(ctx.t("calibration-unknown"));
+  const keyboard = new InlineKeyboard();
+  for (const e of overview.finalised.slice(0, 40))
+    keyboard.text(`${e.openFlagId ? "🚩 " : ""}${e.name}`.slice(0, 60), calibrationData.view.pack(e.id)).row();
+  keyboard.text(ctx.t("calibration-button-nine-box"), calibrationData.nineBox.pack(unitId, periodKey(period)));
+  const text = overviewText(turn, overview, periodName(turn, period));
+  return ctx.reply(shorten(text, MESSAGE_MAX), { reply_markup: keyboard });
+}
+
+/** A finalised evaluation, read-only: the facts the supervisor saw, ratings, feedback, any open flag. */
+export async function showEvaluation(turn: Turn, evaluationId: number) {
+  const { ctx, deps } = turn;
+  const access = await evaluationAccess(deps.db, turn.viewer, evaluationId);
+  if (access.kind !== "allowed") return refuseAccess(turn, access.kind, evaluationId);
+  const evaluation = await deps.db.evaluation.findUniqueOrThrow({
+    where: { id: evaluationId },
+    include: { employee: true, evaluator: { select: { name: true } } },
+  });
+  if (evaluation.status !== "FINALISED") return alert(turn, "calibration-not-final");
+  await ctx.answerCallbackQuery();
+  const period = periodOfEvaluation(evaluation)!;
+  const [flag, notes] = await Promise.all([
+    openFlagOf(deps.db, evaluationId),
+    feedbackOfPeriod(deps.db, evaluation.employeeId, period),
+  ]);
+  const lines = [
+    ...evaluationText(turn, evaluation, periodName(turn, period), flag),
+    "",
+    ...feedbackLines({ t: ctx.t.bind(ctx), locale: turn.locale }, turn.timeZone, periodName(turn, period), notes),
+  ];
+  const keyboard = new InlineKeyboard();
+  if (!flag) keyboard.text(ctx.t("calibration-button-flag"), calibrationData.flag.pack(evaluationId));
+  else if (flag.memberId === turn.viewer.employeeId && flag.status !== "AMENDING")
+    keyboard.text(ctx.t("calibration-button-close"), calibrationData.close.pack(flag.id));
+  return ctx.reply(shorten(lines.join("\n"), MESSAGE_MAX), { reply_markup: keyboard });
+}
+
+/** The unit's 9-box as a picture, with a button per cell that lists its names. */
+export async function showNineBox(turn: Turn, unitId: number, period: Period) {
+  const { ctx, deps } = turn;
+  const units = await scopeUnits(deps.db, turn.viewer, "calibration");
+  if (!units?.includes(unitId)) return refuseScope(turn, { unitId });
+  await ctx.answerCallbackQuery();
+  const overview = (await unitOverview(deps.db, unitId, period, await loadRatingPolicy(deps.db)))!;
+  const cells = nineBox(overview.finalised);
+  const counts = RATINGS.map((r) =>
+    RATINGS.map((b) => cells.find((c) => c.results === r && c.behaviour === b)!.names.length),
+  );
+  const label = (r: (typeof RATINGS)[number]) => ctx.t(`rating-${r}`);
+  const png = renderNineBox({
+    title: `${overview.unit.name} — ${periodName(turn, period)}`.slice(0, 70),
+    counts,
+    ratingLabels: [label("BELOW"), label("MEETS"), label("ABOVE")],
+    resultsLabel: ctx.t("calibration-nine-box-results"),
+    behaviourLabel: ctx.t("calibration-nine-box-behaviour"),
+  });
+  const keyboard = new InlineKeyboard();
+  cells.forEach((c, index) => {
+    if (c.names.length === 0) return;
+    const text = `${ctx.t(`rating-${c.results}`)} × ${ctx.t(`rating-${c.behaviour}`)}: ${c.names.length}`;
+    keyboard.text(text.slice(0, 60), calibrationData.cell.pack(unitId, periodKey(period), index)).row();
+  });
+  return ctx.replyWithPhoto(new InputFile(png, "9-box.png"), {
+    caption: ctx.t("calibration-nine-box-caption", { unit: overview.unit.name, period: periodName(turn, period) }),
+    reply_markup: keyboard,
+  });
+}
+
+/** The names in one cell of the 9-box (tapped). */
+export async function showCell(turn: Turn, unitId: number, period: Period, index: number) {
+  const { ctx, deps } = turn;
+  const units = await scopeUnits(deps.db, turn.viewer, "calibration");
+  if (!units?.includes(unitId)) return refuseScope(turn, { unitId });
+  await ctx.answerCallbackQuery();
+  const overview = (await unitOverview(deps.db, unitId, period, await loadRatingPolicy(deps.db)))!;
+  const cell = nineBox(overview.finalised)[index]!;
+  const header = ctx.t("calibration-cell", {
+    results: ctx.t(`rating-${cell.results}`),
+    behaviour: ctx.t(`rating-${cell.behaviour}`),
+  });
+  return ctx.reply(shorten([header, ...cell.names.map((n) => `• ${n}`)].join("\n"), MESSAGE_MAX));
+}
+
+/** Out of scope: refused, logged, nothing changed. */
+export function refuseScope(turn: Turn, target: Record<string, number>) {
+  turn.deps.logger.warn({ from: turn.ctx.from.id, ...target }, "calibration: out of the member's scope");
+  return turn.ctx.callbackQuery
+    ? alert(turn, "calibration-out-of-scope")
+    : turn.ctx.reply(turn.ctx.t("calibration-out-of-scope"));
+}
+
+export function refuseAccess(turn: Turn, kind: "unknown" | "out-of-scope" | "conflict", evaluationId: number) {
+  if (kind === "conflict")
+    turn.deps.logger.warn({ from: turn.ctx.from.id, evaluationId }, "calibration: conflict of interest refused");
+  else if (kind === "out-of-scope") return refuseScope(turn, { evaluationId });
+  const key = kind === "conflict" ? "calibration-conflict" : "calibration-unknown";
+  return turn.ctx.callbackQuery ? alert(turn, key) : turn.ctx.reply(turn.ctx.t(key));
+}

@@ -1,0 +1,61 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../../bot/context.ts";
+import type { Db } from "../../db/client.ts";
+import { recap } from "../../domain/oversight/recap.ts";
+import { scopeUnits } from "../../domain/oversight/scope.ts";
+import { loadOversightPolicy, loadRatingPolicy } from "../../domain/policy/load.ts";
+import { periodLabel } from "../../domain/skp/period-label.ts";
+import type { Clock } from "../../lib/clock.ts";
+import { formatNumber } from "../../lib/number.ts";
+import { MESSAGE_MAX, shorten } from "../../lib/telegram-limits.ts";
+import { localDate } from "../../lib/time.ts";
+import { lastClosedPeriod } from "../calibration/context.ts";
+
+/**
+ * `/rekap` [`/recap`]: award candidates and the coaching list of the last closed period, for unit
+ * heads, the assessment team and admins, in a private chat only (never a group: docs/domain.md).
+ */
+export function recapFeature(deps: { db: Db; clock: Clock; config: { defaultTimeZone: string } }) {
+  const feature = new Composer<BotContext>();
+  feature.chatType("private").command(["rekap", "recap"], async (ctx) => {
+    const viewer = { employeeId: ctx.employee?.id, isAdmin: ctx.isAdmin };
+    const unitIds = await scopeUnits(deps.db, viewer, "recap");
+    if (!unitIds) return ctx.reply(ctx.t("recap-not-allowed"));
+    const today = localDate(deps.clock.now(), ctx.employee?.timeZone ?? deps.config.defaultTimeZone);
+    const period = await lastClosedPeriod(deps.db, today);
+    const [rating, oversight] = [await loadRatingPolicy(deps.db), await loadOversightPolicy(deps.db)];
+    const result = await recap(deps.db, {
+      unitIds,
+      period,
+      periodKind: rating.period,
+      awards: oversight.awardCandidates,
+    });
+    const locale = ctx.employee?.language ?? "id";
+    const lines = [ctx.t("recap-header", { period: periodLabel(ctx.t.bind(ctx), period, locale) }), ""];
+    lines.push(ctx.t("recap-awards", { count: oversight.awardCandidates }));
+    if (result.awards.length === 0) lines.push(ctx.t("recap-none"));
+    result.awards.forEach((a, i) =>
+      lines.push(
+        ctx.t("recap-award-line", {
+          rank: i + 1,
+          name: a.name,
+          unit: a.unitName,
+          realisation: a.criteria.mainRealisation === null ? "-" : formatNumber(a.criteria.mainRealisation, 1),
+          approved: a.criteria.approvedWork ?? 0,
+        }),
+      ),
+    );
+    lines.push("", ctx.t("recap-coaching"));
+    if (result.coaching.length === 0) lines.push(ctx.t("recap-none"));
+    for (const c of result.coaching) {
+      const reasons = c.reasons.map((r) =>
+        r.reason === "predicate"
+          ? ctx.t("recap-reason-predicate", { predicate: ctx.t(`predicate-${r.predicate}`) })
+          : ctx.t("recap-reason-results-below-twice"),
+      );
+      lines.push(ctx.t("recap-coaching-line", { name: c.name, unit: c.unitName, reasons: reasons.join("; ") }));
+    }
+    return ctx.reply(shorten(lines.join("\n"), MESSAGE_MAX));
+  });
+  return feature;
+}

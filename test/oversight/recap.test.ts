@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "../../src/db/client.ts";
+import { createTestDatabase, resetDatabase } from "../support/db.ts";
+import { ADMIN_TG, HEAD_TG, PEER_TG, reviewBot } from "../review/helpers.ts";
+import { rankAwards } from "../../src/domain/oversight/recap.ts";
+import { finalised, MEMBER_TG, seedCalibration } from "./helpers.ts";
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => database?.close());
+beforeEach(async () => resetDatabase(database));
+
+const NOW = "2026-10-12T03:00:00Z";
+
+async function setup() {
+  const db = database.prisma;
+  const seeded = await seedCalibration(db);
+  await db.evaluation.update({
+    where: { id: seeded.evaluations.dewi.id },
+    data: { realisation: [{ code: "1.1", rhkKind: "MAIN", percent: 95 }] },
+  });
+  const lina = await db.employee.findFirstOrThrow({ where: { nip: "199101012019011006" } });
+  await finalised(db, {
+    employeeId: lina.id,
+    evaluatorId: seeded.otherSupervisor.id,
+    results: "BELOW",
+    behaviour: "BELOW",
+    predicate: "SANGAT_KURANG",
+    percent: 30,
+    period: "Q2",
+  });
+  return { db, seeded, harness: reviewBot(db, { now: NOW }) };
+}
+
+describe("/rekap: award candidates and the coaching list", () => {
+  it("gives an admin the award candidates ranked with each criterion, and the coaching list with reasons", async () => {
+    const { harness } = await setup();
+    await harness.deliver(harness.user(ADMIN_TG).command("rekap"));
+    const text = harness.telegram.lastText(ADMIN_TG)!;
+    expect(text).toContain("Rekap Triwulan 3 2026");
+    expect(text).toContain(
+      "1. Dewi Lestari (Dinas DISKOMINFO) — realisasi indikator utama 95%, 0 laporan disetujui\n2. Andi Wijaya (Dinas DISKOMINFO) — realisasi indikator utama 80%, 0 laporan disetujui",
+    );
+    expect(text).toContain(
+      "• Lina Marlina (Dinas Kesehatan): predikat Butuh Perbaikan; hasil kerja di bawah ekspektasi dua periode berturut-turut",
+    );
+  });
+
+  it("shows a team member only their scope, a unit head their unit, and refuses anyone else", async () => {
+    const { harness } = await setup();
+    await harness.deliver(harness.user(MEMBER_TG).command("rekap"));
+    expect(harness.telegram.lastText(MEMBER_TG)).not.toContain("Lina Marlina");
+    await harness.deliver(harness.user(HEAD_TG).command("rekap"));
+    expect(harness.telegram.lastText(HEAD_TG)).toContain("Dewi Lestari");
+    await harness.deliver(harness.user(PEER_TG).command("rekap"));
+    expect(harness.telegram.lastText(PEER_TG)).toContain("hanya untuk kepala unit");
+  });
+
+  it("never names a coaching candidate in a group", async () => {
+    const { harness } = await setup();
+    const admin = harness.user(ADMIN_TG);
+    const group = admin.inGroup(-100777);
+    await harness.deliver(admin.command("rekap", "", group), admin.command("kalibrasi", "", group));
+    const toGroups = harness.telegram.calls.filter((c) => Number(c.payload.chat_id) < 0);
+    expect(toGroups.length).toBeGreaterThan(0);
+    for (const call of toGroups) expect(JSON.stringify(call.payload)).not.toContain("Lina Marlina");
+  });
+
+  it("ranks by the first criterion, then the next, unknown values last", () => {
+    const c = (name: string, mainRealisation: number | null, approvedWork: number) => ({
+      employeeId: 0,
+      name,
+      unitName: "U",
+      criteria: { mainRealisation, approvedWork },
+    });
+    expect(rankAwards([c("A", null, 9), c("B", 90, 1), c("C", 90, 5)]).map((x) => x.name)).toEqual(["C", "B", "A"]);
+  });
+});
