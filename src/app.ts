@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { run } from "@grammyjs/runner";
 import { Api, type Bot } from "grammy";
+import type { Hono } from "hono";
 import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
@@ -38,13 +39,22 @@ const POLL_RETRY_MS = 2_000;
 /** How often the outbox sender looks for due messages: "within seconds of Submit". */
 const OUTBOX_INTERVAL_MS = 1_000;
 
-type StartDeps = { config: Config; clock: Clock; logger: Logger; fetch?: typeof fetch };
+type StartDeps = {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  fetch?: typeof fetch;
+  /** A database already opened (and filled) by the caller, `lapkin demo`; closed on stop like our own. */
+  database?: Database;
+  /** The demo page's routes, served under /demo (src/demo). */
+  demo?: Hono;
+};
 type Opened = Array<() => Promise<void>>;
 
 export async function startLapkin(deps: StartDeps): Promise<RunningLapkin> {
   const { config, logger } = deps;
   const started = performance.now();
-  const database = await openDatabase(config);
+  const database = deps.database ?? (await openDatabase(config));
   // What is open so far, closed in reverse order if start-up fails: a failed start must exit,
   // not leave an HTTP server (or a poller) holding the process alive.
   const opened: Opened = [() => database.close()];
@@ -75,7 +85,7 @@ export async function startLapkin(deps: StartDeps): Promise<RunningLapkin> {
     await publishCommands(bot).catch((error) => logger.warn({ err: error }, "could not publish the command menu"));
 
     const webhook = config.botMode === "webhook" ? { bot, secret: config.webhookSecret! } : undefined;
-    const app = createServerApp({ database, logger, webhook });
+    const app = createServerApp({ database, logger, webhook, demo: deps.demo });
     const server = await listen(app.fetch, config);
     opened.push(() => closeServer(server));
     const port = (server.address() as AddressInfo).port;

@@ -50,6 +50,11 @@ const COMMANDS: Record<string, Command> = {
     usage: "export [--month YYYY-MM | --quarter YYYY-Qn] [--unit CODE] [--out FILE]",
     run: async (a, io) => (await import("./export.ts")).exportCommand(a, io),
   },
+  demo: {
+    summary: "the whole product in a browser at /demo, with no Telegram token",
+    usage: "demo [--reset | --keep] [--database URL]",
+    run: async (a, io) => (await import("./demo.ts")).demoCommand(a, io),
+  },
   policy: {
     summary: "show the policy in force: each value, its import key and whether it was imported",
     usage: "policy [--json]",

@@ -11,6 +11,8 @@ export interface ServerDependencies {
   logger: Logger;
   /** Present in webhook mode: updates posted to /telegram/webhook go to this bot. */
   webhook?: { bot: Bot<BotContext>; secret: string; timeoutMs?: number };
+  /** `lapkin demo` only: the demo page and its API (src/demo), under /demo. */
+  demo?: Hono;
 }
 
 /** Telegram gives up on a webhook after about a minute; answer well before, the work goes on. */
@@ -46,6 +48,8 @@ export function createServerApp(deps: ServerDependencies): Hono {
       return c.json({ ok: true });
     });
   }
+
+  if (deps.demo) app.route("/demo", deps.demo);
 
   app.notFound((c) => c.json({ ok: false, error: "not found" }, 404));
   app.onError((error, c) => {

@@ -40,8 +40,6 @@ export type UserContent =
   | { photo: StoredFile; caption?: string; mediaGroupId?: string }
   | { document: StoredFile; caption?: string };
 
-const now = () => Math.floor(Date.now() / 1000);
-
 /**
  * The state of the demo's Bot API server: one bot, its chats and their messages, the files sent
  * either way, the updates waiting for the bot, and the command menus. All in memory: a demo that
@@ -68,6 +66,8 @@ export class DemoTelegram {
   constructor(
     readonly token: string,
     bot: { id: number; username: string; first_name: string },
+    /** Message dates follow this clock (the demo's, which the trainer moves). */
+    private readonly clock: () => Date = () => new Date(),
   ) {
     this.bot = {
       ...bot,
@@ -105,7 +105,8 @@ export class DemoTelegram {
   /** Adds a message from the bot (or a person) to its chat and tells the page. */
   post(chatId: number, fields: Partial<Message>, from: User = this.bot): Message {
     const chat = this.chat(chatId);
-    const message = { message_id: this.nextMessageId++, date: now(), chat, from, ...fields } as Message;
+    const date = Math.floor(this.clock().getTime() / 1000);
+    const message = { message_id: this.nextMessageId++, date, chat, from, ...fields } as Message;
     this.chats.get(chat.id)!.messages.push(message);
     this.emit({ kind: "message", chatId: chat.id, message });
     return message;
