@@ -158,7 +158,8 @@ function renderJobs() {
 
 async function runJob(name) {
   try {
-    const { results } = await post(`/jobs/${name}`);
+    const { results, clock } = await post(`/jobs/${name}`);
+    setClock(clock);
     toast(t("job-ran", { job: t(`job-${name}`), count: String(results.length) }));
   } catch (error) {
     toast(t("failed", { reason: error.message }));

@@ -7,7 +7,7 @@ import { isJobName, JOB_NAMES } from "../jobs/job-definitions.ts";
 import { runJobNow, type SchedulerDeps } from "../jobs/tick.ts";
 import type { DemoTelegram } from "./bot-api/state.ts";
 import { typeByName } from "./bot-api/multipart.ts";
-import { nextWorkingDay, type DemoClock } from "./clock.ts";
+import { lastWorkingDayOfWeek, nextWorkingDay, type DemoClock } from "./clock.ts";
 import { loadPersonas, type Persona } from "./personas.ts";
 import { tourState } from "./tour.ts";
 import { messageView } from "./view.ts";
@@ -133,8 +133,12 @@ export function demoApi(deps: DemoDeps): Hono {
   api.post("/jobs/:name", async (c) => {
     const name = c.req.param("name");
     if (!isJobName(name)) return c.json({ error: "unknown job" }, 404);
+    if (name === "weekly-summary") deps.clock.set(lastWorkingDayOfWeek(deps.clock.now(), deps.calendar));
     const results = await runJobNow(deps.jobs, name, { at: deps.clock.now() });
-    return c.json({ results: results.map((r) => ({ unit: r.unit, status: r.status, details: r.details })) });
+    return c.json({
+      clock: clockView(deps),
+      results: results.map((r) => ({ unit: r.unit, status: r.status, details: r.details })),
+    });
   });
 
   return api;

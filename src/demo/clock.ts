@@ -1,6 +1,7 @@
 import type { Clock } from "../lib/clock.ts";
 import { dayjs } from "../lib/time.ts";
 import { addDays, isoWeekday, isWorkingDay, type UnitCalendar } from "../domain/calendar.ts";
+import { workingDaysOfWeek } from "../jobs/calendars.ts";
 
 /** The demo's clock: runs at the real pace from a time the trainer picks, and can be moved. */
 export interface DemoClock extends Clock {
@@ -39,3 +40,14 @@ export function nextWorkingDay(date: string, calendar: UnitCalendar): Date {
 }
 
 const at = (date: string, calendar: UnitCalendar) => dayjs.tz(`${date} ${DEMO_TIME}`, calendar.timeZone).toDate();
+
+/**
+ * The weekly summary is sent on a unit's last working day of the week; run from the time panel on
+ * another day, the demo first moves its clock there (same time of day), as the job would wait.
+ */
+export function lastWorkingDayOfWeek(now: Date, calendar: UnitCalendar): Date {
+  const local = dayjs(now).tz(calendar.timeZone);
+  const last = workingDaysOfWeek(local.format("YYYY-MM-DD"), calendar).at(-1);
+  if (!last) return now;
+  return dayjs.tz(`${last} ${local.format("HH:mm:ss")}`, calendar.timeZone).toDate();
+}

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { openDatabase, type Database } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { systemClock } from "../lib/clock.ts";
-import { EXAMPLES_DIR, prepareWorld } from "./world.ts";
+import { CAST, EXAMPLES_DIR, prepareWorld } from "./world.ts";
 
 const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations/", import.meta.url));
 
@@ -62,9 +62,9 @@ async function ensureTemplate(dir: string, defaultTimeZone: string): Promise<voi
   writeFileSync(stampFile, stamp);
 }
 
-/** What the template is made of: the migrations and the example files. */
+/** What the template is made of: the migrations, the example files and who the tour follows. */
 function templateStamp(): string {
-  const hash = createHash("sha256");
+  const hash = createHash("sha256").update(JSON.stringify(CAST));
   for (const name of readdirSync(MIGRATIONS_DIR).sort()) hash.update(name);
   for (const name of readdirSync(EXAMPLES_DIR).sort()) hash.update(name).update(readFileSync(join(EXAMPLES_DIR, name)));
   return hash.digest("hex");

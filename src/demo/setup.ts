@@ -31,13 +31,11 @@ export async function setUpDemo(db: Db, telegram: DemoTelegram, clock: DemoClock
     defaultTimeZone: settings.defaultTimeZone,
   });
   const today = localDate(systemClock.now(), settings.defaultTimeZone);
-  const unitCalendar = await loadUnitCalendar(db, {
+  const calendar = await loadUnitCalendar(db, {
     unitId: world.unitId,
     from: addDays(today, -14),
     to: addDays(today, 60),
   });
-  // Monday to Friday even for a six-day unit: the demo's days are working days for every unit of the city.
-  const calendar = { ...unitCalendar, workingDays: unitCalendar.workingDays.filter((d) => d <= 5) };
   clock.set(workingDayThisWeek(systemClock.now(), calendar));
 
   const personas = await loadPersonas(db, world);

@@ -6,15 +6,16 @@ import { issueInvites } from "../domain/registration/issue-invites.ts";
 import { linkGroup } from "../domain/groups/linking.ts";
 
 /**
- * The people the guided tour follows through examples/kota-contoh: an employee who links her
- * account from an invite, and her supervisor, in a unit whose group gets the weekly summary.
+ * The people the guided tour follows through examples/kota-contoh: an employee who links his
+ * account from an invite, and his supervisor, in a unit whose group gets the weekly summary.
  */
 export const CAST = {
-  unit: "DUKCAPIL",
-  /** Rizky Ramadhan, left unlinked so the invite can be shown. */
-  inviteNip: "199801082022031001",
-  /** Siti Rahmawati, Rizky's supervisor. */
-  supervisorNip: "198203022006042003",
+  /** BKPSDM works Monday to Friday, so its weekly summary falls on the demo's Friday. */
+  unit: "BKPSDM",
+  /** Fajar Nugroho (PPPK), left unlinked so the invite can be shown. */
+  inviteNip: "199509032022211005",
+  /** Rina Marlina, Fajar's supervisor (and a member of the assessment team). */
+  supervisorNip: "198004172005012002",
 } as const;
 
 export const EXAMPLES_DIR = fileURLToPath(new URL("../../examples/kota-contoh/", import.meta.url));
