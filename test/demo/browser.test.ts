@@ -21,8 +21,10 @@ describe.skipIf(skipBrowserTests)("lapkin demo in a browser", () => {
   beforeAll(async () => {
     database = await createDatabaseEnv("lapkin-demo-");
     const args = database.env.DATABASE_URL ? ["demo", "--database", database.env.DATABASE_URL] : ["demo"];
-    // BOT_TOKEN and BOT_API_ROOT are set as on a production server: the demo must ignore them.
+    // BOT_TOKEN, BOT_API_ROOT and DATABASE_URL are set as on a production server: the demo must
+    // ignore them (an unreachable database here would fail its start).
     demo = spawnLapkin(args, {
+      DATABASE_URL: "postgres://production@127.0.0.1:9/lapkin",
       DATA_DIR: database.env.DATA_DIR!,
       PORT: "0",
       LOG_LEVEL: "info",
