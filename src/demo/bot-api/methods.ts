@@ -2,7 +2,9 @@ import type { BotCommand, InlineKeyboardMarkup, Message } from "grammy/types";
 import { CAPTION_MAX, MESSAGE_MAX } from "../../lib/telegram-limits.ts";
 import { htmlProblem } from "./html.ts";
 import { isUpload, type Params } from "./multipart.ts";
-import { BotApiError, documentOf, photoSizeOf, scopeKeyOf, type DemoTelegram, type StoredFile } from "./state.ts";
+import { scopeKeyOf } from "./commands.ts";
+import { documentOf, photoSizeOf } from "./message-fields.ts";
+import { BotApiError, type DemoTelegram, type StoredFile } from "./state.ts";
 
 type Method = (api: DemoTelegram, params: Params, signal?: AbortSignal) => unknown;
 

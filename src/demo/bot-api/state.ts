@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { BotCommand, Chat, Message, ReplyKeyboardMarkup, Update, User, UserFromGetMe } from "grammy/types";
-import { imageSize } from "./html.ts";
+import { menuScopes, scopeKeyOf } from "./commands.ts";
+import { mediaFields, textFields, type StoredFile, type UserContent } from "./message-fields.ts";
+
+export type { StoredFile, UserContent };
 
 /** A refusal as the Bot API words it: `{ ok: false, error_code, description }`. */
 export class BotApiError extends Error {
@@ -10,15 +13,6 @@ export class BotApiError extends Error {
   ) {
     super(description);
   }
-}
-
-export interface StoredFile {
-  fileId: string;
-  uniqueId: string;
-  path: string;
-  bytes: Uint8Array;
-  mimeType: string;
-  name: string;
 }
 
 interface ChatRecord {
@@ -33,12 +27,6 @@ export type DemoEvent =
   | { kind: "callback-answer"; userId: number; text?: string; showAlert: boolean }
   | { kind: "keyboard"; chatId: number }
   | { kind: "commands" };
-
-/** The media a person sends from the page. */
-export type UserContent =
-  | { text: string }
-  | { photo: StoredFile; caption?: string; mediaGroupId?: string }
-  | { document: StoredFile; caption?: string };
 
 /**
  * The state of the demo's Bot API server: one bot, its chats and their messages, the files sent
@@ -208,15 +196,7 @@ export class DemoTelegram {
 
   /** The menu Telegram shows in a chat: the most specific scope set, as Telegram resolves it. */
   commandsFor(chat: Chat, userId: number, languageCode: string): BotCommand[] {
-    const scopes =
-      chat.type === "private"
-        ? [{ type: "chat", chat_id: chat.id }, { type: "all_private_chats" }, { type: "default" }]
-        : [
-            { type: "chat_member", chat_id: chat.id, user_id: userId },
-            { type: "chat", chat_id: chat.id },
-            { type: "all_group_chats" },
-            { type: "default" },
-          ];
+    const scopes = menuScopes(chat, userId);
     for (const scope of scopes)
       for (const language of [languageCode, ""]) {
         const found = this.commands.get(scopeKeyOf(scope, language));
@@ -266,48 +246,4 @@ export class DemoTelegram {
   emit(event: DemoEvent): void {
     for (const listener of this.listeners) listener(event);
   }
-}
-
-export function scopeKeyOf(scope: unknown, languageCode: unknown): string {
-  const s = (scope ?? { type: "default" }) as { type?: string; chat_id?: unknown; user_id?: unknown };
-  const parts = [
-    s.type ?? "default",
-    s.chat_id ?? "",
-    s.user_id ?? "",
-    typeof languageCode === "string" ? languageCode : "",
-  ];
-  return parts.join("|");
-}
-
-/** A typed command gets its bot_command entity, as Telegram's clients add it. */
-function textFields(text: string): Partial<Message> {
-  const command = /^\/[A-Za-z0-9_]+(@\w+)?/.exec(text);
-  return command
-    ? ({ text, entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } as Partial<Message>)
-    : { text };
-}
-
-function mediaFields(content: Exclude<UserContent, { text: string }>): Partial<Message> {
-  if ("document" in content)
-    return { document: documentOf(content.document), caption: content.caption } as Partial<Message>;
-  return {
-    photo: [photoSizeOf(content.photo)],
-    caption: content.caption,
-    media_group_id: content.mediaGroupId,
-  } as Partial<Message>;
-}
-
-export function photoSizeOf(file: StoredFile) {
-  const size = imageSize(file.bytes) ?? { width: 1280, height: 960 };
-  return { file_id: file.fileId, file_unique_id: file.uniqueId, file_size: file.bytes.length, ...size };
-}
-
-export function documentOf(file: StoredFile) {
-  return {
-    file_id: file.fileId,
-    file_unique_id: file.uniqueId,
-    file_name: file.name,
-    mime_type: file.mimeType,
-    file_size: file.bytes.length,
-  };
 }
