@@ -20,4 +20,26 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // The demo page's script runs in the browser.
+  {
+    files: ["assets/**/*.js"],
+    languageOptions: {
+      globals: Object.fromEntries(
+        [
+          "window",
+          "document",
+          "localStorage",
+          "fetch",
+          "EventSource",
+          "FormData",
+          "File",
+          "Node",
+          "DOMParser",
+          "Intl",
+          "setInterval",
+          "clearTimeout",
+        ].map((name) => [name, "readonly"]),
+      ),
+    },
+  },
 );

@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { run } from "@grammyjs/runner";
 import { Api, type Bot } from "grammy";
+import type { Hono } from "hono";
 import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
@@ -39,13 +40,22 @@ const POLL_RETRY_MS = 2_000;
 /** How often the outbox sender looks for due messages: "within seconds of Submit". */
 const OUTBOX_INTERVAL_MS = 1_000;
 
-type StartDeps = { config: Config; clock: Clock; logger: Logger; fetch?: typeof fetch };
+type StartDeps = {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  fetch?: typeof fetch;
+  /** A database already opened (and filled) by the caller, `lapkin demo`; closed on stop like our own. */
+  database?: Database;
+  /** The demo page's routes, served under /demo (src/demo). */
+  demo?: Hono;
+};
 type Opened = Array<() => Promise<void>>;
 
 export async function startLapkin(deps: StartDeps): Promise<RunningLapkin> {
   const { config, logger } = deps;
   const started = performance.now();
-  const database = await openDatabase(config);
+  const database = deps.database ?? (await openDatabase(config));
   // What is open so far, closed in reverse order if start-up fails: a failed start must exit,
   // not leave an HTTP server (or a poller) holding the process alive.
   const opened: Opened = [() => database.close()];
@@ -95,7 +105,7 @@ export async function startLapkin(deps: StartDeps): Promise<RunningLapkin> {
       : undefined;
     if (!dashboard) logger.info("dashboard off: set PUBLIC_URL to the address browsers reach Lapkin at");
     const evidence = { db: database.prisma, storage, clock: deps.clock, logger };
-    const app = createServerApp({ database, logger, webhook, dashboard, evidence });
+    const app = createServerApp({ database, logger, webhook, dashboard, evidence, demo: deps.demo });
     const server = await listen(app.fetch, config);
     opened.push(() => closeServer(server));
     const port = (server.address() as AddressInfo).port;

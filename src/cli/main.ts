@@ -5,7 +5,13 @@ import { defaultIo, type CliIo } from "./context.ts";
 import { UserError } from "./errors.ts";
 import { handOff } from "./handoff.ts";
 
-type Command = { summary: string; usage: string; run: (args: string[], io: CliIo) => Promise<number | void> };
+type Command = {
+  summary: string;
+  usage: string;
+  run: (args: string[], io: CliIo) => Promise<number | void>;
+  /** Runs on a database of its own (the demo's), so never in a running Lapkin's process. */
+  ownDatabase?: true;
+};
 
 /** Loaded on demand so `lapkin migrate` does not pay for the bot, and a bad command costs nothing. */
 const COMMANDS: Record<string, Command> = {
@@ -56,6 +62,12 @@ const COMMANDS: Record<string, Command> = {
     usage: "bukti --revoke REPORT-NUMBER",
     run: async (a, io) => (await import("./bukti.ts")).buktiCommand(a, io),
   },
+  demo: {
+    summary: "the whole product in a browser at /demo, with no Telegram token",
+    usage: "demo [--reset | --keep] [--database URL]",
+    run: async (a, io) => (await import("./demo.ts")).demoCommand(a, io),
+    ownDatabase: true,
+  },
   policy: {
     summary: "show the policy in force: each value, its import key and whether it was imported",
     usage: "policy [--json]",
@@ -76,7 +88,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   }
   try {
     // With the embedded database held by a running Lapkin, the command runs there (src/cli/handoff.ts).
-    if (!io.database) {
+    if (!io.database && !command.ownDatabase) {
       const handedOff = await handOff(argv, io);
       if (handedOff !== undefined) return handedOff;
     }

@@ -17,6 +17,8 @@ export interface ServerDependencies {
   dashboard?: DashboardDependencies;
   /** Present when the file store is: /bukti/<token> evidence links (evidence-links.ts). */
   evidence?: EvidenceLinkDeps;
+  /** `lapkin demo` only: the demo page and its API (src/demo), under /demo. */
+  demo?: Hono;
 }
 
 /** Telegram gives up on a webhook after about a minute; answer well before, the work goes on. */
@@ -57,6 +59,7 @@ export function createServerApp(deps: ServerDependencies): Hono {
 
   if (deps.dashboard) app.route("/", dashboardRoutes(deps.dashboard));
   if (deps.evidence) app.route("/", evidenceLinks(deps.evidence));
+  if (deps.demo) app.route("/demo", deps.demo);
 
   app.notFound((c) => c.json({ ok: false, error: "not found" }, 404));
   app.onError((error, c) => {

@@ -1,0 +1,124 @@
+import { join, resolve } from "node:path";
+import { loadConfig } from "../config.ts";
+import type { Database } from "../db/client.ts";
+import { createLogger } from "../lib/logger.ts";
+import { startLapkin, StartupError, type RunningLapkin } from "../app.ts";
+import { listenBotApi, type BotApiServer } from "../demo/bot-api/http.ts";
+import { DEMO_TOKEN, demoTelegram, setUpDemo } from "../demo/setup.ts";
+import { openDemoDatabase } from "../demo/database.ts";
+import type { CliIo } from "./context.ts";
+import { UserError } from "./errors.ts";
+
+const USAGE = "Usage: lapkin demo [--reset | --keep] [--database postgres://…]";
+
+interface DemoOptions {
+  keep: boolean;
+  reset: boolean;
+  database?: string;
+}
+
+/**
+ * `lapkin demo`: the whole product in a browser, with no Telegram token. Lapkin runs unchanged
+ * against the demo's own Bot API server (src/demo/bot-api) on an embedded database in
+ * DATA_DIR/demo, filled with examples/kota-contoh; the page at /demo plays every person.
+ */
+export async function demoCommand(args: string[], io: CliIo): Promise<number> {
+  const options = parseArgs(args);
+  const started = performance.now();
+  if (io.env.BOT_TOKEN || io.env.BOT_API_ROOT)
+    io.stderr.write(
+      "lapkin demo ignores BOT_TOKEN and BOT_API_ROOT: it talks to its own Bot API server, never to Telegram.\n",
+    );
+  const demoDir = resolve(io.env.DATA_DIR || "./data", "demo");
+
+  const { telegram, clock } = demoTelegram();
+  const botApi = await listenBotApi(telegram);
+  const base = {
+    BOT_TOKEN: DEMO_TOKEN,
+    BOT_API_ROOT: botApi.apiRoot,
+    DATA_DIR: join(demoDir, "session"),
+    DATABASE_URL: options.database,
+    HOST: io.env.HOST || "127.0.0.1",
+    PORT: io.env.PORT || "3000",
+    DEFAULT_TIMEZONE: io.env.DEFAULT_TIMEZONE,
+    LOG_LEVEL: io.env.LOG_LEVEL || "warn",
+    STARTUP_WAIT_SECONDS: "5",
+  };
+  let database: Database | undefined;
+  let running: RunningLapkin | undefined;
+  try {
+    const settings = loadConfig(base);
+    const logger = createLogger({ level: settings.logLevel, botToken: settings.botToken, destination: io.stderr });
+    const start = options.reset ? "reset" : options.keep ? "keep" : "fresh";
+    const opened = await openDemoDatabase({
+      demoDir,
+      start,
+      databaseUrl: options.database,
+      defaultTimeZone: settings.defaultTimeZone,
+    });
+    database = opened.database;
+    const dataDir = opened.dataDir;
+    const demo = await setUpDemo(database.prisma, telegram, clock, {
+      dataDir,
+      defaultTimeZone: settings.defaultTimeZone,
+      logger,
+    });
+    const config = { ...settings, adminTelegramIds: demo.adminTelegramIds };
+    running = await startLapkin({ config, clock, logger, database, demo: demo.routes });
+    database = undefined; // Lapkin owns it now, and closes it on stop
+    const host = config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    io.stdout.write(
+      `Lapkin demo ready in ${seconds} s: open http://${host}:${running.port}/demo\n` +
+        `Demo clock: ${clock.now().toISOString()}. Data in ${demoDir}${options.database ? ` (database ${redact(options.database)})` : ""}. Ctrl+C stops.\n`,
+    );
+  } catch (error) {
+    await database?.close();
+    await botApi.close();
+    if (error instanceof StartupError) throw new UserError(error.message, 1);
+    throw error;
+  }
+  await untilSignal();
+  await stop(running, botApi);
+  return 0;
+}
+
+function parseArgs(args: string[]): DemoOptions {
+  const options: DemoOptions = { keep: false, reset: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--keep") options.keep = true;
+    else if (arg === "--reset") options.reset = true;
+    else if (arg === "--database" || arg.startsWith("--database=")) {
+      const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : args[++i];
+      if (!value || !/^postgres(ql)?:\/\//.test(value))
+        throw new UserError(`--database needs a postgres:// URL.\n${USAGE}`);
+      options.database = value;
+    } else if (arg === "--help" || arg === "-h") throw new UserError(USAGE, 0);
+    else throw new UserError(`Unknown option "${arg}".\n${USAGE}`);
+  }
+  if (options.keep && options.reset) throw new UserError(`--keep and --reset contradict each other.\n${USAGE}`);
+  // A database someone names is never emptied by the demo: it imports into it, idempotently.
+  if (options.reset && options.database)
+    throw new UserError("--reset empties only the demo's own embedded database; drop the --database one yourself.");
+  return options;
+}
+
+const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      process.off("SIGINT", done);
+      process.off("SIGTERM", done);
+      resolve();
+    };
+    process.on("SIGINT", done);
+    process.on("SIGTERM", done);
+  });
+}
+
+async function stop(running: RunningLapkin | undefined, botApi: BotApiServer) {
+  await running?.stop();
+  await botApi.close();
+}

@@ -1,0 +1,71 @@
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { openDatabase, type Database } from "../db/client.ts";
+import { migrate } from "../db/migrate.ts";
+import { systemClock } from "../lib/clock.ts";
+import { CAST, EXAMPLES_DIR, prepareWorld } from "./world.ts";
+
+const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations/", import.meta.url));
+
+export type DemoStart = "fresh" | "keep" | "reset";
+
+/**
+ * The demo's database. On the embedded database, DATA_DIR/demo holds two: `template`, the example
+ * city imported once (creating a PGlite database and importing takes many seconds), and `session`,
+ * the copy the demo runs on. A fresh demo copies the template (well under a second); `--keep`
+ * reuses the session; `--reset` rebuilds both. The template is rebuilt by itself when a migration
+ * or an example file changes. With `--database`, that database is used as it is.
+ */
+export async function openDemoDatabase(options: {
+  demoDir: string;
+  start: DemoStart;
+  databaseUrl?: string;
+  defaultTimeZone: string;
+}): Promise<{ database: Database; dataDir: string }> {
+  const dataDir = join(options.demoDir, "session");
+  if (options.databaseUrl) return { database: await migrated(options.databaseUrl, dataDir), dataDir };
+  if (options.start === "reset") rmSync(options.demoDir, { recursive: true, force: true });
+  if (options.start !== "keep" || !existsSync(join(dataDir, "pglite"))) {
+    const template = join(options.demoDir, "template");
+    await ensureTemplate(template, options.defaultTimeZone);
+    rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir, { recursive: true });
+    cpSync(join(template, "pglite"), join(dataDir, "pglite"), { recursive: true });
+  }
+  return { database: await migrated(undefined, dataDir), dataDir };
+}
+
+async function migrated(databaseUrl: string | undefined, dataDir: string): Promise<Database> {
+  const database = await openDatabase({ databaseUrl, dataDir });
+  try {
+    await migrate(database.sql);
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+async function ensureTemplate(dir: string, defaultTimeZone: string): Promise<void> {
+  const stamp = templateStamp();
+  const stampFile = join(dir, "stamp");
+  if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) return;
+  rmSync(dir, { recursive: true, force: true });
+  const database = await migrated(undefined, dir);
+  try {
+    await prepareWorld(database.prisma, { examplesDir: EXAMPLES_DIR, clock: systemClock, defaultTimeZone });
+  } finally {
+    await database.close();
+  }
+  writeFileSync(stampFile, stamp);
+}
+
+/** What the template is made of: the migrations, the example files and who the tour follows. */
+function templateStamp(): string {
+  const hash = createHash("sha256").update(JSON.stringify(CAST));
+  for (const name of readdirSync(MIGRATIONS_DIR).sort()) hash.update(name);
+  for (const name of readdirSync(EXAMPLES_DIR).sort()) hash.update(name).update(readFileSync(join(EXAMPLES_DIR, name)));
+  return hash.digest("hex");
+}
