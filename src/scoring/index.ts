@@ -8,3 +8,4 @@ export * from "./credit.ts";
 export * from "./legacy-skp.ts";
 export * from "./legacy-final.ts";
 export * from "./mode.ts";
+export * from "./ikm.ts";
