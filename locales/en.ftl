@@ -438,3 +438,7 @@ score-current = Current period: { $period }
 score-suggestion = 💡 Suggested work-result rating from your realisation so far: { $rating }. Your supervisor decides.
 score-main-average = Average achievement of { $count } main indicators: { $percent }% of the target due by the end of the period.
 score-stats = Reports in { $year }: { $approved } approved, { $revised } sent back for revision, { $rejected } rejected; average approval time { $hours } hours.
+
+# --- feedback (service counters, citizen survey, complaints) ---
+poster-title = Community Satisfaction Survey
+poster-instruction = Scan this QR code with your phone's camera and rate our service in Telegram — under a minute, no sign-up.

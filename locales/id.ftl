@@ -432,3 +432,7 @@ score-current = Periode berjalan: { $period }
 score-suggestion = 💡 Saran hasil kerja dari realisasi sejauh ini: { $rating }. Atasan Anda yang memutuskan.
 score-main-average = Rata-rata capaian { $count } indikator utama: { $percent }% dari target s.d. akhir periode.
 score-stats = Laporan tahun { $year }: { $approved } disetujui, { $revised } diminta revisi, { $rejected } ditolak; rata-rata waktu persetujuan { $hours } jam.
+
+# --- feedback (service counters, citizen survey, complaints) ---
+poster-title = Survei Kepuasan Masyarakat
+poster-instruction = Pindai kode QR ini dengan kamera ponsel Anda dan beri nilai layanan kami lewat Telegram — kurang dari satu menit, tanpa mendaftar.

@@ -50,6 +50,11 @@ const COMMANDS: Record<string, Command> = {
     usage: "export [--month YYYY-MM | --quarter YYYY-Qn] [--unit CODE] [--out FILE]",
     run: async (a, io) => (await import("./export.ts")).exportCommand(a, io),
   },
+  qr: {
+    summary: "write a printable A5 survey poster (PNG with QR code) per service counter",
+    usage: "qr [--unit CODE] [--out DIR]",
+    run: async (a, io) => (await import("./qr.ts")).qrCommand(a, io),
+  },
   policy: {
     summary: "show the policy in force: each value, its import key and whether it was imported",
     usage: "policy [--json]",

@@ -1,5 +1,6 @@
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { storedSections } from "../policy/compose.ts";
+import { writeCounters } from "./counters.ts";
 import { indicatorKey, planKey, type Snapshot, type Tx } from "./snapshot.ts";
 import type { EmployeeTarget, ImportPlan } from "./plan.ts";
 import type { IndicatorRecord, UnitRecord } from "./types.ts";
@@ -67,6 +68,8 @@ export const rowsToWrite = (plan: ImportPlan) =>
     plan.indicators.update,
     plan.leave.create,
     plan.policy.set,
+    plan.counters.create,
+    plan.counters.update,
   ].reduce((sum, rows) => sum + rows.length, 0);
 
 /**
@@ -87,6 +90,9 @@ export async function applyPlan(
   await writeSkp(batch, plan, snapshot, employeeIds);
   await writeLeave(tx, plan, employeeIds, progress);
   await writePolicy(tx, plan, snapshot, progress);
+  progress.advance(
+    await writeCounters(tx, plan.counters, snapshot.counters, { units: unitIds, employees: employeeIds }),
+  );
 }
 
 /**
