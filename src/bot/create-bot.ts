@@ -8,7 +8,7 @@ import type { Db } from "../db/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { FileStore } from "../storage/file-store.ts";
-import type { ReportPolicy, ReviewPolicy } from "../domain/policy/sections.ts";
+import type { FeedbackPolicy, ReportPolicy, ReviewPolicy } from "../domain/policy/sections.ts";
 import type { EvaluationPeriodKind } from "../domain/skp/periods.ts";
 import type { BotContext } from "./context.ts";
 import { i18n } from "./i18n.ts";
@@ -25,6 +25,8 @@ import { groups } from "../handlers/groups/index.ts";
 import { skp } from "../handlers/skp/index.ts";
 import { evaluation } from "../handlers/evaluation/index.ts";
 import { score } from "../handlers/score/index.ts";
+import { survey } from "../handlers/survey/index.ts";
+import { complaint } from "../handlers/complaint/index.ts";
 
 export interface BotDependencies {
   config: Config;
@@ -43,6 +45,7 @@ export interface BotDependencies {
   policy?: ReportPolicy;
   reviewPolicy?: ReviewPolicy;
   periodKind?: EvaluationPeriodKind;
+  feedbackPolicy?: FeedbackPolicy;
 }
 
 /** The longest `retry_after` a reply waits out; a longer one fails the update (redelivered in webhook mode). */
@@ -72,7 +75,10 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
   bot.use(i18n());
   bot.use(groupGuard());
   bot.use(groups(deps));
+  // Before the registration gate: a citizen's survey needs no employee record.
+  bot.use(survey(deps));
   bot.use(registration(deps));
+  bot.use(complaint(deps));
   bot.use(review(deps));
   bot.use(evaluation(deps)); // before /lapor, so a feedback text being asked for is taken first
   bot.use(score(deps));

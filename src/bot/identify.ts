@@ -23,11 +23,13 @@ export function identify(deps: { db: Db; adminTelegramIds: bigint[] }): Middlewa
         conversation: conversationKey(ctx.chat.id),
         review: pendingAnswerKey("reviewNote", telegramId),
         evaluation: pendingAnswerKey("evaluationAnswer", telegramId),
+        survey: pendingAnswerKey("surveyOpen", telegramId),
+        complaint: pendingAnswerKey("complaintNote", telegramId),
       };
       const { employee, rows } = await loadSender(deps.db, BigInt(telegramId), keys);
       ctx.employee = employee;
       if (employee)
-        for (const name of ["conversation", "review", "evaluation"] as const)
+        for (const name of ["conversation", "review", "evaluation", "survey", "complaint"] as const)
           rememberKeyValueRow(ctx, keys[name], rows[name]);
     }
     ctx.isAdmin =
@@ -67,6 +69,10 @@ type SenderRow = EmployeeRow & {
   reviewExpiresAt: Date | null;
   evaluation: string | null;
   evaluationExpiresAt: Date | null;
+  survey: string | null;
+  surveyExpiresAt: Date | null;
+  complaint: string | null;
+  complaintExpiresAt: Date | null;
 };
 
 /**
@@ -76,7 +82,7 @@ type SenderRow = EmployeeRow & {
 async function loadSender(
   db: Db,
   telegramId: bigint,
-  keys: { conversation: string; review: string; evaluation: string },
+  keys: { conversation: string; review: string; evaluation: string; survey: string; complaint: string },
 ) {
   const rows = await db.$queryRaw<SenderRow[]>`
     SELECT e."id", e."nip", e."name", e."position", e."unitId", u."name" AS "unitName", u."timeZone",
@@ -84,11 +90,15 @@ async function loadSender(
            EXISTS (SELECT 1 FROM "Employee" s WHERE s."supervisorId" = e."id" AND s."active") AS "isSupervisor",
            kv."value"::text AS "conversation", kv."expiresAt" AS "conversationExpiresAt",
            rp."value"::text AS "review", rp."expiresAt" AS "reviewExpiresAt",
-           ea."value"::text AS "evaluation", ea."expiresAt" AS "evaluationExpiresAt"
+           ea."value"::text AS "evaluation", ea."expiresAt" AS "evaluationExpiresAt",
+           sv."value"::text AS "survey", sv."expiresAt" AS "surveyExpiresAt",
+           cn."value"::text AS "complaint", cn."expiresAt" AS "complaintExpiresAt"
     FROM "Employee" e JOIN "Unit" u ON u."id" = e."unitId"
     LEFT JOIN "KeyValue" kv ON kv."key" = ${keys.conversation}
     LEFT JOIN "KeyValue" rp ON rp."key" = ${keys.review}
     LEFT JOIN "KeyValue" ea ON ea."key" = ${keys.evaluation}
+    LEFT JOIN "KeyValue" sv ON sv."key" = ${keys.survey}
+    LEFT JOIN "KeyValue" cn ON cn."key" = ${keys.complaint}
     WHERE e."telegramId" = ${telegramId} AND e."active"
     LIMIT 1`;
   const row = rows[0];
@@ -98,6 +108,8 @@ async function loadSender(
       conversation: { value: row?.conversation ?? null, expiresAt: row?.conversationExpiresAt ?? null },
       review: { value: row?.review ?? null, expiresAt: row?.reviewExpiresAt ?? null },
       evaluation: { value: row?.evaluation ?? null, expiresAt: row?.evaluationExpiresAt ?? null },
+      survey: { value: row?.survey ?? null, expiresAt: row?.surveyExpiresAt ?? null },
+      complaint: { value: row?.complaint ?? null, expiresAt: row?.complaintExpiresAt ?? null },
     } satisfies Record<string, StoredRow>,
   };
 }

@@ -33,6 +33,10 @@ export const PENDING_ANSWER_KINDS = {
   reviewNote: { prefix: "review-pending", ttlMs: 24 * 3600_000 },
   /** A typed answer (feedback, behaviour score) an evaluator is being asked for (src/handlers/evaluation). */
   evaluationAnswer: { prefix: "evaluation-ask", ttlMs: 24 * 3600_000 },
+  /** A citizen's open survey: their next message answers it or is asked again (src/handlers/survey). */
+  surveyOpen: { prefix: "survey-open", ttlMs: 30 * 60_000 },
+  /** A complaint's follow-up note a head is being asked for (src/handlers/complaint). */
+  complaintNote: { prefix: "complaint-note", ttlMs: 24 * 3600_000 },
 } as const satisfies Record<string, PendingAnswerKind>;
 
 export type PendingAnswerName = keyof typeof PENDING_ANSWER_KINDS;
