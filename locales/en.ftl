@@ -499,3 +499,5 @@ complaint-note-length = The follow-up note must have 1 to { $max } characters.
 complaint-followed-up = The follow-up of complaint { $number } was sent to the citizen.
 complaint-done = Complaint { $number } marked done.
 complaint-closed = Complaint { $number } is already done; nothing changed.
+complaint-remind = ⏰ Complaint { $number } ({ $unit }) has no follow-up yet; it was due { $due }. Please follow it up.
+complaint-escalate = ⚠️ Complaint { $number } at { $unit } was not followed up by the head of the unit by { $due }.

@@ -493,3 +493,5 @@ complaint-note-length = Catatan tindak lanjut harus berisi 1 sampai { $max } kar
 complaint-followed-up = Tindak lanjut pengaduan { $number } sudah dikirim kepada warga.
 complaint-done = Pengaduan { $number } ditandai selesai.
 complaint-closed = Pengaduan { $number } sudah selesai; tidak ada yang diubah.
+complaint-remind = ⏰ Pengaduan { $number } ({ $unit }) belum ditindaklanjuti; batasnya { $due }. Mohon segera ditindaklanjuti.
+complaint-escalate = ⚠️ Pengaduan { $number } di { $unit } belum ditindaklanjuti oleh kepala unit sampai batas { $due }.
