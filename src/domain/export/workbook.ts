@@ -5,6 +5,8 @@ import type { Db } from "../../db/client.ts";
 import { writeEvaluations } from "./evaluations-sheet.ts";
 import { writeRealisation } from "./realisation-sheet.ts";
 import { writeReports } from "./reports-sheet.ts";
+import { writeSkm } from "./skm-sheet.ts";
+import { writeComplaints } from "./complaints-sheet.ts";
 import type { ExportScope } from "./scope.ts";
 
 /**
@@ -20,7 +22,7 @@ import type { ExportScope } from "./scope.ts";
  * are read in keyset batches (id > last, BATCH at a time), so memory stays flat at any size.
  *
  * One file per sheet: reports-sheet.ts (Laporan), realisation-sheet.ts (Realisasi),
- * evaluations-sheet.ts (Penilaian); sheet.ts holds what they share, scope.ts the units exported.
+ * evaluations-sheet.ts (Penilaian), skm-sheet.ts (SKM), complaints-sheet.ts (Pengaduan); sheet.ts holds what they share, scope.ts the units exported.
  */
 
 export const EXPORT_BATCH = 5_000;
@@ -53,6 +55,8 @@ export async function exportWorkbook(
     const reports = await writeReports(db, workbook, scope, options.batchSize ?? EXPORT_BATCH);
     const indicators = await writeRealisation(db, workbook, scope);
     const evaluations = await writeEvaluations(db, workbook, scope, options.batchSize ?? EXPORT_BATCH);
+    await writeSkm(db, workbook, scope);
+    await writeComplaints(db, workbook, scope);
     await workbook.commit();
     renameSync(temp, options.path);
     return { path: options.path, reports, indicators, evaluations };
