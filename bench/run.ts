@@ -6,6 +6,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   report: async () => (await import("./report.ts")).benchReport(),
   summary: async () => (await import("./summary.ts")).benchSummary(),
   export: async () => (await import("./export.ts")).benchExport(),
+  feedback: async () => (await import("./feedback.ts")).benchFeedback(),
 };
 
 const wanted = process.argv.slice(2);
