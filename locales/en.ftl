@@ -501,3 +501,4 @@ complaint-done = Complaint { $number } marked done.
 complaint-closed = Complaint { $number } is already done; nothing changed.
 complaint-remind = ⏰ Complaint { $number } ({ $unit }) has no follow-up yet; it was due { $due }. Please follow it up.
 complaint-escalate = ⚠️ Complaint { $number } at { $unit } was not followed up by the head of the unit by { $due }.
+summary-ikm = Community satisfaction index this month: { $score } (grade { $band })

@@ -495,3 +495,4 @@ complaint-done = Pengaduan { $number } ditandai selesai.
 complaint-closed = Pengaduan { $number } sudah selesai; tidak ada yang diubah.
 complaint-remind = ⏰ Pengaduan { $number } ({ $unit }) belum ditindaklanjuti; batasnya { $due }. Mohon segera ditindaklanjuti.
 complaint-escalate = ⚠️ Pengaduan { $number } di { $unit } belum ditindaklanjuti oleh kepala unit sampai batas { $due }.
+summary-ikm = Indeks Kepuasan Masyarakat bulan ini: { $score } (mutu { $band })
