@@ -7,6 +7,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   summary: async () => (await import("./summary.ts")).benchSummary(),
   export: async () => (await import("./export.ts")).benchExport(),
   dashboard: async () => (await import("./dashboard.ts")).benchDashboard(),
+  feedback: async () => (await import("./feedback.ts")).benchFeedback(),
 };
 
 const wanted = process.argv.slice(2);

@@ -735,3 +735,66 @@ demo-language-switch = Bahasa Indonesia
 demo-invite-link = Invite link
 demo-failed = Failed: { $reason }
 demo-alert-close = Close
+# --- feedback (service counters, citizen survey, complaints) ---
+poster-title = Community Satisfaction Survey
+poster-instruction = Scan this QR code with your phone's camera and rate our service in Telegram — under a minute, no sign-up.
+survey-unknown = This service code is not known. Scan the QR code at the counter again, or ask the staff.
+survey-throttled-counter = Thank you, you have already rated this service today. You can rate it again tomorrow.
+survey-throttled-day = Thank you, you have answered enough surveys for today. Please come back tomorrow.
+survey-question = Community Satisfaction Survey — { $counter }, { $unit }
+    Question { $number } of 9: { $question }
+survey-overall-question = Community Satisfaction Survey — { $counter }, { $unit }
+    Overall, how was the service you received?
+survey-element-PERSYARATAN = How well do the service requirements fit the kind of service?
+survey-element-PROSEDUR = How easy are the service's system, mechanism and procedure?
+survey-element-WAKTU = How fast was the service completed?
+survey-element-BIAYA = How fair is the fee (or, if free, was it really free)?
+survey-element-PRODUK = How well does the result match what the service promises?
+survey-element-KOMPETENSI = How competent were the staff?
+survey-element-PERILAKU = How did the staff behave (courtesy and friendliness)?
+survey-element-PENGADUAN = How are complaints, suggestions and feedback handled?
+survey-element-SARANA = How good are the facilities?
+survey-element-short-PERSYARATAN = requirements
+survey-element-short-PROSEDUR = procedure
+survey-element-short-WAKTU = completion time
+survey-element-short-BIAYA = fee
+survey-element-short-PRODUK = service result
+survey-element-short-KOMPETENSI = staff competence
+survey-element-short-PERILAKU = staff behaviour
+survey-element-short-PENGADUAN = complaint handling
+survey-element-short-SARANA = facilities
+survey-score-1 = 1 Poor
+survey-score-2 = 2 Fair
+survey-score-3 = 3 Good
+survey-score-4 = 4 Very good
+survey-overall-only = ⏩ Overall rating only
+survey-comment-question = Any suggestion or comment? Type it here (up to 1,000 characters), or press Skip.
+survey-comment-skip = Skip
+survey-comment-too-long = A comment holds at most { $max } characters. Please shorten it and send it again.
+survey-complaint-question = Is this a complaint the head of the unit should follow up?
+survey-complaint-yes = Yes, a complaint
+survey-complaint-no = No
+survey-thanks = Thank you for your rating! Your feedback helps us improve the service.
+survey-thanks-complaint = Thank you. Your complaint is recorded as { $number }. The follow-up will be sent to this chat.
+survey-left = Survey stopped. The answers you gave are kept.
+complaint-card = 📣 Complaint { $number }
+    { $unit } — { $counter }
+    Received: { $received }
+    Follow-up due: { $due }
+    Low scores: { $low }
+    Overall score: { $overall }
+    Comment: { $comment }
+complaint-button-follow-up = 📝 Follow up
+complaint-button-done = ✅ Done
+complaint-receipt = Your complaint is recorded as { $number }.
+complaint-follow-up-citizen = Follow-up of complaint { $number }:
+    { $note }
+complaint-not-allowed = You may not handle this complaint.
+complaint-ask-note = Type the follow-up note for the citizen (up to 1,000 characters).
+complaint-note-length = The follow-up note must have 1 to { $max } characters.
+complaint-followed-up = The follow-up of complaint { $number } was sent to the citizen.
+complaint-done = Complaint { $number } marked done.
+complaint-closed = Complaint { $number } is already done; nothing changed.
+complaint-remind = ⏰ Complaint { $number } ({ $unit }) has no follow-up yet; it was due { $due }. Please follow it up.
+complaint-escalate = ⚠️ Complaint { $number } at { $unit } was not followed up by the head of the unit by { $due }.
+summary-ikm = Community satisfaction index this month: { $score } (grade { $band })

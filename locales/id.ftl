@@ -729,3 +729,66 @@ demo-language-switch = English
 demo-invite-link = Tautan undangan
 demo-failed = Gagal: { $reason }
 demo-alert-close = Tutup
+# --- feedback (service counters, citizen survey, complaints) ---
+poster-title = Survei Kepuasan Masyarakat
+poster-instruction = Pindai kode QR ini dengan kamera ponsel Anda dan beri nilai layanan kami lewat Telegram — kurang dari satu menit, tanpa mendaftar.
+survey-unknown = Kode layanan ini tidak dikenal. Pindai lagi kode QR di loket, atau tanyakan kepada petugas.
+survey-throttled-counter = Terima kasih, Anda sudah menilai layanan ini hari ini. Silakan menilai lagi besok.
+survey-throttled-day = Terima kasih, Anda sudah mengisi cukup banyak survei hari ini. Silakan kembali besok.
+survey-question = Survei Kepuasan Masyarakat — { $counter }, { $unit }
+    Pertanyaan { $number } dari 9: { $question }
+survey-overall-question = Survei Kepuasan Masyarakat — { $counter }, { $unit }
+    Secara keseluruhan, bagaimana layanan yang Anda terima?
+survey-element-PERSYARATAN = Bagaimana kesesuaian persyaratan pelayanan dengan jenis pelayanannya?
+survey-element-PROSEDUR = Bagaimana kemudahan sistem, mekanisme dan prosedur pelayanan?
+survey-element-WAKTU = Bagaimana kecepatan waktu penyelesaian pelayanan?
+survey-element-BIAYA = Bagaimana kewajaran biaya/tarif pelayanan (atau kesesuaiannya bila gratis)?
+survey-element-PRODUK = Bagaimana kesesuaian produk pelayanan dengan spesifikasi jenis pelayanan yang dijanjikan?
+survey-element-KOMPETENSI = Bagaimana kompetensi/kemampuan petugas pelayanan?
+survey-element-PERILAKU = Bagaimana perilaku petugas (kesopanan dan keramahan)?
+survey-element-PENGADUAN = Bagaimana penanganan pengaduan, saran dan masukan?
+survey-element-SARANA = Bagaimana kualitas sarana dan prasarana?
+survey-element-short-PERSYARATAN = persyaratan
+survey-element-short-PROSEDUR = prosedur
+survey-element-short-WAKTU = waktu penyelesaian
+survey-element-short-BIAYA = biaya/tarif
+survey-element-short-PRODUK = produk layanan
+survey-element-short-KOMPETENSI = kompetensi pelaksana
+survey-element-short-PERILAKU = perilaku pelaksana
+survey-element-short-PENGADUAN = penanganan pengaduan
+survey-element-short-SARANA = sarana dan prasarana
+survey-score-1 = 1 Tidak baik
+survey-score-2 = 2 Kurang baik
+survey-score-3 = 3 Baik
+survey-score-4 = 4 Sangat baik
+survey-overall-only = ⏩ Nilai keseluruhan saja
+survey-comment-question = Ada saran atau komentar? Ketik di sini (paling banyak 1.000 karakter), atau tekan Lewati.
+survey-comment-skip = Lewati
+survey-comment-too-long = Komentar paling banyak { $max } karakter. Mohon persingkat, lalu kirim lagi.
+survey-complaint-question = Apakah ini sebuah pengaduan yang perlu ditindaklanjuti oleh kepala unit?
+survey-complaint-yes = Ya, ini pengaduan
+survey-complaint-no = Tidak
+survey-thanks = Terima kasih atas penilaian Anda! Masukan Anda membantu kami memperbaiki layanan.
+survey-thanks-complaint = Terima kasih. Pengaduan Anda kami terima dengan nomor { $number }. Tindak lanjutnya akan kami kirim ke percakapan ini.
+survey-left = Survei dihentikan. Jawaban yang sudah Anda berikan tetap tersimpan.
+complaint-card = 📣 Pengaduan { $number }
+    { $unit } — { $counter }
+    Diterima: { $received }
+    Batas tindak lanjut: { $due }
+    Nilai rendah: { $low }
+    Nilai keseluruhan: { $overall }
+    Komentar: { $comment }
+complaint-button-follow-up = 📝 Ditindaklanjuti
+complaint-button-done = ✅ Selesai
+complaint-receipt = Pengaduan Anda tercatat dengan nomor { $number }.
+complaint-follow-up-citizen = Tindak lanjut pengaduan { $number }:
+    { $note }
+complaint-not-allowed = Anda tidak berwenang menangani pengaduan ini.
+complaint-ask-note = Ketik catatan tindak lanjut untuk warga (paling banyak 1.000 karakter).
+complaint-note-length = Catatan tindak lanjut harus berisi 1 sampai { $max } karakter.
+complaint-followed-up = Tindak lanjut pengaduan { $number } sudah dikirim kepada warga.
+complaint-done = Pengaduan { $number } ditandai selesai.
+complaint-closed = Pengaduan { $number } sudah selesai; tidak ada yang diubah.
+complaint-remind = ⏰ Pengaduan { $number } ({ $unit }) belum ditindaklanjuti; batasnya { $due }. Mohon segera ditindaklanjuti.
+complaint-escalate = ⚠️ Pengaduan { $number } di { $unit } belum ditindaklanjuti oleh kepala unit sampai batas { $due }.
+summary-ikm = Indeks Kepuasan Masyarakat bulan ini: { $score } (mutu { $band })

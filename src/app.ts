@@ -75,6 +75,7 @@ export async function startLapkin(deps: StartDeps): Promise<RunningLapkin> {
       policy: policies.report,
       reviewPolicy: policies.review,
       periodKind: policies.rating.period,
+      feedbackPolicy: policies.feedback,
     });
     const connect: ConnectOptions = {
       apiRoot: config.botApiRoot,

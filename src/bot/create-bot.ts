@@ -8,7 +8,7 @@ import type { Db } from "../db/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { FileStore } from "../storage/file-store.ts";
-import type { ReportPolicy, ReviewPolicy } from "../domain/policy/sections.ts";
+import type { FeedbackPolicy, ReportPolicy, ReviewPolicy } from "../domain/policy/sections.ts";
 import type { EvaluationPeriodKind } from "../domain/skp/periods.ts";
 import type { BotContext } from "./context.ts";
 import { i18n } from "./i18n.ts";
@@ -33,6 +33,8 @@ import { dashboard } from "../handlers/dashboard/index.ts";
 import { feedback } from "../handlers/feedback/index.ts";
 import { calibration } from "../handlers/calibration/index.ts";
 import { recapFeature } from "../handlers/recap/index.ts";
+import { survey } from "../handlers/survey/index.ts";
+import { complaint } from "../handlers/complaint/index.ts";
 
 export interface BotDependencies {
   config: Config;
@@ -51,6 +53,7 @@ export interface BotDependencies {
   policy?: ReportPolicy;
   reviewPolicy?: ReviewPolicy;
   periodKind?: EvaluationPeriodKind;
+  feedbackPolicy?: FeedbackPolicy;
 }
 
 /** The longest `retry_after` a reply waits out; a longer one fails the update (redelivered in webhook mode). */
@@ -87,7 +90,10 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
   bot.use(i18n());
   bot.use(groupGuard());
   bot.use(groups(deps));
+  // Before the registration gate: a citizen's survey needs no employee record.
+  bot.use(survey(deps));
   bot.use(registration(deps));
+  bot.use(complaint(deps));
   bot.use(review(deps));
   bot.use(evaluation(deps)); // before /lapor, so a feedback text being asked for is taken first
   bot.use(feedback(deps)); // before /lapor, so a note being asked for is taken first

@@ -28,12 +28,22 @@ export function identify(deps: { db: Db; adminTelegramIds: bigint[] }): Middlewa
         evaluation: pendingAnswerKey("evaluationAnswer", telegramId),
         feedback: pendingAnswerKey("feedbackText", telegramId),
         calibration: pendingAnswerKey("calibrationText", telegramId),
+        survey: pendingAnswerKey("surveyOpen", telegramId),
+        complaint: pendingAnswerKey("complaintNote", telegramId),
       };
       const { employee, rows, seen } = await loadSender(deps.db, BigInt(telegramId), keys, trackedUpdate(ctx));
       ctx.employee = employee;
       rememberUpdateSeen(ctx, seen);
       if (employee)
-        for (const name of ["conversation", "review", "evaluation", "feedback", "calibration"] as const)
+        for (const name of [
+          "conversation",
+          "review",
+          "evaluation",
+          "feedback",
+          "calibration",
+          "survey",
+          "complaint",
+        ] as const)
           rememberKeyValueRow(ctx, keys[name], rows[name]);
     }
     ctx.isAdmin =
@@ -78,6 +88,10 @@ type SenderRow = EmployeeRow & {
   feedbackExpiresAt: Date | null;
   calibration: string | null;
   calibrationExpiresAt: Date | null;
+  survey: string | null;
+  surveyExpiresAt: Date | null;
+  complaint: string | null;
+  complaintExpiresAt: Date | null;
 };
 
 /**
@@ -88,7 +102,7 @@ type SenderRow = EmployeeRow & {
 async function loadSender(
   db: Db,
   telegramId: bigint,
-  keys: Record<"conversation" | "review" | "evaluation" | "feedback" | "calibration", string>,
+  keys: Record<"conversation" | "review" | "evaluation" | "feedback" | "calibration" | "survey" | "complaint", string>,
   /** Absent when the update is not tracked (src/bot/redelivery.ts): nothing to look up. */
   update: UpdateId | undefined,
 ) {
@@ -100,7 +114,9 @@ async function loadSender(
            rp."value"::text AS "review", rp."expiresAt" AS "reviewExpiresAt",
            ea."value"::text AS "evaluation", ea."expiresAt" AS "evaluationExpiresAt",
            fb."value"::text AS "feedback", fb."expiresAt" AS "feedbackExpiresAt",
-           ca."value"::text AS "calibration", ca."expiresAt" AS "calibrationExpiresAt"
+           ca."value"::text AS "calibration", ca."expiresAt" AS "calibrationExpiresAt",
+           sv."value"::text AS "survey", sv."expiresAt" AS "surveyExpiresAt",
+           cn."value"::text AS "complaint", cn."expiresAt" AS "complaintExpiresAt"
     FROM (SELECT ${update ? processedSql(update) : Prisma.sql`FALSE`} AS "seen") d
     LEFT JOIN ("Employee" e JOIN "Unit" u ON u."id" = e."unitId") ON e."telegramId" = ${telegramId} AND e."active"
     LEFT JOIN "KeyValue" kv ON kv."key" = ${keys.conversation}
@@ -108,6 +124,8 @@ async function loadSender(
     LEFT JOIN "KeyValue" ea ON ea."key" = ${keys.evaluation}
     LEFT JOIN "KeyValue" fb ON fb."key" = ${keys.feedback}
     LEFT JOIN "KeyValue" ca ON ca."key" = ${keys.calibration}
+    LEFT JOIN "KeyValue" sv ON sv."key" = ${keys.survey}
+    LEFT JOIN "KeyValue" cn ON cn."key" = ${keys.complaint}
     LIMIT 1`;
   const row = rows[0];
   return {
@@ -119,6 +137,8 @@ async function loadSender(
       evaluation: { value: row?.evaluation ?? null, expiresAt: row?.evaluationExpiresAt ?? null },
       feedback: { value: row?.feedback ?? null, expiresAt: row?.feedbackExpiresAt ?? null },
       calibration: { value: row?.calibration ?? null, expiresAt: row?.calibrationExpiresAt ?? null },
+      survey: { value: row?.survey ?? null, expiresAt: row?.surveyExpiresAt ?? null },
+      complaint: { value: row?.complaint ?? null, expiresAt: row?.complaintExpiresAt ?? null },
     } satisfies Record<string, StoredRow>,
   };
 }

@@ -40,6 +40,10 @@ export const PENDING_ANSWER_KINDS = {
   feedbackText: { prefix: "feedback-ask", ttlMs: 24 * 3600_000 },
   /** A flag's reason or a supervisor's justification for keeping a rating (src/handlers/calibration). */
   calibrationText: { prefix: "calibration-ask", ttlMs: 24 * 3600_000 },
+  /** A citizen's open survey: their next message answers it or is asked again (src/handlers/survey). */
+  surveyOpen: { prefix: "survey-open", ttlMs: 30 * 60_000 },
+  /** A complaint's follow-up note a head is being asked for (src/handlers/complaint). */
+  complaintNote: { prefix: "complaint-note", ttlMs: 24 * 3600_000 },
 } as const satisfies Record<string, PendingAnswerKind>;
 
 export type PendingAnswerName = keyof typeof PENDING_ANSWER_KINDS;

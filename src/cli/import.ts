@@ -74,6 +74,7 @@ export function formatSummary(s: ImportSummary): string {
     `  SKP indicators: ${counts(s.indicators)}`,
     `  leave:          ${s.leave.created} created, ${s.leave.unchanged} unchanged`,
     `  policy values:  ${s.policy.changed} changed, ${s.policy.unchanged} unchanged`,
+    `  counters:       ${counts(s.counters)}`,
     ...s.ignoredColumns.map(
       (i) => `Note: ignored the unknown column(s) ${i.columns.map((c) => `"${c}"`).join(", ")} in ${i.file}.`,
     ),

@@ -100,7 +100,12 @@ async function issue(options: Options, io: CliIo): Promise<number> {
 }
 
 /** getMe through grammY, so BOT_API_ROOT and the test transport apply exactly as for the bot. */
-async function botUsername(config: Config, fetchFn: CliIo["fetch"]): Promise<string> {
+/** The bot's username from getMe; `consequence` ends the message when Telegram cannot be asked. */
+export async function botUsername(
+  config: Config,
+  fetchFn: CliIo["fetch"],
+  consequence = "No invites were issued.",
+): Promise<string> {
   const api = new Api(config.botToken, { apiRoot: config.botApiRoot, fetch: fetchFn, timeoutSeconds: 30 });
   try {
     const me = await api.getMe();
@@ -108,7 +113,7 @@ async function botUsername(config: Config, fetchFn: CliIo["fetch"]): Promise<str
     return me.username;
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(`${getMeFailure(error, config)} No invites were issued.`);
+    throw new UserError(`${getMeFailure(error, config)} ${consequence}`);
   }
 }
 

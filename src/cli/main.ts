@@ -68,6 +68,11 @@ const COMMANDS: Record<string, Command> = {
     run: async (a, io) => (await import("./demo.ts")).demoCommand(a, io),
     ownDatabase: true,
   },
+  qr: {
+    summary: "write a printable A5 survey poster (PNG with QR code) per service counter",
+    usage: "qr [--unit CODE] [--out DIR]",
+    run: async (a, io) => (await import("./qr.ts")).qrCommand(a, io),
+  },
   policy: {
     summary: "show the policy in force: each value, its import key and whether it was imported",
     usage: "policy [--json]",

@@ -7,6 +7,12 @@ import { renderWeeklyChart } from "./chart.ts";
 import type { JobContext } from "./job-context.ts";
 import { dayRate, weekRate, type WeeklyStats } from "./summary-stats.ts";
 
+/** A unit's IKM of the month so far, as the group sees it. */
+export interface UnitIkm {
+  score: number;
+  band: string;
+}
+
 /** The weekly summary's words and picture: the group's caption and chart, the daily lines, the head's text. */
 
 /** The group's caption: numbers only, and names only of the people to recognise. */
@@ -16,6 +22,7 @@ export function summaryCaption(
   stats: WeeklyStats,
   locale: string,
   recognition: boolean,
+  ikm?: UnitIkm,
 ): string {
   const lines = [
     translate(locale, "summary-caption", {
@@ -30,6 +37,8 @@ export function summaryCaption(
       skp: stats.skpProgress === null ? "–" : Math.round(stats.skpProgress),
     }),
   ];
+  // The month's service score and band only: no comment, no counter, nothing a citizen wrote.
+  if (ikm) lines.push(translate(locale, "summary-ikm", { score: formatNumber(ikm.score, 2), band: ikm.band }));
   if (recognition && stats.top.length) {
     lines.push(
       translate(locale, "summary-recognition", { names: stats.top.map((t) => `${t.name} (${t.approved})`).join(", ") }),

@@ -5,7 +5,9 @@ import { renderWeeklyChart } from "./chart.ts";
 import type { JobContext, JobOutcome } from "./job-context.ts";
 import { enqueueMessages } from "../domain/outbox.ts";
 import { weeklyStats, weekRate } from "./summary-stats.ts";
-import { dailyLines, drawChart, headSummary, summaryCaption } from "./summary-texts.ts";
+import { dailyLines, drawChart, headSummary, summaryCaption, type UnitIkm } from "./summary-texts.ts";
+import { ikmFigures } from "../domain/survey/ikm.ts";
+import { DEFAULT_FEEDBACK_POLICY } from "../domain/policy/sections.ts";
 
 /**
  * Weekly summary, on the unit's last working day of the week at 16:00: a chart with a caption to
@@ -22,11 +24,12 @@ export async function weeklySummary(ctx: JobContext, render = renderWeeklyChart)
     ctx.unit.id,
   )!;
   const weekOf = days[0]!;
+  const ikm = await monthIkm(ctx);
   const groups = await ctx.db.group.findMany({ where: { unitId: ctx.unit.id, active: true }, orderBy: { id: "asc" } });
   const messages: OutgoingMessage[] = [];
   const byLocale = new Map<string, Uint8Array | null>();
   for (const group of groups) {
-    const caption = summaryCaption(ctx.unit, weekOf, stats, group.language, ctx.policy.weeklySummary.recognition);
+    const caption = summaryCaption(ctx.unit, weekOf, stats, group.language, ctx.policy.weeklySummary.recognition, ikm);
     if (!byLocale.has(group.language)) byLocale.set(group.language, drawChart(ctx, stats, group.language, render));
     const chart = byLocale.get(group.language);
     const chat_id = group.chatId.toString();
@@ -68,4 +71,16 @@ export async function weeklySummary(ctx: JobContext, render = renderWeeklyChart)
   }
   const queued = await enqueueMessages(ctx.db, messages);
   return { status: "DONE", details: { groups: groups.length, heads: heads.length, queued, rate: weekRate(stats) } };
+}
+
+/** The unit's IKM from the first of the month to today, when its counters have answers. */
+async function monthIkm(ctx: JobContext): Promise<UnitIkm | undefined> {
+  const [figure] = await ikmFigures(ctx.db, {
+    from: `${ctx.localDate.slice(0, 7)}-01`,
+    to: ctx.localDate,
+    by: "unit",
+    unitIds: [ctx.unit.id],
+    minRespondents: DEFAULT_FEEDBACK_POLICY.ikmMinRespondents,
+  });
+  return figure?.score != null && figure.band ? { score: figure.score, band: figure.band } : undefined;
 }

@@ -9,3 +9,4 @@ export * from "./legacy-skp.ts";
 export * from "./legacy-final.ts";
 export * from "./mode.ts";
 export * from "./leniency.ts";
+export * from "./ikm.ts";

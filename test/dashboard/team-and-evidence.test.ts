@@ -112,7 +112,9 @@ describe("the supervisor's approvals", () => {
     expect(decided.rating).toBe("ABOVE");
     const review = await database.prisma.review.findFirstOrThrow({ where: { reportId: report.id } });
     expect(review.actingAs).toBe("SUPERVISOR");
-    const notice = await database.prisma.outbox.findUniqueOrThrow({ where: { dedupeKey: `review-decided:${review.id}` } });
+    const notice = await database.prisma.outbox.findUniqueOrThrow({
+      where: { dedupeKey: `review-decided:${review.id}` },
+    });
     expect(notice.chatId).toBe(5002n); // Andi's Telegram id in seedTwoUnits
     const audit = await database.prisma.auditLog.findFirstOrThrow({ where: { action: "report.approved" } });
     expect(audit.actor).toBe("telegram:5001");

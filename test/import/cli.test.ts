@@ -91,13 +91,14 @@ describe("lapkin import", () => {
 
     expect(stdout()).toBe(
       [
-        "Imported cuti.csv, kebijakan.csv, pegawai.csv, skp.csv, unit.csv:",
+        "Imported cuti.csv, kebijakan.csv, layanan.csv, pegawai.csv, skp.csv, unit.csv:",
         "  units:          5 created, 0 updated, 0 unchanged",
         "  employees:      17 created, 0 updated, 0 unchanged, 0 deactivated",
         "  SKP plans:      17 created",
         "  SKP indicators: 68 created, 0 updated, 0 unchanged",
         "  leave:          4 created, 0 unchanged",
         "  policy values:  9 changed, 0 unchanged",
+        "  counters:       4 created, 0 updated, 0 unchanged",
         "",
       ].join("\n"),
     );

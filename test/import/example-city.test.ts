@@ -36,13 +36,14 @@ describe("the example city", () => {
     const summary = await firstImport();
 
     expect(summary).toMatchObject({
-      files: ["cuti.csv", "kebijakan.csv", "pegawai.csv", "skp.csv", "unit.csv"],
+      files: ["cuti.csv", "kebijakan.csv", "layanan.csv", "pegawai.csv", "skp.csv", "unit.csv"],
       units: { created: 5, updated: 0, unchanged: 0 },
       employees: { created: 17, updated: 0, unchanged: 0, deactivated: 0 },
       skpPlans: { created: 17 },
       indicators: { created: 68, updated: 0, unchanged: 0 },
       leave: { created: EXAMPLE_LEAVE, unchanged: 0 },
       policy: { changed: EXAMPLE_POLICY, unchanged: 0 },
+      counters: { created: 4, updated: 0, unchanged: 0 },
     });
     // The import's own audit row, and the policy change's with its values before and after.
     expect(await rowCounts(db)).toEqual({
@@ -134,7 +135,7 @@ describe("the example city", () => {
     const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "import" } });
     expect(audit).toMatchObject({ actor: "cli", entity: "import", at: new Date("2026-01-05T01:00:00Z") });
     expect(audit.details).toMatchObject({
-      files: ["cuti.csv", "kebijakan.csv", "pegawai.csv", "skp.csv", "unit.csv"],
+      files: ["cuti.csv", "kebijakan.csv", "layanan.csv", "pegawai.csv", "skp.csv", "unit.csv"],
       employees: { created: 17, updated: 0, unchanged: 0, deactivated: 0 },
       indicators: { created: 68 },
       leave: { created: EXAMPLE_LEAVE, unchanged: 0 },
@@ -145,7 +146,7 @@ describe("the example city", () => {
     expect(policy).toMatchObject({
       actor: "cli",
       entity: "policy",
-      details: { files: ["cuti.csv", "kebijakan.csv", "pegawai.csv", "skp.csv", "unit.csv"] },
+      details: { files: ["cuti.csv", "kebijakan.csv", "layanan.csv", "pegawai.csv", "skp.csv", "unit.csv"] },
     });
     expect([
       (policy.before as Record<string, unknown>)["deadlines.periodicCloseDay"],
@@ -168,6 +169,7 @@ describe("importing again", () => {
       indicators: { created: 0, updated: 0, unchanged: 68 },
       leave: { created: 0, unchanged: EXAMPLE_LEAVE },
       policy: { changed: 0, unchanged: EXAMPLE_POLICY },
+      counters: { created: 0, updated: 0, unchanged: 4 },
     });
     expect(await updatedAtOfEverything()).toEqual(before);
     expect(await db.prisma.leave.count()).toBe(EXAMPLE_LEAVE);

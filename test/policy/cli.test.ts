@@ -30,7 +30,7 @@ describe("lapkin policy", () => {
       "schedule.skpDeadlines.daysBefore 7;3;1 default",
     );
     const sections = out.stdout.split("\n").filter((l) => /^\S/.test(l));
-    expect(sections).toEqual(["report", "review", "rating", "deadlines", "schedule", "oversight"]);
+    expect(sections).toEqual(["report", "review", "rating", "deadlines", "schedule", "oversight", "feedback"]);
   });
 
   it("shows imported values as such, with the default they replace", async () => {

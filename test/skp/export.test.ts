@@ -207,7 +207,14 @@ describe("exportWorkbook", () => {
     expect(result).toMatchObject({ reports: 5, indicators: 4, evaluations: 0 });
 
     const { workbook, rows } = await readBack(path);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Laporan", "Realisasi", "Penilaian", "Progress Harian"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      "Laporan",
+      "Realisasi",
+      "Penilaian",
+      "Progress Harian",
+      "SKM",
+      "Pengaduan",
+    ]);
     expect(workbook.getWorksheet("Laporan")!.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
 
     const reports = rows("Laporan")!;

@@ -6,6 +6,8 @@ import { writeEvaluations } from "./evaluations-sheet.ts";
 import { writeRealisation } from "./realisation-sheet.ts";
 import { writeReports } from "./reports-sheet.ts";
 import { writeProgressSheet, type ProgressOptions } from "./progress-sheet.ts";
+import { writeSkm } from "./skm-sheet.ts";
+import { writeComplaints } from "./complaints-sheet.ts";
 import type { ExportScope } from "./scope.ts";
 import { DEFAULT_POLICY } from "../policy/sections.ts";
 
@@ -22,8 +24,9 @@ import { DEFAULT_POLICY } from "../policy/sections.ts";
  * are read in keyset batches (id > last, BATCH at a time), so memory stays flat at any size.
  *
  * One file per sheet: reports-sheet.ts (Laporan), realisation-sheet.ts (Realisasi),
- * evaluations-sheet.ts (Penilaian), progress-sheet.ts (Progress Harian, e-Kinerja's daily progress);
- * sheet.ts holds what they share, scope.ts the units exported.
+ * evaluations-sheet.ts (Penilaian), progress-sheet.ts (Progress Harian, e-Kinerja's daily progress),
+ * skm-sheet.ts (SKM), complaints-sheet.ts (Pengaduan); sheet.ts holds what they share, scope.ts the
+ * units exported.
  */
 
 export const EXPORT_BATCH = 5_000;
@@ -67,6 +70,8 @@ export async function exportWorkbook(
       ...(options.progress ?? DEFAULT_PROGRESS),
       period: scope.period,
     });
+    await writeSkm(db, workbook, scope);
+    await writeComplaints(db, workbook, scope);
     await workbook.commit();
     renameSync(temp, options.path);
     return { path: options.path, reports, indicators, evaluations, progress };

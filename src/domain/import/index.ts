@@ -3,6 +3,7 @@ import type { Db } from "../../db/client.ts";
 import { systemClock, type Clock } from "../../lib/clock.ts";
 import { recordAudit } from "../audit.ts";
 import { planImport, type ImportPlan } from "./plan.ts";
+import { counterCounts } from "./counters.ts";
 import { listImportFiles, readTables } from "./read.ts";
 import { recordsFromTables } from "./rows.ts";
 import { readSnapshot, type LeaveRange } from "./snapshot.ts";
@@ -87,9 +88,9 @@ export async function importFiles(
       } finally {
         progress.stop();
       }
-      const { files, units, employees, skpPlans, indicators, leave, policy } = summary;
+      const { files, units, employees, skpPlans, indicators, leave, policy, counters } = summary;
       const actor = options.actor ?? "cli";
-      const details = { files, units, employees, skpPlans, indicators, leave, policy, deactivateMissing };
+      const details = { files, units, employees, skpPlans, indicators, leave, policy, counters, deactivateMissing };
       await recordAudit(tx, { actor, action: "import", entity: "import", at: now, details });
       if (plan.policy.set.length > 0) {
         const after = Object.fromEntries(plan.policy.set.map((p) => [p.key, p.value]));
@@ -129,6 +130,7 @@ function summarise(
     indicators: counts(plan.indicators),
     leave: { created: plan.leave.create.length, unchanged: plan.leave.unchanged },
     policy: { changed: plan.policy.set.length, unchanged: plan.policy.unchanged },
+    counters: counterCounts(plan.counters),
     ignoredColumns,
   };
 }

@@ -47,13 +47,19 @@ export const LAYOUTS: Record<LayoutName, Layout> = {
     columns: ["kunci", "nilai", "keterangan"],
     required: ["kunci", "nilai"],
   },
+  counters: {
+    label: "service counters",
+    // nip_petugas: the NIPs of the staff, separated by ";".
+    columns: ["kode", "unit", "nama", "nip_petugas"],
+    required: ["kode", "unit", "nama"],
+  },
 };
 
 export type Recognition = { ok: true; layout: LayoutName; ignoredColumns: string[] } | { ok: false; problem: Problem };
 
 /**
- * The layout sharing the most columns with the header wins, if it shares at least two and no
- * other layout shares as many; then its required columns must all be there.
+ * The layout sharing the most columns with the header wins (see pickBest); then its required
+ * columns must all be there.
  */
 export function recogniseLayout(table: Table): Recognition {
   if (table.header.length === 0) return refuse(table, "is empty");
@@ -63,8 +69,8 @@ export function recogniseLayout(table: Table): Recognition {
   const scored = (Object.keys(LAYOUTS) as LayoutName[])
     .map((layout) => ({ layout, score: LAYOUTS[layout].columns.filter((c) => table.header.includes(c)).length }))
     .sort((a, b) => b.score - a.score);
-  const [best, second] = scored as [(typeof scored)[0], (typeof scored)[0]];
-  if (best.score < 2 || best.score === second.score) {
+  const best = pickBest(scored, table.header);
+  if (!best) {
     const expected = Object.values(LAYOUTS)
       .map((l) => `${l.label} (${l.required.join(", ")})`)
       .join(", or ");
@@ -80,6 +86,20 @@ export function recogniseLayout(table: Table): Recognition {
     layout: best.layout,
     ignoredColumns: table.header.filter((c) => c !== "" && !layout.columns.includes(c)),
   };
+}
+
+/**
+ * The layout sharing the most columns, at least two. On a tie, the one tied layout whose required
+ * columns are all there wins ("kode,nama" is a unit file: a counter file also needs "unit");
+ * otherwise nothing does.
+ */
+function pickBest<T extends { layout: LayoutName; score: number }>(scored: T[], header: string[]): T | undefined {
+  const top = scored[0]!;
+  if (top.score < 2) return undefined;
+  const tied = scored.filter((s) => s.score === top.score);
+  if (tied.length === 1) return top;
+  const complete = tied.filter((s) => LAYOUTS[s.layout].required.every((c) => header.includes(c)));
+  return complete.length === 1 ? complete[0] : undefined;
 }
 
 function refuse(table: Table, message: string): Recognition {

@@ -1,5 +1,6 @@
 import { indicatorKey, leaveKey, planKey, type Snapshot } from "./snapshot.ts";
 import { effectivePolicyValue } from "../policy/compose.ts";
+import { planCounters, type CounterPlan } from "./counters.ts";
 import type { EmployeeRecord, ImportData, IndicatorRecord, LeaveRecord, PolicyRecord, UnitRecord } from "./types.ts";
 
 /** An employee as it should be stored: the language is resolved (an empty cell keeps the chosen one). */
@@ -14,6 +15,7 @@ export interface ImportPlan {
   leave: { create: LeaveRecord[]; unchanged: number };
   /** Policy values to store; `before` holds the value in force until now (stored or default) of each. */
   policy: { set: PolicyRecord[]; before: Record<string, unknown>; unchanged: number };
+  counters: CounterPlan;
 }
 
 /**
@@ -78,6 +80,7 @@ export function planImport(data: ImportData, snapshot: Snapshot, options: { deac
       before: Object.fromEntries(policy.map((p) => [p.key, effectivePolicyValue(snapshot.policy, p.key)])),
       unchanged: data.policy.length - policy.length,
     },
+    counters: planCounters(data.counters, snapshot.counters),
   };
 }
 

@@ -20,6 +20,7 @@ import {
 import { recogniseLayout } from "./layouts.ts";
 import { readPolicyValue } from "../policy/keys.ts";
 import type {
+  CounterRecord,
   EmployeeRecord,
   ImportData,
   IndicatorRecord,
@@ -52,6 +53,7 @@ export function recordsFromTables(
     indicators: [],
     leave: [],
     policy: [],
+    counters: [],
     hasEmployeeFile: false,
     refused: { unitCodes: new Set(), nips: new Set() },
   };
@@ -74,6 +76,7 @@ export function recordsFromTables(
         keep(data.employees, employeeFrom(reader), () => data.refused.nips.add(normaliseNip(reader.text("nip"))));
       else if (recognised.layout === "leave") keep(data.leave, leaveFrom(reader), () => {});
       else if (recognised.layout === "policy") keep(data.policy, policyFrom(reader), () => {});
+      else if (recognised.layout === "counters") keep(data.counters, counterFrom(reader), () => {});
       else keep(data.indicators, indicatorFrom(reader), () => {});
     }
   }
@@ -158,6 +161,17 @@ function policyFrom(r: RowReader): PolicyRecord | null {
   if (r.overflows())
     r.problem("has more cells than the header has columns: put a value that holds the separator in quotes");
   return r.result({ at: r.at, key, value });
+}
+
+function counterFrom(r: RowReader): CounterRecord | null {
+  const staffNips = [...new Set(r.text("nip_petugas").split(";").map(normaliseNip).filter(Boolean))].sort();
+  return r.result({
+    at: r.at,
+    code: r.required("kode"),
+    unitCode: r.required("unit"),
+    name: r.required("nama"),
+    staffNips,
+  });
 }
 
 function parseNip(cell: string, kind: "PNS" | "PPPK"): Parsed<string> {

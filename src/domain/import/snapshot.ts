@@ -9,6 +9,7 @@ import type {
 import type { PolicyOverrides } from "../policy/compose.ts";
 import { readStoredPolicy } from "../policy/stored.ts";
 import { ROLE_ORDER } from "./fields.ts";
+import { readCounters, type ExistingCounter } from "./counters.ts";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -61,6 +62,8 @@ export interface Snapshot {
   leave: Set<string>;
   /** The policy values set by earlier imports (those stored invalid are left out: they are not in force). */
   policy: PolicyOverrides;
+  /** Service counters by code. */
+  counters: Map<string, ExistingCounter>;
 }
 
 export const planKey = (nip: string, year: number) => `${nip}|${year}`;
@@ -117,6 +120,7 @@ export async function readSnapshot(tx: Tx, years: number[], leaveRange: LeaveRan
     : [];
   const day = (at: Date) => at.toISOString().slice(0, 10);
   const policy = await readStoredPolicy(tx);
+  const counters = await readCounters(tx);
 
   return {
     units: new Map(
@@ -169,5 +173,6 @@ export async function readSnapshot(tx: Tx, years: number[], leaveRange: LeaveRan
     ),
     leave: new Set(leave.map((l) => leaveKey(nipOf.get(l.employeeId)!, day(l.from), day(l.to), l.kind))),
     policy: policy.overrides,
+    counters,
   };
 }

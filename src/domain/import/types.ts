@@ -20,7 +20,7 @@ export interface Origin {
   row: number;
 }
 
-export type LayoutName = "units" | "employees" | "skp" | "leave" | "policy";
+export type LayoutName = "units" | "employees" | "skp" | "leave" | "policy" | "counters";
 
 /** A sheet or CSV file as read: the normalised header and its data rows, cells trimmed. */
 export interface Table {
@@ -89,12 +89,23 @@ export interface PolicyRecord {
   value: unknown;
 }
 
+/** A service counter (layanan) with the employees who serve there. */
+export interface CounterRecord {
+  at: Origin;
+  code: string;
+  unitCode: string;
+  name: string;
+  /** Sorted, without repeats. */
+  staffNips: string[];
+}
+
 export interface ImportData {
   units: UnitRecord[];
   employees: EmployeeRecord[];
   indicators: IndicatorRecord[];
   leave: LeaveRecord[];
   policy: PolicyRecord[];
+  counters: CounterRecord[];
   /** Whether any employee file was given (`--deactivate-missing` needs one). */
   hasEmployeeFile: boolean;
   /**
@@ -121,6 +132,7 @@ export interface ImportSummary {
   leave: { created: number; unchanged: number };
   /** Policy values set to something new, and those already stored as given. */
   policy: { changed: number; unchanged: number };
+  counters: KindCounts;
   /** Columns that no layout knows; they were ignored. */
   ignoredColumns: { file: string; columns: string[] }[];
 }

@@ -1,4 +1,5 @@
 import { brokenPolicyRules } from "../policy/compose.ts";
+import { checkCounters } from "./counters.ts";
 import { indicatorKey, leaveKey, type Snapshot } from "./snapshot.ts";
 import type {
   EmployeeRecord,
@@ -76,6 +77,11 @@ export function crossCheck(
     report,
   );
   checkPolicy(policy, snapshot, report);
+  const counters = checkCounters(
+    input.counters,
+    { unit: (code) => unitKnown(code, known), nip: (nip) => employeeProblem(nip, known) },
+    report,
+  );
 
   return {
     data: {
@@ -85,6 +91,7 @@ export function crossCheck(
       indicators: [...indicators.values()],
       leave: [...leave.values()],
       policy: [...policy.values()],
+      counters,
     },
     problems,
   };

@@ -2,6 +2,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import { storedSections } from "../policy/compose.ts";
 import { enqueueCommandMenus } from "../registration/command-menu.ts";
 import { endSessionsOf } from "../dashboard/session.ts";
+import { writeCounters } from "./counters.ts";
 import { indicatorKey, planKey, type Snapshot, type Tx } from "./snapshot.ts";
 import type { EmployeeTarget, ImportPlan } from "./plan.ts";
 import type { IndicatorRecord, UnitRecord } from "./types.ts";
@@ -71,6 +72,8 @@ export const rowsToWrite = (plan: ImportPlan) =>
     plan.indicators.update,
     plan.leave.create,
     plan.policy.set,
+    plan.counters.create,
+    plan.counters.update,
   ].reduce((sum, rows) => sum + rows.length, 0);
 
 /**
@@ -97,6 +100,9 @@ export async function applyPlan(
   // Roles, subordinates and languages may have changed: each linked person's menu follows (a
   // menu already right queues nothing).
   await enqueueCommandMenus(tx, { now });
+  progress.advance(
+    await writeCounters(tx, plan.counters, snapshot.counters, { units: unitIds, employees: employeeIds }),
+  );
 }
 
 /**

@@ -112,6 +112,17 @@ export const SECTIONS: { [S in PolicySection]: SectionSpec<Policies[S]> } = {
     fields: { awardCandidates: whole(1, 50), flagOverdueWorkingDays: whole(1, 60), digestTime: localTime },
     rules: [],
   },
+  feedback: {
+    fields: {
+      surveyPerCounterPerDay: whole(1, 10),
+      surveyPerDay: whole(1, 100),
+      burstResponses: whole(2, 1000),
+      burstMinutes: whole(1, 1440),
+      ikmMinRespondents: whole(1, 10000),
+      complaintFollowUpWorkingDays: whole(1, 60),
+    },
+    rules: [{ ordered: ["surveyPerCounterPerDay", "surveyPerDay"] }],
+  },
 };
 
 /** The sections, in the order they are defined. */

@@ -31,6 +31,7 @@ export const loadRatingPolicy = (db: KeyValueReader, logger?: Warn) => loadSecti
 export const loadDeadlinePolicy = (db: KeyValueReader, logger?: Warn) => loadSection(db, "deadlines", logger);
 export const loadSchedulePolicy = (db: KeyValueReader, logger?: Warn) => loadSection(db, "schedule", logger);
 export const loadOversightPolicy = (db: KeyValueReader, logger?: Warn) => loadSection(db, "oversight", logger);
+export const loadFeedbackPolicy = (db: KeyValueReader, logger?: Warn) => loadSection(db, "feedback", logger);
 
 /** One section's stored JSON merged over its defaults, value by value; what is invalid is left out and described in `problems`. */
 export function mergeStoredSection<S extends PolicySection>(

@@ -8,7 +8,7 @@ import type { EvaluationPeriodKind } from "../skp/periods.ts";
 
 /**
  * Policy: the numbers docs/domain.md marks *policy*, in six sections (report, review, rating,
- * deadlines, schedule, oversight). The defaults are below; a region's own values come from `lapkin import`
+ * deadlines, schedule, oversight, feedback). The defaults are below; a region's own values come from `lapkin import`
  * (a file with the columns kunci,nilai) and are stored as JSON in KeyValue, one row per section
  * (`policy:<section>`), holding only the values that were set. Every stored value is checked
  * against its schema when loaded: one that is invalid is replaced by its default and reported,
@@ -164,6 +164,30 @@ export const DEFAULT_OVERSIGHT_POLICY: Readonly<OversightPolicy> = Object.freeze
   digestTime: "08:00",
 });
 
+/** Citizen survey (SKM), complaints and peer feedback (docs/domain.md, "Citizen survey and IKM", "Complaints"). */
+export interface FeedbackPolicy {
+  /** Responses one Telegram account may give to one counter on one local day. */
+  surveyPerCounterPerDay: number;
+  /** Responses one Telegram account may give on one day, all counters together. */
+  surveyPerDay: number;
+  /** This many first-time respondents to one counter within `burstMinutes` flags the responses (never blocks). */
+  burstResponses: number;
+  burstMinutes: number;
+  /** Below this many respondents an IKM is shown as "belum representatif". */
+  ikmMinRespondents: number;
+  /** Working days a complaint may wait for its follow-up (SP4N-LAPOR practice) before the head is reminded and escalated. */
+  complaintFollowUpWorkingDays: number;
+}
+
+export const DEFAULT_FEEDBACK_POLICY: Readonly<FeedbackPolicy> = Object.freeze({
+  surveyPerCounterPerDay: 1,
+  surveyPerDay: 10,
+  burstResponses: 10,
+  burstMinutes: 10,
+  ikmMinRespondents: 30,
+  complaintFollowUpWorkingDays: 5,
+});
+
 /** Every section of the policy in force. */
 export interface Policies {
   report: ReportPolicy;
@@ -172,6 +196,7 @@ export interface Policies {
   deadlines: DeadlinePolicy;
   schedule: SchedulePolicy;
   oversight: OversightPolicy;
+  feedback: FeedbackPolicy;
 }
 export type PolicySection = keyof Policies;
 
@@ -182,6 +207,7 @@ export const DEFAULTS: { readonly [S in PolicySection]: Readonly<Policies[S]> } 
   deadlines: DEFAULT_DEADLINE_POLICY,
   schedule: DEFAULT_SCHEDULE_POLICY,
   oversight: DEFAULT_OVERSIGHT_POLICY,
+  feedback: DEFAULT_FEEDBACK_POLICY,
 };
 
 /** The KeyValue row a section is stored in. */

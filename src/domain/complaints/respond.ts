@@ -1,0 +1,95 @@
+import type { Db } from "../../db/client.ts";
+import { enqueueMessage } from "../outbox.ts";
+import { recordAudit } from "../audit.ts";
+import { complaintRecipients } from "./open.ts";
+
+export type RespondOutcome =
+  | { kind: "not-allowed" }
+  | { kind: "unknown" }
+  | { kind: "closed"; number: string }
+  | { kind: "followed-up" | "done"; number: string };
+
+/** Who may act on a complaint: those it was sent to, as the database says now (never the button). */
+export async function mayRespond(db: Db, complaintId: number, employeeId: number): Promise<boolean> {
+  const complaint = await db.complaint.findUnique({
+    where: { id: complaintId },
+    select: { counterId: true, unitId: true },
+  });
+  if (!complaint) return false;
+  const recipients = await complaintRecipients(db, complaint.counterId, complaint.unitId);
+  return recipients.some((r) => r.id === employeeId);
+}
+
+/**
+ * The follow-up note goes back to the citizen through the outbox, with the complaint's update in
+ * one transaction; a complaint already closed takes no note. A second note is sent as well (keyed by time).
+ */
+export async function followUpComplaint(
+  db: Db,
+  input: {
+    complaintId: number;
+    employeeId: number;
+    note: string;
+    now: Date;
+    render: (locale: string, number: string, note: string) => string;
+  },
+): Promise<RespondOutcome> {
+  if (!(await mayRespond(db, input.complaintId, input.employeeId))) return { kind: "not-allowed" };
+  return db.$transaction(async (tx) => {
+    const complaint = await tx.complaint.findUniqueOrThrow({ where: { id: input.complaintId } });
+    if (complaint.status === "DONE" || complaint.citizenChatId === null)
+      return { kind: "closed", number: complaint.number };
+    await tx.complaint.update({
+      where: { id: complaint.id },
+      data: {
+        status: "FOLLOWED_UP",
+        followUpNote: input.note,
+        followedUpAt: complaint.followedUpAt ?? input.now,
+        followedUpBy: input.employeeId,
+      },
+    });
+    await enqueueMessage(tx, {
+      dedupeKey: `complaint-followup:${complaint.id}:${input.now.getTime()}`,
+      kind: "complaint-followup",
+      chatId: complaint.citizenChatId,
+      method: "sendMessage",
+      params: {
+        chat_id: complaint.citizenChatId.toString(),
+        text: input.render(complaint.locale, complaint.number, input.note),
+      },
+      now: input.now,
+    });
+    await recordAudit(tx, {
+      actor: `employee:${input.employeeId}`,
+      action: "complaint.follow-up",
+      entity: "complaint",
+      entityId: complaint.number,
+      at: input.now,
+    });
+    return { kind: "followed-up", number: complaint.number };
+  });
+}
+
+/** Closes a complaint; the citizen's chat id is forgotten from then on. */
+export async function closeComplaint(
+  db: Db,
+  input: { complaintId: number; employeeId: number; now: Date },
+): Promise<RespondOutcome> {
+  if (!(await mayRespond(db, input.complaintId, input.employeeId))) return { kind: "not-allowed" };
+  return db.$transaction(async (tx) => {
+    const complaint = await tx.complaint.findUniqueOrThrow({ where: { id: input.complaintId } });
+    if (complaint.status === "DONE") return { kind: "closed", number: complaint.number };
+    await tx.complaint.update({
+      where: { id: complaint.id },
+      data: { status: "DONE", closedAt: input.now, citizenChatId: null },
+    });
+    await recordAudit(tx, {
+      actor: `employee:${input.employeeId}`,
+      action: "complaint.done",
+      entity: "complaint",
+      entityId: complaint.number,
+      at: input.now,
+    });
+    return { kind: "done", number: complaint.number };
+  });
+}

@@ -1,0 +1,63 @@
+import { Composer } from "grammy";
+import type { Db } from "../../db/client.ts";
+import type { Clock } from "../../lib/clock.ts";
+import type { BotContext } from "../../bot/context.ts";
+import { isLinked } from "../../bot/filters.ts";
+import { pendingAnswer } from "../../bot/pending-answer.ts";
+import { closeComplaint, followUpComplaint, mayRespond } from "../../domain/complaints/respond.ts";
+import { complaintActionData } from "./callback-data.ts";
+import { citizenFollowUp } from "./render.ts";
+
+const NOTE_MAX_CHARS = 1000;
+
+/**
+ * A head's side of a complaint: "ditindaklanjuti" asks for a follow-up note that goes to the
+ * citizen, "selesai" closes it. Who may press is checked in the database on every press and note.
+ */
+export function complaint(deps: { db: Db; clock: Clock }) {
+  const note = pendingAnswer<{ complaintId: number }>("complaintNote", deps);
+  const feature = new Composer<BotContext>();
+  const chat = feature.chatType("private").filter(isLinked);
+
+  chat.callbackQuery(complaintActionData.filter, async (ctx) => {
+    const data = complaintActionData.parse(ctx.callbackQuery.data);
+    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("button-stale"), show_alert: true });
+    const [complaintId, action] = data;
+    if (action === "d") {
+      const outcome = await closeComplaint(deps.db, {
+        complaintId,
+        employeeId: ctx.employee.id,
+        now: deps.clock.now(),
+      });
+      if (outcome.kind === "not-allowed")
+        return ctx.answerCallbackQuery({ text: ctx.t("complaint-not-allowed"), show_alert: true });
+      await ctx.answerCallbackQuery();
+      return ctx.reply(ctx.t(`complaint-${outcome.kind}`, { number: "number" in outcome ? outcome.number : "" }));
+    }
+    if (!(await mayRespond(deps.db, complaintId, ctx.employee.id)))
+      return ctx.answerCallbackQuery({ text: ctx.t("complaint-not-allowed"), show_alert: true });
+    await note.ask(ctx, { complaintId });
+    await ctx.answerCallbackQuery();
+    return ctx.reply(ctx.t("complaint-ask-note"));
+  });
+
+  chat.on("message:text", async (ctx, next) => {
+    const waiting = await note.read(ctx);
+    if (!waiting || ctx.message.text.startsWith("/")) return next();
+    const text = ctx.message.text.trim();
+    if (text.length === 0 || text.length > NOTE_MAX_CHARS)
+      return ctx.reply(ctx.t("complaint-note-length", { max: NOTE_MAX_CHARS }));
+    await note.clear(ctx);
+    const outcome = await followUpComplaint(deps.db, {
+      complaintId: waiting.complaintId,
+      employeeId: ctx.employee.id,
+      note: text,
+      now: deps.clock.now(),
+      render: citizenFollowUp,
+    });
+    if (outcome.kind === "not-allowed") return ctx.reply(ctx.t("complaint-not-allowed"));
+    return ctx.reply(ctx.t(`complaint-${outcome.kind}`, { number: "number" in outcome ? outcome.number : "" }));
+  });
+
+  return feature;
+}
