@@ -14,6 +14,7 @@ import { DEFAULT_DEADLINE_POLICY, DEFAULT_SCHEDULE_POLICY } from "../../src/doma
 import { deactivateOnForbidden } from "../../src/domain/groups/linking.ts";
 import { fixedClock } from "../../src/lib/clock.ts";
 import { queued, schedulerDeps, seedLinkedUnit, silent } from "./helpers.ts";
+import { visible } from "../support/telegram-html.ts";
 
 let database: Database & { dataDir: string; databaseUrl?: string };
 beforeAll(async () => (database = await createTestDatabase()));
@@ -320,7 +321,7 @@ describe("weekly summary with several instances", () => {
     await seedWeek();
     await tick(schedulerDeps(db(), database.dataDir), FRIDAY_1600);
     const [row] = await queued(db(), "weekly-summary");
-    const caption = (row!.payload as { params: { caption: string } }).params.caption;
+    const caption = visible((row!.payload as { params: { caption: string } }).params.caption);
     const telegram = new FakeTelegram();
     telegram.failNext(1, { status: 400, description: "Bad Request: IMAGE_PROCESS_FAILED" }, "sendPhoto");
     await sender(telegram, FRIDAY_1600).sendDue();
