@@ -35,16 +35,19 @@ function menuCalls(telegram: FakeTelegram, chatId: number) {
     }));
 }
 
-const EMPLOYEE_ID = ["lapor", "riwayat", "skp", "nilai", "batal", "bahasa", "bantuan"];
-const EMPLOYEE_EN = ["report", "history", "skp", "score", "cancel", "language", "help"];
+const EMPLOYEE_ID = ["lapor", "riwayat", "skp", "nilai", "unduh", "dasbor", "batal", "bahasa", "bantuan"];
+const EMPLOYEE_EN = ["report", "history", "skp", "score", "download", "dashboard", "cancel", "language", "help"];
 const SUPERVISOR_ID = [
   "lapor",
   "riwayat",
   "skp",
   "nilai",
+  "unduh",
   "persetujuan",
   "tim",
   "evaluasi",
+  "umpanbalik",
+  "dasbor",
   "batal",
   "bahasa",
   "bantuan",
@@ -79,6 +82,18 @@ describe("each linked employee's chat has its own command menu, in their languag
     await h.flush();
     expect(menuCalls(h.telegram, SUPERVISOR_TG).map((c) => c.commands)).toEqual([SUPERVISOR_ID]);
     expect(menuCalls(h.telegram, STAFF_TG).map((c) => c.commands)).toEqual([EMPLOYEE_ID]);
+  });
+
+  it("gives the assessment team's commands to a penilai, and the supervisor's only to supervisors", async () => {
+    await seedReview(db());
+    await db().employee.update({ where: { telegramId: BigInt(STAFF_TG) }, data: { roles: ["PENILAI"] } });
+    await enqueueCommandMenus(db(), { now: new Date(NOW) });
+    const h = reviewBot(db(), { now: NOW });
+    await h.flush();
+    const [menu] = menuCalls(h.telegram, STAFF_TG).map((c) => c.commands);
+    expect(menu).toEqual(expect.arrayContaining(["kalibrasi", "rekap"]));
+    expect(menu).not.toContain("persetujuan");
+    expect(menuCalls(h.telegram, SUPERVISOR_TG).map((c) => c.commands)).toEqual([SUPERVISOR_ID]);
   });
 
   it("gives a delegate the supervisor commands while the delegation is granted, and takes them back on revoke", async () => {
@@ -135,7 +150,21 @@ describe("each linked employee's chat has its own command menu, in their languag
     );
     await importFiles({ prisma: db() }, [edited], { clock: clockAt("2026-01-06T01:00:00Z") });
     await h.flush();
-    const en = ["report", "history", "skp", "score", "approvals", "team", "evaluate", "cancel", "language", "help"];
+    const en = [
+      "report",
+      "history",
+      "skp",
+      "score",
+      "download",
+      "approvals",
+      "team",
+      "evaluate",
+      "feedback",
+      "dashboard",
+      "cancel",
+      "language",
+      "help",
+    ];
     expect(menuCalls(h.telegram, 7001).map((c) => c.commands)).toEqual([EMPLOYEE_ID, en]);
 
     await importFiles({ prisma: db() }, [edited], { clock: clockAt("2026-01-07T01:00:00Z") });
