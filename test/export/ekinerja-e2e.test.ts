@@ -78,6 +78,9 @@ describe("e-Kinerja end to end", () => {
     const job = { db: database.prisma, clock: h.clock, logger, policy: DEFAULT_POLICY, publicUrl: PUBLIC_URL };
     expect(await answerDownloads(job)).toBe(1);
     expect(await answerDownloads(job)).toBe(0); // answered once
+    // The file rides in its outbox row until sent (a sent row drops its bytes): read it from there.
+    const queued = await database.prisma.outbox.findFirstOrThrow({ where: { kind: "ekinerja-download" } });
+    expect(queued.attachment).not.toBeNull();
 
     const sender = createOutboxSender({
       db: database.prisma,
@@ -96,7 +99,8 @@ describe("e-Kinerja end to end", () => {
     expect(row.status).toBe("SENT");
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(row.attachment! as unknown as ArrayBuffer);
+    expect(row.attachment).toBeNull();
+    await workbook.xlsx.load(queued.attachment! as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet("Progress Harian")!;
     expect(sheet.rowCount).toBe(2);
     const cells = (sheet.getRow(2).values as unknown[]).slice(1);
