@@ -798,3 +798,8 @@ complaint-closed = Complaint { $number } is already done; nothing changed.
 complaint-remind = ⏰ Complaint { $number } ({ $unit }) has no follow-up yet; it was due { $due }. Please follow it up.
 complaint-escalate = ⚠️ Complaint { $number } at { $unit } was not followed up by the head of the unit by { $due }.
 summary-ikm = Community satisfaction index this month: { $score } (grade { $band })
+# --- demo tour: citizen survey and dashboard ---
+demo-tour-survey-title = Rate a service counter as a citizen
+demo-tour-survey-body = As the citizen (Warga), open a counter's link (as if scanning the QR code on its poster), then answer the satisfaction survey to the end.
+demo-tour-dashboard-title = Open the dashboard
+demo-tour-dashboard-body = As Rina Marlina, send /dasbor and open the sign-in link: the web dashboard opens in a new tab.

@@ -792,3 +792,8 @@ complaint-closed = Pengaduan { $number } sudah selesai; tidak ada yang diubah.
 complaint-remind = ⏰ Pengaduan { $number } ({ $unit }) belum ditindaklanjuti; batasnya { $due }. Mohon segera ditindaklanjuti.
 complaint-escalate = ⚠️ Pengaduan { $number } di { $unit } belum ditindaklanjuti oleh kepala unit sampai batas { $due }.
 summary-ikm = Indeks Kepuasan Masyarakat bulan ini: { $score } (mutu { $band })
+# --- demo tour: citizen survey and dashboard ---
+demo-tour-survey-title = Nilai loket layanan sebagai warga
+demo-tour-survey-body = Sebagai Warga, buka tautan loket (seperti pindai kode QR di poster loket), lalu jawab survei kepuasan sampai selesai.
+demo-tour-dashboard-title = Buka dasbor
+demo-tour-dashboard-body = Sebagai Rina Marlina, kirim /dasbor lalu buka tautan masuknya: dasbor web terbuka di tab baru.

@@ -173,6 +173,7 @@ function renderTour() {
       const item = el("li", { className: step.done ? "done" : "", dataset: { step: step.id } });
       item.append(el("div", { className: "step-title", textContent: t(`tour-${step.id}-title`) }));
       item.append(el("div", { className: "step-body", textContent: t(`tour-${step.id}-body`) }));
+      if (step.links?.length) item.append(stepLinks(step));
       if (step.done) item.append(el("span", { className: "done-mark", textContent: t("tour-done") }));
       else if (step.persona !== undefined) {
         const go = el("button", { type: "button", className: "go", textContent: t("tour-go") });
@@ -184,11 +185,27 @@ function renderTour() {
   );
 }
 
+/** A step's deep links (a counter's poster link): followed as the step's person, as a scan would. */
+function stepLinks(step) {
+  const list = el("ul", { className: "step-links" });
+  for (const link of step.links) {
+    const a = el("a", { href: link.href, textContent: link.text });
+    a.addEventListener("click", async (event) => {
+      event.preventDefault();
+      await selectPersona(step.persona);
+      await sendText(`/start ${link.payload}`);
+    });
+    list.append(el("li", {}, a));
+  }
+  return list;
+}
+
 async function doStep(step) {
   await selectPersona(step.persona);
   const action = step.action;
   if (!action) return;
   if (action.kind === "invite" && page.invite) await sendText(`/start ${page.invite}`);
+  if (action.kind === "counter" && step.links?.length) await sendText(`/start ${step.links[0].payload}`);
   if (action.kind === "send") await sendText(action.text);
   if (action.kind === "job") await runJob(action.name);
 }

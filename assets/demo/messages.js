@@ -74,7 +74,7 @@ export function chatView({ page, t, sendText, press }) {
   function formatted(text, html) {
     const box = el("div", { className: "text" });
     if (!html) {
-      box.textContent = text;
+      appendLinked(box, text);
       return box;
     }
     const doc = new DOMParser().parseFromString(`<body>${text}</body>`, "text/html");
@@ -82,9 +82,24 @@ export function chatView({ page, t, sendText, press }) {
     return box;
   }
 
+  /** Addresses in a text become links, as Telegram shows them (the dashboard's login link). */
+  function appendLinked(to, text) {
+    for (const [i, part] of text.split(/(https?:\/\/[^\s<>"]+)/).entries()) {
+      if (i % 2 === 0) {
+        if (part) to.append(part);
+        continue;
+      }
+      const a = el("a", { href: part, target: "_blank", rel: "noopener noreferrer", textContent: part });
+      a.addEventListener("click", (event) => followLink(event, part));
+      to.append(a);
+    }
+  }
+
   function copySafe(from, to) {
     for (const node of from.childNodes) {
-      if (node.nodeType === Node.TEXT_NODE) to.append(node.textContent);
+      // Telegram makes no link inside a link or code.
+      if (node.nodeType === Node.TEXT_NODE && ["a", "code", "pre"].includes(to.localName)) to.append(node.textContent);
+      else if (node.nodeType === Node.TEXT_NODE) appendLinked(to, node.textContent);
       if (node.nodeType !== Node.ELEMENT_NODE) continue;
       const tag = TAGS[node.localName];
       if (!tag) {

@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { loadConfig } from "../config.ts";
 import type { Database } from "../db/client.ts";
@@ -33,21 +34,12 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
 
   const { telegram, clock } = demoTelegram();
   const botApi = await listenBotApi(telegram);
-  const base = {
-    BOT_TOKEN: DEMO_TOKEN,
-    BOT_API_ROOT: botApi.apiRoot,
-    DATA_DIR: join(demoDir, "session"),
-    DATABASE_URL: options.database,
-    HOST: io.env.HOST || "127.0.0.1",
-    PORT: io.env.PORT || "3000",
-    DEFAULT_TIMEZONE: io.env.DEFAULT_TIMEZONE,
-    LOG_LEVEL: io.env.LOG_LEVEL || "warn",
-    STARTUP_WAIT_SECONDS: "5",
-  };
   let database: Database | undefined;
   let running: RunningLapkin | undefined;
   try {
-    const settings = loadConfig(base);
+    const settings = loadConfig(
+      await demoEnvironment(io.env, { apiRoot: botApi.apiRoot, demoDir, database: options.database }),
+    );
     const logger = createLogger({ level: settings.logLevel, botToken: settings.botToken, destination: io.stderr });
     const start = options.reset ? "reset" : options.keep ? "keep" : "fresh";
     const opened = await openDemoDatabase({
@@ -66,10 +58,9 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
     const config = { ...settings, adminTelegramIds: demo.adminTelegramIds };
     running = await startLapkin({ config, clock, logger, database, demo: demo.routes });
     database = undefined; // Lapkin owns it now, and closes it on stop
-    const host = config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     io.stdout.write(
-      `Lapkin demo ready in ${seconds} s: open http://${host}:${running.port}/demo\n` +
+      `Lapkin demo ready in ${seconds} s: open ${config.publicUrl}/demo\n` +
         `Demo clock: ${clock.now().toISOString()}. Data in ${demoDir}${options.database ? ` (database ${redact(options.database)})` : ""}. Ctrl+C stops.\n`,
     );
   } catch (error) {
@@ -102,6 +93,47 @@ function parseArgs(args: string[]): DemoOptions {
   if (options.reset && options.database)
     throw new UserError("--reset empties only the demo's own embedded database; drop the --database one yourself.");
   return options;
+}
+
+/**
+ * What `lapkin demo` runs Lapkin with, whatever the environment says about Telegram or the
+ * database; the dashboard is on, at the demo's own address, so /dasbor's login link opens in the
+ * browser.
+ */
+export async function demoEnvironment(
+  env: CliIo["env"],
+  demo: { apiRoot: string; demoDir: string; database?: string },
+): Promise<Record<string, string | undefined>> {
+  const host = env.HOST || "127.0.0.1";
+  const port = await demoPort(host, env.PORT || "3000");
+  return {
+    BOT_TOKEN: DEMO_TOKEN,
+    BOT_API_ROOT: demo.apiRoot,
+    DATA_DIR: join(demo.demoDir, "session"),
+    DATABASE_URL: demo.database,
+    HOST: host,
+    PORT: String(port),
+    PUBLIC_URL: `http://${browserHost(host)}:${port}`,
+    DEFAULT_TIMEZONE: env.DEFAULT_TIMEZONE,
+    LOG_LEVEL: env.LOG_LEVEL || "warn",
+    STARTUP_WAIT_SECONDS: "5",
+  };
+}
+
+/** The address a browser on this machine uses for the host Lapkin listens on. */
+const browserHost = (host: string) => (host === "0.0.0.0" || host === "127.0.0.1" ? "localhost" : host);
+
+/**
+ * The port to listen on, known before start-up because PUBLIC_URL carries it: PORT=0 (any free
+ * port, as the tests ask) is resolved here by asking the system for one.
+ */
+async function demoPort(host: string, port: string): Promise<number> {
+  if (port !== "0") return Number(port);
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => probe.once("error", reject).listen(0, host, resolve));
+  const free = (probe.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return free;
 }
 
 const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");

@@ -39,7 +39,10 @@ const LOCALE_KEYS = [
   "tour",
   "tour-go",
   "tour-done",
-  ...["invite", "report", "approve", "skp", "summary"].flatMap((s) => [`tour-${s}-title`, `tour-${s}-body`]),
+  ...["invite", "report", "approve", "skp", "summary", "survey", "dashboard"].flatMap((s) => [
+    `tour-${s}-title`,
+    `tour-${s}-body`,
+  ]),
   "language-switch",
   "invite-link",
   "alert-close",

@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
+import { demoEnvironment } from "../../src/cli/demo.ts";
+import { loadConfig } from "../../src/config.ts";
 import { systemClock } from "../../src/lib/clock.ts";
 
 async function run(args: string[], dataDir = "/nonexistent/lapkin-demo-test") {
@@ -51,5 +53,24 @@ describe("lapkin demo's options", () => {
       await new Promise((resolve) => server.close(resolve));
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("lapkin demo's settings", () => {
+  const demo = { apiRoot: "http://127.0.0.1:1", demoDir: "/tmp/lapkin-demo-env" };
+
+  it("turns the dashboard on at the demo's own address, so /dasbor's link opens in the browser", async () => {
+    const config = loadConfig(
+      await demoEnvironment({ HOST: "0.0.0.0", PORT: "4321", PUBLIC_URL: "https://elsewhere.example" }, demo),
+    );
+    expect(config.publicUrl).toBe("http://localhost:4321");
+    expect(config.port).toBe(4321);
+    expect(loadConfig(await demoEnvironment({ HOST: "demo.lan" }, demo)).publicUrl).toBe("http://demo.lan:3000");
+  });
+
+  it("with PORT=0 picks a free port first, the one the dashboard's address names", async () => {
+    const config = loadConfig(await demoEnvironment({ PORT: "0" }, demo));
+    expect(config.port).toBeGreaterThan(0);
+    expect(config.publicUrl).toBe(`http://localhost:${config.port}`);
   });
 });

@@ -7,6 +7,7 @@ import { setUpDemo, demoTelegram } from "../../src/demo/setup.ts";
 import { CAST, CITIZEN_ID, GROUP_CHAT_ID, prepareWorld, EXAMPLES_DIR } from "../../src/demo/world.ts";
 import type { Persona } from "../../src/demo/personas.ts";
 import { systemClock } from "../../src/lib/clock.ts";
+import { issueLoginToken, redeemLoginToken } from "../../src/domain/dashboard/login.ts";
 
 const PNG = Buffer.from(
   "89504e470d0a1a0a0000000d49484452000000020000000308020000001292a5e30000001049444154789c63f8cfc0f01f0418060000bd0f1f4d7ce2fe0000000049454e44ae426082",
@@ -171,6 +172,50 @@ describe("the demo's set-up and the page's API", () => {
     expect(id["next-day"]).toBe("Hari kerja berikutnya");
     expect(en["next-day"]).toBe("Next working day");
     expect(en["job-ran"]).toBe("{job} ran for {count} units.");
+  });
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the page's JSON
+  const tourStep = async (id: string): Promise<any> =>
+    (await json(request("/api/state"))).tour.find((s: { id: string }) => s.id === id);
+
+  it("the survey step is the citizen's, offers each example counter's deep link, and ticks once a survey is completed", async () => {
+    const counters = await database.prisma.serviceCounter.findMany({ orderBy: { code: "asc" } });
+    expect(counters.length).toBeGreaterThan(0);
+    const step = await tourStep("survey");
+    expect(step).toMatchObject({ persona: CITIZEN_ID, action: { kind: "counter" }, done: false });
+    const payloads = counters.map((c) => `fb_${c.publicCode}`).sort();
+    expect(step.links.map((l: { payload: string }) => l.payload).sort()).toEqual(payloads);
+    for (const link of step.links)
+      expect(link.href).toBe(`https://t.me/${telegram.bot.username}?start=${link.payload}`);
+
+    const day = new Date("2026-01-05T00:00:00Z");
+    const base = { counterId: counters[0]!.id, respondentHash: "demo-test", day, step: "e1" };
+    const response = await database.prisma.surveyResponse.create({ data: base });
+    expect((await tourStep("survey")).done).toBe(false); // started is not answered
+    await database.prisma.surveyResponse.update({ where: { id: response.id }, data: { step: "done" } });
+    expect((await tourStep("survey")).done).toBe(true);
+  });
+
+  it("the dashboard step is the supervisor's /dasbor, and ticks once a login link has opened a session", async () => {
+    const rina = await database.prisma.employee.findUniqueOrThrow({ where: { nip: CAST.supervisorNip } });
+    expect(await tourStep("dashboard")).toMatchObject({
+      persona: Number(rina.telegramId),
+      action: { kind: "send", text: "/dasbor" },
+      done: false,
+    });
+    const now = new Date();
+    const token = await issueLoginToken(database.prisma, rina.id, now);
+    expect((await tourStep("dashboard")).done).toBe(false); // a link not yet opened
+    expect((await redeemLoginToken(database.prisma, token, "127.0.0.1", now)).kind).toBe("ok");
+    expect((await tourStep("dashboard")).done).toBe(true);
+  });
+
+  it("the new tour steps have their texts in both languages", async () => {
+    for (const lang of ["id", "en"]) {
+      const texts = await json(request(`/texts/${lang}`));
+      for (const key of ["survey", "dashboard"].flatMap((s) => [`tour-${s}-title`, `tour-${s}-body`]))
+        expect(texts[key], `${lang} ${key}`).toMatch(/^[^{}]{10,}$/);
+    }
   });
 
   it("serves the page with a CSP without inline scripts, only its own assets, and no path outside them", async () => {
