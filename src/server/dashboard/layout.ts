@@ -1,6 +1,7 @@
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
-import { translate, type Translate } from "../../lib/i18n.ts";
+import { translate, type Translate, type TranslationVariables } from "../../lib/i18n.ts";
+import { html as htmlFragment } from "../../lib/html.ts";
 import type { Viewer } from "../../domain/dashboard/viewer.ts";
 import { seesEverything } from "../../domain/dashboard/viewer.ts";
 import type { DashboardContext } from "./http.ts";
@@ -54,7 +55,16 @@ export function page(c: DashboardContext, title: string, body: Markup) {
 export const pageTranslator =
   (locale: string): Translate =>
   (key, vars) =>
-    raw(translate(locale, key, vars));
+    raw(translate(locale, key, vars && pageVariables(vars)));
+
+/** A variable that is itself a page text (a translated label) is HTML already: not escaped again. */
+function pageVariables(vars: TranslationVariables): TranslationVariables {
+  const out: TranslationVariables = {};
+  for (const [name, value] of Object.entries(vars))
+    out[name] =
+      value instanceof String && (value as { isEscaped?: boolean }).isEscaped ? htmlFragment(String(value)) : value;
+  return out;
+}
 
 /** A page with one sentence and no session (login refused, signed out). */
 export function messagePage(locale: string, key: string) {
