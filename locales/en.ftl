@@ -798,3 +798,12 @@ complaint-closed = Complaint { $number } is already done; nothing changed.
 complaint-remind = ⏰ Complaint { $number } ({ $unit }) has no follow-up yet; it was due { $due }. Please follow it up.
 complaint-escalate = ⚠️ Complaint { $number } at { $unit } was not followed up by the head of the unit by { $due }.
 summary-ikm = Community satisfaction index this month: { $score } (grade { $band })
+
+# --- oversight digest ---
+oversight-digest-title = 📋 The evaluation deadline for { $period } is today. For the assessment team to review:
+oversight-digest-units = Units whose predicate distribution is outside the allowed spread:
+oversight-digest-unit-line = • { $unit }
+oversight-digest-flags = Calibration flags not closed after more than { $days } working days:
+oversight-digest-flag-line = • #{ $id } { $name } ({ $unit }), since { $since }
+oversight-digest-more = … and { $count } more
+oversight-digest-hint = Open /calibrate to review.

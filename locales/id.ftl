@@ -792,3 +792,12 @@ complaint-closed = Pengaduan { $number } sudah selesai; tidak ada yang diubah.
 complaint-remind = ⏰ Pengaduan { $number } ({ $unit }) belum ditindaklanjuti; batasnya { $due }. Mohon segera ditindaklanjuti.
 complaint-escalate = ⚠️ Pengaduan { $number } di { $unit } belum ditindaklanjuti oleh kepala unit sampai batas { $due }.
 summary-ikm = Indeks Kepuasan Masyarakat bulan ini: { $score } (mutu { $band })
+
+# --- oversight digest ---
+oversight-digest-title = 📋 Batas penilaian { $period } berakhir hari ini. Untuk ditinjau tim penilai:
+oversight-digest-units = Unit dengan distribusi predikat di luar batas pedoman:
+oversight-digest-unit-line = • { $unit }
+oversight-digest-flags = Tanda kalibrasi yang belum ditutup lebih dari { $days } hari kerja:
+oversight-digest-flag-line = • #{ $id } { $name } ({ $unit }), sejak { $since }
+oversight-digest-more = … dan { $count } lainnya
+oversight-digest-hint = Buka /kalibrasi untuk meninjau.
