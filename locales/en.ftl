@@ -803,3 +803,12 @@ demo-tour-survey-title = Rate a service counter as a citizen
 demo-tour-survey-body = As the citizen (Warga), open a counter's link (as if scanning the QR code on its poster), then answer the satisfaction survey to the end.
 demo-tour-dashboard-title = Open the dashboard
 demo-tour-dashboard-body = As Rina Marlina, send /dasbor and open the sign-in link: the web dashboard opens in a new tab.
+
+# --- oversight digest ---
+oversight-digest-title = 📋 The evaluation deadline for { $period } is today. For the assessment team to review:
+oversight-digest-units = Units whose predicate distribution is outside the allowed spread:
+oversight-digest-unit-line = • { $unit }
+oversight-digest-flags = Calibration flags not closed after more than { $days } working days:
+oversight-digest-flag-line = • #{ $id } { $name } ({ $unit }), since { $since }
+oversight-digest-more = … and { $count } more
+oversight-digest-hint = Open /calibrate to review.

@@ -797,3 +797,12 @@ demo-tour-survey-title = Nilai loket layanan sebagai warga
 demo-tour-survey-body = Sebagai Warga, buka tautan loket (seperti pindai kode QR di poster loket), lalu jawab survei kepuasan sampai selesai.
 demo-tour-dashboard-title = Buka dasbor
 demo-tour-dashboard-body = Sebagai Rina Marlina, kirim /dasbor lalu buka tautan masuknya: dasbor web terbuka di tab baru.
+
+# --- oversight digest ---
+oversight-digest-title = 📋 Batas penilaian { $period } berakhir hari ini. Untuk ditinjau tim penilai:
+oversight-digest-units = Unit dengan distribusi predikat di luar batas pedoman:
+oversight-digest-unit-line = • { $unit }
+oversight-digest-flags = Tanda kalibrasi yang belum ditutup lebih dari { $days } hari kerja:
+oversight-digest-flag-line = • #{ $id } { $name } ({ $unit }), sejak { $since }
+oversight-digest-more = … dan { $count } lainnya
+oversight-digest-hint = Buka /kalibrasi untuk meninjau.

@@ -1,10 +1,11 @@
 import { dayjs } from "../lib/time.ts";
 import { addDays, dayOff } from "../domain/calendar.ts";
-import type { JobTiming, SchedulePolicy } from "../domain/policy/sections.ts";
+import type { JobTiming, Policies, SchedulePolicy } from "../domain/policy/sections.ts";
 import { workingDaysOfWeek, type ScheduledUnit } from "./calendars.ts";
 import type { JobContext, JobOutcome } from "./job-context.ts";
 import { approvalDigest, reportReminder, skpDeadlineReminder } from "./reminders.ts";
 import { weeklySummary } from "./summary.ts";
+import { oversightDigest, periodsClosingOn } from "./oversight-digest.ts";
 
 /**
  * The scheduler. Every job runs per unit at the unit's local time. Rather than one cron task per
@@ -24,12 +25,13 @@ export const JOB_NAMES = [
   "approval-digest",
   "skp-deadlines",
   "weekly-summary",
+  "oversight-digest",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 interface JobDefinition {
-  timing(policy: SchedulePolicy): JobTiming;
-  isDue(unit: ScheduledUnit, date: string): boolean;
+  timing(policies: Policies): JobTiming;
+  isDue(unit: ScheduledUnit, date: string, policies: Policies): boolean;
   /** Until when a missed occurrence is still made up. */
   windowEnd(unit: ScheduledUnit, date: string, scheduledFor: Date, policy: SchedulePolicy): Date;
   /** Whether what it queues is held through the night (see afterQuietHours). */
@@ -75,36 +77,43 @@ export function afterQuietHours(
 
 export const JOBS: Record<JobName, JobDefinition> = {
   "report-reminder": {
-    timing: (p) => p.reportReminder,
+    timing: (p) => p.schedule.reportReminder,
     isDue: workingDay,
     windowEnd: reminderWindowEnd,
     run: (ctx) => reportReminder(ctx, "reminder"),
   },
   "report-nudge": {
-    timing: (p) => p.reportNudge,
+    timing: (p) => p.schedule.reportNudge,
     isDue: workingDay,
     windowEnd: reminderWindowEnd,
     run: (ctx) => reportReminder(ctx, "nudge"),
   },
   "approval-digest": {
-    timing: (p) => p.approvalDigest,
+    timing: (p) => p.schedule.approvalDigest,
     isDue: workingDay,
     windowEnd: reminderWindowEnd,
     run: approvalDigest,
   },
   "skp-deadlines": {
-    timing: (p) => p.skpDeadlines,
+    timing: (p) => p.schedule.skpDeadlines,
     isDue: workingDay,
     windowEnd: reminderWindowEnd,
     run: skpDeadlineReminder,
   },
   "weekly-summary": {
-    timing: (p) => p.weeklySummary,
+    timing: (p) => p.schedule.weeklySummary,
     isDue: (unit, date) => workingDaysOfWeek(date, unit.calendar).at(-1) === date,
     windowEnd: (_unit, _date, scheduledFor, policy) =>
       new Date(scheduledFor.getTime() + policy.summaryCatchUpHours * 3_600_000),
     quietAtNight: true,
     run: (ctx) => weeklySummary(ctx),
+  },
+  // The assessment team's digest, on the day a period's evaluations close (docs/domain.md, "Calibration").
+  "oversight-digest": {
+    timing: (p) => ({ enabled: true, time: p.oversight.digestTime }),
+    isDue: (_unit, date, p) => periodsClosingOn(date, p.rating.period, p.deadlines).length > 0,
+    windowEnd: reminderWindowEnd,
+    run: oversightDigest,
   },
 };
 

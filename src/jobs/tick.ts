@@ -75,14 +75,14 @@ export async function tick(deps: SchedulerDeps, at: Date = deps.clock.now()): Pr
   const due: Array<() => Promise<void>> = [];
   for (const name of JOB_NAMES) {
     const job = JOBS[name];
-    const timing = job.timing(policy);
+    const timing = job.timing(policies);
     if (!timing.enabled) continue;
     for (const unit of units) {
       const today = localDate(at, unit.timeZone);
       for (let back = lookBack; back >= 0; back--) {
         const date = addDays(today, -back);
         const scheduledFor = scheduledAt(unit, date, timing.time);
-        if (scheduledFor > at || scheduledFor < since || !job.isDue(unit, date)) continue;
+        if (scheduledFor > at || scheduledFor < since || !job.isDue(unit, date, policies)) continue;
         if (existing.has(`${name}|${scopeOf(unit)}|${scheduledFor.getTime()}`)) continue;
         if (at >= job.windowEnd(unit, date, scheduledFor, policy)) {
           if (await recordSkipped(deps.db, { job: name, scope: scopeOf(unit), scheduledFor }, at, "missed"))
@@ -147,7 +147,7 @@ export async function runJobNow(
   await inParallel(
     units.map((unit) => async () => {
       const date = localDate(options.at, unit.timeZone);
-      const scheduledFor = scheduledAt(unit, date, JOBS[name].timing(policies.schedule).time);
+      const scheduledFor = scheduledAt(unit, date, JOBS[name].timing(policies).time);
       const details: Record<string, unknown> = {};
       const status = await execute(deps, { name, unit, date, scheduledFor, policies, at: options.at }, true, details);
       out.push({ unit: unit.code, scheduledFor, status: status ?? "BUSY", details });

@@ -214,6 +214,8 @@ describe("exportWorkbook", () => {
       "Progress Harian",
       "SKM",
       "Pengaduan",
+      "Rekomendasi",
+      "Kalibrasi",
     ]);
     expect(workbook.getWorksheet("Laporan")!.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
 

@@ -32,12 +32,12 @@ const EVALUATION_COLUMNS: Columns = [
   ZONE_COLUMN,
 ];
 
-const RATING_LABEL: Record<string, string> = {
+export const RATING_LABEL: Record<string, string> = {
   ABOVE: "Di atas ekspektasi",
   MEETS: "Sesuai ekspektasi",
   BELOW: "Di bawah ekspektasi",
 };
-const PREDICATE_LABEL: Record<string, string> = {
+export const PREDICATE_LABEL: Record<string, string> = {
   SANGAT_BAIK: "Sangat Baik",
   BAIK: "Baik",
   BUTUH_PERBAIKAN: "Butuh Perbaikan",
@@ -121,4 +121,4 @@ export async function writeEvaluations(
   );
 }
 
-const evaluationPeriodLabel = (period: string) => (period === "YEAR" ? "Tahunan" : targetPeriodLabel(period));
+export const evaluationPeriodLabel = (period: string) => (period === "YEAR" ? "Tahunan" : targetPeriodLabel(period));

@@ -8,6 +8,8 @@ import { writeReports } from "./reports-sheet.ts";
 import { writeProgressSheet, type ProgressOptions } from "./progress-sheet.ts";
 import { writeSkm } from "./skm-sheet.ts";
 import { writeComplaints } from "./complaints-sheet.ts";
+import { writeRecommendations } from "./recommendations-sheet.ts";
+import { writeCalibration } from "./calibration-sheet.ts";
 import type { ExportScope } from "./scope.ts";
 import { DEFAULT_POLICY } from "../policy/sections.ts";
 
@@ -25,7 +27,8 @@ import { DEFAULT_POLICY } from "../policy/sections.ts";
  *
  * One file per sheet: reports-sheet.ts (Laporan), realisation-sheet.ts (Realisasi),
  * evaluations-sheet.ts (Penilaian), progress-sheet.ts (Progress Harian, e-Kinerja's daily progress),
- * skm-sheet.ts (SKM), complaints-sheet.ts (Pengaduan); sheet.ts holds what they share, scope.ts the
+ * skm-sheet.ts (SKM), complaints-sheet.ts (Pengaduan), recommendations-sheet.ts (Rekomendasi: awards and
+ * coaching, as /rekap), calibration-sheet.ts (Kalibrasi: the assessment team's flags); sheet.ts holds what they share, scope.ts the
  * units exported.
  */
 
@@ -72,6 +75,8 @@ export async function exportWorkbook(
     });
     await writeSkm(db, workbook, scope);
     await writeComplaints(db, workbook, scope);
+    await writeRecommendations(db, workbook, scope);
+    await writeCalibration(db, workbook, scope);
     await workbook.commit();
     renameSync(temp, options.path);
     return { path: options.path, reports, indicators, evaluations, progress };
