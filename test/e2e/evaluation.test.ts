@@ -86,7 +86,9 @@ describe("from approved reports to a finalised quarterly evaluation and the HR e
       now: "2026-10-06T01:00:00Z",
     });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^Wrote 15 reports, 3 indicator rows, 1 evaluations and 15 e-Kinerja progress rows for 2026-Q3/);
+    expect(run.stdout).toMatch(
+      /^Wrote 15 reports, 3 indicator rows, 1 evaluations and 15 e-Kinerja progress rows for 2026-Q3/,
+    );
     database = await env.open();
 
     const workbook = new ExcelJS.Workbook();
