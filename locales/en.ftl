@@ -798,3 +798,6 @@ complaint-closed = Complaint { $number } is already done; nothing changed.
 complaint-remind = ⏰ Complaint { $number } ({ $unit }) has no follow-up yet; it was due { $due }. Please follow it up.
 complaint-escalate = ⚠️ Complaint { $number } at { $unit } was not followed up by the head of the unit by { $due }.
 summary-ikm = Community satisfaction index this month: { $score } (grade { $band })
+# --- dashboard: assessment-team scope, award and coaching lists ---
+dasbor-recap-title = Awards and coaching — { $period }
+dasbor-recap-private = Confidential: for unit heads, the assessment team and admins only; do not forward to a group.

@@ -792,3 +792,6 @@ complaint-closed = Pengaduan { $number } sudah selesai; tidak ada yang diubah.
 complaint-remind = ⏰ Pengaduan { $number } ({ $unit }) belum ditindaklanjuti; batasnya { $due }. Mohon segera ditindaklanjuti.
 complaint-escalate = ⚠️ Pengaduan { $number } di { $unit } belum ditindaklanjuti oleh kepala unit sampai batas { $due }.
 summary-ikm = Indeks Kepuasan Masyarakat bulan ini: { $score } (mutu { $band })
+# --- dashboard: assessment-team scope, award and coaching lists ---
+dasbor-recap-title = Penghargaan dan pembinaan — { $period }
+dasbor-recap-private = Rahasia: hanya untuk kepala unit, tim penilai kinerja, dan admin; jangan diteruskan ke grup.

@@ -1,8 +1,9 @@
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
-import { translate, type Translate } from "../../lib/i18n.ts";
+import { Html } from "../../lib/html.ts";
+import { translate, type Translate, type TranslationVariables } from "../../lib/i18n.ts";
 import type { Viewer } from "../../domain/dashboard/viewer.ts";
-import { seesEverything } from "../../domain/dashboard/viewer.ts";
+import { hasUnitPages } from "../../domain/dashboard/viewer.ts";
 import type { DashboardContext } from "./http.ts";
 
 /** Page frame and small shared pieces. Every value goes through hono/html, which escapes it. */
@@ -35,7 +36,7 @@ export function navOf(c: DashboardContext) {
   const { viewer, t } = c.var;
   const links: Array<[string, string]> = [["/dasbor/saya", t("dasbor-nav-me")]];
   if (viewer.isSupervisor) links.push(["/dasbor/tim", t("dasbor-nav-team")]);
-  if (viewer.headUnitIds.length || seesEverything(viewer)) links.push(["/dasbor/unit", t("dasbor-nav-unit")]);
+  if (hasUnitPages(viewer)) links.push(["/dasbor/unit", t("dasbor-nav-unit")]);
   if (viewer.isAdmin) links.push(["/dasbor/admin", t("dasbor-nav-admin")]);
   return html`<nav>${links.map(([href, label]) => html`<a href="${href}">${label}</a>`)}</nav>
     <form method="post" action="/dasbor/keluar" class="logout">
@@ -49,12 +50,17 @@ export function page(c: DashboardContext, title: string, body: Markup) {
 
 /**
  * The dashboard's words: `translate` already gives HTML with every variable escaped once (the
- * messages are Telegram HTML, a subset of the web's), so hono/html must take it as it is.
+ * messages are Telegram HTML, a subset of the web's), so hono/html must take it as it is. A
+ * variable that is itself such a text (a predicate's name) goes in as HTML, not as an object
+ * Fluent cannot print.
  */
 export const pageTranslator =
   (locale: string): Translate =>
   (key, vars) =>
-    raw(translate(locale, key, vars));
+    raw(translate(locale, key, vars && asVariables(vars)));
+
+const asVariables = (vars: TranslationVariables): TranslationVariables =>
+  Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, v instanceof String ? new Html(String(v)) : v]));
 
 /** A page with one sentence and no session (login refused, signed out). */
 export function messagePage(locale: string, key: string) {
