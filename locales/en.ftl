@@ -812,3 +812,6 @@ oversight-digest-flags = Calibration flags not closed after more than { $days } 
 oversight-digest-flag-line = • #{ $id } { $name } ({ $unit }), since { $since }
 oversight-digest-more = … and { $count } more
 oversight-digest-hint = Open /calibrate to review.
+# --- dashboard: assessment-team scope, award and coaching lists ---
+dasbor-recap-title = Awards and coaching — { $period }
+dasbor-recap-private = Confidential: for unit heads, the assessment team and admins only; do not forward to a group.

@@ -806,3 +806,6 @@ oversight-digest-flags = Tanda kalibrasi yang belum ditutup lebih dari { $days }
 oversight-digest-flag-line = • #{ $id } { $name } ({ $unit }), sejak { $since }
 oversight-digest-more = … dan { $count } lainnya
 oversight-digest-hint = Buka /kalibrasi untuk meninjau.
+# --- dashboard: assessment-team scope, award and coaching lists ---
+dasbor-recap-title = Penghargaan dan pembinaan — { $period }
+dasbor-recap-private = Rahasia: hanya untuk kepala unit, tim penilai kinerja, dan admin; jangan diteruskan ke grup.

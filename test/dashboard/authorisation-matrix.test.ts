@@ -5,7 +5,7 @@ import { dashboardApp, seedTwoUnits, signIn, submittedReport, type Browser } fro
 /**
  * Every role × every dashboard route, including another unit's ids and evidence URLs: each request
  * the matrix forbids is refused (401 or 403) and changes nothing in the database; each it allows
- * is answered.
+ * is answered. A penilai scoped to DINKES reads DINKES only; an unscoped one the whole instansi.
  */
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
@@ -22,6 +22,7 @@ const ROLES = [
   "otherHead",
   "otherStaff",
   "penilai",
+  "scopedPenilai",
   "admin",
 ] as const;
 type Role = (typeof ROLES)[number];
@@ -54,7 +55,7 @@ const ROUTES: Route[] = [
   },
   {
     name: "other unit's staff page",
-    allowed: ["otherStaff", "otherHead", "penilai", "admin"],
+    allowed: ["otherStaff", "otherHead", "penilai", "scopedPenilai", "admin"],
     send: get((f) => `/dasbor/pegawai/${f.people.otherStaff.id}`),
   },
   {
@@ -69,14 +70,23 @@ const ROUTES: Route[] = [
   },
   {
     name: "other unit's evidence",
-    allowed: ["otherStaff", "otherHead", "penilai", "admin"],
+    allowed: ["otherStaff", "otherHead", "penilai", "scopedPenilai", "admin"],
     send: get((f) => `/dasbor/bukti/${f.otherReport.evidence[0]!.id}`),
   },
   { name: "evidence that does not exist", allowed: [], send: get(() => "/dasbor/bukti/999999") },
-  { name: "unit page", allowed: ["head", "otherHead", "penilai", "admin"], send: get(() => "/dasbor/unit") },
+  {
+    name: "unit page",
+    allowed: ["head", "otherHead", "penilai", "scopedPenilai", "admin"],
+    send: get(() => "/dasbor/unit"),
+  },
+  {
+    name: "the staff's unit page",
+    allowed: ["head", "penilai", "admin"],
+    send: get((f) => `/dasbor/unit?unit=${f.people.unit.id}`),
+  },
   {
     name: "other unit's page",
-    allowed: ["otherHead", "penilai", "admin"],
+    allowed: ["otherHead", "penilai", "scopedPenilai", "admin"],
     send: get((f) => `/dasbor/unit?unit=${f.people.otherUnit.id}`),
   },
   { name: "city overview", allowed: ["penilai", "admin"], send: get(() => "/dasbor/unit?unit=semua") },
@@ -127,7 +137,20 @@ async function seed() {
   await database.prisma.employee.update({ where: { id: people.otherStaff.id }, data: { telegramId: 6006n } });
   const report = await submittedReport(database.prisma, people.staff.id);
   const otherReport = await submittedReport(database.prisma, people.otherStaff.id);
-  return { people, report, otherReport };
+  // On the assessment team for DINKES only (import column unit_penilai), though placed in DISKOMINFO.
+  const scopedPenilai = await database.prisma.employee.create({
+    data: {
+      nip: "199010102015031007",
+      name: "Penilai DINKES",
+      position: "Analis SDM",
+      unitId: people.unit.id,
+      roles: ["PENILAI"],
+      assessorUnits: ["DINKES"],
+      telegramId: 6007n,
+      linkedAt: new Date(),
+    },
+  });
+  return { people, report, otherReport, scopedPenilai };
 }
 
 /** What a refused request must leave as it was. */
@@ -164,6 +187,7 @@ describe("the dashboard's authorisation matrix", () => {
         otherHead: f.people.otherHead.id,
         otherStaff: f.people.otherStaff.id,
         penilai: f.people.penilai.id,
+        scopedPenilai: f.scopedPenilai.id,
         admin: f.people.admin.id,
       };
       const outcomes: string[] = [];
@@ -184,6 +208,9 @@ describe("the dashboard's authorisation matrix", () => {
         const allowed = route.allowed.includes(role);
         if (allowed && refused) outcomes.push(`${route.name}: refused (${response.status}) but allowed`);
         if (!allowed && !refused) outcomes.push(`${route.name}: answered ${response.status} but forbidden`);
+        // Out of a penilai's scope is "forbidden", never "sign in again".
+        if (role === "scopedPenilai" && !allowed && response.status !== 403)
+          outcomes.push(`${route.name}: answered ${response.status}, not 403`);
         if (!allowed && (await fingerprint()) !== before)
           outcomes.push(`${route.name}: refused but changed the database`);
       }

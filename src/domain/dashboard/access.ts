@@ -1,17 +1,17 @@
 import type { Db } from "../../db/client.ts";
 import { localDate } from "../../lib/time.ts";
-import { seesEverything, type Viewer } from "./viewer.ts";
+import { seesEverything, seesUnit, type Viewer } from "./viewer.ts";
 
 /**
  * Who may see an employee's record (their reports, evidence photos, SKP and ratings): the employee,
  * their supervisors up the chain, an active delegate of one of those supervisors, a head of the
- * employee's unit (or a unit above it), the assessment team and admins. docs/domain.md, "Dashboard".
+ * employee's unit (or a unit above it), the assessment team within its scope and admins. docs/domain.md, "Dashboard".
  */
 export async function mayViewEmployee(db: Db, viewer: Viewer, employeeId: number, now: Date): Promise<boolean> {
   if (viewer.employeeId === employeeId || seesEverything(viewer)) return true;
   const employee = await db.employee.findUnique({ where: { id: employeeId }, select: { unitId: true } });
   if (!employee) return false;
-  if (viewer.headUnitIds.includes(employee.unitId)) return true;
+  if (seesUnit(viewer, employee.unitId)) return true;
   const chain = await supervisorChain(db, employeeId);
   if (chain.includes(viewer.employeeId)) return true;
   const today = localDate(now, viewer.timeZone);

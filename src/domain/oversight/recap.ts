@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.ts";
 import type { Predicate } from "../../scoring/index.ts";
-import { previousPeriod } from "../evaluation/periods.ts";
+import { periodCloses, previousPeriod } from "../evaluation/periods.ts";
+import { loadDeadlinePolicy, loadOversightPolicy, loadRatingPolicy } from "../policy/load.ts";
 import type { Period, EvaluationPeriodKind } from "../skp/periods.ts";
 import { mainRealisation } from "./overview.ts";
 
@@ -89,6 +90,21 @@ export async function recap(
       coaching.push({ employeeId: e.employeeId, name: e.employee.name, unitName: e.employee.unit.name, reasons });
   }
   return { awards, coaching };
+}
+
+/** The last period whose evaluations have closed (the policy's deadline has passed) on `today`. */
+export async function lastClosedPeriod(db: Db, today: string): Promise<Period> {
+  const [rating, deadlines] = [await loadRatingPolicy(db), await loadDeadlinePolicy(db)];
+  const previous = previousPeriod(today, rating.period);
+  return today > periodCloses(previous, deadlines) ? previous : previousPeriod(previous.from, rating.period);
+}
+
+/** The recap of the last closed period within the units, as /rekap and the dashboard's unit page show it. */
+export async function lastClosedRecap(db: Db, unitIds: number[], today: string) {
+  const period = await lastClosedPeriod(db, today);
+  const [rating, oversight] = [await loadRatingPolicy(db), await loadOversightPolicy(db)];
+  const lists = await recap(db, { unitIds, period, periodKind: rating.period, awards: oversight.awardCandidates });
+  return { period, awardCount: oversight.awardCandidates, ...lists };
 }
 
 async function approvedCounts(db: Db, employeeIds: number[], period: Period): Promise<Map<number, number>> {

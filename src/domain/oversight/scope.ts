@@ -3,8 +3,8 @@ import type { Db } from "../../db/client.ts";
 /**
  * Who may look at which units' ratings (docs/domain.md, "Assessment team"): an admin sees every
  * unit; a member of the assessment team (role PENILAI) the units of their `unit_penilai` import
- * column with every unit below each, or the whole instansi when it is empty; for /rekap a unit
- * head (role HEAD) also sees their own unit and the units below it. Read from the database on every
+ * column with every unit below each, or the whole instansi when it is empty; for /rekap and the web
+ * dashboard a unit head (role HEAD) also sees their own unit and the units below it. Read from the database on every
  * request, never from what a button claims.
  */
 export interface Viewer {
@@ -16,6 +16,20 @@ export type ScopePurpose = "calibration" | "recap";
 
 /** The ids of the units the viewer may review, or undefined when they may review none. */
 export async function scopeUnits(db: Db, viewer: Viewer, purpose: ScopePurpose): Promise<number[] | undefined> {
+  const scope = await reviewScope(db, viewer, purpose);
+  return scope === "all" ? allUnits(db) : scope;
+}
+
+/**
+ * The same rule, telling "the whole instansi" apart from a list of units (the web dashboard's city
+ * overview is for the whole instansi only); undefined when the viewer may review none.
+ */
+export async function reviewScope(
+  db: Db,
+  viewer: Viewer,
+  purpose: ScopePurpose,
+): Promise<number[] | "all" | undefined> {
+  if (viewer.isAdmin) return "all";
   const me =
     viewer.employeeId === undefined
       ? null
@@ -23,11 +37,10 @@ export async function scopeUnits(db: Db, viewer: Viewer, purpose: ScopePurpose):
           where: { id: viewer.employeeId },
           select: { roles: true, assessorUnits: true, unitId: true, active: true },
         });
-  if (viewer.isAdmin) return allUnits(db);
   if (!me?.active) return undefined;
   const roots: number[] = [];
   if (me.roles.includes("PENILAI")) {
-    if (me.assessorUnits.length === 0) return allUnits(db);
+    if (me.assessorUnits.length === 0) return "all";
     const units = await db.unit.findMany({ where: { code: { in: me.assessorUnits } }, select: { id: true } });
     roots.push(...units.map((u) => u.id));
   }

@@ -2,11 +2,8 @@ import type { ChatTypeContext } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import type { PendingAnswer } from "../../bot/pending-answer.ts";
 import type { Db } from "../../db/client.ts";
-import { previousPeriod, periodCloses } from "../../domain/evaluation/periods.ts";
 import type { Viewer } from "../../domain/oversight/scope.ts";
-import { loadDeadlinePolicy, loadRatingPolicy } from "../../domain/policy/load.ts";
 import type { Reviewer } from "../../domain/review/check.ts";
-import type { Period } from "../../domain/skp/periods.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Logger } from "../../lib/logger.ts";
 import { localDate } from "../../lib/time.ts";
@@ -50,13 +47,6 @@ export function turnOf(
     timeZone,
     today: localDate(deps.clock.now(), timeZone),
   };
-}
-
-/** The last period whose evaluations have closed (the policy's deadline has passed) on `today`. */
-export async function lastClosedPeriod(db: Db, today: string): Promise<Period> {
-  const [rating, deadlines] = [await loadRatingPolicy(db), await loadDeadlinePolicy(db)];
-  const previous = previousPeriod(today, rating.period);
-  return today > periodCloses(previous, deadlines) ? previous : previousPeriod(previous.from, rating.period);
 }
 
 /** A button press answered with an alert. */

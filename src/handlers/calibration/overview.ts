@@ -11,7 +11,8 @@ import { renderNineBox } from "../../lib/nine-box.ts";
 import { shorten, MESSAGE_MAX } from "../../lib/telegram-limits.ts";
 import { feedbackLines } from "../feedback/render.ts";
 import { calibrationData } from "./callback-data.ts";
-import { lastClosedPeriod, alert, type Turn } from "./context.ts";
+import { lastClosedPeriod } from "../../domain/oversight/recap.ts";
+import { alert, type Turn } from "./context.ts";
 import { evaluationText, overviewText } from "./render.ts";
 
 const RATINGS = ["BELOW", "MEETS", "ABOVE"] as const;

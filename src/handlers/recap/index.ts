@@ -1,15 +1,13 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import type { Db } from "../../db/client.ts";
-import { recap } from "../../domain/oversight/recap.ts";
+import { lastClosedRecap } from "../../domain/oversight/recap.ts";
 import { scopeUnits } from "../../domain/oversight/scope.ts";
-import { loadOversightPolicy, loadRatingPolicy } from "../../domain/policy/load.ts";
 import { periodLabel } from "../../domain/skp/period-label.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { formatNumber } from "../../lib/number.ts";
 import { MESSAGE_MAX, shorten } from "../../lib/telegram-limits.ts";
 import { localDate } from "../../lib/time.ts";
-import { lastClosedPeriod } from "../calibration/context.ts";
 
 /**
  * `/rekap` [`/recap`]: award candidates and the coaching list of the last closed period, for unit
@@ -22,17 +20,10 @@ export function recapFeature(deps: { db: Db; clock: Clock; config: { defaultTime
     const unitIds = await scopeUnits(deps.db, viewer, "recap");
     if (!unitIds) return ctx.reply(ctx.t("recap-not-allowed"));
     const today = localDate(deps.clock.now(), ctx.employee?.timeZone ?? deps.config.defaultTimeZone);
-    const period = await lastClosedPeriod(deps.db, today);
-    const [rating, oversight] = [await loadRatingPolicy(deps.db), await loadOversightPolicy(deps.db)];
-    const result = await recap(deps.db, {
-      unitIds,
-      period,
-      periodKind: rating.period,
-      awards: oversight.awardCandidates,
-    });
+    const { period, awardCount, ...result } = await lastClosedRecap(deps.db, unitIds, today);
     const locale = ctx.employee?.language ?? "id";
     const lines = [ctx.t("recap-header", { period: periodLabel(ctx.t.bind(ctx), period, locale) }), ""];
-    lines.push(ctx.t("recap-awards", { count: oversight.awardCandidates }));
+    lines.push(ctx.t("recap-awards", { count: awardCount }));
     if (result.awards.length === 0) lines.push(ctx.t("recap-none"));
     result.awards.forEach((a, i) =>
       lines.push(

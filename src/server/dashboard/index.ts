@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { seesEverything } from "../../domain/dashboard/viewer.ts";
+import { hasUnitPages } from "../../domain/dashboard/viewer.ts";
 import { assetRoutes } from "./assets.ts";
 import { authRoutes, checkCsrf, logoutRoute, requireViewer } from "./auth.ts";
 import { employeePage } from "./employee-page.ts";
@@ -36,7 +36,7 @@ export function dashboardRoutes(deps: DashboardDependencies): Hono {
   signedIn.get("/dasbor", (c) => {
     const v = c.var.viewer;
     if (v.isAdmin) return c.redirect("/dasbor/admin", 303);
-    if (v.headUnitIds.length || seesEverything(v)) return c.redirect("/dasbor/unit", 303);
+    if (hasUnitPages(v)) return c.redirect("/dasbor/unit", 303);
     if (v.isSupervisor) return c.redirect("/dasbor/tim", 303);
     return c.redirect("/dasbor/saya", 303);
   });

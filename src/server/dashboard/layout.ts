@@ -3,7 +3,7 @@ import type { HtmlEscapedString } from "hono/utils/html";
 import { translate, type Translate, type TranslationVariables } from "../../lib/i18n.ts";
 import { html as htmlFragment } from "../../lib/html.ts";
 import type { Viewer } from "../../domain/dashboard/viewer.ts";
-import { seesEverything } from "../../domain/dashboard/viewer.ts";
+import { hasUnitPages } from "../../domain/dashboard/viewer.ts";
 import type { DashboardContext } from "./http.ts";
 
 /** Page frame and small shared pieces. Every value goes through hono/html, which escapes it. */
@@ -36,7 +36,7 @@ export function navOf(c: DashboardContext) {
   const { viewer, t } = c.var;
   const links: Array<[string, string]> = [["/dasbor/saya", t("dasbor-nav-me")]];
   if (viewer.isSupervisor) links.push(["/dasbor/tim", t("dasbor-nav-team")]);
-  if (viewer.headUnitIds.length || seesEverything(viewer)) links.push(["/dasbor/unit", t("dasbor-nav-unit")]);
+  if (hasUnitPages(viewer)) links.push(["/dasbor/unit", t("dasbor-nav-unit")]);
   if (viewer.isAdmin) links.push(["/dasbor/admin", t("dasbor-nav-admin")]);
   return html`<nav>${links.map(([href, label]) => html`<a href="${href}">${label}</a>`)}</nav>
     <form method="post" action="/dasbor/keluar" class="logout">
@@ -50,7 +50,9 @@ export function page(c: DashboardContext, title: string, body: Markup) {
 
 /**
  * The dashboard's words: `translate` already gives HTML with every variable escaped once (the
- * messages are Telegram HTML, a subset of the web's), so hono/html must take it as it is.
+ * messages are Telegram HTML, a subset of the web's), so hono/html must take it as it is. A
+ * variable that is itself such a text (a predicate's name) goes in as HTML, not as an object
+ * Fluent cannot print.
  */
 export const pageTranslator =
   (locale: string): Translate =>

@@ -6,8 +6,9 @@ import { PREDICATE_ORDER } from "../../scoring/rating.ts";
 import { addDays } from "../../domain/calendar.ts";
 import { DEFAULT_REVIEW_POLICY } from "../../domain/policy/sections.ts";
 import { periodLabel } from "../../domain/skp/period-label.ts";
-import { unitChoices, unitsUnder } from "../../domain/dashboard/units.ts";
-import { seesEverything } from "../../domain/dashboard/viewer.ts";
+import { unitChoices } from "../../domain/dashboard/units.ts";
+import { hasUnitPages, seesEverything, seesUnit } from "../../domain/dashboard/viewer.ts";
+import { unitsBelow } from "../../domain/oversight/scope.ts";
 import {
   approvalStats,
   evaluationSpread,
@@ -18,12 +19,14 @@ import {
   type UnitScope,
 } from "../../domain/dashboard/unit-stats.ts";
 import { csvResponse, CSV_MAX_ROWS } from "./csv.ts";
+import { recapLists } from "./recap-lists.ts";
 import { isoDate, positiveInt, type DashboardContext, type DashboardDependencies, type DashboardEnv } from "./http.ts";
 import { csvLink, forbidden, page, pager, wantsCsv } from "./layout.ts";
 
 /**
- * The head's unit page (its units and those below), read-only for the assessment team and admins,
- * who may also pick "all units" (the city overview).
+ * The unit page (a unit and those below) for heads, the assessment team within its scope and admins
+ * (src/domain/oversight/scope.ts), with the unit's award and coaching lists; "all units" (the city
+ * overview) only for admins and a team whose scope is the whole instansi.
  */
 
 const PAGE_SIZE = 50;
@@ -46,8 +49,8 @@ type Scope = UnitScope & { choice: string };
 /** The unit asked for, if the viewer may see it; the range, bounded. */
 async function scopeOf(c: DashboardContext, deps: DashboardDependencies): Promise<Scope | undefined> {
   const viewer = c.var.viewer;
+  if (!hasUnitPages(viewer)) return undefined;
   const all = seesEverything(viewer);
-  if (!all && viewer.headUnitIds.length === 0) return undefined;
   const asked = c.req.query("unit");
   let unitIds: number[];
   let calendarUnitId: number;
@@ -56,9 +59,14 @@ async function scopeOf(c: DashboardContext, deps: DashboardDependencies): Promis
     unitIds = (await unitChoices(deps.db, "all")).map((u) => u.id);
     calendarUnitId = viewer.unitId;
   } else {
-    const id = asked ? positiveInt(asked) : all ? viewer.unitId : viewer.headUnitIds[0];
-    if (!id || (!all && !viewer.headUnitIds.includes(id))) return undefined;
-    unitIds = await unitsUnder(deps.db, [id]);
+    const visible = viewer.unitScope;
+    const id = asked
+      ? positiveInt(asked)
+      : visible === "all" || visible.includes(viewer.unitId)
+        ? viewer.unitId
+        : visible[0];
+    if (!id || !seesUnit(viewer, id)) return undefined;
+    unitIds = await unitsBelow(deps.db, [id]);
     if (unitIds.length === 0) return undefined;
     calendarUnitId = id;
   }
@@ -76,16 +84,17 @@ async function unitPage(c: DashboardContext, deps: DashboardDependencies, scope:
   const db = deps.db;
   const pageIndex = (positiveInt(c.req.query("hal")) ?? 1) - 1;
   const overdueDays = (deps.reviewPolicy ?? DEFAULT_REVIEW_POLICY).reviewReminderWorkingDays;
-  const choices = await unitChoices(db, seesEverything(viewer) ? "all" : viewer.headUnitIds);
+  const choices = await unitChoices(db, viewer.unitScope);
   const root = choices.find((u) => u.id === scope.calendarUnitId);
   const result = root?.organisationalResult ?? deps.defaultOrganisationalResult ?? "BAIK";
   const people = await headcount(db, scope.unitIds);
-  const [days, persons, approvals, skp, spread] = await Promise.all([
+  const [days, persons, approvals, skp, spread, lists] = await Promise.all([
     reportingByDay(db, scope, people),
     reportingByPerson(db, scope, { index: pageIndex, size: PAGE_SIZE }),
     approvalStats(db, scope, deps.clock.now(), overdueDays),
     skpSummary(db, scope.unitIds, scope.to, deps.periodKind),
     evaluationSpread(db, scope, result, deps.periodKind),
+    recapLists(c, deps, scope.unitIds),
   ]);
   const percent = (share: number) => `${formatNumber(share * 100, 0)}%`;
   const rateChart = {
@@ -177,7 +186,7 @@ async function unitPage(c: DashboardContext, deps: DashboardDependencies, scope:
           </tr>`,
       )}
     </table>
-    ${pager(c, pageIndex, people, PAGE_SIZE)} ${csvLink(c)}`;
+    ${pager(c, pageIndex, people, PAGE_SIZE)} ${csvLink(c)} ${lists}`;
   return page(c, t("dasbor-unit-title"), body);
 }
 
