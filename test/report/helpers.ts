@@ -52,6 +52,17 @@ export function removeEvidenceDirs(): void {
   for (const dir of evidenceDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
+const harnesses: Array<{ settle(): Promise<void> }> = [];
+
+/**
+ * Waits for the background work (evidence downloads) of every bot this file built. Called before a
+ * test resets the database: a download still running from the test before would otherwise take
+ * the next test's photo (ids start again at 1 after a reset) through the other test's fake API.
+ */
+export async function settleReportBots(): Promise<void> {
+  for (const harness of harnesses.splice(0)) await harness.settle();
+}
+
 export function reportBot(db: Db, options: { now?: string; dataDir?: string; telegram?: FakeTelegram } = {}) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "lapkin-evidence-"));
   if (!options.dataDir) evidenceDirs.push(dataDir);
@@ -61,6 +72,7 @@ export function reportBot(db: Db, options: { now?: string; dataDir?: string; tel
     config: { DATA_DIR: dataDir },
     telegram: options.telegram,
   });
+  harnesses.push(harness);
   const andi = harness.telegram.user(STAFF_TG);
   return { ...harness, dataDir, andi };
 }

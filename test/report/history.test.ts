@@ -2,12 +2,20 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import type { Database } from "../../src/db/client.ts";
 import { historyData, laporData } from "../../src/handlers/report/callback-data.ts";
-import { jpeg, lastButtons, removeEvidenceDirs, reportBot, seedReporting, STAFF_TG } from "./helpers.ts";
+import {
+  jpeg,
+  lastButtons,
+  removeEvidenceDirs,
+  reportBot,
+  seedReporting,
+  STAFF_TG,
+  settleReportBots,
+} from "./helpers.ts";
 
 let database: Database;
 beforeAll(async () => (database = await createTestDatabase()));
 afterAll(async () => (await database.close(), removeEvidenceDirs()));
-beforeEach(async () => resetDatabase(database));
+beforeEach(async () => (await settleReportBots(), await resetDatabase(database)));
 
 async function setup(options: { now?: string; timeZone?: string } = {}) {
   const seeded = await seedReporting(database.prisma, { timeZone: options.timeZone });

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import type { Database } from "../../src/db/client.ts";
 import { draftData, laporData } from "../../src/handlers/report/callback-data.ts";
-import { lastButtons, removeEvidenceDirs, reportBot, seedReporting, STAFF_TG } from "./helpers.ts";
+import { lastButtons, removeEvidenceDirs, reportBot, seedReporting, STAFF_TG, settleReportBots } from "./helpers.ts";
 
 let database: Database;
 beforeAll(async () => (database = await createTestDatabase()));
 afterAll(async () => (await database.close(), removeEvidenceDirs()));
-beforeEach(async () => resetDatabase(database));
+beforeEach(async () => (await settleReportBots(), await resetDatabase(database)));
 
 describe("/lapor, a fractional output", () => {
   it("says e-Kinerja gets it rounded half-up with the exact value at the description's end", async () => {

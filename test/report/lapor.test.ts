@@ -14,12 +14,13 @@ import {
   sha256,
   STAFF_TG,
   SUPERVISOR_TG,
+  settleReportBots,
 } from "./helpers.ts";
 
 let database: Database;
 beforeAll(async () => (database = await createTestDatabase()));
 afterAll(async () => (await database.close(), removeEvidenceDirs()));
-beforeEach(async () => resetDatabase(database));
+beforeEach(async () => (await settleReportBots(), await resetDatabase(database)));
 
 async function setup(options: Parameters<typeof reportBot>[1] = {}) {
   const seeded = await seedReporting(database.prisma);

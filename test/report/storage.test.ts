@@ -18,12 +18,12 @@ import {
 import { draftUpdate } from "../../src/domain/report/drafts.ts";
 import { REPORT_CONVERSATION_VERSION } from "../../src/handlers/report/index.ts";
 import { laporData } from "../../src/handlers/report/callback-data.ts";
-import { jpeg, removeEvidenceDirs, reportBot, seedReporting, STAFF_TG } from "./helpers.ts";
+import { jpeg, removeEvidenceDirs, reportBot, seedReporting, STAFF_TG, settleReportBots } from "./helpers.ts";
 
 let database: Database;
 beforeAll(async () => (database = await createTestDatabase()));
 afterAll(async () => (await database.close(), removeEvidenceDirs()));
-beforeEach(async () => resetDatabase(database));
+beforeEach(async () => (await settleReportBots(), await resetDatabase(database)));
 
 const clock = fixedClock("2026-11-24T03:00:00Z");
 const chat = (id: number) => ({ chatId: id, from: { id }, chat: { id, type: "private" } }) as unknown as Context;

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import type { Database } from "../../src/db/client.ts";
-import { lastButtons, removeEvidenceDirs, reportBot, seedReporting, STAFF_TG } from "../report/helpers.ts";
+import {
+  lastButtons,
+  removeEvidenceDirs,
+  reportBot,
+  seedReporting,
+  STAFF_TG,
+  settleReportBots,
+} from "../report/helpers.ts";
 import { skpData } from "../../src/handlers/skp/callback-data.ts";
 import { addReport } from "./helpers.ts";
 import { visible } from "../support/telegram-html.ts";
@@ -9,7 +16,7 @@ import { visible } from "../support/telegram-html.ts";
 let database: Database;
 beforeAll(async () => (database = await createTestDatabase()));
 afterAll(async () => (await database.close(), removeEvidenceDirs()));
-beforeEach(async () => resetDatabase(database));
+beforeEach(async () => (await settleReportBots(), await resetDatabase(database)));
 
 /** Andi's 2026 SKP has three indicators with an annual target of 12; "now" is 24 November 2026 (Q4). */
 async function setup(options: { now?: string } = {}) {
