@@ -240,7 +240,9 @@ describe.runIf(!embedded)("admin commands while the bot runs on PostgreSQL", () 
       const imported = await lapkin(["import", "examples/kota-contoh"], database.env).exited;
       expect(imported.stderr).toBe("");
       expect(imported.code).toBe(0);
-      expect(imported.stdout).toMatch(/^Imported cuti\.csv, kebijakan\.csv, pegawai\.csv, skp\.csv, unit\.csv:\n/);
+      expect(imported.stdout).toMatch(
+        /^Imported cuti\.csv, kebijakan\.csv, layanan\.csv, pegawai\.csv, skp\.csv, unit\.csv:\n/,
+      );
       expect(bot.logs().some((l) => String(l.msg).startsWith("admin "))).toBe(false);
       expect(await database.use((db) => db.employee.count())).toBeGreaterThan(0);
 
