@@ -86,6 +86,9 @@ describe("the demo Bot API server", () => {
       description: "Bad Request: message is too long",
     });
     expect(await refusal(api.sendMessage(person.id, "a < b", { parse_mode: "HTML" }))).toMatchObject({ code: 400 });
+    // The limit counts what the reader sees, as Telegram does: tags and entities do not add to it.
+    const full = `<b>${"x".repeat(4_090)}</b>&amp;`;
+    expect((await api.sendMessage(person.id, full, { parse_mode: "HTML" })).text).toBe(full);
     expect(await refusal(api.sendMessage(person.id, "<div>x</div>", { parse_mode: "HTML" }))).toMatchObject({
       description: expect.stringContaining("Unsupported start tag"),
     });

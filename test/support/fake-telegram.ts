@@ -395,7 +395,7 @@ function refusal(payload: Record<string, unknown>): string | undefined {
   for (const { field, value, mode } of parts) {
     if (typeof value !== "string") continue;
     const problem = mode === "HTML" ? htmlProblem(value) : undefined;
-    if (problem) return `can't parse entities: ${problem}`;
+    if (problem) return problem;
     const length = (mode === "HTML" ? visible(value) : value).length;
     if (field === "text" && length > 4096) return "message is too long";
     if (field === "caption" && length > 1024) return "message caption is too long";

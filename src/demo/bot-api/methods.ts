@@ -1,4 +1,5 @@
 import type { BotCommand, InlineKeyboardMarkup, Message } from "grammy/types";
+import { visibleText } from "../../lib/html.ts";
 import { CAPTION_MAX, MESSAGE_MAX } from "../../lib/telegram-limits.ts";
 import { htmlProblem } from "./html.ts";
 import { isUpload, type Params } from "./multipart.ts";
@@ -120,19 +121,21 @@ export const METHODS: Record<string, Method> = {
 
 const chatIdOf = (api: DemoTelegram, p: Params) => api.chat(p.chat_id).id;
 
+/** Telegram checks the markup first, then the length of what the reader sees (tags do not count). */
 function checkedText(value: unknown, parseMode: unknown, max: number, what: string): string {
   const text = typeof value === "string" ? value : "";
   if (!text.trim()) throw new BotApiError(400, `Bad Request: ${what} is empty`);
-  if (text.length > max)
-    throw new BotApiError(
-      400,
-      `Bad Request: ${what === "message text" ? "message is too long" : "message caption is too long"}`,
-    );
   if (parseMode === "HTML") {
     const problem = htmlProblem(text);
     if (problem) throw new BotApiError(400, `Bad Request: ${problem}`);
   } else if (parseMode !== undefined)
     throw new BotApiError(400, `Bad Request: unsupported parse_mode ${String(parseMode)} in the demo`);
+  const shown = parseMode === "HTML" ? visibleText(text) : text;
+  if (shown.length > max)
+    throw new BotApiError(
+      400,
+      `Bad Request: ${what === "message text" ? "message is too long" : "message caption is too long"}`,
+    );
   return text;
 }
 
