@@ -2,7 +2,7 @@ import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { Api, GrammyError } from "grammy";
 import { loadConfig, type Config } from "../config.ts";
-import { InviteLookupError } from "../domain/registration/invite-common.ts";
+import { InviteLookupError, inviteLink } from "../domain/registration/invite-common.ts";
 import { issueInvites, type IssuedInvite } from "../domain/registration/issue-invites.ts";
 import { resetLink, type ResetOutcome } from "../domain/registration/reset-link.ts";
 import { withDatabase, type CliIo } from "./context.ts";
@@ -138,8 +138,6 @@ export function toCsv(invites: IssuedInvite[], botUsername: string): string {
 }
 
 const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-
-export const inviteLink = (botUsername: string, code: string) => `https://t.me/${botUsername}?start=inv_${code}`;
 
 /**
  * The CSV goes to a private temporary file beside the target, renamed into place at the end:

@@ -42,3 +42,6 @@ export function isInviteCodeFormat(code: string): boolean {
 }
 
 export const policyOf = (override?: Partial<InvitePolicy>): InvitePolicy => ({ ...INVITE_POLICY, ...override });
+
+/** The personal link an invite is handed out as: opens the bot with `/start inv_<code>`. */
+export const inviteLink = (botUsername: string, code: string) => `https://t.me/${botUsername}?start=inv_${code}`;

@@ -15,6 +15,12 @@ import {
 import { checkReview, standingOf, type CheckOutcome, type Reviewer, type ReviewTarget } from "./check.ts";
 
 /**
+ * A revision or rejection note's bounds, in chat and in the dashboard alike: long enough to say
+ * what to mend, short enough for the employee's message and the card's edit to fit Telegram's 4,096.
+ */
+export const NOTE_CHARS = { min: 5, max: 1000 } as const;
+
+/**
  * A supervisor's decision on a submitted report, without Telegram (docs/domain.md, "Review").
  * Texts come in through a `ReviewRenderer`, so every message is rendered in its recipient's
  * language when it is queued.

@@ -9,7 +9,7 @@ import { recordUpdateIn } from "../../bot/redelivery.ts";
 import type { ReviewPolicy } from "../../domain/policy/sections.ts";
 import type { Decision, Rating } from "../../domain/review/card.ts";
 import { checkReview, type CheckOutcome, type Reviewer } from "../../domain/review/check.ts";
-import { decide } from "../../domain/review/decide.ts";
+import { decide, NOTE_CHARS } from "../../domain/review/decide.ts";
 import type { ReviewAction } from "./callback-data.ts";
 import { reviewRenderer } from "./render.ts";
 
@@ -66,10 +66,6 @@ interface Finish {
   chatId: string;
   messageId: number;
 }
-
-const MIN_COMMENT_CHARS = 5;
-/** A note goes into the employee's message and the card's edit: bounded so that both fit Telegram's 4,096. */
-const MAX_COMMENT_CHARS = 1000;
 
 const render = reviewRenderer();
 
@@ -151,10 +147,9 @@ export function decisions(deps: ReviewDependencies) {
     const pending = await note.read(ctx);
     if (!pending) return next();
     const comment = ctx.msg.text.trim();
-    if (comment.length < MIN_COMMENT_CHARS)
-      return ctx.reply(ctx.t("review-comment-too-short", { min: MIN_COMMENT_CHARS }));
-    if (comment.length > MAX_COMMENT_CHARS)
-      return ctx.reply(ctx.t("review-comment-too-long", { max: MAX_COMMENT_CHARS, length: comment.length }));
+    if (comment.length < NOTE_CHARS.min) return ctx.reply(ctx.t("review-comment-too-short", { min: NOTE_CHARS.min }));
+    if (comment.length > NOTE_CHARS.max)
+      return ctx.reply(ctx.t("review-comment-too-long", { max: NOTE_CHARS.max, length: comment.length }));
     return finish(deps, ctx, { ...pending, comment }, note);
   }
 

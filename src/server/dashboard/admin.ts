@@ -10,7 +10,7 @@ import { exportWorkbook } from "../../domain/export/workbook.ts";
 import { unitSubtree } from "../../domain/export/scope.ts";
 import { monthPeriod, quarterPeriod } from "../../domain/skp/periods.ts";
 import { issueInvites } from "../../domain/registration/issue-invites.ts";
-import { InviteLookupError } from "../../domain/registration/invite-common.ts";
+import { InviteLookupError, inviteLink } from "../../domain/registration/invite-common.ts";
 import { auditPage as auditQuery, type AuditFilter } from "../../domain/dashboard/audit-log.ts";
 import { csvResponse, CSV_MAX_ROWS } from "./csv.ts";
 import { isoDate, positiveInt, type DashboardContext, type DashboardDependencies, type DashboardEnv } from "./http.ts";
@@ -127,7 +127,8 @@ async function exportDownload(c: DashboardContext, deps: DashboardDependencies) 
 async function invitesDownload(c: DashboardContext, deps: DashboardDependencies) {
   const form = await c.req.parseBody();
   const unitCode = typeof form.unit === "string" ? form.unit : "";
-  if (!deps.botUsername) return c.html(c.var.t("dasbor-invites-no-bot"), 503);
+  const botUsername = deps.botUsername;
+  if (!botUsername) return c.html(c.var.t("dasbor-invites-no-bot"), 503);
   try {
     const invites = await issueInvites(deps.db, {
       unitCode,
@@ -138,7 +139,7 @@ async function invitesDownload(c: DashboardContext, deps: DashboardDependencies)
       c,
       `undangan-${unitCode.replace(/[^A-Za-z0-9_-]/g, "")}`,
       ["nip", "name", "unit", "link"],
-      invites.map((i) => [i.nip, i.name, i.unitName, `https://t.me/${deps.botUsername}?start=inv_${i.code}`]),
+      invites.map((i) => [i.nip, i.name, i.unitName, inviteLink(botUsername, i.code)]),
     );
   } catch (error) {
     if (error instanceof InviteLookupError) return c.html(c.var.t("dasbor-export-bad-unit"), 400);

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
 import { formatDateTime, formatLocalDate } from "../../lib/time.ts";
-import { decide } from "../../domain/review/decide.ts";
+import { decide, NOTE_CHARS } from "../../domain/review/decide.ts";
 import { pendingFor } from "../../domain/review/pending.ts";
 import { teamToday } from "../../domain/review/team.ts";
 import { mayViewEmployee } from "../../domain/dashboard/access.ts";
@@ -18,9 +18,6 @@ import { csrfField, csvLink, forbidden, page, pager, wantsCsv } from "./layout.t
  */
 
 const PAGE_SIZE = 20;
-/** The chat's bounds for a note (src/handlers/review/decide.ts): it must fit the employee's message. */
-const MIN_COMMENT_CHARS = 5;
-const MAX_COMMENT_CHARS = 1000;
 const OUTCOMES = ["APPROVED", "REVISION_REQUESTED", "REJECTED", "stale", "denied", "unknown", "comment"] as const;
 
 const reviewerOf = (viewer: Viewer) => ({
@@ -58,7 +55,7 @@ export function teamRoutes(deps: DashboardDependencies): Hono<DashboardEnv> {
     if (!decision) return forbidden(c);
     if (decision === "APPROVED" && rating !== "ABOVE" && rating !== "MEETS" && rating !== "BELOW")
       return back(c, "comment");
-    if (decision !== "APPROVED" && (comment.length < MIN_COMMENT_CHARS || comment.length > MAX_COMMENT_CHARS))
+    if (decision !== "APPROVED" && (comment.length < NOTE_CHARS.min || comment.length > NOTE_CHARS.max))
       return back(c, "comment");
     const outcome = await decide(deps.db, {
       reviewer: reviewerOf(c.var.viewer),
@@ -163,7 +160,7 @@ async function teamPage(c: DashboardContext, deps: DashboardDependencies) {
               </select></label
             >
             <button type="submit" name="aksi" value="setujui">${t("review-button-approve")}</button>
-            <label>${t("dasbor-note")}<input type="text" name="catatan" maxlength="${MAX_COMMENT_CHARS}" /></label>
+            <label>${t("dasbor-note")}<input type="text" name="catatan" maxlength="${NOTE_CHARS.max}" /></label>
             <button type="submit" name="aksi" value="revisi">${t("review-button-revise")}</button>
             <button type="submit" name="aksi" value="tolak">${t("review-button-reject")}</button>
           </form>
