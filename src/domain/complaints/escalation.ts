@@ -15,11 +15,16 @@ export async function enqueueComplaintEscalations(db: Db, now: Date, queuedAt: D
     where: { status: "OPEN", followUpDue: { lte: now }, escalatedAt: null },
     orderBy: { id: "asc" },
   });
+  // Units and the heads' supervisors are looked up once per unit, however many complaints are overdue.
+  const unitIds = [...new Set(overdue.map((c) => c.unitId))];
+  const units = new Map((await db.unit.findMany({ where: { id: { in: unitIds } } })).map((u) => [u.id, u]));
+  const aboveOf = new Map<number, Awaited<ReturnType<typeof headsSupervisors>>>();
   let queued = 0;
   for (const complaint of overdue) {
-    const unit = await db.unit.findUniqueOrThrow({ where: { id: complaint.unitId } });
+    const unit = units.get(complaint.unitId)!;
     const recipients = await complaintRecipients(db, complaint.counterId, complaint.unitId);
-    const above = await headsSupervisors(db, complaint.unitId);
+    if (!aboveOf.has(complaint.unitId)) aboveOf.set(complaint.unitId, await headsSupervisors(db, complaint.unitId));
+    const above = aboveOf.get(complaint.unitId)!;
     const message = (kind: "remind" | "escalate", to: { id: number; telegramId: bigint; language: string }) =>
       ({
         dedupeKey: `complaint-${kind}:${complaint.id}:${to.id}`,
