@@ -48,6 +48,31 @@ describe("IKM figures", () => {
     expect(await ikmFigures(db.prisma, { ...range, from: "2026-12-01", to: "2026-12-31", by: "unit" })).toEqual([]);
   });
 
+  it("does not count a survey opened and left before its first answer as a respondent", async () => {
+    const { counter } = await seedCounter(db.prisma);
+    await responses(counter.id, 3, 4, "a");
+    await db.prisma.surveyResponse.create({
+      data: { counterId: counter.id, respondentHash: "left", day: new Date("2026-11-24T00:00:00Z"), step: "e1" },
+    });
+    await db.prisma.surveyResponse.create({
+      data: {
+        counterId: counter.id,
+        respondentHash: "hurried",
+        day: new Date("2026-11-24T00:00:00Z"),
+        step: "done",
+        overall: 1,
+      },
+    });
+
+    const [figure] = await ikmFigures(db.prisma, {
+      from: "2026-11-01",
+      to: "2026-11-30",
+      by: "counter",
+      minRespondents: 30,
+    });
+    expect(figure).toMatchObject({ respondents: 4, score: 100 });
+  });
+
   it("are exported in the SKM sheet, and complaints in the Pengaduan sheet without what the citizen wrote", async () => {
     const { counter, unit } = await seedCounter(db.prisma);
     await responses(counter.id, 3, 2, "c");

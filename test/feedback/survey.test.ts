@@ -8,6 +8,7 @@ import {
 } from "../../src/handlers/survey/callback-data.ts";
 import { complaintActionData } from "../../src/handlers/complaint/callback-data.ts";
 import { ELEMENT_STEPS } from "../../src/domain/survey/steps.ts";
+import { respondentHash } from "../../src/domain/survey/respondent.ts";
 import { feedbackBot, HEAD_TG, PUBLIC_CODE, seedCounter, SUPERVISOR_TG } from "./helpers.ts";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -85,6 +86,52 @@ describe("the citizen survey from a fb_ link", () => {
 
     expect(bot.telegram.lastText(CITIZEN)).toContain("sudah menilai layanan ini hari ini");
     expect(await db.prisma.surveyResponse.count()).toBe(1);
+  });
+
+  it("refuses an eleventh counter the same day, whichever counter it is", async () => {
+    const { unit } = await seedCounter(db.prisma);
+    const hash = await respondentHash(db.prisma, CITIZEN);
+    const others = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        db.prisma.serviceCounter.create({
+          data: { code: `L${i}`, publicCode: `lok${i}abcdefg`.slice(0, 10), unitId: unit.id, name: `Loket ${i}` },
+        }),
+      ),
+    );
+    await db.prisma.surveyResponse.createMany({
+      data: others.map((c) => ({ counterId: c.id, respondentHash: hash, day: new Date("2026-11-24"), step: "done" })),
+    });
+    const bot = feedbackBot(db.prisma);
+
+    await bot.deliver(bot.user(CITIZEN).command("start", `fb_${PUBLIC_CODE}`));
+
+    expect(bot.telegram.lastText(CITIZEN)).toContain("sudah mengisi cukup banyak survei hari ini");
+    expect(await db.prisma.surveyResponse.count()).toBe(10);
+  });
+
+  it("flags, never refuses, a burst of new accounts rating one counter within minutes", async () => {
+    await seedCounter(db.prisma);
+    const bot = feedbackBot(db.prisma);
+    // The policy's 10 first-time accounts within 10 minutes: nine are customers, the tenth makes a burst.
+    for (let i = 0; i < 9; i++) await bot.deliver(bot.user(9100 + i).command("start", `fb_${PUBLIC_CODE}`));
+    expect(await db.prisma.surveyResponse.count({ where: { flagged: true } })).toBe(0);
+
+    await bot.deliver(bot.user(9109).command("start", `fb_${PUBLIC_CODE}`));
+
+    expect(bot.telegram.lastText(9109)).toContain("Pertanyaan 1 dari 9");
+    expect(await db.prisma.surveyResponse.count({ where: { flagged: true } })).toBe(10);
+  });
+
+  it("does not count responses older than the burst window, measured on the bot's clock", async () => {
+    await seedCounter(db.prisma);
+    const early = feedbackBot(db.prisma, "2026-11-24T03:00:00Z");
+    for (let i = 0; i < 9; i++) await early.deliver(early.user(9100 + i).command("start", `fb_${PUBLIC_CODE}`));
+
+    const later = feedbackBot(db.prisma, "2026-11-24T03:11:00Z");
+    await later.deliver(later.user(9109).command("start", `fb_${PUBLIC_CODE}`));
+
+    expect(await db.prisma.surveyResponse.count()).toBe(10);
+    expect(await db.prisma.surveyResponse.count({ where: { flagged: true } })).toBe(0);
   });
 
   it("asks the same question again after a sticker or a command mid-survey, changing nothing", async () => {

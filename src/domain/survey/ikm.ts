@@ -48,6 +48,8 @@ export async function ikmFigures(
     JOIN "ServiceCounter" c ON c."id" = r."counterId"
     JOIN "Unit" u ON u."id" = c."unitId"
     WHERE r."day" BETWEEN ${options.from}::date AND ${options.to}::date
+      -- A survey opened and left before the first answer is nobody's rating.
+      AND COALESCE(r."s1", r."s2", r."s3", r."s4", r."s5", r."s6", r."s7", r."s8", r."s9", r."overall") IS NOT NULL
       ${options.unitIds ? Prisma.sql`AND u."id" = ANY(${options.unitIds}::int[])` : Prisma.empty}
     GROUP BY u."id", u."name" ${byCounter ? Prisma.sql`, c."id", c."name"` : Prisma.empty}
     ORDER BY u."name" ${byCounter ? Prisma.sql`, c."name"` : Prisma.empty}`;

@@ -46,7 +46,16 @@ export async function startSurvey(db: Db, input: StartInput): Promise<StartOutco
 
   const id = await db.$transaction(async (tx) => {
     const created = await tx.surveyResponse.create({
-      data: { counterId: counter.id, respondentHash: hash, day, seq: here + 1, locale: input.locale, step: "e1" },
+      // The clock's time, not the database's: the burst window below is measured on the same clock.
+      data: {
+        counterId: counter.id,
+        respondentHash: hash,
+        day,
+        seq: here + 1,
+        locale: input.locale,
+        step: "e1",
+        createdAt: input.now,
+      },
       select: { id: true },
     });
     await flagBurst(tx, counter.id, input.now, input.policy);
