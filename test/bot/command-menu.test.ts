@@ -172,6 +172,26 @@ describe("each linked employee's chat has its own command menu, in their languag
     expect(menuCalls(h.telegram, 7001)).toHaveLength(2);
   });
 
+  it("is removed when an import deactivates the employee, once", async () => {
+    await importFiles({ prisma: db() }, [EXAMPLE_DIR], { clock: clockAt("2026-01-05T01:00:00Z") });
+    await db().employee.update({ where: { nip: NIP.staffRizky }, data: { telegramId: 7002n } });
+    await enqueueCommandMenus(db(), { now: new Date(NOW) });
+    const h = reviewBot(db(), { now: NOW });
+    await h.flush();
+    const withoutRizky = editedExample((_name, text) =>
+      text
+        .split("\n")
+        .filter((line) => !line.startsWith(NIP.staffRizky))
+        .join("\n"),
+    );
+
+    await importFiles({ prisma: db() }, [withoutRizky], { deactivateMissing: true, clock: clockAt(NOW) });
+    await importFiles({ prisma: db() }, [withoutRizky], { deactivateMissing: true, clock: clockAt(NOW) });
+    await h.flush();
+
+    expect(menuCalls(h.telegram, 7002).map((c) => c.method)).toEqual(["setMyCommands", "deleteMyCommands"]);
+  });
+
   it("is removed when invites --reset unlinks the account, and a chat that never had one is left alone", async () => {
     const seeded = await seedReview(db());
     const h = reviewBot(db(), { now: NOW });

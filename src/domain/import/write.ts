@@ -1,6 +1,6 @@
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { storedSections } from "../policy/compose.ts";
-import { enqueueCommandMenus } from "../registration/command-menu.ts";
+import { enqueueCommandMenuReset, enqueueCommandMenus } from "../registration/command-menu.ts";
 import { endSessionsOf } from "../dashboard/session.ts";
 import { writeCounters } from "./counters.ts";
 import { indicatorKey, planKey, type Snapshot, type Tx } from "./snapshot.ts";
@@ -91,9 +91,8 @@ export async function applyPlan(
   const batch = new Batches(tx, now.toISOString(), progress);
   const unitIds = await writeUnits(batch, plan, idsOf(snapshot.units));
   const employeeIds = await writeEmployees(batch, plan, unitIds, idsOf(snapshot.employees));
-  // A deactivated employee's dashboard sessions end with the import that deactivates them.
   const deactivated = plan.employees.deactivate.map((nip) => employeeIds.get(nip)).filter((id) => id !== undefined);
-  await endSessionsOf(tx, deactivated, now);
+  await closeAccessOf(tx, deactivated, now);
   await writeSkp(batch, plan, snapshot, employeeIds);
   await writeLeave(tx, plan, employeeIds, progress);
   await writePolicy(tx, plan, snapshot, progress);
@@ -103,6 +102,20 @@ export async function applyPlan(
   progress.advance(
     await writeCounters(tx, plan.counters, snapshot.counters, { units: unitIds, employees: employeeIds }),
   );
+}
+
+/**
+ * A deactivated employee keeps no way in: their dashboard sessions end and their chat's own
+ * command menu goes back to the default, with the import that deactivates them.
+ */
+async function closeAccessOf(tx: Tx, employeeIds: number[], now: Date): Promise<void> {
+  await endSessionsOf(tx, employeeIds, now);
+  const linked = await tx.employee.findMany({
+    where: { id: { in: employeeIds }, telegramId: { not: null } },
+    select: { telegramId: true },
+  });
+  const chats = linked.flatMap((e) => (e.telegramId === null ? [] : [e.telegramId]));
+  await enqueueCommandMenuReset(tx, chats, now);
 }
 
 /**

@@ -113,11 +113,17 @@ export async function enqueueCommandMenus(tx: Tx, options: { now: Date; employee
   return enqueueMessages(tx, messages);
 }
 
-/** Queues the removal of a chat's own menu (an unlinked account): the chat shows the default again. */
-export async function enqueueCommandMenuReset(tx: Tx, chatId: bigint, now: Date): Promise<number> {
-  const previous = await lastMenuCalls(tx, [chatId]);
-  const message = menuCall(chatId, "deleteMyCommands", {}, "default", previous.get(chatId), now);
-  return message ? enqueueMessages(tx, [message]) : 0;
+/**
+ * Queues the removal of each chat's own menu (an unlinked or deactivated account): the chat shows
+ * the default again. A chat never given a menu of its own queues nothing.
+ */
+export async function enqueueCommandMenuReset(tx: Tx, chatIds: bigint[], now: Date): Promise<number> {
+  if (chatIds.length === 0) return 0;
+  const previous = await lastMenuCalls(tx, chatIds);
+  const messages = chatIds
+    .map((chatId) => menuCall(chatId, "deleteMyCommands", {}, "default", previous.get(chatId), now))
+    .filter((m): m is OutgoingMessage => m !== undefined);
+  return enqueueMessages(tx, messages);
 }
 
 function menuCall(

@@ -55,7 +55,7 @@ export async function resetLink(
     }
 
     await tx.employee.update({ where: { id: employee.id }, data: { telegramId: null, linkedAt: null } });
-    await enqueueCommandMenuReset(tx, employee.telegramId, now); // the chat shows the default menu again
+    await enqueueCommandMenuReset(tx, [employee.telegramId], now); // the chat shows the default menu again
     await endSessionsOf(tx, [employee.id], now);
     await recordAudit(tx, {
       at: now,
