@@ -106,7 +106,10 @@ type SenderRow = EmployeeRow & {
 async function loadSender(
   db: Db,
   telegramId: bigint,
-  keys: Record<"conversation" | "review" | "evaluation" | "feedback" | "calibration" | "survey" | "complaint" | "peer", string>,
+  keys: Record<
+    "conversation" | "review" | "evaluation" | "feedback" | "calibration" | "survey" | "complaint" | "peer",
+    string
+  >,
   /** Absent when the update is not tracked (src/bot/redelivery.ts): nothing to look up. */
   update: UpdateId | undefined,
 ) {

@@ -17,7 +17,15 @@ export type PeerSource = "round" | "supervisor" | "chosen";
 
 type Person = PeerPerson & { name: string; telegramId: bigint | null; language: string };
 
-const PERSON = { id: true, unitId: true, supervisorId: true, active: true, name: true, telegramId: true, language: true };
+const PERSON = {
+  id: true,
+  unitId: true,
+  supervisorId: true,
+  active: true,
+  name: true,
+  telegramId: true,
+  language: true,
+};
 
 /**
  * The receivers picked for one giver: those who received the fewest requests this period first;
@@ -60,7 +68,14 @@ export async function openRequests(db: Db, input: OpenRequestsInput): Promise<nu
     if (!members.has(giver.unitId)) {
       const unit = await db.employee.findMany({ where: { unitId: giver.unitId, active: true }, select: PERSON });
       members.set(giver.unitId, unit);
-      received.set(giver.unitId, await receivedCounts(db, unit.map((m) => m.id), input.period));
+      received.set(
+        giver.unitId,
+        await receivedCounts(
+          db,
+          unit.map((m) => m.id),
+          input.period,
+        ),
+      );
     }
     const counts = received.get(giver.unitId)!;
     const created = await db.$transaction(async (tx) => {

@@ -29,7 +29,12 @@ export async function peerSummaries(
   const rows = await db.peerAnswer.findMany({
     where: {
       rating: { not: null },
-      request: { receiverId: { in: [...employeeIds] }, year: period.year, period: period.code, answeredAt: { not: null } },
+      request: {
+        receiverId: { in: [...employeeIds] },
+        year: period.year,
+        period: period.code,
+        answeredAt: { not: null },
+      },
     },
     select: { requestId: true, value: true, rating: true, request: { select: { receiverId: true } } },
   });
@@ -64,7 +69,13 @@ export async function peerView(
   if (!summary) return undefined;
   if (!withNotes) return { summary, notes: [] };
   const rows = await db.peerRequest.findMany({
-    where: { receiverId: employeeId, year: period.year, period: period.code, answeredAt: { not: null }, note: { not: null } },
+    where: {
+      receiverId: employeeId,
+      year: period.year,
+      period: period.code,
+      answeredAt: { not: null },
+      note: { not: null },
+    },
     select: { note: true },
   });
   const notes = rows.map((r) => r.note!).sort((a, b) => a.localeCompare(b, "id"));

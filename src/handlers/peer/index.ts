@@ -48,7 +48,11 @@ export function peer(deps: { db: Db; clock: Clock }): Composer<BotContext> {
   async function context(ctx: Ctx) {
     const policies = await loadPolicies(deps.db);
     const today = todayIn(deps.clock.now(), ctx.employee);
-    const rules: Rules = { today, deadlines: policies.deadlines, upwardFeedback: policies.feedback.peer.upwardFeedback };
+    const rules: Rules = {
+      today,
+      deadlines: policies.deadlines,
+      upwardFeedback: policies.feedback.peer.upwardFeedback,
+    };
     return { policies, today, rules, period: periodOf(today, policies.rating.period) };
   }
 
@@ -127,7 +131,8 @@ export function peer(deps: { db: Db; clock: Clock }): Composer<BotContext> {
   async function openRequest(ctx: Ctx, requestId: number) {
     const { rules } = await context(ctx);
     const checked = await checkRequest(deps.db, requestId, ctx.employee.id, rules);
-    if (checked.kind !== "ok") return ctx.answerCallbackQuery({ text: ctx.t(`peer-${checked.kind}`), show_alert: true });
+    if (checked.kind !== "ok")
+      return ctx.answerCallbackQuery({ text: ctx.t(`peer-${checked.kind}`), show_alert: true });
     await ctx.answerCallbackQuery();
     const value = nextValue(checked.answered) ?? BERAKHLAK_VALUES[0];
     const asked = valueQuestion(ctx.t.bind(ctx), requestId, checked.receiverName, value);

@@ -22,7 +22,8 @@ export function peerLines(t: Translate, view: PeerView): string[] {
       }),
     );
   }
-  if (view.notes.length > 0) lines.push(t("peer-summary-notes"), ...view.notes.map((note) => t("peer-summary-note", { note })));
+  if (view.notes.length > 0)
+    lines.push(t("peer-summary-notes"), ...view.notes.map((note) => t("peer-summary-note", { note })));
   return lines;
 }
 
