@@ -52,7 +52,7 @@ describe("peer feedback through the chat (/rekan)", () => {
     await giveFeedback(december, people.eko, people.andi, ALL("A"), "Sangat membantu tim saat layanan ramai.");
     await giveFeedback(december, people.fitri, people.andi, ALL("M"));
 
-    // Saved after every press; the first is asked again nowhere.
+    // Saved after every press: seven answers each.
     expect(await db().peerAnswer.count()).toBe(14);
     const january = reviewBot(db(), { now: EVALUATING });
     const hidden = await behaviourStep(january, people.supervisor, people.andi);
@@ -184,6 +184,26 @@ describe("peer feedback through the chat (/rekan)", () => {
     await bot.deliver(bot.user(tg(people.supervisor)).command("rekan", "minta"));
     expect(bot.telegram.lastText(tg(people.supervisor))).toContain("0 permintaan");
     expect(await db().outbox.count({ where: { kind: "peer-request" } })).toBe(6);
+  });
+
+  it("takes a note of up to 500 characters, once, and only after the seven values", async () => {
+    const people = await seedPeers(db());
+    const bot = reviewBot(db(), { now: IN_ROUND });
+    const eko = bot.user(tg(people.eko));
+    await bot.deliver(eko.press(peerData.choose.pack(people.andi.id)));
+    const request = await db().peerRequest.findFirstOrThrow();
+    // Before the seventh value no note is asked for: a text is not taken as one.
+    await bot.deliver(eko.press(peerData.value.pack(request.id, 0, "M")), eko.text("Terlalu dini."));
+    expect((await db().peerRequest.findFirstOrThrow()).note).toBeNull();
+    for (let index = 1; index < 7; index++) await bot.deliver(eko.press(peerData.value.pack(request.id, index, "M")));
+    expect(bot.telegram.lastText(tg(people.eko))).toContain("Ingin menambah catatan singkat");
+    await bot.deliver(eko.text("x".repeat(501)));
+    expect(bot.telegram.lastText(tg(people.eko))).toContain("Terlalu panjang (501 karakter): maksimal 500 karakter.");
+    await bot.deliver(eko.text("Rapi dan teliti."));
+    expect(bot.telegram.lastText(tg(people.eko))).toContain("Catatan tersimpan");
+    await bot.deliver(eko.text("Catatan kedua."));
+    expect((await db().peerRequest.findFirstOrThrow()).note).toBe("Rapi dan teliti.");
+    expect((await db().peerRequest.findFirstOrThrow()).answeredAt).not.toBeNull();
   });
 
   it("closes a request once its period's evaluation has closed", async () => {
