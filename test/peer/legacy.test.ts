@@ -97,5 +97,11 @@ describe("the evaluation's peer input and the peer summaries other features read
       perValue: { KOMPETEN: { ABOVE: 3, MEETS: 0, BELOW: 0 } },
     });
     expect((await peerSummaries(db(), [people.andi.id], { year: 2026, code: "Q3" }, 3)).get(people.andi.id)).toBeNull();
+    // Without a minimum the policy's applies; asked for fewer than 3, it is still 3.
+    await answered(people.fitri.id, people.dewi.id);
+    const policy = await peerSummaries(db(), [people.andi.id, people.dewi.id], { year: 2026, code: "Q4" });
+    expect(policy.get(people.andi.id)?.respondents).toBe(3);
+    expect(policy.get(people.dewi.id)).toBeNull();
+    expect((await peerSummaries(db(), [people.dewi.id], { year: 2026, code: "Q4" }, 1)).get(people.dewi.id)).toBeNull();
   });
 });

@@ -1,5 +1,7 @@
 import type { Db } from "../../db/client.ts";
+import { loadFeedbackPolicy } from "../policy/load.ts";
 import {
+  DEFAULT_MIN_PEER_RESPONDENTS,
   summarisePeerFeedback,
   type BerakhlakValue,
   type PeerFeedbackSummary,
@@ -19,13 +21,20 @@ export interface PeerPeriod {
   code: string;
 }
 
-/** The summary of each employee for the period (null: fewer than `minRespondents` answered). */
+/**
+ * The summary of each employee for the period (null: fewer than the minimum answered): *policy*
+ * `feedback.peer.minRespondents` unless given, and never fewer than 3 whatever the caller asks.
+ */
 export async function peerSummaries(
   db: Db,
   employeeIds: readonly number[],
   period: PeerPeriod,
-  minRespondents: number,
+  minRespondents?: number,
 ): Promise<Map<number, PeerFeedbackSummary | null>> {
+  const min = Math.max(
+    DEFAULT_MIN_PEER_RESPONDENTS,
+    minRespondents ?? (await loadFeedbackPolicy(db)).peer.minRespondents,
+  );
   const rows = await db.peerAnswer.findMany({
     where: {
       rating: { not: null },
@@ -44,7 +53,7 @@ export async function peerSummaries(
     list.push({ giverId: row.requestId, value: row.value as BerakhlakValue, rating: row.rating! });
     items.set(row.request.receiverId, list);
   }
-  return new Map(employeeIds.map((id) => [id, summarisePeerFeedback(items.get(id) ?? [], minRespondents)]));
+  return new Map(employeeIds.map((id) => [id, summarisePeerFeedback(items.get(id) ?? [], min)]));
 }
 
 export async function peerSummary(db: Db, employeeId: number, period: PeerPeriod, minRespondents: number) {
