@@ -30,6 +30,7 @@ menu-commands-employee =
     /skp — your SKP progress
     /score — your performance rating
     /download — this month's daily progress for e-Kinerja (XLSX)
+    /peers — BerAKHLAK feedback for your colleagues (anonymous)
     /language — change language
     /help — help
 menu-commands-supervisor =
@@ -37,6 +38,7 @@ menu-commands-supervisor =
     /team — who has reported today
     /evaluate — evaluate your team's performance
     /feedback — continuous feedback to a subordinate
+    /peers ask — ask your team for peer feedback now
 menu-commands-admin =
     /registergroup — (in a group) link the group to a work unit
 help =
@@ -815,3 +817,41 @@ oversight-digest-hint = Open /calibrate to review.
 # --- dashboard: assessment-team scope, award and coaching lists ---
 dasbor-recap-title = Awards and coaching — { $period }
 dasbor-recap-private = Confidential: for unit heads, the assessment team and admins only; do not forward to a group.
+# --- peer feedback (/peers) ---
+command-rekan = Peer feedback (BerAKHLAK)
+peer-request-round =
+    <b>👥 Peer feedback { $period }</b>
+    Please give feedback on the BerAKHLAK values of these colleagues. Your answers are confidential: the colleague and their supervisor see only a summary of several colleagues, without names.
+    { $names }
+    Open /peers to start.
+peer-request-supervisor =
+    <b>👥 Peer feedback { $period }</b>
+    Your supervisor asks for feedback on the BerAKHLAK values of these colleagues. Your answers are confidential: the colleague and their supervisor see only a summary of several colleagues, without names.
+    { $names }
+    Open /peers to start.
+peer-open = <b>👥 Peer feedback</b>: { $count } requests wait for your answer. Choose a colleague, or pick another one yourself.
+peer-none-open = <b>👥 Peer feedback</b>: no requests are waiting. You may pick a colleague to give feedback to.
+peer-button-pick = ➕ Pick a colleague
+peer-pick = Pick a colleague of your unit to give feedback to:
+peer-pick-none = There is no other colleague you can give feedback to this period.
+peer-not-allowed = You cannot give peer feedback to this employee (yourself, your supervisor, your subordinate, or not a colleague of your unit).
+peer-unknown = This feedback request is not recognised.
+peer-closed = This feedback request has been answered or is closed.
+peer-ask-not-supervisor = Only a supervisor can ask their team for peer feedback.
+peer-asked = ✅ { $count } peer-feedback requests for { $period } opened for your team; the team has been told.
+peer-ask-value = Feedback for <b>{ $name }</b> ({ $n }/{ $of }): <b>{ $value }</b>
+peer-answer-A = Above expectations
+peer-answer-M = Meets expectations
+peer-answer-B = Below expectations
+peer-answer-X = Don't know
+peer-ask-note = Thank you. Add a short note (at most { $max } characters)? Your colleague's supervisor reads it without your name. Type it now, or press Skip.
+peer-button-skip-note = Skip
+peer-note-too-long = Too long ({ $length } characters): at most { $max } characters.
+peer-note-saved = ✅ Note saved. Thank you for your feedback.
+peer-note-skipped = ✅ Your feedback is saved. Thank you.
+peer-section = <b>👥 Peer feedback { $period }</b>
+peer-summary-header = 👥 Peer feedback on BerAKHLAK, from { $respondents } colleagues:
+peer-summary-value = • { $value }: { $above } above, { $meets } meets, { $below } below expectations
+peer-summary-notes = Colleagues' notes (without names):
+peer-summary-note = – { $note }
+peer-summary-hidden = 👥 Peer feedback: not enough to show yet (at least { $min } colleagues), for confidentiality.

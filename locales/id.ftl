@@ -30,6 +30,7 @@ menu-commands-employee =
     /skp — capaian SKP Anda
     /nilai — penilaian kinerja Anda
     /unduh — progres harian bulan ini untuk e-Kinerja (XLSX)
+    /rekan — masukan BerAKHLAK untuk rekan kerja (tanpa nama)
     /bahasa — ganti bahasa
     /bantuan — bantuan
 menu-commands-supervisor =
@@ -37,6 +38,7 @@ menu-commands-supervisor =
     /tim — siapa yang sudah melapor hari ini
     /evaluasi — evaluasi kinerja bawahan
     /umpanbalik — umpan balik berkelanjutan untuk bawahan
+    /rekan minta — minta tim Anda memberi masukan rekan sekarang
 menu-commands-admin =
     /daftargrup — (di grup) hubungkan grup ke unit kerja
 help =
@@ -809,3 +811,41 @@ oversight-digest-hint = Buka /kalibrasi untuk meninjau.
 # --- dashboard: assessment-team scope, award and coaching lists ---
 dasbor-recap-title = Penghargaan dan pembinaan — { $period }
 dasbor-recap-private = Rahasia: hanya untuk kepala unit, tim penilai kinerja, dan admin; jangan diteruskan ke grup.
+# --- peer feedback (/rekan) ---
+command-rekan = Masukan rekan kerja (BerAKHLAK)
+peer-request-round =
+    <b>👥 Masukan rekan { $period }</b>
+    Mohon beri masukan tentang nilai BerAKHLAK rekan berikut. Jawaban Anda rahasia: yang dinilai dan atasannya hanya melihat rekapitulasi dari beberapa rekan, tanpa nama.
+    { $names }
+    Buka /rekan untuk mulai.
+peer-request-supervisor =
+    <b>👥 Masukan rekan { $period }</b>
+    Atasan Anda meminta masukan tentang nilai BerAKHLAK rekan berikut. Jawaban Anda rahasia: yang dinilai dan atasannya hanya melihat rekapitulasi dari beberapa rekan, tanpa nama.
+    { $names }
+    Buka /rekan untuk mulai.
+peer-open = <b>👥 Masukan rekan</b>: { $count } permintaan menunggu jawaban Anda. Pilih rekan, atau pilih sendiri rekan lain.
+peer-none-open = <b>👥 Masukan rekan</b>: tidak ada permintaan yang menunggu. Anda boleh memilih sendiri rekan untuk diberi masukan.
+peer-button-pick = ➕ Pilih rekan
+peer-pick = Pilih rekan satu unit yang ingin Anda beri masukan:
+peer-pick-none = Tidak ada rekan lain yang dapat Anda beri masukan pada periode ini.
+peer-not-allowed = Anda tidak dapat memberi masukan rekan kepada pegawai ini (diri sendiri, atasan, bawahan, atau bukan rekan satu unit).
+peer-unknown = Permintaan masukan ini tidak dikenali.
+peer-closed = Permintaan masukan ini sudah dijawab atau sudah ditutup.
+peer-ask-not-supervisor = Hanya atasan yang dapat meminta masukan rekan untuk timnya.
+peer-asked = ✅ { $count } permintaan masukan rekan { $period } dibuka untuk tim Anda; anggota tim diberi tahu.
+peer-ask-value = Masukan untuk <b>{ $name }</b> ({ $n }/{ $of }): <b>{ $value }</b>
+peer-answer-A = Di atas ekspektasi
+peer-answer-M = Sesuai ekspektasi
+peer-answer-B = Di bawah ekspektasi
+peer-answer-X = Tidak tahu
+peer-ask-note = Terima kasih. Ingin menambah catatan singkat (paling banyak { $max } karakter)? Catatan dibaca atasan rekan Anda tanpa nama Anda. Ketik sekarang, atau tekan Lewati.
+peer-button-skip-note = Lewati
+peer-note-too-long = Terlalu panjang ({ $length } karakter): maksimal { $max } karakter.
+peer-note-saved = ✅ Catatan tersimpan. Terima kasih atas masukan Anda.
+peer-note-skipped = ✅ Masukan Anda tersimpan. Terima kasih.
+peer-section = <b>👥 Masukan rekan { $period }</b>
+peer-summary-header = 👥 Masukan rekan tentang BerAKHLAK, dari { $respondents } rekan:
+peer-summary-value = • { $value }: { $above } di atas, { $meets } sesuai, { $below } di bawah ekspektasi
+peer-summary-notes = Catatan rekan (tanpa nama):
+peer-summary-note = – { $note }
+peer-summary-hidden = 👥 Masukan rekan: belum cukup untuk ditampilkan (paling sedikit { $min } rekan), demi kerahasiaan.

@@ -31,6 +31,7 @@ import { evaluation } from "../handlers/evaluation/index.ts";
 import { score } from "../handlers/score/index.ts";
 import { dashboard } from "../handlers/dashboard/index.ts";
 import { feedback } from "../handlers/feedback/index.ts";
+import { peer } from "../handlers/peer/index.ts";
 import { calibration } from "../handlers/calibration/index.ts";
 import { recapFeature } from "../handlers/recap/index.ts";
 import { survey } from "../handlers/survey/index.ts";
@@ -97,6 +98,7 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
   bot.use(review(deps));
   bot.use(evaluation(deps)); // before /lapor, so a feedback text being asked for is taken first
   bot.use(feedback(deps)); // before /lapor, so a note being asked for is taken first
+  bot.use(peer(deps)); // likewise for a peer-feedback note
   bot.use(calibration(deps)); // likewise for a flag's reason or a justification
   bot.use(recapFeature(deps));
   bot.use(score(deps));

@@ -30,6 +30,7 @@ export function identify(deps: { db: Db; adminTelegramIds: bigint[] }): Middlewa
         calibration: pendingAnswerKey("calibrationText", telegramId),
         survey: pendingAnswerKey("surveyOpen", telegramId),
         complaint: pendingAnswerKey("complaintNote", telegramId),
+        peer: pendingAnswerKey("peerNote", telegramId),
       };
       const { employee, rows, seen } = await loadSender(deps.db, BigInt(telegramId), keys, trackedUpdate(ctx));
       ctx.employee = employee;
@@ -43,6 +44,7 @@ export function identify(deps: { db: Db; adminTelegramIds: bigint[] }): Middlewa
           "calibration",
           "survey",
           "complaint",
+          "peer",
         ] as const)
           rememberKeyValueRow(ctx, keys[name], rows[name]);
     }
@@ -92,6 +94,8 @@ type SenderRow = EmployeeRow & {
   surveyExpiresAt: Date | null;
   complaint: string | null;
   complaintExpiresAt: Date | null;
+  peer: string | null;
+  peerExpiresAt: Date | null;
 };
 
 /**
@@ -102,7 +106,10 @@ type SenderRow = EmployeeRow & {
 async function loadSender(
   db: Db,
   telegramId: bigint,
-  keys: Record<"conversation" | "review" | "evaluation" | "feedback" | "calibration" | "survey" | "complaint", string>,
+  keys: Record<
+    "conversation" | "review" | "evaluation" | "feedback" | "calibration" | "survey" | "complaint" | "peer",
+    string
+  >,
   /** Absent when the update is not tracked (src/bot/redelivery.ts): nothing to look up. */
   update: UpdateId | undefined,
 ) {
@@ -116,7 +123,8 @@ async function loadSender(
            fb."value"::text AS "feedback", fb."expiresAt" AS "feedbackExpiresAt",
            ca."value"::text AS "calibration", ca."expiresAt" AS "calibrationExpiresAt",
            sv."value"::text AS "survey", sv."expiresAt" AS "surveyExpiresAt",
-           cn."value"::text AS "complaint", cn."expiresAt" AS "complaintExpiresAt"
+           cn."value"::text AS "complaint", cn."expiresAt" AS "complaintExpiresAt",
+           pn."value"::text AS "peer", pn."expiresAt" AS "peerExpiresAt"
     FROM (SELECT ${update ? processedSql(update) : Prisma.sql`FALSE`} AS "seen") d
     LEFT JOIN ("Employee" e JOIN "Unit" u ON u."id" = e."unitId") ON e."telegramId" = ${telegramId} AND e."active"
     LEFT JOIN "KeyValue" kv ON kv."key" = ${keys.conversation}
@@ -126,6 +134,7 @@ async function loadSender(
     LEFT JOIN "KeyValue" ca ON ca."key" = ${keys.calibration}
     LEFT JOIN "KeyValue" sv ON sv."key" = ${keys.survey}
     LEFT JOIN "KeyValue" cn ON cn."key" = ${keys.complaint}
+    LEFT JOIN "KeyValue" pn ON pn."key" = ${keys.peer}
     LIMIT 1`;
   const row = rows[0];
   return {
@@ -139,6 +148,7 @@ async function loadSender(
       calibration: { value: row?.calibration ?? null, expiresAt: row?.calibrationExpiresAt ?? null },
       survey: { value: row?.survey ?? null, expiresAt: row?.surveyExpiresAt ?? null },
       complaint: { value: row?.complaint ?? null, expiresAt: row?.complaintExpiresAt ?? null },
+      peer: { value: row?.peer ?? null, expiresAt: row?.peerExpiresAt ?? null },
     } satisfies Record<string, StoredRow>,
   };
 }

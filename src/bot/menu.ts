@@ -50,6 +50,8 @@ export const PERSONAL_COMMANDS = [
   "cancel",
   "unduh",
   "download",
+  "rekan",
+  "peers",
 ];
 
 /** Commands an unlinked person may still use. */

@@ -44,6 +44,8 @@ export const PENDING_ANSWER_KINDS = {
   surveyOpen: { prefix: "survey-open", ttlMs: 30 * 60_000 },
   /** A complaint's follow-up note a head is being asked for (src/handlers/complaint). */
   complaintNote: { prefix: "complaint-note", ttlMs: 24 * 3600_000 },
+  /** The optional note after a peer-feedback answer (src/handlers/peer). */
+  peerNote: { prefix: "peer-note", ttlMs: 24 * 3600_000 },
 } as const satisfies Record<string, PendingAnswerKind>;
 
 export type PendingAnswerName = keyof typeof PENDING_ANSWER_KINDS;

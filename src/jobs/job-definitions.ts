@@ -6,6 +6,8 @@ import type { JobContext, JobOutcome } from "./job-context.ts";
 import { approvalDigest, reportReminder, skpDeadlineReminder } from "./reminders.ts";
 import { weeklySummary } from "./summary.ts";
 import { oversightDigest, periodsClosingOn } from "./oversight-digest.ts";
+import { peerRound } from "./peer-round.ts";
+import { inRoundWindow } from "../domain/peer/rules.ts";
 
 /**
  * The scheduler. Every job runs per unit at the unit's local time. Rather than one cron task per
@@ -26,6 +28,7 @@ export const JOB_NAMES = [
   "skp-deadlines",
   "weekly-summary",
   "oversight-digest",
+  "peer-round",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -114,6 +117,13 @@ export const JOBS: Record<JobName, JobDefinition> = {
     isDue: (_unit, date, p) => periodsClosingOn(date, p.rating.period, p.deadlines).length > 0,
     windowEnd: reminderWindowEnd,
     run: oversightDigest,
+  },
+  // Peer feedback's round, every day of the period's last days (docs/domain.md, "Peer feedback").
+  "peer-round": {
+    timing: (p) => p.feedback.peer,
+    isDue: (_unit, date, p) => inRoundWindow(date, p.rating.period, p.feedback.peer.windowDays),
+    windowEnd: reminderWindowEnd,
+    run: peerRound,
   },
 };
 

@@ -35,14 +35,26 @@ function menuCalls(telegram: FakeTelegram, chatId: number) {
     }));
 }
 
-const EMPLOYEE_ID = ["lapor", "riwayat", "skp", "nilai", "unduh", "dasbor", "batal", "bahasa", "bantuan"];
-const EMPLOYEE_EN = ["report", "history", "skp", "score", "download", "dashboard", "cancel", "language", "help"];
+const EMPLOYEE_ID = ["lapor", "riwayat", "skp", "nilai", "unduh", "rekan", "dasbor", "batal", "bahasa", "bantuan"];
+const EMPLOYEE_EN = [
+  "report",
+  "history",
+  "skp",
+  "score",
+  "download",
+  "peers",
+  "dashboard",
+  "cancel",
+  "language",
+  "help",
+];
 const SUPERVISOR_ID = [
   "lapor",
   "riwayat",
   "skp",
   "nilai",
   "unduh",
+  "rekan",
   "persetujuan",
   "tim",
   "evaluasi",
@@ -156,6 +168,7 @@ describe("each linked employee's chat has its own command menu, in their languag
       "skp",
       "score",
       "download",
+      "peers",
       "approvals",
       "team",
       "evaluate",

@@ -404,7 +404,11 @@ describe("a legacy rating mode", () => {
     const h = await setup();
     await db().keyValue.create({ data: { key: "policy:rating", value: { mode: "2011" } } });
     const draft = await openAndi(h);
-    expect(h.telegram.lastText(SUPERVISOR_TG)).toBe("Tulis nilai perilaku kerja Andi Wijaya (0–100).");
+    // Beside the question, the colleagues' peer feedback: none here, so only that it is not enough to show.
+    expect(h.telegram.lastText(SUPERVISOR_TG)).toBe(
+      "👥 Masukan rekan: belum cukup untuk ditampilkan (paling sedikit 3 rekan), demi kerahasiaan.\n\n" +
+        "Tulis nilai perilaku kerja Andi Wijaya (0–100).",
+    );
     await h.deliver(h.siti.text("sembilan puluh"));
     expect(h.telegram.lastText(SUPERVISOR_TG)).toContain("harus angka 0 sampai 100");
     await h.deliver(h.siti.text("80"));

@@ -7,7 +7,8 @@ import {
   type Rating,
   type RatingMode,
 } from "../../scoring/index.ts";
-import { loadRatingPolicy } from "../policy/load.ts";
+import { peerSummary } from "../peer/summary.ts";
+import { loadFeedbackPolicy, loadRatingPolicy } from "../policy/load.ts";
 import type { Period } from "../skp/periods.ts";
 import { evaluationAuthority, type EvaluationAuthority, type Evaluator } from "./authority.ts";
 import { evaluationFacts, realisationSnapshot, type EvaluationFacts } from "./facts.ts";
@@ -25,18 +26,20 @@ export const FEEDBACK_MAX_CHARS = 1000;
 const asDate = (date: string) => new Date(`${date}T00:00:00Z`);
 
 /**
- * The employee's evaluation for the period: created as a DRAFT on first opening; a DRAFT's suggestion
- * and realisation are refreshed (reports may have been approved since); a FINALISED one is returned as is.
+ * The employee's evaluation for the period: created as a DRAFT on first opening; a DRAFT's suggestion,
+ * realisation and peer input are refreshed (reports may have been approved, colleagues may have
+ * answered since); a FINALISED one is returned as is.
  */
 export async function openEvaluation(
   db: Db,
-  input: { employeeId: number; facts: EvaluationFacts; mode: RatingMode },
+  input: { employeeId: number; facts: EvaluationFacts; mode: RatingMode; peerInput?: boolean },
 ): Promise<Evaluation> {
   const { period } = input.facts;
   const key = { employeeId_year_period: { employeeId: input.employeeId, year: period.year, period: period.code } };
   const fresh = {
     suggestedResults: input.facts.suggestion,
     realisation: realisationSnapshot(input.facts) as Prisma.InputJsonValue,
+    peerInput: input.peerInput ?? false,
   };
   const existing = await db.evaluation.findUnique({ where: key });
   if (existing?.status === "FINALISED") return existing;
@@ -75,9 +78,16 @@ export async function openEvaluationFor(
   if (!employee) return { kind: "unknown" };
   const authority = await evaluationAuthority(db, input.evaluator, employee, input.now);
   if (authority.kind === "denied") return authority;
-  const rating = await loadRatingPolicy(db);
+  const [rating, feedback] = [await loadRatingPolicy(db), await loadFeedbackPolicy(db)];
   const facts = await evaluationFacts(db, employee.id, input.period, rating);
-  const evaluation = await openEvaluation(db, { employeeId: employee.id, facts, mode: rating.mode });
+  // 2019 mode: enough colleagues answered makes it 360° input (src/scoring/legacy-final.ts).
+  const peers = await peerSummary(db, employee.id, input.period, feedback.peer.minRespondents);
+  const evaluation = await openEvaluation(db, {
+    employeeId: employee.id,
+    facts,
+    mode: rating.mode,
+    peerInput: peers !== null,
+  });
   return { kind: "opened", employee, facts, evaluation };
 }
 

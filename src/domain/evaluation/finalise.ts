@@ -22,6 +22,7 @@ export function snapshot(e: Evaluation) {
     skpScore: decimalOrNull(e.skpScore),
     finalScore: decimalOrNull(e.finalScore),
     band: e.band,
+    peerInput: e.peerInput,
     predicate: e.predicate,
     feedback: e.feedback,
     evaluatorId: e.evaluatorId,

@@ -21,12 +21,14 @@ export const decimalOrNull = (value: Prisma.Decimal | number | null) => (value =
 /**
  * The outcome of a complete draft under its mode, or undefined while an answer is missing. 2022: the
  * predicate of the matrix. Legacy modes: the SKP score from the realisation snapshot and the
- * behaviour score give the final score and its band (2019 with supervisor input only: 70/30).
+ * behaviour score give the final score and its band (2019: 70/30 with the supervisor's input only,
+ * 60/40 when enough colleagues gave peer feedback for the period — `peerInput`, docs/domain.md,
+ * "Peer feedback").
  */
 export function resultOf(
   evaluation: Pick<
     Evaluation,
-    "mode" | "resultsRating" | "behaviourRating" | "behaviourScore" | "realisation" | "feedback"
+    "mode" | "resultsRating" | "behaviourRating" | "behaviourScore" | "realisation" | "feedback" | "peerInput"
   >,
 ): EvaluationResult | undefined {
   if (!evaluation.feedback) return undefined;
@@ -46,7 +48,7 @@ export function resultOf(
   const skpScore = legacySkpFromIndicators((evaluation.realisation ?? []) as unknown as LegacyIndicator[]);
   const final =
     mode === "2019"
-      ? legacyFinal("2019", { skpScore, behaviourScore, peerInput: false, innovation: false })
+      ? legacyFinal("2019", { skpScore, behaviourScore, peerInput: evaluation.peerInput, innovation: false })
       : legacyFinal("2011", { skpScore, behaviourScore });
   return {
     mode,

@@ -164,7 +164,7 @@ export const DEFAULT_OVERSIGHT_POLICY: Readonly<OversightPolicy> = Object.freeze
   digestTime: "08:00",
 });
 
-/** Citizen survey (SKM), complaints and peer feedback (docs/domain.md, "Citizen survey and IKM", "Complaints"). */
+/** Citizen survey (SKM), complaints and peer feedback (docs/domain.md, "Citizen survey and IKM", "Complaints", "Peer feedback"). */
 export interface FeedbackPolicy {
   /** Responses one Telegram account may give to one counter on one local day. */
   surveyPerCounterPerDay: number;
@@ -177,6 +177,22 @@ export interface FeedbackPolicy {
   ikmMinRespondents: number;
   /** Working days a complaint may wait for its follow-up (SP4N-LAPOR practice) before the head is reminded and escalated. */
   complaintFollowUpWorkingDays: number;
+  /** Peer feedback on BerAKHLAK (docs/domain.md, "Peer feedback"). */
+  peer: PeerFeedbackPolicy;
+}
+
+/** Peer feedback: the scheduled round, how many colleagues, and what anonymity requires. */
+export interface PeerFeedbackPolicy extends JobTiming {
+  /** The round opens in the last this many days of each evaluation period. */
+  windowDays: number;
+  /** Colleagues each employee is asked to give feedback to per period. */
+  colleagues: number;
+  /** Aggregates (and notes) are shown only from this many distinct colleagues; never below 3. */
+  minRespondents: number;
+  /** The rated employee sees the notes too (verbatim), not only the supervisor. */
+  notesToEmployee: boolean;
+  /** An employee may also rate their own direct supervisor (upward feedback). */
+  upwardFeedback: boolean;
 }
 
 export const DEFAULT_FEEDBACK_POLICY: Readonly<FeedbackPolicy> = Object.freeze({
@@ -186,6 +202,15 @@ export const DEFAULT_FEEDBACK_POLICY: Readonly<FeedbackPolicy> = Object.freeze({
   burstMinutes: 10,
   ikmMinRespondents: 30,
   complaintFollowUpWorkingDays: 5,
+  peer: {
+    enabled: true,
+    time: "08:00",
+    windowDays: 10,
+    colleagues: 5,
+    minRespondents: 3,
+    notesToEmployee: false,
+    upwardFeedback: false,
+  },
 });
 
 /** Every section of the policy in force. */

@@ -30,6 +30,7 @@ export const COMMANDS: ReadonlyArray<readonly [id: string, en: string, key: stri
   ["skp", "skp", "command-skp", "everyone"],
   ["nilai", "score", "command-nilai", "everyone"],
   ["unduh", "download", "command-unduh", "everyone"],
+  ["rekan", "peers", "command-rekan", "everyone"],
   ["persetujuan", "approvals", "command-persetujuan", "supervisor"],
   ["tim", "team", "command-tim", "supervisor"],
   ["evaluasi", "evaluate", "command-evaluasi", "supervisor"],

@@ -13,6 +13,9 @@ import {
   type EvaluationAnswer,
 } from "../../domain/evaluation/draft.ts";
 import { evaluationWithEmployeeName } from "../../domain/evaluation/queries.ts";
+import { peerView } from "../../domain/peer/summary.ts";
+import { loadFeedbackPolicy } from "../../domain/policy/load.ts";
+import { hiddenLine, peerLines } from "../peer/render.ts";
 import type { Translate } from "../../lib/i18n.ts";
 import { BERAKHLAK_VALUES } from "../../scoring/index.ts";
 import { evaluationData, type EvaluationAction } from "./callback-data.ts";
@@ -34,17 +37,31 @@ export async function nextStep(turn: Turn, row: Evaluation, name: string) {
       const { text, keyboard } = valueQuestion(turn, row, value);
       return ctx.reply(text, { reply_markup: keyboard });
     }
-    return ctx.reply(t("evaluation-ask-behaviour", { name }), { reply_markup: behaviourKeyboard(turn, row) });
+    const peers = await peerBlock(turn, row);
+    return ctx.reply([...peers, t("evaluation-ask-behaviour", { name })].join("\n"), {
+      reply_markup: behaviourKeyboard(turn, row),
+    });
   }
   if (row.mode !== "2022" && row.behaviourScore === null) {
     await turn.question.ask(ctx, { evaluationId: row.id, version: row.version, field: "behaviourScore" });
-    return ctx.reply(t("evaluation-ask-behaviour-score", { name }));
+    const peers = await peerBlock(turn, row);
+    return ctx.reply([...peers, t("evaluation-ask-behaviour-score", { name })].join("\n"));
   }
   if (!row.feedback) {
     await turn.question.ask(ctx, { evaluationId: row.id, version: row.version, field: "feedback" });
     return ctx.reply(t("evaluation-ask-feedback", { name, min: FEEDBACK_MIN_CHARS, max: FEEDBACK_MAX_CHARS }));
   }
   return confirm(turn, row, name);
+}
+
+/**
+ * Beside the behaviour question: the colleagues' peer feedback for the period with their notes
+ * (unnamed), or only that there is not enough of it yet (docs/domain.md, "Peer feedback").
+ */
+async function peerBlock(turn: Turn, row: Evaluation): Promise<string[]> {
+  const { peer } = await loadFeedbackPolicy(turn.deps.db);
+  const view = await peerView(turn.deps.db, row.employeeId, { year: row.year, code: row.period }, peer, true);
+  return [...(view ? peerLines(turn.t, view) : [hiddenLine(turn.t, peer.minRespondents)]), ""];
 }
 
 async function continueDraft(turn: Turn, evaluationId: number) {

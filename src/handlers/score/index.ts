@@ -4,7 +4,9 @@ import type { Clock } from "../../lib/clock.ts";
 import type { BotContext } from "../../bot/context.ts";
 import { formatNumber } from "../../lib/number.ts";
 import { todayIn } from "../../domain/calendar.ts";
-import { loadRatingPolicy } from "../../domain/policy/load.ts";
+import { loadFeedbackPolicy, loadRatingPolicy } from "../../domain/policy/load.ts";
+import { peerView } from "../../domain/peer/summary.ts";
+import { peerLines } from "../peer/render.ts";
 import { approvalStats, evaluationFacts } from "../../domain/evaluation/facts.ts";
 import { finalisedEvaluations } from "../../domain/evaluation/queries.ts";
 import { periodLabel } from "../../domain/skp/period-label.ts";
@@ -75,6 +77,14 @@ export function score(deps: { db: Db; clock: Clock }) {
       if (notes.length === 0) continue;
       const name = periodLabel(ctx.t.bind(ctx), period, locale);
       lines.push("", ...feedbackLines({ t: ctx.t.bind(ctx), locale }, employee.timeZone, name, notes));
+    }
+    // Peer feedback of the same periods, only once enough colleagues answered; notes only when policy allows.
+    const { peer } = await loadFeedbackPolicy(deps.db);
+    for (const period of [previousPeriod(today, rating.period), current]) {
+      const view = await peerView(deps.db, employee.id, period, peer, peer.notesToEmployee);
+      if (!view) continue;
+      const name = periodLabel(ctx.t.bind(ctx), period, locale);
+      lines.push("", ctx.t("peer-section", { period: name }), ...peerLines(ctx.t.bind(ctx), view));
     }
     return ctx.reply(lines.join("\n"));
   });
