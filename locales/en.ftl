@@ -393,6 +393,17 @@ evaluation-rhk-additional = additional
 evaluation-facts-stats = Reports this period: { $approved } approved, { $revised } sent back for revision, { $rejected } rejected; average approval time { $hours } hours.
 evaluation-suggestion = 💡 Suggested by the realisation: work results { $rating }. The decision is yours.
 evaluation-suggestion-none = 💡 No main indicator to base a suggestion on yet.
+evaluation-service-header = <b>🏪 Service to the public</b> (input to weigh, never a rating by itself):
+evaluation-service-counter = • { $name } ({ $unit }): IKM { $ikm }
+evaluation-service-unit = • Whole unit { $name }: IKM { $ikm }
+evaluation-service-ikm = { $score } (grade { $band }), { $respondents } respondents
+evaluation-service-no-answers = no respondents yet
+evaluation-service-unrepresentative = — not yet representative
+evaluation-service-complaints = { "  " }Complaints: { $total } ({ $open } not closed, { $overdue } overdue): { $numbers }{ $more ->
+        [0] {""}
+       *[other] , and { $more } more
+    }
+evaluation-service-complaints-none = { "  " }Complaints: none
 evaluation-ask-results = Work-result rating for { $name }?
 evaluation-ask-behaviour = Work-behaviour (BerAKHLAK) rating for { $name }? Choose one overall rating, or rate each BerAKHLAK value.
 evaluation-button-per-value = Rate each BerAKHLAK value

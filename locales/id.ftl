@@ -387,6 +387,17 @@ evaluation-rhk-additional = tambahan
 evaluation-facts-stats = Laporan periode ini: { $approved } disetujui, { $revised } diminta revisi, { $rejected } ditolak; rata-rata waktu persetujuan { $hours } jam.
 evaluation-suggestion = 💡 Saran dari realisasi: hasil kerja { $rating }. Keputusan tetap pada Anda.
 evaluation-suggestion-none = 💡 Belum ada indikator utama untuk dijadikan saran.
+evaluation-service-header = <b>🏪 Layanan kepada masyarakat</b> (bahan pertimbangan, tidak menentukan nilai):
+evaluation-service-counter = • { $name } ({ $unit }): IKM { $ikm }
+evaluation-service-unit = • Seluruh unit { $name }: IKM { $ikm }
+evaluation-service-ikm = { $score } (mutu { $band }), { $respondents } responden
+evaluation-service-no-answers = belum ada responden
+evaluation-service-unrepresentative = — belum representatif
+evaluation-service-complaints = { "  " }Pengaduan: { $total } ({ $open } belum selesai, { $overdue } lewat batas): { $numbers }{ $more ->
+        [0] {""}
+       *[other] , dan { $more } lainnya
+    }
+evaluation-service-complaints-none = { "  " }Pengaduan: tidak ada
 evaluation-ask-results = Rating hasil kerja { $name }?
 evaluation-ask-behaviour = Rating perilaku kerja (BerAKHLAK) { $name }? Pilih satu rating keseluruhan, atau nilai per nilai BerAKHLAK.
 evaluation-button-per-value = Nilai per nilai BerAKHLAK
