@@ -689,12 +689,13 @@ calibration-flag-status-CLOSED = Status: closed.
 calibration-flag-justification = The supervisor's justification: { $text }
 recap-not-allowed = /recap is for unit heads, assessment-team members and admins.
 recap-header = 🏅 Recap, { $period } (confidential; do not forward to a group)
-recap-awards = Award candidates (predicate Very good, at most { $count }), by realisation of main indicators, then approved reports:
-recap-award-line = { $rank }. { $name } ({ $unit }) — main-indicator realisation { $realisation }%, { $approved } approved reports
+recap-awards = Award candidates (predicate Very good, at most { $count }), by realisation of main indicators, then approved reports, then the citizen score of the counters served:
+recap-award-line = { $rank }. { $name } ({ $unit }) — main-indicator realisation { $realisation }%, { $approved } approved reports, citizen score (IKM) { $citizen }
 recap-coaching = Coaching list:
 recap-coaching-line = • { $name } ({ $unit }): { $reasons }
 recap-reason-predicate = predicate { $predicate }
 recap-reason-results-below-twice = work results below expectations two periods in a row
+recap-reason-low-reporting = reported on only { $reported } of { $expected } working days (fewer than half)
 recap-none = (none)
 # --- demo ---
 demo-title = Lapkin — Demo

@@ -683,12 +683,13 @@ calibration-flag-status-CLOSED = Status: ditutup.
 calibration-flag-justification = Alasan atasan: { $text }
 recap-not-allowed = /rekap hanya untuk kepala unit, anggota tim penilai kinerja, dan admin.
 recap-header = 🏅 Rekap { $period } (rahasia; jangan diteruskan ke grup)
-recap-awards = Kandidat penghargaan (predikat Sangat Baik, paling banyak { $count }), menurut realisasi indikator utama lalu jumlah laporan disetujui:
-recap-award-line = { $rank }. { $name } ({ $unit }) — realisasi indikator utama { $realisation }%, { $approved } laporan disetujui
+recap-awards = Kandidat penghargaan (predikat Sangat Baik, paling banyak { $count }), menurut realisasi indikator utama, lalu jumlah laporan disetujui, lalu nilai IKM loket yang dilayani:
+recap-award-line = { $rank }. { $name } ({ $unit }) — realisasi indikator utama { $realisation }%, { $approved } laporan disetujui, nilai IKM loket { $citizen }
 recap-coaching = Daftar pembinaan:
 recap-coaching-line = • { $name } ({ $unit }): { $reasons }
 recap-reason-predicate = predikat { $predicate }
 recap-reason-results-below-twice = hasil kerja di bawah ekspektasi dua periode berturut-turut
+recap-reason-low-reporting = melapor hanya pada { $reported } dari { $expected } hari kerja (kurang dari separuh)
 recap-none = (tidak ada)
 # --- demo ---
 demo-title = Lapkin — Demo
