@@ -6,6 +6,7 @@ import type { JobContext, JobOutcome } from "./job-context.ts";
 import { approvalDigest, reportReminder, skpDeadlineReminder } from "./reminders.ts";
 import { weeklySummary } from "./summary.ts";
 import { oversightDigest, periodsClosingOn } from "./oversight-digest.ts";
+import { complaintEscalation } from "./complaint-escalation.ts";
 
 /**
  * The scheduler. Every job runs per unit at the unit's local time. Rather than one cron task per
@@ -26,6 +27,7 @@ export const JOB_NAMES = [
   "skp-deadlines",
   "weekly-summary",
   "oversight-digest",
+  "complaint-escalation",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -114,6 +116,14 @@ export const JOBS: Record<JobName, JobDefinition> = {
     isDue: (_unit, date, p) => periodsClosingOn(date, p.rating.period, p.deadlines).length > 0,
     windowEnd: reminderWindowEnd,
     run: oversightDigest,
+  },
+  // Complaints past their follow-up due time, each unit's own (docs/domain.md, "Complaints"). A day
+  // missed is not lost: the next run takes every complaint still overdue and not yet escalated.
+  "complaint-escalation": {
+    timing: (p) => p.schedule.complaintEscalation,
+    isDue: workingDay,
+    windowEnd: reminderWindowEnd,
+    run: complaintEscalation,
   },
 };
 
