@@ -73,12 +73,20 @@ async function benchSurveys(citizens: number) {
     const oneCitizen = async (n: number) => {
       const user = telegram.user(100_000 + n);
       await send(user.command("start", `fb_${codes[n % codes.length]}`));
-      // The response's id is in the first question's buttons, as the citizen's client sees it.
-      const [id] = scoreData.parse(lastButton(telegram, user.id, (data) => scoreData.parse(data)))!;
+      // The response's id is in the first question's buttons, as the citizen's client sees it; a
+      // citizen who got the apology instead (an error, logged with BENCH_LOG_LEVEL=error) is counted.
+      let id: bigint;
+      try {
+        [id] = scoreData.parse(lastButton(telegram, user.id, (data) => scoreData.parse(data)))!;
+      } catch {
+        failed++;
+        return;
+      }
       for (const step of ELEMENT_STEPS) await send(user.press(scoreData.pack(id, step, 1 + (n % 4))));
       await send(user.press(skipCommentData.pack(id)));
       await send(user.press(complaintChoiceData.pack(id, "n")));
     };
+    let failed = 0;
     const start = performance.now();
     let next = 0;
     await Promise.all(
@@ -92,7 +100,8 @@ async function benchSurveys(citizens: number) {
       `survey: ${done} of ${citizens} responses completed through the webhook (${latencies.length} updates, 50 citizens at a time) ` +
         `on ${database.kind === "postgres" ? "PostgreSQL" : "embedded PGlite"} in ${seconds.toFixed(1)} s: ` +
         `${(done / seconds).toFixed(1)} responses/s, ${(latencies.length / seconds).toFixed(0)} updates/s, ` +
-        `per update p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`,
+        `per update p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms` +
+        (failed ? `; ${failed} surveys could not start (the bot apologised)` : ""),
     );
   } finally {
     await close();
