@@ -1,22 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { Session } from "node:inspector/promises";
 import { Bot } from "grammy";
 import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import type { Update } from "grammy/types";
-import { createBot } from "../src/bot/create-bot.ts";
 import type { BotContext } from "../src/bot/context.ts";
-import { loadConfig } from "../src/config.ts";
-import { fixedClock } from "../src/lib/clock.ts";
-import { createLogger } from "../src/lib/logger.ts";
-import { createServerApp } from "../src/server/app.ts";
-import { createTestDatabase } from "../test/support/db.ts";
+import type { createTestDatabase } from "../test/support/db.ts";
 import { FakeTelegram, FAKE_BOT } from "../test/support/fake-telegram.ts";
 import { laporData } from "../src/handlers/report/callback-data.ts";
-import { localFileStore } from "../src/storage/local.ts";
+import { lastButton, WORKING_DAY, webhookHarness } from "./webhook-harness.ts";
 
 /**
  * N simulated employees complete /lapor at the same time through the webhook endpoint (the Hono
@@ -29,51 +22,17 @@ import { localFileStore } from "../src/storage/local.ts";
  * the machine is doing: SQL statements, CPU of this process and (PostgreSQL on this machine) CPU
  * of the server processes serving it. BENCH_EMPLOYEES and BENCH_PACED ("100,200,300") change the run.
  */
-/**
- * The bench's clock: a Tuesday morning in WIB. On the real clock "today" is a weekend two days a
- * week, and /lapor then asks whether to report on a day off, which the scripted flow does not answer.
- */
-const WORKING_DAY = "2026-11-24T03:00:00Z";
 
 export async function benchReport(options: { employees?: number; pacedRates?: number[] } = {}): Promise<void> {
   const employees = options.employees ?? Number(process.env.BENCH_EMPLOYEES ?? 200);
   const pacedRates =
     options.pacedRates ?? (process.env.BENCH_PACED ?? "100,200,300").split(",").filter(Boolean).map(Number);
-  const database = await createTestDatabase();
-  const usage = usageProbe(database);
-  const dataDir = mkdtempSync(join(tmpdir(), "lapkin-bench-report-"));
-  const telegram = new FakeTelegram();
-  const secret = "bench-secret";
-  const config = loadConfig({
-    BOT_TOKEN: telegram.token,
-    BOT_API_ROOT: telegram.apiRoot,
-    DATA_DIR: dataDir,
-    BOT_MODE: "webhook",
-    WEBHOOK_URL: "https://example.invalid/hook",
-    WEBHOOK_SECRET: secret,
-  });
-  const logger = createLogger({ level: (process.env.BENCH_LOG_LEVEL ?? "silent") as "silent" });
   const background: Promise<unknown>[] = [];
+  const harness = await webhookHarness({ name: "report", background });
+  const { database, telegram, post } = harness;
+  const usage = usageProbe(database);
   try {
     const people = await seed(database.prisma, employees);
-    const bot = createBot({
-      config,
-      db: database.prisma,
-      storage: localFileStore(dataDir),
-      clock: fixedClock(WORKING_DAY),
-      logger,
-      fetch: telegram.fetch,
-      botInfo: FAKE_BOT,
-      background: (t) => void background.push(t.catch(() => undefined)),
-    });
-    const app = createServerApp({ database, logger, webhook: { bot, secret } });
-    const post = (update: Update) =>
-      app.request("/telegram/webhook", {
-        method: "POST",
-        headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret },
-        body: JSON.stringify(update),
-      });
-
     const stream: Update[] = [];
     /** The nine updates of one person's /lapor, made one at a time (Submit needs the draft's id from the bot's last message). */
     const flowOf = (p: (typeof people)[number]) => {
@@ -156,13 +115,7 @@ export async function benchReport(options: { employees?: number; pacedRates?: nu
 
     const bare = new Bot<BotContext>(telegram.token, { botInfo: FAKE_BOT, client: { fetch: telegram.fetch as never } });
     bare.use(() => {});
-    const bareApp = createServerApp({ database, logger, webhook: { bot: bare, secret } });
-    const barePost = (update: Update) =>
-      bareApp.request("/telegram/webhook", {
-        method: "POST",
-        headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret },
-        body: JSON.stringify(update),
-      });
+    const barePost = harness.poster(bare);
     const byChat = new Map<number, Update[]>();
     for (const u of stream.slice(0, employees * 9)) {
       const chat = (u.message?.chat.id ?? u.callback_query?.from.id)!;
@@ -189,23 +142,13 @@ export async function benchReport(options: { employees?: number; pacedRates?: nu
       `  ratio  : lapkin reaches ${((lapkin.rate / ceiling.rate) * 100).toFixed(1)}% of the bare bot's rate — target ≥ 300 updates/s, p99 < 150 ms`,
     );
   } finally {
-    await database.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await harness.close();
   }
 }
 
 /** The draft id is in the Submit button of the summary the bot last sent to this chat. */
 function submitButton(telegram: FakeTelegram, chatId: number): string {
-  for (let i = telegram.calls.length - 1; i >= 0; i--) {
-    const call = telegram.calls[i]!;
-    if (call.method !== "sendMessage" || Number(call.payload.chat_id) !== chatId) continue;
-    const rows =
-      (call.payload.reply_markup as { inline_keyboard?: Array<Array<{ callback_data?: string }>> } | undefined)
-        ?.inline_keyboard ?? [];
-    const submit = rows.flat().find((b) => laporData.submit.parse(b.callback_data) !== undefined);
-    if (submit) return submit.callback_data!;
-  }
-  throw new Error(`no summary was sent to ${chatId}; last: ${telegram.lastText(chatId)}`);
+  return lastButton(telegram, chatId, (data) => laporData.submit.parse(data));
 }
 
 async function seed(db: Awaited<ReturnType<typeof createTestDatabase>>["prisma"], count: number) {

@@ -395,6 +395,17 @@ evaluation-rhk-additional = additional
 evaluation-facts-stats = Reports this period: { $approved } approved, { $revised } sent back for revision, { $rejected } rejected; average approval time { $hours } hours.
 evaluation-suggestion = 💡 Suggested by the realisation: work results { $rating }. The decision is yours.
 evaluation-suggestion-none = 💡 No main indicator to base a suggestion on yet.
+evaluation-service-header = <b>🏪 Service to the public</b> (input to weigh, never a rating by itself):
+evaluation-service-counter = • { $name } ({ $unit }): IKM { $ikm }
+evaluation-service-unit = • Whole unit { $name }: IKM { $ikm }
+evaluation-service-ikm = { $score } (grade { $band }), { $respondents } respondents
+evaluation-service-no-answers = no respondents yet
+evaluation-service-unrepresentative = — not yet representative
+evaluation-service-complaints = { "  " }Complaints: { $total } ({ $open } not closed, { $overdue } overdue): { $numbers }{ $more ->
+        [0] {""}
+       *[other] , and { $more } more
+    }
+evaluation-service-complaints-none = { "  " }Complaints: none
 evaluation-ask-results = Work-result rating for { $name }?
 evaluation-ask-behaviour = Work-behaviour (BerAKHLAK) rating for { $name }? Choose one overall rating, or rate each BerAKHLAK value.
 evaluation-button-per-value = Rate each BerAKHLAK value
@@ -680,12 +691,13 @@ calibration-flag-status-CLOSED = Status: closed.
 calibration-flag-justification = The supervisor's justification: { $text }
 recap-not-allowed = /recap is for unit heads, assessment-team members and admins.
 recap-header = 🏅 Recap, { $period } (confidential; do not forward to a group)
-recap-awards = Award candidates (predicate Very good, at most { $count }), by realisation of main indicators, then approved reports:
-recap-award-line = { $rank }. { $name } ({ $unit }) — main-indicator realisation { $realisation }%, { $approved } approved reports
+recap-awards = Award candidates (predicate Very good, at most { $count }), by realisation of main indicators, then approved reports, then the citizen score of the counters served:
+recap-award-line = { $rank }. { $name } ({ $unit }) — main-indicator realisation { $realisation }%, { $approved } approved reports, citizen score (IKM) { $citizen }
 recap-coaching = Coaching list:
 recap-coaching-line = • { $name } ({ $unit }): { $reasons }
 recap-reason-predicate = predicate { $predicate }
 recap-reason-results-below-twice = work results below expectations two periods in a row
+recap-reason-low-reporting = reported on only { $reported } of { $expected } working days (fewer than half)
 recap-none = (none)
 # --- demo ---
 demo-title = Lapkin — Demo
@@ -718,6 +730,9 @@ demo-job-report-nudge = Second reminder
 demo-job-approval-digest = Approval digest
 demo-job-skp-deadlines = SKP deadlines
 demo-job-weekly-summary = Group's weekly summary
+demo-job-oversight-digest = Assessment team digest
+demo-job-complaint-escalation = Citizen complaint escalation
+demo-job-peer-round = Peer feedback round
 demo-job-ran = { $job } ran for { $count } units.
 demo-tour = Guided tour
 demo-tour-go = Do it

@@ -389,6 +389,17 @@ evaluation-rhk-additional = tambahan
 evaluation-facts-stats = Laporan periode ini: { $approved } disetujui, { $revised } diminta revisi, { $rejected } ditolak; rata-rata waktu persetujuan { $hours } jam.
 evaluation-suggestion = 💡 Saran dari realisasi: hasil kerja { $rating }. Keputusan tetap pada Anda.
 evaluation-suggestion-none = 💡 Belum ada indikator utama untuk dijadikan saran.
+evaluation-service-header = <b>🏪 Layanan kepada masyarakat</b> (bahan pertimbangan, tidak menentukan nilai):
+evaluation-service-counter = • { $name } ({ $unit }): IKM { $ikm }
+evaluation-service-unit = • Seluruh unit { $name }: IKM { $ikm }
+evaluation-service-ikm = { $score } (mutu { $band }), { $respondents } responden
+evaluation-service-no-answers = belum ada responden
+evaluation-service-unrepresentative = — belum representatif
+evaluation-service-complaints = { "  " }Pengaduan: { $total } ({ $open } belum selesai, { $overdue } lewat batas): { $numbers }{ $more ->
+        [0] {""}
+       *[other] , dan { $more } lainnya
+    }
+evaluation-service-complaints-none = { "  " }Pengaduan: tidak ada
 evaluation-ask-results = Rating hasil kerja { $name }?
 evaluation-ask-behaviour = Rating perilaku kerja (BerAKHLAK) { $name }? Pilih satu rating keseluruhan, atau nilai per nilai BerAKHLAK.
 evaluation-button-per-value = Nilai per nilai BerAKHLAK
@@ -674,12 +685,13 @@ calibration-flag-status-CLOSED = Status: ditutup.
 calibration-flag-justification = Alasan atasan: { $text }
 recap-not-allowed = /rekap hanya untuk kepala unit, anggota tim penilai kinerja, dan admin.
 recap-header = 🏅 Rekap { $period } (rahasia; jangan diteruskan ke grup)
-recap-awards = Kandidat penghargaan (predikat Sangat Baik, paling banyak { $count }), menurut realisasi indikator utama lalu jumlah laporan disetujui:
-recap-award-line = { $rank }. { $name } ({ $unit }) — realisasi indikator utama { $realisation }%, { $approved } laporan disetujui
+recap-awards = Kandidat penghargaan (predikat Sangat Baik, paling banyak { $count }), menurut realisasi indikator utama, lalu jumlah laporan disetujui, lalu nilai IKM loket yang dilayani:
+recap-award-line = { $rank }. { $name } ({ $unit }) — realisasi indikator utama { $realisation }%, { $approved } laporan disetujui, nilai IKM loket { $citizen }
 recap-coaching = Daftar pembinaan:
 recap-coaching-line = • { $name } ({ $unit }): { $reasons }
 recap-reason-predicate = predikat { $predicate }
 recap-reason-results-below-twice = hasil kerja di bawah ekspektasi dua periode berturut-turut
+recap-reason-low-reporting = melapor hanya pada { $reported } dari { $expected } hari kerja (kurang dari separuh)
 recap-none = (tidak ada)
 # --- demo ---
 demo-title = Lapkin — Demo
@@ -712,6 +724,9 @@ demo-job-report-nudge = Pengingat kedua
 demo-job-approval-digest = Ringkasan persetujuan
 demo-job-skp-deadlines = Tenggat SKP
 demo-job-weekly-summary = Ringkasan mingguan grup
+demo-job-oversight-digest = Ringkasan tim penilai kinerja
+demo-job-complaint-escalation = Eskalasi pengaduan warga
+demo-job-peer-round = Putaran masukan rekan
 demo-job-ran = { $job } dijalankan untuk { $count } unit.
 demo-tour = Tur terpandu
 demo-tour-go = Lakukan

@@ -1,3 +1,4 @@
+import { JOB_NAMES } from "../jobs/job-definitions.ts";
 import type { Translate } from "../lib/i18n.ts";
 
 /** Every text the page shows, from locales/ (`demo-*`), in the language the page asks for. */
@@ -35,7 +36,7 @@ const LOCALE_KEYS = [
   "next-day",
   "jobs",
   "run",
-  ...["report-reminder", "report-nudge", "approval-digest", "skp-deadlines", "weekly-summary"].map((j) => `job-${j}`),
+  ...JOB_NAMES.map((j) => `job-${j}`),
   "tour",
   "tour-go",
   "tour-done",

@@ -8,6 +8,7 @@ import { weeklySummary } from "./summary.ts";
 import { oversightDigest, periodsClosingOn } from "./oversight-digest.ts";
 import { peerRound } from "./peer-round.ts";
 import { inRoundWindow } from "../domain/peer/rules.ts";
+import { complaintEscalation } from "./complaint-escalation.ts";
 
 /**
  * The scheduler. Every job runs per unit at the unit's local time. Rather than one cron task per
@@ -29,6 +30,7 @@ export const JOB_NAMES = [
   "weekly-summary",
   "oversight-digest",
   "peer-round",
+  "complaint-escalation",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -124,6 +126,14 @@ export const JOBS: Record<JobName, JobDefinition> = {
     isDue: (_unit, date, p) => inRoundWindow(date, p.rating.period, p.feedback.peer.windowDays),
     windowEnd: reminderWindowEnd,
     run: peerRound,
+  },
+  // Complaints past their follow-up due time, each unit's own (docs/domain.md, "Complaints"). A day
+  // missed is not lost: the next run takes every complaint still overdue and not yet escalated.
+  "complaint-escalation": {
+    timing: (p) => p.schedule.complaintEscalation,
+    isDue: workingDay,
+    windowEnd: reminderWindowEnd,
+    run: complaintEscalation,
   },
 };
 

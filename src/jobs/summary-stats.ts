@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.ts";
 import { addDays, isoWeekday } from "../domain/calendar.ts";
+import { isLowReporting, reportingRecords } from "../domain/report/low-reporting.ts";
 
 /** One unit's week, as the group and the head see it. */
 export interface WeeklyStats {
@@ -18,7 +19,7 @@ export interface WeeklyStats {
   top: Array<{ employeeId: number; name: string; approved: number }>;
   /** Who did not report on which working days: for the head only. */
   missing: Array<{ employeeId: number; name: string; dates: string[] }>;
-  /** Reported on fewer than half of their working days, or had a report rejected: for the head only. */
+  /** Low reporting (`isLowReporting`), or had a report rejected: for the head only. */
   coaching: Array<{ employeeId: number; name: string; reason: "low-reporting" | "rejected" }>;
 }
 
@@ -59,17 +60,9 @@ export async function weeklyStats(
   // The weeks run Monday–Sunday around the working days; counts use the full weeks.
   const weekFrom = addDays(from, 1 - isoWeekday(from));
   const weekTo = addDays(to, 7 - isoWeekday(to));
-  const pairUnits = pairs.map((p) => p.unitId);
-  const pairDates = pairs.map((p) => p.date);
 
-  const [perEmployeeDay, counts, skp, top] = await Promise.all([
-    db.$queryRaw<Array<{ unitId: number; employeeId: number; name: string; date: string; reported: boolean }>>`
-      WITH days AS (SELECT * FROM unnest(${pairUnits}::int[], ${pairDates}::date[]) AS d("unitId", "date"))
-      SELECT d."unitId", e."id" AS "employeeId", e."name", to_char(d."date", 'YYYY-MM-DD') AS "date",
-             EXISTS (SELECT 1 FROM "Report" r WHERE r."employeeId" = e."id" AND r."date" = d."date"
-                       AND r."status" NOT IN ('DRAFT', 'WITHDRAWN')) AS "reported"
-      FROM days d JOIN "Employee" e ON e."unitId" = d."unitId" AND e."active"
-      WHERE NOT EXISTS (SELECT 1 FROM "Leave" l WHERE l."employeeId" = e."id" AND l."from" <= d."date" AND l."to" >= d."date")`,
+  const [records, counts, skp, top] = await Promise.all([
+    reportingRecords(db, weeks),
     db.$queryRaw<
       Array<{
         unitId: number;
@@ -113,16 +106,12 @@ export async function weeklyStats(
       ) ranked WHERE "rank" <= 3 ORDER BY "unitId", "rank"`,
   ]);
 
-  const perEmployee = new Map<number, { unitId: number; name: string; expected: number; missed: string[] }>();
-  for (const row of perEmployeeDay) {
-    const s = stats.get(row.unitId)!;
-    const day = s.days.find((d) => d.date === row.date)!;
-    day.expected++;
-    if (row.reported) day.reported++;
-    const e = perEmployee.get(row.employeeId) ?? { unitId: row.unitId, name: row.name, expected: 0, missed: [] };
-    e.expected++;
-    if (!row.reported) e.missed.push(row.date);
-    perEmployee.set(row.employeeId, e);
+  for (const r of records) {
+    for (const day of stats.get(r.unitId)!.days) {
+      if (r.leave.includes(day.date)) continue;
+      day.expected++;
+      if (!r.missed.includes(day.date)) day.reported++;
+    }
   }
   for (const c of counts) {
     Object.assign(stats.get(c.unitId)!, {
@@ -141,12 +130,12 @@ export async function weeklyStats(
     SELECT DISTINCT r."employeeId" FROM "Report" r JOIN "Employee" e ON e."id" = r."employeeId"
     WHERE e."unitId" = ANY(${unitIds}::int[]) AND r."status" = 'REJECTED' AND r."date" BETWEEN ${weekFrom}::date AND ${weekTo}::date`;
   const rejected = new Set(rejectedBy.map((r) => r.employeeId));
-  for (const [employeeId, e] of [...perEmployee].sort((a, b) => a[1].name.localeCompare(b[1].name))) {
-    const s = stats.get(e.unitId)!;
-    if (e.missed.length) s.missing.push({ employeeId, name: e.name, dates: e.missed.sort() });
-    if (e.expected > 0 && (e.expected - e.missed.length) * 2 < e.expected)
-      s.coaching.push({ employeeId, name: e.name, reason: "low-reporting" });
-    else if (rejected.has(employeeId)) s.coaching.push({ employeeId, name: e.name, reason: "rejected" });
+  for (const r of [...records].sort((a, b) => a.name.localeCompare(b.name))) {
+    const s = stats.get(r.unitId)!;
+    if (r.missed.length) s.missing.push({ employeeId: r.employeeId, name: r.name, dates: r.missed });
+    if (isLowReporting(r)) s.coaching.push({ employeeId: r.employeeId, name: r.name, reason: "low-reporting" });
+    else if (rejected.has(r.employeeId))
+      s.coaching.push({ employeeId: r.employeeId, name: r.name, reason: "rejected" });
   }
   return stats;
 }

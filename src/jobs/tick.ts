@@ -6,7 +6,6 @@ import { addDays } from "../domain/calendar.ts";
 import { loadPolicies } from "../domain/policy/load.ts";
 import type { Policies, ReviewPolicy } from "../domain/policy/sections.ts";
 import { enqueueEscalations } from "../domain/review/escalation.ts";
-import { enqueueComplaintEscalations } from "../domain/complaints/escalation.ts";
 import { enqueueAdminDigest } from "./admin-digest.ts";
 import { loadUnits, type ScheduledUnit } from "./calendars.ts";
 import type { JobContext } from "./job-context.ts";
@@ -116,9 +115,7 @@ async function afterMorningDigests(
   review: ReviewPolicy,
   queuedAt: Date = at,
 ): Promise<number> {
-  const escalations =
-    (await enqueueEscalations(deps.db, at, { policy: review, queuedAt })) +
-    (await enqueueComplaintEscalations(deps.db, at, queuedAt));
+  const escalations = await enqueueEscalations(deps.db, at, { policy: review, queuedAt });
   await enqueueAdminDigest(deps.db, {
     at,
     queuedAt,

@@ -11,8 +11,10 @@ beforeAll(async () => void (database = await createTestDatabase()));
 afterAll(async () => database.close());
 beforeEach(async () => resetDatabase(database));
 
-const AWARD = "Andi Wijaya (Dinas DISKOMINFO) — realisasi indikator utama 95%, 0 laporan disetujui";
-const COACHING = "Dewi Lestari (Dinas DISKOMINFO): predikat Kurang";
+const AWARD = "Andi Wijaya (Dinas DISKOMINFO) — realisasi indikator utama 95%, 0 laporan disetujui, nilai IKM loket -";
+// Nobody reported in Q3 in this seed: low reporting is every coaching candidate's second reason.
+const COACHING =
+  "Dewi Lestari (Dinas DISKOMINFO): predikat Kurang; melapor hanya pada 0 dari 64 hari kerja (kurang dari separuh)";
 const OTHER_COACHING = "Yusuf Hakim (Dinas Kesehatan): predikat Sangat Kurang";
 
 async function setup() {

@@ -185,4 +185,32 @@ describe("/kalibrasi: flags", () => {
     expect(toAndi).not.toContain(REASON);
     expect(toAndi).not.toMatch(/tanda|tim penilai|kalibrasi/i);
   });
+
+  it("refuses forged buttons on another team member's flag, and they change nothing", async () => {
+    const { db, seeded, harness, member, siti } = await setup();
+    const andi = seeded.evaluations.andi.id;
+    await harness.deliver(member.press(calibrationData.flag.pack(andi)));
+    await harness.deliver(member.text(REASON));
+    const flag = await db.calibrationFlag.findFirstOrThrow();
+    await harness.deliver(siti.press(calibrationData.keep.pack(flag.id)));
+    await harness.deliver(siti.text("Andi memimpin migrasi jaringan di luar target SKP."));
+    const before = {
+      flag: await db.calibrationFlag.findUniqueOrThrow({ where: { id: flag.id } }),
+      evaluation: await db.evaluation.findUniqueOrThrow({ where: { id: andi } }),
+      audit: await db.auditLog.count(),
+    };
+    expect(before.flag.status).toBe("KEPT");
+
+    // Wati, another member, presses what only Joko (close) or Siti (keep, amend) may press.
+    const wati = harness.user(OTHER_MEMBER_TG);
+    await harness.deliver(wati.press(calibrationData.close.pack(flag.id)));
+    expect(harness.telegram.callbackAnswers().at(-1)?.text).toContain("Hanya anggota tim yang membuat tanda");
+    await harness.deliver(wati.press(calibrationData.keep.pack(flag.id)));
+    await harness.deliver(wati.text("Justifikasi palsu dari anggota lain."));
+    await harness.deliver(wati.press(calibrationData.amend.pack(flag.id)));
+
+    expect(await db.calibrationFlag.findUniqueOrThrow({ where: { id: flag.id } })).toEqual(before.flag);
+    expect(await db.evaluation.findUniqueOrThrow({ where: { id: andi } })).toEqual(before.evaluation);
+    expect(await db.auditLog.count()).toBe(before.audit);
+  });
 });

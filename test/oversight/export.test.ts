@@ -10,7 +10,7 @@ import { monthPeriod, quarterPeriod } from "../../src/domain/skp/periods.ts";
 import { yearPeriod } from "../../src/domain/evaluation/periods.ts";
 import { policyStorageKey } from "../../src/domain/policy/sections.ts";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
-import { finalised, seedCalibration } from "./helpers.ts";
+import { finalised, othersReportedInQ3, seedCalibration } from "./helpers.ts";
 
 const outDir = mkdtempSync(join(tmpdir(), "lapkin-oversight-export-"));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
@@ -28,7 +28,7 @@ async function rowsOf(path: string, name: string) {
   return all;
 }
 
-/** seedCalibration, Dewi ahead of Andi on realisation, and Lina's Q2 also below expectations. */
+/** seedCalibration, Dewi ahead of Andi on realisation, Lina's Q2 also below expectations and only Lina not reporting. */
 async function setup() {
   const db = database.prisma;
   const seeded = await seedCalibration(db);
@@ -46,6 +46,7 @@ async function setup() {
     percent: 30,
     period: "Q2",
   });
+  await othersReportedInQ3(db, seeded.indicators[0]!.id, [lina.id]);
   return { db, seeded };
 }
 
@@ -71,11 +72,12 @@ describe("lapkin export: Rekomendasi and Kalibrasi", () => {
       "Unit",
       "Realisasi indikator utama (%)",
       "Laporan disetujui",
+      "Nilai IKM loket",
       "Alasan",
     ]);
-    expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[4], r[6], r[7], r[8]])).toEqual([
-      ["Triwulan 3 2026", "Penghargaan", 1, "Dewi Lestari", 95, 0, "Predikat Sangat Baik"],
-      ["Triwulan 3 2026", "Penghargaan", 2, "Andi Wijaya", 80, 0, "Predikat Sangat Baik"],
+    expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[4], r[6], r[7], r[8], r[9]])).toEqual([
+      ["Triwulan 3 2026", "Penghargaan", 1, "Dewi Lestari", 95, 0, undefined, "Predikat Sangat Baik"],
+      ["Triwulan 3 2026", "Penghargaan", 2, "Andi Wijaya", 80, 0, undefined, "Predikat Sangat Baik"],
       [
         "Triwulan 3 2026",
         "Pembinaan",
@@ -83,7 +85,9 @@ describe("lapkin export: Rekomendasi and Kalibrasi", () => {
         "Lina Marlina",
         undefined,
         undefined,
-        "Predikat Butuh Perbaikan; Hasil kerja di bawah ekspektasi dua periode berturut-turut",
+        undefined,
+        "Predikat Butuh Perbaikan; Hasil kerja di bawah ekspektasi dua periode berturut-turut; " +
+          "Melapor hanya pada 0 dari 64 hari kerja",
       ],
     ]);
     expect(rows[3]![3]).toBe("199101012019011006");

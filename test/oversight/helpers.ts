@@ -105,3 +105,43 @@ export async function seedCalibration(db: Db) {
   });
   return { ...seeded, evaluations: { andi, dewi, wati, budi, lina: linaEvaluation } };
 }
+
+/**
+ * A submitted report on each weekday of Q3 2026 (the first `days` of them, when given) for each
+ * employee: enough for the weekly summary's low-reporting rule to leave them out of the coaching list.
+ */
+export async function reportedInQ3(db: Db, employeeIds: number[], indicatorId: number, days?: number) {
+  const weekdays: string[] = [];
+  for (
+    let d = new Date("2026-07-01T00:00:00Z");
+    d <= new Date("2026-09-30T00:00:00Z");
+    d.setUTCDate(d.getUTCDate() + 1)
+  )
+    if (d.getUTCDay() % 6 !== 0) weekdays.push(d.toISOString().slice(0, 10));
+  await db.report.createMany({
+    data: employeeIds.flatMap((employeeId) =>
+      weekdays.slice(0, days).map((date) => ({
+        employeeId,
+        indicatorId,
+        date: new Date(`${date}T00:00:00Z`),
+        status: "SUBMITTED" as const,
+        outputQuantity: 1,
+        outputUnit: "dokumen",
+        minutes: 60,
+        description: "Kegiatan harian",
+        number: `LK-Q3-${employeeId}-${date}`,
+        submittedAt: new Date(`${date}T03:00:00Z`),
+      })),
+    ),
+  });
+}
+
+/** Everyone active except those named reported every weekday of Q3. */
+export async function othersReportedInQ3(db: Db, indicatorId: number, except: number[]) {
+  const others = await db.employee.findMany({ where: { active: true, id: { notIn: except } }, select: { id: true } });
+  await reportedInQ3(
+    db,
+    others.map((e) => e.id),
+    indicatorId,
+  );
+}

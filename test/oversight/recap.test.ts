@@ -3,7 +3,7 @@ import type { Database } from "../../src/db/client.ts";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import { ADMIN_TG, HEAD_TG, PEER_TG, reviewBot } from "../review/helpers.ts";
 import { rankAwards } from "../../src/domain/oversight/recap.ts";
-import { finalised, MEMBER_TG, seedCalibration } from "./helpers.ts";
+import { finalised, MEMBER_TG, othersReportedInQ3, reportedInQ3, seedCalibration } from "./helpers.ts";
 
 let database: Database;
 beforeAll(async () => {
@@ -31,6 +31,10 @@ async function setup() {
     percent: 30,
     period: "Q2",
   });
+  // Everyone reported every working day but Lina (never) and Wati (20 of 64 days): low reporting.
+  const indicatorId = seeded.indicators[0]!.id;
+  await othersReportedInQ3(db, indicatorId, [lina.id, seeded.delegate.id]);
+  await reportedInQ3(db, [seeded.delegate.id], indicatorId, 20);
   return { db, seeded, harness: reviewBot(db, { now: NOW }) };
 }
 
@@ -41,10 +45,51 @@ describe("/rekap: award candidates and the coaching list", () => {
     const text = harness.telegram.lastText(ADMIN_TG)!;
     expect(text).toContain("Rekap Triwulan 3 2026");
     expect(text).toContain(
-      "1. Dewi Lestari (Dinas DISKOMINFO) — realisasi indikator utama 95%, 0 laporan disetujui\n2. Andi Wijaya (Dinas DISKOMINFO) — realisasi indikator utama 80%, 0 laporan disetujui",
+      "1. Dewi Lestari (Dinas DISKOMINFO) — realisasi indikator utama 95%, 0 laporan disetujui, nilai IKM loket -\n" +
+        "2. Andi Wijaya (Dinas DISKOMINFO) — realisasi indikator utama 80%, 0 laporan disetujui, nilai IKM loket -",
     );
-    expect(text).toContain(
-      "• Lina Marlina (Dinas Kesehatan): predikat Butuh Perbaikan; hasil kerja di bawah ekspektasi dua periode berturut-turut",
+    expect(text.slice(text.indexOf("Daftar pembinaan:"))).toBe(
+      "Daftar pembinaan:\n" +
+        "• Lina Marlina (Dinas Kesehatan): predikat Butuh Perbaikan; hasil kerja di bawah ekspektasi dua periode " +
+        "berturut-turut; melapor hanya pada 0 dari 64 hari kerja (kurang dari separuh)\n" +
+        "• Wati Kusuma (Dinas DISKOMINFO): melapor hanya pada 20 dari 64 hari kerja (kurang dari separuh)",
+    );
+  });
+
+  it("ranks candidates equal on realisation and approved work by the citizen score of the counters they serve", async () => {
+    const { db, seeded, harness } = await setup();
+    await db.evaluation.update({
+      where: { id: seeded.evaluations.dewi.id },
+      data: { realisation: [{ code: "1.1", rhkKind: "MAIN", percent: 80 }] },
+    });
+    const day = new Date("2026-08-10T00:00:00Z");
+    for (const [code, employeeId, score] of [
+      ["KTP", seeded.colleague.id, 3],
+      ["KK", seeded.staff.id, 4],
+    ] as const) {
+      const counter = await db.serviceCounter.create({
+        data: {
+          code,
+          publicCode: `${code}-xyz123`,
+          unitId: seeded.unit.id,
+          name: `Loket ${code}`,
+          staff: { create: [{ employeeId }] },
+        },
+      });
+      await db.surveyResponse.create({
+        data: {
+          counterId: counter.id,
+          respondentHash: code,
+          day,
+          step: "done",
+          ...Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`s${i + 1}`, score])),
+        },
+      });
+    }
+    await harness.deliver(harness.user(ADMIN_TG).command("rekap"));
+    expect(harness.telegram.lastText(ADMIN_TG)).toContain(
+      "1. Andi Wijaya (Dinas DISKOMINFO) — realisasi indikator utama 80%, 0 laporan disetujui, nilai IKM loket 100\n" +
+        "2. Dewi Lestari (Dinas DISKOMINFO) — realisasi indikator utama 80%, 0 laporan disetujui, nilai IKM loket 75",
     );
   });
 
@@ -65,16 +110,28 @@ describe("/rekap: award candidates and the coaching list", () => {
     await harness.deliver(admin.command("rekap", "", group), admin.command("kalibrasi", "", group));
     const toGroups = harness.telegram.calls.filter((c) => Number(c.payload.chat_id) < 0);
     expect(toGroups.length).toBeGreaterThan(0);
-    for (const call of toGroups) expect(JSON.stringify(call.payload)).not.toContain("Lina Marlina");
+    for (const call of toGroups) {
+      expect(JSON.stringify(call.payload)).not.toContain("Lina Marlina");
+      expect(JSON.stringify(call.payload)).not.toContain("Wati Kusuma");
+    }
   });
 
   it("ranks by the first criterion, then the next, unknown values last", () => {
-    const c = (name: string, mainRealisation: number | null, approvedWork: number) => ({
+    const c = (
+      name: string,
+      mainRealisation: number | null,
+      approvedWork: number,
+      citizenScore: number | null = null,
+    ) => ({
       employeeId: 0,
       name,
       unitName: "U",
-      criteria: { mainRealisation, approvedWork },
+      criteria: { mainRealisation, approvedWork, citizenScore },
     });
     expect(rankAwards([c("A", null, 9), c("B", 90, 1), c("C", 90, 5)]).map((x) => x.name)).toEqual(["C", "B", "A"]);
+    // The citizen score decides only between those equal on realisation and approved work.
+    expect(
+      rankAwards([c("D", 90, 5, 70), c("E", 90, 5, null), c("F", 90, 5, 95), c("G", 91, 0, 60)]).map((x) => x.name),
+    ).toEqual(["G", "F", "D", "E"]);
   });
 });

@@ -8,11 +8,17 @@ import { complaintRecipients } from "./open.ts";
  * Complaints still without a follow-up past their due time (policy: 5 working days, SP4N-LAPOR
  * practice; docs/domain.md, "Complaints"): the heads and supervisors it was sent to are reminded,
  * and the heads' own supervisors are told, once per complaint (the outbox keys), like the review
- * escalation (src/domain/review/escalation.ts), on the same morning run. Returns messages queued.
+ * escalation (src/domain/review/escalation.ts). The `complaint-escalation` job runs it per unit
+ * (`unitId`); without one, every unit. Returns messages queued.
  */
-export async function enqueueComplaintEscalations(db: Db, now: Date, queuedAt: Date = now): Promise<number> {
+export async function enqueueComplaintEscalations(
+  db: Db,
+  now: Date,
+  options: { queuedAt?: Date; unitId?: number } = {},
+): Promise<number> {
+  const queuedAt = options.queuedAt ?? now;
   const overdue = await db.complaint.findMany({
-    where: { status: "OPEN", followUpDue: { lte: now }, escalatedAt: null },
+    where: { status: "OPEN", followUpDue: { lte: now }, escalatedAt: null, unitId: options.unitId },
     orderBy: { id: "asc" },
   });
   // Units and the heads' supervisors are looked up once per unit, however many complaints are overdue.

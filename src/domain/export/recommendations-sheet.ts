@@ -15,6 +15,7 @@ const COLUMNS: Columns = [
   ...EMPLOYEE_COLUMNS,
   { header: "Realisasi indikator utama (%)", key: "realisation", width: 14, style: { numFmt: "0.0" } },
   { header: "Laporan disetujui", key: "approved", width: 12 },
+  { header: "Nilai IKM loket", key: "citizen", width: 12, style: { numFmt: "0.00" } },
   { header: "Alasan", key: "reason", width: 60 },
 ];
 
@@ -26,10 +27,12 @@ export function periodsEndingIn(exported: Period, kind: EvaluationPeriodKind): P
   return periods;
 }
 
-const coachingReason = (reason: CoachingCandidate["reasons"][number]) =>
-  reason.reason === "predicate"
-    ? `Predikat ${PREDICATE_LABEL[reason.predicate!] ?? reason.predicate}`
-    : "Hasil kerja di bawah ekspektasi dua periode berturut-turut";
+function coachingReason(reason: CoachingCandidate["reasons"][number]): string {
+  if (reason.reason === "predicate") return `Predikat ${PREDICATE_LABEL[reason.predicate!] ?? reason.predicate}`;
+  if (reason.reason === "low-reporting")
+    return `Melapor hanya pada ${reason.expected! - reason.missed!} dari ${reason.expected} hari kerja`;
+  return "Hasil kerja di bawah ekspektasi dua periode berturut-turut";
+}
 
 /**
  * The Rekomendasi sheet: per evaluation period ending in the exported one, the award candidates
@@ -61,6 +64,7 @@ export async function writeRecommendations(db: Db, workbook: WorkbookWriter, sco
         a.unitName,
         a.criteria.mainRealisation,
         a.criteria.approvedWork,
+        a.criteria.citizenScore,
         "Predikat Sangat Baik",
       ]),
     );
@@ -72,6 +76,7 @@ export async function writeRecommendations(db: Db, workbook: WorkbookWriter, sco
         nips.get(c.employeeId),
         c.name,
         c.unitName,
+        null,
         null,
         null,
         c.reasons.map(coachingReason).join("; "),

@@ -1,7 +1,10 @@
 import type { Db } from "../../db/client.ts";
+import type { Evaluation } from "../../generated/prisma/client.ts";
 import type { Predicate } from "../../scoring/index.ts";
 import { periodCloses, previousPeriod } from "../evaluation/periods.ts";
-import { loadDeadlinePolicy, loadOversightPolicy, loadRatingPolicy } from "../policy/load.ts";
+import { loadDeadlinePolicy, loadFeedbackPolicy, loadOversightPolicy, loadRatingPolicy } from "../policy/load.ts";
+import { isLowReporting, reportingRecords, unitWorkingDays, type ReportingRecord } from "../report/low-reporting.ts";
+import { ikmOfStaff } from "../survey/ikm.ts";
 import type { Period, EvaluationPeriodKind } from "../skp/periods.ts";
 import { mainRealisation } from "./overview.ts";
 
@@ -19,19 +22,22 @@ export interface AwardCandidate {
 }
 
 /**
- * The ranking criteria, most important first; a criterion added here (a citizen score, a peer
- * summary) is ranked after the ones before it and shown with them.
+ * The ranking criteria, most important first; a criterion added here is ranked after the ones
+ * before it and shown with them. `citizenScore` is the IKM score of the counters the person serves
+ * in the period (null when they serve none, or nobody answered). The peer summary (#13's peer
+ * feedback) is to come after it.
  */
-export const AWARD_CRITERIA = ["mainRealisation", "approvedWork"] as const;
+export const AWARD_CRITERIA = ["mainRealisation", "approvedWork", "citizenScore"] as const;
 export type AwardCriterion = (typeof AWARD_CRITERIA)[number];
 
-export type CoachingReason = "predicate" | "results-below-twice";
+export type CoachingReason = "predicate" | "results-below-twice" | "low-reporting";
 
 export interface CoachingCandidate {
   employeeId: number;
   name: string;
   unitName: string;
-  reasons: Array<{ reason: CoachingReason; predicate?: Predicate }>;
+  /** `missed`/`expected`: the working days without a report, of those not on leave (low reporting). */
+  reasons: Array<{ reason: CoachingReason; predicate?: Predicate; missed?: number; expected?: number }>;
 }
 
 const LOW: readonly Predicate[] = ["BUTUH_PERBAIKAN", "KURANG", "SANGAT_KURANG"];
@@ -68,28 +74,54 @@ export async function recap(
     evaluations.filter((e) => e.period === before.code && e.resultsRating === "BELOW").map((e) => e.employeeId),
   );
   const top = current.filter((e) => e.predicate === "SANGAT_BAIK");
-  const approved = await approvedCounts(
-    db,
-    top.map((e) => e.employeeId),
-    input.period,
-  );
+  const topIds = top.map((e) => e.employeeId);
+  const { ikmMinRespondents } = await loadFeedbackPolicy(db);
+  const [approved, citizen, reporting] = await Promise.all([
+    approvedCounts(db, topIds, input.period),
+    ikmOfStaff(db, { ...input.period, employeeIds: topIds, minRespondents: ikmMinRespondents }),
+    unitWorkingDays(db, input.unitIds, input.period.from, input.period.to).then((days) => reportingRecords(db, days)),
+  ]);
   const awards = rankAwards(
     top.map((e) => ({
       employeeId: e.employeeId,
       name: e.employee.name,
       unitName: e.employee.unit.name,
-      criteria: { mainRealisation: mainRealisation(e.realisation), approvedWork: approved.get(e.employeeId) ?? 0 },
+      criteria: {
+        mainRealisation: mainRealisation(e.realisation),
+        approvedWork: approved.get(e.employeeId) ?? 0,
+        citizenScore: citizen.get(e.employeeId)?.score ?? null,
+      },
     })),
   ).slice(0, input.awards);
-  const coaching: CoachingCandidate[] = [];
-  for (const e of [...current].sort((a, b) => a.employee.name.localeCompare(b.employee.name))) {
-    const reasons: CoachingCandidate["reasons"] = [];
-    if (e.predicate && LOW.includes(e.predicate)) reasons.push({ reason: "predicate", predicate: e.predicate });
-    if (e.resultsRating === "BELOW" && earlierBelow.has(e.employeeId)) reasons.push({ reason: "results-below-twice" });
-    if (reasons.length > 0)
-      coaching.push({ employeeId: e.employeeId, name: e.employee.name, unitName: e.employee.unit.name, reasons });
+  return { awards, coaching: coachingList(current, earlierBelow, reporting) };
+}
+
+/** Low predicate, work results below twice running, low reporting over the period: each with its reason, by name. */
+function coachingList(
+  current: Array<Evaluation & { employee: { name: string; unit: { name: string } } }>,
+  earlierBelow: Set<number>,
+  reporting: ReportingRecord[],
+): CoachingCandidate[] {
+  const byId = new Map<number, CoachingCandidate>();
+  const add = (
+    who: { employeeId: number; name: string; unitName: string },
+    reason: CoachingCandidate["reasons"][0],
+  ) => {
+    const candidate = byId.get(who.employeeId) ?? { ...who, reasons: [] };
+    candidate.reasons.push(reason);
+    byId.set(who.employeeId, candidate);
+  };
+  for (const e of current) {
+    const who = { employeeId: e.employeeId, name: e.employee.name, unitName: e.employee.unit.name };
+    if (e.predicate && LOW.includes(e.predicate)) add(who, { reason: "predicate", predicate: e.predicate });
+    if (e.resultsRating === "BELOW" && earlierBelow.has(e.employeeId)) add(who, { reason: "results-below-twice" });
   }
-  return { awards, coaching };
+  for (const r of reporting.filter(isLowReporting))
+    add(
+      { employeeId: r.employeeId, name: r.name, unitName: r.unitName },
+      { reason: "low-reporting", missed: r.missed.length, expected: r.expected },
+    );
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The last period whose evaluations have closed (the policy's deadline has passed) on `today`. */

@@ -98,6 +98,8 @@ export const SECTIONS: { [S in PolicySection]: SectionSpec<Policies[S]> } = {
       "weeklySummary.enabled": yesNo,
       "weeklySummary.time": localTime,
       "weeklySummary.recognition": yesNo,
+      "complaintEscalation.enabled": yesNo,
+      "complaintEscalation.time": localTime,
       escalateAfterWorkingDays: whole(1, 30),
       // The scheduler looks back 7 days for missed runs.
       summaryCatchUpHours: whole(1, 168),

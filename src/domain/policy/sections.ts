@@ -124,6 +124,8 @@ export interface SchedulePolicy {
   approvalDigest: JobTiming;
   skpDeadlines: JobTiming & { daysBefore: number[] };
   weeklySummary: JobTiming & { recognition: boolean };
+  /** Overdue citizen complaints: reminders and the escalation (the `complaint-escalation` job). */
+  complaintEscalation: JobTiming;
   /** The digest counts a report waiting more than this many working days as overdue (the review policy's 3). */
   escalateAfterWorkingDays: number;
   /** A missed run is still made up within its window; older ones are recorded SKIPPED. */
@@ -141,6 +143,7 @@ export const DEFAULT_SCHEDULE_POLICY: Readonly<SchedulePolicy> = Object.freeze({
   approvalDigest: { enabled: true, time: "08:00" },
   skpDeadlines: { enabled: true, time: "08:00", daysBefore: [7, 3, 1] },
   weeklySummary: { enabled: true, time: "16:00", recognition: true },
+  complaintEscalation: { enabled: true, time: "08:00" },
   escalateAfterWorkingDays: 3,
   summaryCatchUpHours: 24,
   reminderCatchUpUntil: "18:00",

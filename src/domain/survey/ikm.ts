@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import { computeIkm, isRepresentative, type IkmResult } from "../../scoring/index.ts";
+import { computeIkm, isRepresentative, SKM_ELEMENTS, type IkmResult } from "../../scoring/index.ts";
 
 export interface IkmFigure extends IkmResult {
   unitId: number;
@@ -13,6 +13,23 @@ export interface IkmFigure extends IkmResult {
   flagged: number;
   representative: boolean;
 }
+
+/** An IKM with the number of respondents behind it. */
+export interface CountedIkm extends IkmResult {
+  respondents: number;
+  representative: boolean;
+}
+
+// Per element, its sum and its number of answers, as one array; column names are constants, never input.
+const TOTALS = Prisma.raw(
+  `ARRAY[${SKM_ELEMENTS.map((_, i) => `COALESCE(sum(r."s${i + 1}"), 0)::int, count(r."s${i + 1}")::int`).join(", ")}]`,
+);
+
+const counted = (respondents: number, totals: number[], minRespondents: number): CountedIkm => ({
+  ...computeIkm(SKM_ELEMENTS.map((_, i) => ({ sum: totals[2 * i]!, count: totals[2 * i + 1]! }))),
+  respondents,
+  representative: isRepresentative(respondents, minRespondents),
+});
 
 type TotalsRow = {
   unitId: number;
@@ -30,20 +47,22 @@ type TotalsRow = {
  */
 export async function ikmFigures(
   db: Pick<Db, "$queryRaw">,
-  options: { from: string; to: string; by: "counter" | "unit"; unitIds?: number[]; minRespondents: number },
+  options: {
+    from: string;
+    to: string;
+    by: "counter" | "unit";
+    unitIds?: number[];
+    counterIds?: number[];
+    minRespondents: number;
+  },
 ): Promise<IkmFigure[]> {
   const byCounter = options.by === "counter";
-  // Column names are constants of this module, never input.
-  const totals = Array.from(
-    { length: 9 },
-    (_, i) => `COALESCE(sum(r."s${i + 1}"), 0)::int, count(r."s${i + 1}")::int`,
-  ).join(", ");
   const rows = await db.$queryRaw<TotalsRow[]>`
     SELECT u."id" AS "unitId", u."name" AS "unitName",
            ${byCounter ? Prisma.sql`c."id"` : Prisma.sql`NULL::int`} AS "counterId",
            ${byCounter ? Prisma.sql`c."name"` : Prisma.sql`NULL::text`} AS "counterName",
            count(*)::int AS "respondents", count(*) FILTER (WHERE r."flagged")::int AS "flagged",
-           ARRAY[${Prisma.raw(totals)}] AS "totals"
+           ${TOTALS} AS "totals"
     FROM "SurveyResponse" r
     JOIN "ServiceCounter" c ON c."id" = r."counterId"
     JOIN "Unit" u ON u."id" = c."unitId"
@@ -51,11 +70,30 @@ export async function ikmFigures(
       -- A survey opened and left before the first answer is nobody's rating.
       AND COALESCE(r."s1", r."s2", r."s3", r."s4", r."s5", r."s6", r."s7", r."s8", r."s9", r."overall") IS NOT NULL
       ${options.unitIds ? Prisma.sql`AND u."id" = ANY(${options.unitIds}::int[])` : Prisma.empty}
+      ${options.counterIds ? Prisma.sql`AND c."id" = ANY(${options.counterIds}::int[])` : Prisma.empty}
     GROUP BY u."id", u."name" ${byCounter ? Prisma.sql`, c."id", c."name"` : Prisma.empty}
     ORDER BY u."name" ${byCounter ? Prisma.sql`, c."name"` : Prisma.empty}`;
   return rows.map(({ totals, ...row }) => ({
     ...row,
-    ...computeIkm(Array.from({ length: 9 }, (_, i) => ({ sum: totals[2 * i]!, count: totals[2 * i + 1]! }))),
-    representative: isRepresentative(row.respondents, options.minRespondents),
+    ...counted(row.respondents, totals, options.minRespondents),
   }));
+}
+
+/**
+ * Per employee, the IKM of the responses to every counter they serve, pooled (an employee at two
+ * counters is rated by the citizens of both), over local dates `from`…`to`; an employee who serves
+ * no counter, or whose counters have no answers, is absent. One statement.
+ */
+export async function ikmOfStaff(
+  db: Pick<Db, "$queryRaw">,
+  options: { from: string; to: string; employeeIds: number[]; minRespondents: number },
+): Promise<Map<number, CountedIkm>> {
+  if (options.employeeIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<Array<{ employeeId: number; respondents: number; totals: number[] }>>`
+    SELECT s."employeeId", count(*)::int AS "respondents", ${TOTALS} AS "totals"
+    FROM "ServiceCounterStaff" s JOIN "SurveyResponse" r ON r."counterId" = s."counterId"
+    WHERE s."employeeId" = ANY(${options.employeeIds}::int[])
+      AND r."day" BETWEEN ${options.from}::date AND ${options.to}::date
+    GROUP BY s."employeeId"`;
+  return new Map(rows.map((r) => [r.employeeId, counted(r.respondents, r.totals, options.minRespondents)]));
 }

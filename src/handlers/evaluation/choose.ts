@@ -1,14 +1,16 @@
+import { MESSAGE_MAX, shorten } from "../../lib/telegram-limits.ts";
 import { openEvaluationFor } from "../../domain/evaluation/draft.ts";
 import { periodCloses, periodsToEvaluate } from "../../domain/evaluation/periods.ts";
 import { employeeIdByNip, evalueeStates } from "../../domain/evaluation/queries.ts";
 import { loadDeadlinePolicy, loadRatingPolicy } from "../../domain/policy/load.ts";
 import type { Period } from "../../domain/skp/periods.ts";
 import { feedbackOfPeriod } from "../../domain/feedback/notes.ts";
+import { serviceFacts } from "../../domain/evaluation/service-facts.ts";
 import { feedbackLines } from "../feedback/render.ts";
 import { openFlagOf } from "../../domain/oversight/flags.ts";
 import { flagLines } from "../calibration/render.ts";
 import { nextStep } from "./answer.ts";
-import { factsText, listMessage, periodKeyboard, periodName } from "./render.ts";
+import { factsText, listMessage, periodKeyboard, periodName, serviceLines } from "./render.ts";
 import { mayEvaluate, type Turn } from "./turn.ts";
 
 /**
@@ -54,11 +56,20 @@ export async function openEvaluee(turn: Turn, employeeId: number, period: Period
   if (opened.kind === "unknown") return ctx.reply(t("evaluation-unknown"));
   if (opened.kind === "denied") return ctx.reply(t(`evaluation-denied-${opened.reason}`));
   const notes = await feedbackOfPeriod(deps.db, employeeId, period);
+  const service = await serviceFacts(deps.db, employeeId, period, deps.clock.now());
   const continuous = feedbackLines(turn, turn.timeZone, periodName(turn, period), notes);
   const flag = await openFlagOf(deps.db, opened.evaluation.id);
   if (flag) continuous.push("", ...flagLines(t, flag));
   await ctx.reply(
-    [factsText(turn, opened.employee, opened.facts, opened.evaluation.mode), "", ...continuous].join("\n"),
+    shorten(
+      [
+        factsText(turn, opened.employee, opened.facts, opened.evaluation.mode),
+        ...serviceLines(turn, service),
+        "",
+        ...continuous,
+      ].join("\n"),
+      MESSAGE_MAX,
+    ),
   );
   return nextStep(turn, opened.evaluation, opened.employee.name);
 }

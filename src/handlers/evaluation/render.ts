@@ -2,12 +2,14 @@ import { InlineKeyboard } from "grammy";
 import type { Evaluation } from "../../generated/prisma/client.ts";
 import type { UnitDistribution } from "../../domain/evaluation/distribution.ts";
 import type { EvaluationFacts } from "../../domain/evaluation/facts.ts";
+import type { ServiceFacts, ServicePoint } from "../../domain/evaluation/service-facts.ts";
 import { periodKey, periodOfEvaluation } from "../../domain/evaluation/periods.ts";
 import type { EvalueeState } from "../../domain/evaluation/queries.ts";
 import { resultOf } from "../../domain/evaluation/result.ts";
 import { periodLabel } from "../../domain/skp/period-label.ts";
 import type { Period } from "../../domain/skp/periods.ts";
 import { translatorFor, type Translate } from "../../lib/i18n.ts";
+import { html } from "../../lib/html.ts";
 import { formatNumber } from "../../lib/number.ts";
 import { formatLocalDate } from "../../lib/time.ts";
 import { BERAKHLAK_VALUES, type BerakhlakValue, type Rating } from "../../scoring/index.ts";
@@ -102,6 +104,46 @@ export function factsText(
         : t("evaluation-suggestion-none"),
     );
   return lines.join("\n");
+}
+
+/** The IKM and complaints of the counters the employee serves and of their units; nothing when they serve none. */
+export function serviceLines(w: Words, facts: ServiceFacts): string[] {
+  if (facts.counters.length === 0) return [];
+  const { t } = w;
+  const point = (key: string, p: ServicePoint, vars: Record<string, string> = {}) => [
+    t(key, { ...vars, name: p.name, ikm: html(ikmText(w, p)) }),
+    complaintsText(w, p),
+  ];
+  return [
+    "",
+    t("evaluation-service-header"),
+    ...facts.counters.flatMap((c) => point("evaluation-service-counter", c, { unit: c.unitName })),
+    ...facts.units.flatMap((u) => point("evaluation-service-unit", u)),
+  ];
+}
+
+function ikmText({ t }: Words, p: ServicePoint): string {
+  if (!p.ikm || p.ikm.score === null) return t("evaluation-service-no-answers");
+  const ikm = t("evaluation-service-ikm", {
+    score: formatNumber(p.ikm.score, 2),
+    band: p.ikm.band ?? "-",
+    respondents: p.ikm.respondents,
+  });
+  return p.ikm.representative ? ikm : `${ikm} ${t("evaluation-service-unrepresentative")}`;
+}
+
+/** Counts, and the first numbers with how many more: never a citizen's words, and short whatever the count. */
+function complaintsText({ t }: Words, p: ServicePoint): string {
+  const c = p.complaints;
+  if (c.total === 0) return t("evaluation-service-complaints-none");
+  const more = c.total - c.numbers.length;
+  return t("evaluation-service-complaints", {
+    total: c.total,
+    open: c.open,
+    overdue: c.overdue,
+    numbers: c.numbers.join(", "),
+    more,
+  });
 }
 
 /** A button per rating, for the work-result or the overall behaviour question. */

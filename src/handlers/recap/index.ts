@@ -2,10 +2,10 @@ import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import type { Db } from "../../db/client.ts";
 import { lastClosedRecap } from "../../domain/oversight/recap.ts";
+import { awardLine, coachingLine } from "../../domain/oversight/recap-words.ts";
 import { scopeUnits } from "../../domain/oversight/scope.ts";
 import { periodLabel } from "../../domain/skp/period-label.ts";
 import type { Clock } from "../../lib/clock.ts";
-import { formatNumber } from "../../lib/number.ts";
 import { MESSAGE_MAX, shorten } from "../../lib/telegram-limits.ts";
 import { localDate } from "../../lib/time.ts";
 
@@ -25,27 +25,10 @@ export function recapFeature(deps: { db: Db; clock: Clock; config: { defaultTime
     const lines = [ctx.t("recap-header", { period: periodLabel(ctx.t.bind(ctx), period, locale) }), ""];
     lines.push(ctx.t("recap-awards", { count: awardCount }));
     if (result.awards.length === 0) lines.push(ctx.t("recap-none"));
-    result.awards.forEach((a, i) =>
-      lines.push(
-        ctx.t("recap-award-line", {
-          rank: i + 1,
-          name: a.name,
-          unit: a.unitName,
-          realisation: a.criteria.mainRealisation === null ? "-" : formatNumber(a.criteria.mainRealisation, 1),
-          approved: a.criteria.approvedWork ?? 0,
-        }),
-      ),
-    );
+    result.awards.forEach((a, i) => lines.push(awardLine(ctx.t.bind(ctx), a, i + 1)));
     lines.push("", ctx.t("recap-coaching"));
     if (result.coaching.length === 0) lines.push(ctx.t("recap-none"));
-    for (const c of result.coaching) {
-      const reasons = c.reasons.map((r) =>
-        r.reason === "predicate"
-          ? ctx.t("recap-reason-predicate", { predicate: ctx.t(`predicate-${r.predicate}`) })
-          : ctx.t("recap-reason-results-below-twice"),
-      );
-      lines.push(ctx.t("recap-coaching-line", { name: c.name, unit: c.unitName, reasons: reasons.join("; ") }));
-    }
+    for (const c of result.coaching) lines.push(coachingLine(ctx.t.bind(ctx), c));
     return ctx.reply(shorten(lines.join("\n"), MESSAGE_MAX));
   });
   return feature;

@@ -1,7 +1,7 @@
 import { html } from "hono/html";
 import { lastClosedRecap } from "../../domain/oversight/recap.ts";
+import { awardLine, coachingLine } from "../../domain/oversight/recap-words.ts";
 import { periodLabel } from "../../domain/skp/period-label.ts";
-import { formatNumber } from "../../lib/number.ts";
 import { localDate } from "../../lib/time.ts";
 import type { DashboardContext, DashboardDependencies } from "./http.ts";
 
@@ -21,33 +21,11 @@ export async function recapLists(c: DashboardContext, deps: DashboardDependencie
     <p>${t("dasbor-recap-private")}</p>
     <h3>${t("recap-awards", { count: awardCount })}</h3>
     <ol class="awards">
-      ${awards.length === 0 ? none : ""}
-      ${awards.map(
-        (a, i) =>
-          html`<li>
-            ${t("recap-award-line", {
-              rank: i + 1,
-              name: a.name,
-              unit: a.unitName,
-              realisation: a.criteria.mainRealisation === null ? "-" : formatNumber(a.criteria.mainRealisation, 1),
-              approved: a.criteria.approvedWork ?? 0,
-            })}
-          </li>`,
-      )}
+      ${awards.length === 0 ? none : ""} ${awards.map((a, i) => html`<li>${awardLine(t, a, i + 1)}</li>`)}
     </ol>
     <h3>${t("recap-coaching")}</h3>
     <ul class="coaching">
-      ${coaching.length === 0 ? none : ""}
-      ${coaching.map((p) => {
-        const reasons = p.reasons.map((r) =>
-          r.reason === "predicate"
-            ? t("recap-reason-predicate", { predicate: t(`predicate-${r.predicate}`) })
-            : t("recap-reason-results-below-twice"),
-        );
-        return html`<li>
-          ${t("recap-coaching-line", { name: p.name, unit: p.unitName, reasons: reasons.join("; ") })}
-        </li>`;
-      })}
+      ${coaching.length === 0 ? none : ""} ${coaching.map((p) => html`<li>${coachingLine(t, p)}</li>`)}
     </ul>
   </section>`;
 }
