@@ -1,5 +1,6 @@
 import type { BerakhlakValue, Rating } from "./rating.ts";
 import { BERAKHLAK_VALUES, RATINGS } from "./rating.ts";
+import { roundTo } from "./round.ts";
 
 export interface BehaviourInput {
   overall?: Rating;
@@ -62,4 +63,19 @@ function emptyCounts(): Record<BerakhlakValue, Record<Rating, number>> {
     BerakhlakValue,
     Record<Rating, number>
   >;
+}
+
+/**
+ * The peers' view in one number, for ranking award candidates: the mean of every rating they gave
+ * (ABOVE=3, MEETS=2, BELOW=1, the behaviour rating's points) over all values, to 2 decimals.
+ */
+export function peerScore(summary: PeerFeedbackSummary): number | null {
+  let points = 0;
+  let ratings = 0;
+  for (const counts of Object.values(summary.perValue))
+    for (const rating of RATINGS) {
+      points += POINTS[rating] * counts[rating];
+      ratings += counts[rating];
+    }
+  return ratings === 0 ? null : roundTo(points / ratings, 2);
 }

@@ -3,6 +3,7 @@ import type { Database } from "../../src/db/client.ts";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import { ADMIN_TG, HEAD_TG, PEER_TG, reviewBot } from "../review/helpers.ts";
 import { rankAwards } from "../../src/domain/oversight/recap.ts";
+import { BERAKHLAK_VALUES } from "../../src/scoring/index.ts";
 import { finalised, MEMBER_TG, othersReportedInQ3, reportedInQ3, seedCalibration } from "./helpers.ts";
 
 let database: Database;
@@ -45,8 +46,8 @@ describe("/rekap: award candidates and the coaching list", () => {
     const text = harness.telegram.lastText(ADMIN_TG)!;
     expect(text).toContain("Rekap Triwulan 3 2026");
     expect(text).toContain(
-      "1. Dewi Lestari (Dinas DISKOMINFO) — realisasi indikator utama 95%, 0 laporan disetujui, nilai IKM loket -\n" +
-        "2. Andi Wijaya (Dinas DISKOMINFO) — realisasi indikator utama 80%, 0 laporan disetujui, nilai IKM loket -",
+      "1. Dewi Lestari (Dinas DISKOMINFO) — realisasi indikator utama 95%, 0 laporan disetujui, nilai IKM loket -, nilai masukan rekan -\n" +
+        "2. Andi Wijaya (Dinas DISKOMINFO) — realisasi indikator utama 80%, 0 laporan disetujui, nilai IKM loket -, nilai masukan rekan -",
     );
     expect(text.slice(text.indexOf("Daftar pembinaan:"))).toBe(
       "Daftar pembinaan:\n" +
@@ -88,8 +89,50 @@ describe("/rekap: award candidates and the coaching list", () => {
     }
     await harness.deliver(harness.user(ADMIN_TG).command("rekap"));
     expect(harness.telegram.lastText(ADMIN_TG)).toContain(
-      "1. Andi Wijaya (Dinas DISKOMINFO) — realisasi indikator utama 80%, 0 laporan disetujui, nilai IKM loket 100\n" +
-        "2. Dewi Lestari (Dinas DISKOMINFO) — realisasi indikator utama 80%, 0 laporan disetujui, nilai IKM loket 75",
+      "1. Andi Wijaya (Dinas DISKOMINFO) — realisasi indikator utama 80%, 0 laporan disetujui, nilai IKM loket 100, nilai masukan rekan -\n" +
+        "2. Dewi Lestari (Dinas DISKOMINFO) — realisasi indikator utama 80%, 0 laporan disetujui, nilai IKM loket 75, nilai masukan rekan -",
+    );
+  });
+
+  it("ranks candidates equal on every earlier criterion by their peers' score, hidden below three colleagues", async () => {
+    const { db, seeded, harness } = await setup();
+    await db.evaluation.update({
+      where: { id: seeded.evaluations.dewi.id },
+      data: { realisation: [{ code: "1.1", rhkKind: "MAIN", percent: 80 }] },
+    });
+    const others = await db.employee.findMany({
+      where: { id: { notIn: [seeded.staff.id, seeded.colleague.id] } },
+      orderBy: { id: "asc" },
+    });
+    const answered = async (receiverId: number, givers: typeof others, rating: "ABOVE" | "MEETS") => {
+      for (const giver of givers)
+        await db.peerRequest.create({
+          data: {
+            year: 2026,
+            period: "Q3",
+            giverId: giver.id,
+            receiverId,
+            source: "round",
+            createdAt: new Date("2026-09-25T03:00:00Z"),
+            answeredAt: new Date("2026-09-25T03:00:00Z"),
+            answers: { create: BERAKHLAK_VALUES.map((value) => ({ value, rating })) },
+          },
+        });
+    };
+    await answered(seeded.staff.id, others.slice(0, 3), "MEETS");
+    await answered(seeded.colleague.id, others.slice(0, 2), "ABOVE"); // two colleagues: not shown, not ranked
+
+    await harness.deliver(harness.user(ADMIN_TG).command("rekap"));
+    expect(harness.telegram.lastText(ADMIN_TG)).toContain(
+      "1. Andi Wijaya (Dinas DISKOMINFO) — realisasi indikator utama 80%, 0 laporan disetujui, nilai IKM loket -, nilai masukan rekan 2\n" +
+        "2. Dewi Lestari (Dinas DISKOMINFO) — realisasi indikator utama 80%, 0 laporan disetujui, nilai IKM loket -, nilai masukan rekan -",
+    );
+
+    await answered(seeded.colleague.id, others.slice(2, 3), "ABOVE");
+    await harness.deliver(harness.user(ADMIN_TG).command("rekap"));
+    expect(harness.telegram.lastText(ADMIN_TG)).toContain(
+      "1. Dewi Lestari (Dinas DISKOMINFO) — realisasi indikator utama 80%, 0 laporan disetujui, nilai IKM loket -, nilai masukan rekan 3\n" +
+        "2. Andi Wijaya (Dinas DISKOMINFO) — realisasi indikator utama 80%, 0 laporan disetujui, nilai IKM loket -, nilai masukan rekan 2",
     );
   });
 
@@ -126,7 +169,7 @@ describe("/rekap: award candidates and the coaching list", () => {
       employeeId: 0,
       name,
       unitName: "U",
-      criteria: { mainRealisation, approvedWork, citizenScore },
+      criteria: { mainRealisation, approvedWork, citizenScore, peerScore: null },
     });
     expect(rankAwards([c("A", null, 9), c("B", 90, 1), c("C", 90, 5)]).map((x) => x.name)).toEqual(["C", "B", "A"]);
     // The citizen score decides only between those equal on realisation and approved work.

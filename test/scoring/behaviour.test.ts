@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BERAKHLAK_VALUES, behaviourRating, summarisePeerFeedback } from "../../src/scoring/index.ts";
+import { BERAKHLAK_VALUES, behaviourRating, peerScore, summarisePeerFeedback } from "../../src/scoring/index.ts";
 import type { BerakhlakValue, PeerFeedbackItem, Rating } from "../../src/scoring/index.ts";
 
 /** Rates the first values of BERAKHLAK_VALUES with the given ratings, in order. */
@@ -108,5 +108,36 @@ describe("summarisePeerFeedback", () => {
     expect(summary?.perValue.AKUNTABEL).toEqual({ ABOVE: 0, MEETS: 2, BELOW: 0 });
     expect(summary?.perValue.KOLABORATIF).toEqual({ ABOVE: 0, MEETS: 0, BELOW: 0 });
     expect(JSON.stringify(summary)).not.toMatch(/"a"|"b"|"c"|giver/);
+  });
+});
+
+describe("peerScore: the colleagues' ratings as one number for ranking awards", () => {
+  const three = (ratings: Array<[BerakhlakValue, Rating]>) =>
+    summarisePeerFeedback(
+      [1, 2, 3].flatMap((giverId) => ratings.map(([value, rating]) => ({ giverId, value, rating }))),
+    )!;
+
+  it.each<[string, Array<[BerakhlakValue, Rating]>, number]>([
+    [
+      "all above expectations is 3",
+      [
+        ["LOYAL", "ABOVE"],
+        ["ADAPTIF", "ABOVE"],
+      ],
+      3,
+    ],
+    ["all as expected is 2", [["LOYAL", "MEETS"]], 2],
+    ["all below is 1", [["KOMPETEN", "BELOW"]], 1],
+    [
+      "the mean over every value given, to 2 decimals",
+      [
+        ["LOYAL", "ABOVE"],
+        ["ADAPTIF", "MEETS"],
+        ["KOMPETEN", "MEETS"],
+      ],
+      2.33,
+    ],
+  ])("%s", (_behaviour, ratings, score) => {
+    expect(peerScore(three(ratings))).toBe(score);
   });
 });

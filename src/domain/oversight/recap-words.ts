@@ -12,6 +12,7 @@ export const awardLine = (t: Translate, a: AwardCandidate, rank: number) =>
     realisation: a.criteria.mainRealisation === null ? "-" : formatNumber(a.criteria.mainRealisation, 1),
     approved: a.criteria.approvedWork ?? 0,
     citizen: a.criteria.citizenScore === null ? "-" : formatNumber(a.criteria.citizenScore, 2),
+    peer: a.criteria.peerScore === null ? "-" : formatNumber(a.criteria.peerScore, 2),
   });
 
 /** A coaching candidate with each reason, as /rekap and the dashboard print it. */

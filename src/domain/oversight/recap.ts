@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.ts";
 import type { Evaluation } from "../../generated/prisma/client.ts";
-import type { Predicate } from "../../scoring/index.ts";
+import { peerScore, type PeerFeedbackSummary, type Predicate } from "../../scoring/index.ts";
+import { peerSummaries } from "../peer/summary.ts";
 import { periodCloses, previousPeriod } from "../evaluation/periods.ts";
 import { loadDeadlinePolicy, loadFeedbackPolicy, loadOversightPolicy, loadRatingPolicy } from "../policy/load.ts";
 import { isLowReporting, reportingRecords, unitWorkingDays, type ReportingRecord } from "../report/low-reporting.ts";
@@ -24,10 +25,10 @@ export interface AwardCandidate {
 /**
  * The ranking criteria, most important first; a criterion added here is ranked after the ones
  * before it and shown with them. `citizenScore` is the IKM score of the counters the person serves
- * in the period (null when they serve none, or nobody answered). The peer summary (#13's peer
- * feedback) is to come after it.
+ * in the period (null when they serve none, or nobody answered); `peerScore` the mean of the
+ * colleagues' BerAKHLAK ratings, 1–3 (null below the anonymity minimum of colleagues).
  */
-export const AWARD_CRITERIA = ["mainRealisation", "approvedWork", "citizenScore"] as const;
+export const AWARD_CRITERIA = ["mainRealisation", "approvedWork", "citizenScore", "peerScore"] as const;
 export type AwardCriterion = (typeof AWARD_CRITERIA)[number];
 
 export type CoachingReason = "predicate" | "results-below-twice" | "low-reporting";
@@ -76,9 +77,10 @@ export async function recap(
   const top = current.filter((e) => e.predicate === "SANGAT_BAIK");
   const topIds = top.map((e) => e.employeeId);
   const { ikmMinRespondents } = await loadFeedbackPolicy(db);
-  const [approved, citizen, reporting] = await Promise.all([
+  const [approved, citizen, peers, reporting] = await Promise.all([
     approvedCounts(db, topIds, input.period),
     ikmOfStaff(db, { ...input.period, employeeIds: topIds, minRespondents: ikmMinRespondents }),
+    peerSummaries(db, topIds, input.period),
     unitWorkingDays(db, input.unitIds, input.period.from, input.period.to).then((days) => reportingRecords(db, days)),
   ]);
   const awards = rankAwards(
@@ -90,11 +92,14 @@ export async function recap(
         mainRealisation: mainRealisation(e.realisation),
         approvedWork: approved.get(e.employeeId) ?? 0,
         citizenScore: citizen.get(e.employeeId)?.score ?? null,
+        peerScore: peerScoreOf(peers.get(e.employeeId)),
       },
     })),
   ).slice(0, input.awards);
   return { awards, coaching: coachingList(current, earlierBelow, reporting) };
 }
+
+const peerScoreOf = (summary: PeerFeedbackSummary | null | undefined) => (summary ? peerScore(summary) : null);
 
 /** Low predicate, work results below twice running, low reporting over the period: each with its reason, by name. */
 function coachingList(
