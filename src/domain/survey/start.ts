@@ -64,24 +64,29 @@ export async function startSurvey(db: Db, input: StartInput): Promise<StartOutco
   return { kind: "started", state: await loadSurveyState(db, id) };
 }
 
+/** Two-key advisory lock space of the burst check (the second key is the counter's id). */
+const BURST_LOCK = 0x534b4d; // "SKM"
+
 /**
  * Many first-time respondents to one counter within minutes look like a campaign, not customers:
  * their responses are flagged (shown beside the unit's figures), never refused. "First-time": the
- * account answered no survey before the window.
+ * account answered no survey before the window. Starts at one counter take turns here (a lock per
+ * counter until the transaction ends), so concurrent ones never flag the same rows in two orders.
  */
 async function flagBurst(
-  tx: Pick<Db, "$executeRaw">,
+  tx: Pick<Db, "$executeRaw" | "$queryRaw">,
   counterId: number,
   now: Date,
   policy: Pick<FeedbackPolicy, "burstResponses" | "burstMinutes">,
 ) {
   const since = new Date(now.getTime() - policy.burstMinutes * 60_000);
+  await tx.$queryRaw`SELECT 1 AS "locked" FROM pg_advisory_xact_lock(${BURST_LOCK}::int, ${counterId}::int)`;
   await tx.$executeRaw`
     WITH fresh AS (
-      SELECT r."id" FROM "SurveyResponse" r
+      SELECT r."id", r."flagged" FROM "SurveyResponse" r
       WHERE r."counterId" = ${counterId} AND r."createdAt" >= ${since}
         AND NOT EXISTS (SELECT 1 FROM "SurveyResponse" o
                         WHERE o."respondentHash" = r."respondentHash" AND o."createdAt" < ${since}))
     UPDATE "SurveyResponse" SET "flagged" = true
-    WHERE "id" IN (SELECT "id" FROM fresh) AND (SELECT count(*) FROM fresh) >= ${policy.burstResponses}`;
+    WHERE "id" IN (SELECT "id" FROM fresh WHERE NOT "flagged") AND (SELECT count(*) FROM fresh) >= ${policy.burstResponses}`;
 }
