@@ -93,8 +93,13 @@ async function openEmbedded(dataDir: string): Promise<Database> {
 /**
  * PGlite is one process's database: a second process opening the same folder would corrupt it.
  * A lock file with our pid refuses that, and a stale lock from a crashed process is taken over.
+ * Returns the function that releases it.
  */
-function lockDirectory(path: string): () => void {
+export function lockDirectory(
+  path: string,
+  inUse = (holder: number) =>
+    `The embedded database in ${join(path, "..", "pglite")} is in use by process ${holder}. Stop it first, or set DATABASE_URL to share a PostgreSQL server.`,
+): () => void {
   mkdirSync(join(path, ".."), { recursive: true });
   try {
     const fd = openSync(path, "wx");
@@ -103,9 +108,7 @@ function lockDirectory(path: string): () => void {
   } catch {
     const holder = Number(readFileSync(path, "utf8"));
     if (holder && holder !== process.pid && isAlive(holder)) {
-      throw new DatabaseError(
-        `The embedded database in ${join(path, "..", "pglite")} is in use by process ${holder}. Stop it first, or set DATABASE_URL to share a PostgreSQL server.`,
-      );
+      throw new DatabaseError(inUse(holder));
     }
     writeFileSync(path, String(process.pid));
   }
