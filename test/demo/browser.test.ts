@@ -57,7 +57,7 @@ describe.skipIf(skipBrowserTests)("lapkin demo in a browser", () => {
   };
   const become = (name: string) => page.locator(".persona", { hasText: name }).click();
 
-  it("goes through the tour: invite, /lapor with a photo, approval with a rating, the decision, the group's chart", async () => {
+  it("goes through the tour: invite, /lapor with a photo, approval with a rating, the decision, the group's chart, a citizen's survey, the dashboard", async () => {
     expect(demo.output()).toContain("ignores BOT_TOKEN and BOT_API_ROOT");
     await page.goto(url);
     await page.waitForSelector("body[data-ready=true]");
