@@ -2,6 +2,7 @@
 // with `npx tsx bench/<name>.ts`. Timings are printed, never asserted: CI does not run this.
 const BENCHES: Record<string, () => Promise<void>> = {
   startup: async () => (await import("./startup.ts")).benchStartup(),
+  demo: async () => (await import("./demo.ts")).benchDemo(),
   import: async () => (await import("./import.ts")).benchImport({}),
   report: async () => (await import("./report.ts")).benchReport(),
   summary: async () => (await import("./summary.ts")).benchSummary(),

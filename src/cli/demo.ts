@@ -1,4 +1,5 @@
 import { createServer, type AddressInfo } from "node:net";
+import { setFlagsFromString } from "node:v8";
 import { join, resolve } from "node:path";
 import { loadConfig } from "../config.ts";
 import type { Database } from "../db/client.ts";
@@ -26,6 +27,10 @@ interface DemoOptions {
 export async function demoCommand(args: string[], io: CliIo): Promise<number> {
   const options = parseArgs(args);
   const started = performance.now();
+  // The embedded database is WebAssembly (9 MB); V8's optimising tier recompiles its hot parts on
+  // every start, seconds of CPU that the demo's few small queries never win back. Set before the
+  // database is first opened, the baseline compiler alone serves this process.
+  setFlagsFromString("--liftoff-only");
   if (io.env.BOT_TOKEN || io.env.BOT_API_ROOT)
     io.stderr.write(
       "lapkin demo ignores BOT_TOKEN and BOT_API_ROOT: it talks to its own Bot API server, never to Telegram.\n",

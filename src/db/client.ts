@@ -1,9 +1,5 @@
 import { mkdirSync, openSync, closeSync, writeFileSync, readFileSync, unlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import type { SqlRunner } from "./migrate.ts";
 
@@ -24,7 +20,9 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
   return options.databaseUrl ? openPostgres(options.databaseUrl) : openEmbedded(options.dataDir);
 }
 
+// Each kind's driver is loaded when that kind is opened: start-up pays for one of them only.
 async function openPostgres(url: string): Promise<Database> {
+  const [{ default: pg }, { PrismaPg }] = await Promise.all([import("pg"), import("@prisma/adapter-pg")]);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on("error", () => {}); // an idle client's lost connection is reported on the next query instead
   try {
@@ -63,8 +61,12 @@ async function openPostgres(url: string): Promise<Database> {
 async function openEmbedded(dataDir: string): Promise<Database> {
   const dir = resolve(dataDir, "pglite");
   mkdirSync(dir, { recursive: true });
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("pglite-prisma-adapter"),
+  ]);
   const releaseLock = lockDirectory(resolve(dataDir, "pglite.lock"));
-  let pglite: PGlite;
+  let pglite: InstanceType<typeof PGlite>;
   try {
     pglite = await PGlite.create(dir);
   } catch (error) {
@@ -91,8 +93,13 @@ async function openEmbedded(dataDir: string): Promise<Database> {
 /**
  * PGlite is one process's database: a second process opening the same folder would corrupt it.
  * A lock file with our pid refuses that, and a stale lock from a crashed process is taken over.
+ * Returns the function that releases it.
  */
-function lockDirectory(path: string): () => void {
+export function lockDirectory(
+  path: string,
+  inUse = (holder: number) =>
+    `The embedded database in ${join(path, "..", "pglite")} is in use by process ${holder}. Stop it first, or set DATABASE_URL to share a PostgreSQL server.`,
+): () => void {
   mkdirSync(join(path, ".."), { recursive: true });
   try {
     const fd = openSync(path, "wx");
@@ -101,9 +108,7 @@ function lockDirectory(path: string): () => void {
   } catch {
     const holder = Number(readFileSync(path, "utf8"));
     if (holder && holder !== process.pid && isAlive(holder)) {
-      throw new DatabaseError(
-        `The embedded database in ${join(path, "..", "pglite")} is in use by process ${holder}. Stop it first, or set DATABASE_URL to share a PostgreSQL server.`,
-      );
+      throw new DatabaseError(inUse(holder));
     }
     writeFileSync(path, String(process.pid));
   }

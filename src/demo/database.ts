@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { openDatabase, type Database } from "../db/client.ts";
+import { lockDirectory, openDatabase, type Database } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { systemClock } from "../lib/clock.ts";
 import { CAST, EXAMPLES_DIR, prepareWorld } from "./world.ts";
@@ -26,15 +26,29 @@ export async function openDemoDatabase(options: {
 }): Promise<{ database: Database; dataDir: string }> {
   const dataDir = join(options.demoDir, "session");
   if (options.databaseUrl) return { database: await migrated(options.databaseUrl, dataDir), dataDir };
-  if (options.start === "reset") rmSync(options.demoDir, { recursive: true, force: true });
-  if (options.start !== "keep" || !existsSync(join(dataDir, "pglite"))) {
+  // Taken before anything is deleted: a second demo on the same folder must not pull the first's
+  // database from under it. Held until the demo's database closes.
+  mkdirSync(options.demoDir, { recursive: true });
+  const release = lockDirectory(
+    join(options.demoDir, "demo.lock"),
+    (holder) =>
+      `A demo is already running on ${options.demoDir} (process ${holder}). Stop it first, or set another DATA_DIR.`,
+  );
+  try {
     const template = join(options.demoDir, "template");
-    await ensureTemplate(template, options.defaultTimeZone);
-    rmSync(dataDir, { recursive: true, force: true });
-    mkdirSync(dataDir, { recursive: true });
-    cpSync(join(template, "pglite"), join(dataDir, "pglite"), { recursive: true });
+    if (options.start === "reset") rmSync(template, { recursive: true, force: true });
+    if (options.start !== "keep" || !existsSync(join(dataDir, "pglite"))) {
+      await ensureTemplate(template, options.defaultTimeZone);
+      rmSync(dataDir, { recursive: true, force: true });
+      mkdirSync(dataDir, { recursive: true });
+      cpSync(join(template, "pglite"), join(dataDir, "pglite"), { recursive: true });
+    }
+    const database = await migrated(undefined, dataDir);
+    return { database: { ...database, close: () => database.close().finally(release) }, dataDir };
+  } catch (error) {
+    release();
+    throw error;
   }
-  return { database: await migrated(undefined, dataDir), dataDir };
 }
 
 async function migrated(databaseUrl: string | undefined, dataDir: string): Promise<Database> {

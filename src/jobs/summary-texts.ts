@@ -3,7 +3,7 @@ import { formatNumber } from "../lib/number.ts";
 import { translate } from "../lib/i18n.ts";
 import { shorten } from "../lib/telegram-limits.ts";
 import type { ScheduledUnit } from "./calendars.ts";
-import { renderWeeklyChart } from "./chart.ts";
+import type { renderWeeklyChart } from "./chart.ts";
 import type { JobContext } from "./job-context.ts";
 import { dayRate, weekRate, type WeeklyStats } from "./summary-stats.ts";
 

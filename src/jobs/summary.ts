@@ -1,7 +1,7 @@
 import type { OutgoingMessage } from "../domain/outbox.ts";
 import { dayOff } from "../domain/calendar.ts";
 import { workingDaysOfWeek } from "./calendars.ts";
-import { renderWeeklyChart } from "./chart.ts";
+import type { renderWeeklyChart } from "./chart.ts";
 import type { JobContext, JobOutcome } from "./job-context.ts";
 import { enqueueMessages } from "../domain/outbox.ts";
 import { weeklyStats, weekRate } from "./summary-stats.ts";
@@ -15,7 +15,7 @@ import { DEFAULT_FEEDBACK_POLICY } from "../domain/policy/sections.ts";
  * cannot be sent: the row's fallback), and a private summary to each linked head of the unit.
  * The chart's bytes are queued with the message, so the instance that sends it needs no file.
  */
-export async function weeklySummary(ctx: JobContext, render = renderWeeklyChart): Promise<JobOutcome> {
+export async function weeklySummary(ctx: JobContext, render?: typeof renderWeeklyChart): Promise<JobOutcome> {
   const days = workingDaysOfWeek(ctx.localDate, ctx.unit.calendar);
   if (dayOff(ctx.localDate, ctx.unit.calendar) || days.at(-1) !== ctx.localDate) {
     return { status: "SKIPPED", details: { reason: "not-last-working-day" } };
@@ -30,7 +30,10 @@ export async function weeklySummary(ctx: JobContext, render = renderWeeklyChart)
   const byLocale = new Map<string, Uint8Array | null>();
   for (const group of groups) {
     const caption = summaryCaption(ctx.unit, weekOf, stats, group.language, ctx.policy.weeklySummary.recognition, ikm);
-    if (!byLocale.has(group.language)) byLocale.set(group.language, drawChart(ctx, stats, group.language, render));
+    if (!byLocale.has(group.language)) {
+      render ??= (await import("./chart.ts")).renderWeeklyChart; // canvas and chart.js: at the first chart, not at start-up
+      byLocale.set(group.language, drawChart(ctx, stats, group.language, render));
+    }
     const chart = byLocale.get(group.language);
     const chat_id = group.chatId.toString();
     const text = {

@@ -1,8 +1,12 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Api, GrammyError, InputFile } from "grammy";
 import type { Message, Update } from "grammy/types";
 import { DemoTelegram, type DemoEvent } from "../../src/demo/bot-api/state.ts";
 import { listenBotApi, type BotApiServer } from "../../src/demo/bot-api/http.ts";
+import { METHODS } from "../../src/demo/bot-api/methods.ts";
 
 const TOKEN = "7000000001:demo-test";
 /** A tiny real PNG (2×3 pixels), so sizes can be checked. */
@@ -18,12 +22,18 @@ describe("the demo Bot API server", () => {
   let server: BotApiServer;
   let api: Api;
   const events: DemoEvent[] = [];
+  /** The methods the tests below called, for the last test: every method Lapkin calls is among them. */
+  const exercised = new Set<string>();
 
   beforeAll(async () => {
     telegram = new DemoTelegram(TOKEN, { id: 7000000001, username: "lapkin_demo_bot", first_name: "Lapkin" });
     telegram.subscribe((e) => events.push(e));
     server = await listenBotApi(telegram);
     api = new Api(TOKEN, { apiRoot: server.apiRoot });
+    api.config.use((call, method, payload, signal) => {
+      exercised.add(method);
+      return call(method, payload, signal);
+    });
     telegram.openChat({ id: person.id, type: "private", first_name: person.first_name });
     telegram.openChat({ id: group, type: "supergroup", title: "Grup DUKCAPIL" });
   });
@@ -252,7 +262,45 @@ describe("the demo Bot API server", () => {
     expect(await api.getUpdates({ timeout: 0 })).toEqual([]);
     await hook.close();
   });
+
+  // Runs last (vitest keeps the order within a file): it reads what the tests above called.
+  it("every Bot API method Lapkin calls is served by the demo server and called by a test above", () => {
+    const used = methodsLapkinCalls();
+    expect(used).toContain("sendMessage"); // the scan itself finds calls
+    expect(used.filter((method) => !(method in METHODS))).toEqual([]);
+    expect(used.filter((method) => !exercised.has(method))).toEqual([]);
+  });
 });
+
+const SRC = fileURLToPath(new URL("../../src/", import.meta.url));
+const BOT_API_VERB =
+  "(?:get|send|edit|delete|answer|set|copy|forward|pin|unpin|leave|ban|restrict|promote|stop)[A-Z]\\w*";
+
+/**
+ * The Bot API methods Lapkin's own code calls (src/ but the demo and generated code): grammY's
+ * calls on ctx, ctx.api or bot.api, ctx.reply and its replyWith… shortcuts, and method names
+ * written as strings (the outbox's rows, the command menu). getUpdates is @grammyjs/runner's.
+ */
+function methodsLapkinCalls(): string[] {
+  const found = new Set(["getUpdates"]);
+  const call = new RegExp(`\\b(?:ctx|api|ctx\\.api|bot\\.api)\\.(${BOT_API_VERB})\\(`, "g");
+  const named = new RegExp(`"(${BOT_API_VERB})"`, "g");
+  for (const file of sourceFiles(SRC)) {
+    const text = readFileSync(file, "utf8");
+    for (const match of text.matchAll(call)) found.add(match[1]!);
+    for (const match of text.matchAll(named)) found.add(match[1]!);
+    for (const match of text.matchAll(/\bctx\.reply(?:With(\w+))?\(/g)) found.add(`send${match[1] ?? "Message"}`);
+  }
+  return [...found].sort();
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return dir === SRC && ["demo", "generated"].includes(entry.name) ? [] : sourceFiles(path);
+    return entry.name.endsWith(".ts") ? [path] : [];
+  });
+}
 
 /** A webhook receiver on a free port. */
 async function listenHook(onUpdate: (secret: string | null, update: Update) => void) {

@@ -57,7 +57,7 @@ describe.skipIf(skipBrowserTests)("lapkin demo in a browser", () => {
   };
   const become = (name: string) => page.locator(".persona", { hasText: name }).click();
 
-  it("goes through the tour: invite, /lapor with a photo, approval with a rating, the decision, the group's chart", async () => {
+  it("goes through the tour: invite, /lapor with a photo, approval with a rating, the decision, the group's chart, a citizen's survey, the dashboard", async () => {
     expect(demo.output()).toContain("ignores BOT_TOKEN and BOT_API_ROOT");
     await page.goto(url);
     await page.waitForSelector("body[data-ready=true]");
@@ -109,8 +109,37 @@ describe.skipIf(skipBrowserTests)("lapkin demo in a browser", () => {
     expect(await chart.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth > 100)).toBe(true);
     await page.screenshot({ path: screenshotPath("demo-5-group-chart") });
 
+    // A citizen follows a counter's poster link (its fb_ deep link) and rates the service.
+    await page.locator('[data-step="survey"] .step-links a').first().click();
+    await expect.poll(() => page.locator("#chat-title").textContent()).toBe("Warga");
+    await waitFor("Survei Kepuasan Masyarakat");
+    // Each answer edits the question in place: the next click waits for the next question.
+    await button("Nilai keseluruhan saja").click();
+    await waitFor("Secara keseluruhan");
+    await button("4 Sangat baik").click();
+    await waitFor("Ada saran atau komentar");
+    await button("Lewati").click();
+    await waitFor("Apakah ini sebuah pengaduan");
+    await button("Tidak").click();
+    await waitFor("Terima kasih atas penilaian Anda");
+    await page.screenshot({ path: screenshotPath("demo-6-survey") });
+
+    // The supervisor asks for the dashboard; its one-time link opens it in a new tab, signed in.
+    await page.click('[data-step="dashboard"] .go');
+    await waitFor("Tautan masuk dasbor");
+    const [dashboard] = await Promise.all([
+      page.waitForEvent("popup"),
+      bubble("Tautan masuk dasbor").locator('a[href*="/masuk/"]').click(),
+    ]);
+    // Signed in by the one-time link, then sent on to the dashboard's own page.
+    await dashboard.waitForURL((address) => address.pathname.startsWith("/dasbor"), { timeout: 20_000 });
+    await dashboard.getByText("Rina Marlina").first().waitFor({ timeout: 20_000 });
+    await dashboard.screenshot({ path: screenshotPath("demo-7-dashboard") });
+    await dashboard.close();
+
     // The tour ticks each step from the database and the chats, a moment after the event.
-    for (const step of ["invite", "report", "approve", "summary"])
+    for (const step of ["invite", "report", "approve", "summary", "survey", "dashboard"])
       await page.locator(`#tour li.done[data-step="${step}"]`).waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: screenshotPath("demo-8-tour-done") });
   }, 240_000);
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -51,6 +51,25 @@ describe("lapkin demo's options", () => {
       expect(connections).toBe(0);
     } finally {
       await new Promise((resolve) => server.close(resolve));
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("lapkin demo's folder", () => {
+  it("is refused while another demo runs on it, before anything of that demo is deleted (even with --reset)", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "lapkin-demo-lock-"));
+    const session = join(dataDir, "demo", "session", "pglite");
+    try {
+      mkdirSync(session, { recursive: true });
+      writeFileSync(join(session, "PG_VERSION"), "17");
+      // A live process other than this one holds the demo (the parent: the test runner).
+      writeFileSync(join(dataDir, "demo", "demo.lock"), String(process.ppid));
+      const { code, err } = await run(["demo", "--reset"], dataDir);
+      expect(code).toBe(2);
+      expect(err).toContain(`A demo is already running on ${join(dataDir, "demo")} (process ${process.ppid})`);
+      expect(existsSync(join(session, "PG_VERSION"))).toBe(true);
+    } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { createCanvas, loadImage } from "@napi-rs/canvas";
 import type { FileStore } from "../../storage/file-store.ts";
 
 /** The longest side of a thumbnail, in pixels. */
@@ -20,6 +19,7 @@ export async function thumbnailOf(
   if (cached) return cached;
   const original = await storage.get(evidence.path);
   if (!original) return undefined;
+  const { createCanvas, loadImage } = await import("@napi-rs/canvas"); // not at start-up
   const image = await loadImage(Buffer.from(original)).catch(() => undefined);
   if (!image || !image.width || !image.height) return undefined;
   const scale = Math.min(1, THUMB_SIZE / Math.max(image.width, image.height));

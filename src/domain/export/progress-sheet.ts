@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import type { Db } from "../../db/client.ts";
 import type { Period } from "../skp/periods.ts";
 import { issueEvidenceLinks } from "../report/evidence-links.ts";
@@ -84,7 +83,8 @@ export async function writeProgressSheet(
 
 /** One employee's month as e-Kinerja imports it: one sheet, exactly its columns. */
 export async function progressWorkbookBuffer(rows: ProgressRow[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import("exceljs"); // only when exporting: not at start-up
+  const workbook = new Excel.Workbook();
   workbook.creator = "Lapkin";
   const worksheet = workbook.addWorksheet(PROGRESS_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
   worksheet.columns = PROGRESS_COLUMNS;

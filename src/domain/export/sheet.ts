@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { Prisma } from "../../generated/prisma/client.ts";
 
 /** What every sheet writer is given: the streaming workbook it adds its sheet to. */

@@ -1,6 +1,5 @@
 import { closeSync, openSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import ExcelJS from "exceljs";
 import type { Db } from "../../db/client.ts";
 import { writeEvaluations } from "./evaluations-sheet.ts";
 import { writeRealisation } from "./realisation-sheet.ts";
@@ -60,7 +59,8 @@ export async function exportWorkbook(
   const temp = join(dirname(options.path), `.${basename(options.path)}.${process.pid}.tmp`);
   closeSync(openSync(temp, "w", 0o600)); // fails here, before any work, when the folder is not writable
   try {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    const { default: Excel } = await import("exceljs"); // only when exporting: not at start-up
+    const workbook = new Excel.stream.xlsx.WorkbookWriter({
       filename: temp,
       useStyles: true,
       useSharedStrings: false,

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { cleanText } from "../../lib/clean-text.ts";
 import { ImportError, type Problem, type Table } from "./types.ts";
 
@@ -97,7 +97,8 @@ function detectDelimiter(text: string): string {
 
 /** Each sheet with content is a table of its own, named "file.xlsx[Sheet]". */
 async function readXlsx(path: string, problems: Problem[]): Promise<Table[]> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import("exceljs"); // only for workbooks: not at start-up
+  const workbook = new Excel.Workbook();
   await workbook.xlsx.readFile(path);
   const tables: Table[] = [];
   workbook.eachSheet((sheet) => {

@@ -7,7 +7,6 @@ import { evaluationAccess, scopeUnits } from "../../domain/oversight/scope.ts";
 import { loadRatingPolicy } from "../../domain/policy/load.ts";
 import { periodLabel } from "../../domain/skp/period-label.ts";
 import type { Period } from "../../domain/skp/periods.ts";
-import { renderNineBox } from "../../lib/nine-box.ts";
 import { shorten, MESSAGE_MAX } from "../../lib/telegram-limits.ts";
 import { feedbackLines } from "../feedback/render.ts";
 import { calibrationData } from "./callback-data.ts";
@@ -89,6 +88,7 @@ export async function showNineBox(turn: Turn, unitId: number, period: Period) {
     RATINGS.map((b) => cells.find((c) => c.results === r && c.behaviour === b)!.names.length),
   );
   const label = (r: (typeof RATINGS)[number]) => ctx.t(`rating-${r}`);
+  const { renderNineBox } = await import("../../lib/nine-box.ts"); // the canvas: not at start-up
   const png = renderNineBox({
     title: `${overview.unit.name} — ${periodName(turn, period)}`.slice(0, 70),
     counts,
