@@ -12,7 +12,8 @@ const TICKS_PER_SECOND = 100;
 /**
  * `lapkin demo` from a new process to "Lapkin demo ready": the very first run on an empty DATA_DIR
  * (creates the embedded database and the example city), a fresh start later (copies the prepared
- * database), `--keep` (reuses the last session) and `--reset` (starts over). Target: under 5 s.
+ * database; `npm install` prepares that template, so a newcomer's first `npm run demo` is this case),
+`--keep` (reuses the last session) and `--reset` (starts over). Target: under 5 s.
  * The machine may be shared, so the process's CPU time (user+sys, all threads) is printed beside
  * the wall time: it is far less noisy.
  */

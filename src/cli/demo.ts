@@ -7,13 +7,15 @@ import { createLogger } from "../lib/logger.ts";
 import { startLapkin, StartupError, type RunningLapkin } from "../app.ts";
 import { listenBotApi, type BotApiServer } from "../demo/bot-api/http.ts";
 import { DEMO_TOKEN, demoTelegram, setUpDemo } from "../demo/setup.ts";
-import { openDemoDatabase } from "../demo/database.ts";
+import { openDemoDatabase, prepareDemoTemplate } from "../demo/database.ts";
 import type { CliIo } from "./context.ts";
 import { UserError } from "./errors.ts";
 
-const USAGE = "Usage: lapkin demo [--reset | --keep] [--database postgres://…]";
+const USAGE = "Usage: lapkin demo [--reset | --keep] [--database postgres://…] | lapkin demo --prepare";
 
 interface DemoOptions {
+  /** Only build the embedded template (the example city imported), then exit. */
+  prepare: boolean;
   keep: boolean;
   reset: boolean;
   database?: string;
@@ -36,6 +38,7 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
       "lapkin demo ignores BOT_TOKEN and BOT_API_ROOT: it talks to its own Bot API server, never to Telegram.\n",
     );
   const demoDir = resolve(io.env.DATA_DIR || "./data", "demo");
+  if (options.prepare) return prepare(io, demoDir, started);
 
   const { telegram, clock } = demoTelegram();
   const botApi = await listenBotApi(telegram);
@@ -79,11 +82,20 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+/** `--prepare`: the template only, so that the first demo after `npm install` starts from a copy. */
+async function prepare(io: CliIo, demoDir: string, started: number): Promise<number> {
+  const { defaultTimeZone } = loadConfig({ BOT_TOKEN: DEMO_TOKEN, DEFAULT_TIMEZONE: io.env.DEFAULT_TIMEZONE });
+  await prepareDemoTemplate({ demoDir, defaultTimeZone });
+  io.stdout.write(`Lapkin demo prepared in ${((performance.now() - started) / 1000).toFixed(1)} s (${demoDir}).\n`);
+  return 0;
+}
+
 function parseArgs(args: string[]): DemoOptions {
-  const options: DemoOptions = { keep: false, reset: false };
+  const options: DemoOptions = { prepare: false, keep: false, reset: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === "--keep") options.keep = true;
+    if (arg === "--prepare") options.prepare = true;
+    else if (arg === "--keep") options.keep = true;
     else if (arg === "--reset") options.reset = true;
     else if (arg === "--database" || arg.startsWith("--database=")) {
       const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : args[++i];
@@ -93,6 +105,8 @@ function parseArgs(args: string[]): DemoOptions {
     } else if (arg === "--help" || arg === "-h") throw new UserError(USAGE, 0);
     else throw new UserError(`Unknown option "${arg}".\n${USAGE}`);
   }
+  if (options.prepare && (options.keep || options.reset || options.database))
+    throw new UserError(`--prepare takes no other option.\n${USAGE}`);
   if (options.keep && options.reset) throw new UserError(`--keep and --reset contradict each other.\n${USAGE}`);
   // A database someone names is never emptied by the demo: it imports into it, idempotently.
   if (options.reset && options.database)

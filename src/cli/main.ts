@@ -64,7 +64,7 @@ const COMMANDS: Record<string, Command> = {
   },
   demo: {
     summary: "the whole product in a browser at /demo, with no Telegram token",
-    usage: "demo [--reset | --keep] [--database URL]",
+    usage: "demo [--reset | --keep] [--database URL] | demo --prepare",
     run: async (a, io) => (await import("./demo.ts")).demoCommand(a, io),
     ownDatabase: true,
   },

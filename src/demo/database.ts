@@ -18,6 +18,19 @@ export type DemoStart = "fresh" | "keep" | "reset";
  * reuses the session; `--reset` rebuilds both. The template is rebuilt by itself when a migration
  * or an example file changes. With `--database`, that database is used as it is.
  */
+/**
+ * Builds the template ahead of any demo (`lapkin demo --prepare`, run by `npm install`), so that the
+ * first `npm run demo` only copies it. Nothing is done when the template is already current.
+ */
+export async function prepareDemoTemplate(options: { demoDir: string; defaultTimeZone: string }): Promise<void> {
+  const release = lockDemo(options.demoDir);
+  try {
+    await ensureTemplate(join(options.demoDir, "template"), options.defaultTimeZone);
+  } finally {
+    release();
+  }
+}
+
 export async function openDemoDatabase(options: {
   demoDir: string;
   start: DemoStart;
@@ -28,12 +41,7 @@ export async function openDemoDatabase(options: {
   if (options.databaseUrl) return { database: await migrated(options.databaseUrl, dataDir), dataDir };
   // Taken before anything is deleted: a second demo on the same folder must not pull the first's
   // database from under it. Held until the demo's database closes.
-  mkdirSync(options.demoDir, { recursive: true });
-  const release = lockDirectory(
-    join(options.demoDir, "demo.lock"),
-    (holder) =>
-      `A demo is already running on ${options.demoDir} (process ${holder}). Stop it first, or set another DATA_DIR.`,
-  );
+  const release = lockDemo(options.demoDir);
   try {
     const template = join(options.demoDir, "template");
     if (options.start === "reset") rmSync(template, { recursive: true, force: true });
@@ -49,6 +57,14 @@ export async function openDemoDatabase(options: {
     release();
     throw error;
   }
+}
+
+function lockDemo(demoDir: string): () => void {
+  mkdirSync(demoDir, { recursive: true });
+  return lockDirectory(
+    join(demoDir, "demo.lock"),
+    (holder) => `A demo is already running on ${demoDir} (process ${holder}). Stop it first, or set another DATA_DIR.`,
+  );
 }
 
 async function migrated(databaseUrl: string | undefined, dataDir: string): Promise<Database> {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,6 +27,7 @@ describe("lapkin demo's options", () => {
     [["demo", "--database", "mysql://x"], "--database needs a postgres:// URL"],
     [["demo", "--reset", "--database", "postgres://h/db"], "--reset empties only the demo's own embedded database"],
     [["demo", "--fast"], 'Unknown option "--fast"'],
+    [["demo", "--prepare", "--keep"], "--prepare takes no other option"],
   ])("%j is refused with a readable message, before anything starts", async (args, message) => {
     const { code, err } = await run(args);
     expect(code).toBe(2);
@@ -36,7 +37,7 @@ describe("lapkin demo's options", () => {
 
   it("is listed in the usage", async () => {
     const { out } = await run(["help"]);
-    expect(out).toContain("lapkin demo [--reset | --keep] [--database URL]");
+    expect(out).toContain("lapkin demo [--reset | --keep] [--database URL] | demo --prepare");
   });
 
   it("is never handed to a Lapkin running on DATA_DIR's embedded database (the demo has its own)", async () => {
@@ -73,6 +74,26 @@ describe("lapkin demo's folder", () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+});
+
+describe("lapkin demo --prepare (what npm install runs)", () => {
+  it("builds the template a demo copies, once: a second run finds it current and leaves it", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "lapkin-demo-prepare-"));
+    try {
+      const first = await run(["demo", "--prepare"], dataDir);
+      expect(first.code).toBe(0);
+      expect(first.out).toContain("Lapkin demo prepared");
+      const stamp = join(dataDir, "demo", "template", "stamp");
+      const built = statSync(stamp).mtimeMs;
+      expect(existsSync(join(dataDir, "demo", "template", "pglite"))).toBe(true);
+      expect(existsSync(join(dataDir, "demo", "session"))).toBe(false);
+
+      expect((await run(["demo", "--prepare"], dataDir)).code).toBe(0);
+      expect(statSync(stamp).mtimeMs).toBe(built);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe("lapkin demo's settings", () => {
