@@ -15,6 +15,13 @@ export interface Database {
 
 export class DatabaseError extends Error {}
 
+/**
+ * A transaction waits up to 20 s for a connection (Prisma's default is 2 s). In a burst (citizens
+ * scanning a poster, a whole unit reporting at 16:00) more transactions start than the pool has
+ * connections; waiting a little is better than answering some of them with an error.
+ */
+const TRANSACTIONS = { maxWait: 20_000 };
+
 /** PostgreSQL when a URL is given, otherwise PGlite in `<dataDir>/pglite`, created on first use. */
 export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
   return options.databaseUrl ? openPostgres(options.databaseUrl) : openEmbedded(options.dataDir);
@@ -32,7 +39,7 @@ async function openPostgres(url: string): Promise<Database> {
     await pool.end();
     throw new DatabaseError(`Cannot connect to DATABASE_URL (${(error as Error).message}).`);
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTIONS });
   return {
     prisma,
     kind: "postgres",
@@ -73,7 +80,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     releaseLock();
     throw new DatabaseError(`Cannot open the embedded database in ${dir} (${(error as Error).message}).`);
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTIONS });
   const runner = {
     query: async (text: string, params?: unknown[]) => (await pglite.query<Record<string, unknown>>(text, params)).rows,
     exec: async (text: string) => void (await pglite.exec(text)),
