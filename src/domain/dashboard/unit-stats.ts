@@ -3,7 +3,6 @@ import { dayjs } from "../../lib/time.ts";
 import { checkDistribution, type OrganisationalResult, type Predicate } from "../../scoring/index.ts";
 import { addDays, isWorkingDay, loadUnitCalendar } from "../calendar.ts";
 import { periodOf, type EvaluationPeriodKind } from "../skp/periods.ts";
-import { indicatorStatus, loadIndicators, loadOutputs } from "../skp/progress.ts";
 
 /**
  * The numbers of a head's unit page (or the city overview): reporting per day and per person over
@@ -144,30 +143,5 @@ export async function evaluationSpread(
     total: predicates.length,
     organisationalResult,
     warnings: checkDistribution(predicates, organisationalResult),
-  };
-}
-
-/** SKP progress of the units' people on a local date: the mean achievement of each plan's current main indicators. */
-export async function skpSummary(db: Db, unitIds: number[], today: string, periodKind?: EvaluationPeriodKind) {
-  const plans = await db.$queryRawUnsafe<Array<{ id: number }>>(
-    `SELECT p."id" FROM "SkpPlan" p JOIN "Employee" e ON e."id" = p."employeeId"
-      WHERE e."unitId" = ANY($1::int[]) AND e."active" AND p."year" = $2`,
-    unitIds,
-    Number(today.slice(0, 4)),
-  );
-  const ids = plans.map((p) => p.id);
-  const [indicators, outputs] = await Promise.all([loadIndicators(db, ids), loadOutputs(db, ids, today)]);
-  const period = periodOf(today, periodKind);
-  const means: number[] = [];
-  for (const list of indicators.values()) {
-    const main = list
-      .map((info) => indicatorStatus(info, outputs.get(info.id), period))
-      .filter((i) => i.rhkKind === "MAIN" && i.timing === "current");
-    if (main.length) means.push(main.reduce((sum, i) => sum + i.percent, 0) / main.length);
-  }
-  return {
-    plans: means.length,
-    averagePercent: means.length ? means.reduce((a, b) => a + b, 0) / means.length : null,
-    onTarget: means.filter((m) => m >= 100).length,
   };
 }

@@ -9,13 +9,13 @@ import { periodLabel } from "../../domain/skp/period-label.ts";
 import { unitChoices } from "../../domain/dashboard/units.ts";
 import { hasUnitPages, seesEverything, seesUnit } from "../../domain/dashboard/viewer.ts";
 import { unitsBelow } from "../../domain/oversight/scope.ts";
+import { skpSummary } from "../../domain/skp/progress-summary.ts";
 import {
   approvalStats,
   evaluationSpread,
   headcount,
   reportingByDay,
   reportingByPerson,
-  skpSummary,
   type UnitScope,
 } from "../../domain/dashboard/unit-stats.ts";
 import { csvResponse, CSV_MAX_ROWS } from "./csv.ts";
