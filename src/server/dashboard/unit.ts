@@ -87,21 +87,24 @@ async function unitPage(c: DashboardContext, deps: DashboardDependencies, scope:
   const choices = await unitChoices(db, viewer.unitScope);
   const root = choices.find((u) => u.id === scope.calendarUnitId);
   const result = root?.organisationalResult ?? deps.defaultOrganisationalResult ?? "BAIK";
-  const people = await headcount(db, scope.unitIds);
-  const [days, persons, approvals, skp, spread, lists] = await Promise.all([
-    reportingByDay(db, scope, people),
+  // The figures are independent of one another: all asked at once.
+  const [people, days, persons, approvals, skp, spread, lists] = await Promise.all([
+    headcount(db, scope.unitIds),
+    reportingByDay(db, scope),
     reportingByPerson(db, scope, { index: pageIndex, size: PAGE_SIZE }),
     approvalStats(db, scope, deps.clock.now(), overdueDays),
     skpSummary(db, scope.unitIds, scope.to, deps.periodKind),
     evaluationSpread(db, scope, result, deps.periodKind),
     recapLists(c, deps, scope.unitIds),
   ]);
+  /** Share of the active people who reported on a day. */
+  const rate = (reporters: number) => (people ? reporters / people : 0);
   const percent = (share: number) => `${formatNumber(share * 100, 0)}%`;
   const rateChart = {
     type: "line",
     data: {
       labels: days.map((d) => d.date),
-      datasets: [{ label: t("dasbor-unit-rate"), data: days.map((d) => Math.round(d.rate * 1000) / 10) }],
+      datasets: [{ label: t("dasbor-unit-rate"), data: days.map((d) => Math.round(rate(d.reporters) * 1000) / 10) }],
     },
     options: { animation: false, scales: { y: { min: 0, max: 100 } } },
   };
@@ -140,7 +143,7 @@ async function unitPage(c: DashboardContext, deps: DashboardDependencies, scope:
           html`<tr>
             <td>${formatLocalDate(d.date, locale)}</td>
             <td>${d.reporters}</td>
-            <td>${percent(d.rate)}</td>
+            <td>${percent(rate(d.reporters))}</td>
           </tr>`,
       )}
     </table>
