@@ -93,15 +93,21 @@ export function pager(c: DashboardContext, pageIndex: number, total: number, siz
   </p>`;
 }
 
-/** The current list as CSV (all pages): the same URL with `unduh=csv`. */
-export function csvLink(c: DashboardContext) {
+/**
+ * The current list as CSV (all pages): the same URL with `unduh=csv`; a page's further lists are
+ * named by `daftar`.
+ */
+export function csvLink(c: DashboardContext, list?: string) {
   const url = new URL(c.req.url);
   url.searchParams.delete("hal");
   url.searchParams.set("unduh", "csv");
+  if (list) url.searchParams.set("daftar", list);
+  else url.searchParams.delete("daftar");
   return html`<a class="csv" href="${url.pathname}${url.search}">${c.var.t("dasbor-csv")}</a>`;
 }
 
-export const wantsCsv = (c: DashboardContext) => c.req.query("unduh") === "csv";
+export const wantsCsv = (c: DashboardContext, list?: string) =>
+  c.req.query("unduh") === "csv" && c.req.query("daftar") === list;
 
 export const forbidden = (c: DashboardContext) =>
   c.html(

@@ -1,8 +1,10 @@
 import { html } from "hono/html";
-import { lastClosedRecap } from "../../domain/oversight/recap.ts";
+import { lastClosedRecap, type CoachingCandidate } from "../../domain/oversight/recap.ts";
 import { periodLabel } from "../../domain/skp/period-label.ts";
 import { formatNumber } from "../../lib/number.ts";
+import { roundTo } from "../../scoring/round.ts";
 import { localDate } from "../../lib/time.ts";
+import { csvResponse } from "./csv.ts";
 import type { DashboardContext, DashboardDependencies } from "./http.ts";
 
 /**
@@ -12,9 +14,8 @@ import type { DashboardContext, DashboardDependencies } from "./http.ts";
  * their own scope.
  */
 export async function recapLists(c: DashboardContext, deps: DashboardDependencies, unitIds: number[]) {
-  const { t, viewer, locale } = c.var;
-  const today = localDate(deps.clock.now(), viewer.timeZone);
-  const { period, awardCount, awards, coaching } = await lastClosedRecap(deps.db, unitIds, today);
+  const { t, locale } = c.var;
+  const { period, awardCount, awards, coaching } = await recapOf(c, deps, unitIds);
   const none = html`<li>${t("recap-none")}</li>`;
   return html`<section class="recap">
     <h2>${t("dasbor-recap-title", { period: periodLabel(t, period, locale) })}</h2>
@@ -39,15 +40,45 @@ export async function recapLists(c: DashboardContext, deps: DashboardDependencie
     <ul class="coaching">
       ${coaching.length === 0 ? none : ""}
       ${coaching.map((p) => {
-        const reasons = p.reasons.map((r) =>
-          r.reason === "predicate"
-            ? t("recap-reason-predicate", { predicate: t(`predicate-${r.predicate}`) })
-            : t("recap-reason-results-below-twice"),
-        );
-        return html`<li>
-          ${t("recap-coaching-line", { name: p.name, unit: p.unitName, reasons: reasons.join("; ") })}
-        </li>`;
+        return html`<li>${t("recap-coaching-line", { name: p.name, unit: p.unitName, reasons: reasonsOf(c, p) })}</li>`;
       })}
     </ul>
   </section>`;
+}
+
+/** The same lists as one CSV: the award candidates by rank, then the coaching list. */
+export async function recapCsv(c: DashboardContext, deps: DashboardDependencies, unitIds: number[]) {
+  const { period, awards, coaching } = await recapOf(c, deps, unitIds);
+  return csvResponse(
+    c,
+    `rekap-${period.year}-${period.code}`,
+    ["daftar", "peringkat", "nama", "unit", "realisasi_indikator_utama", "laporan_disetujui", "alasan"],
+    [
+      ...awards.map((a, i) => [
+        "penghargaan",
+        i + 1,
+        a.name,
+        a.unitName,
+        a.criteria.mainRealisation === null ? "" : roundTo(a.criteria.mainRealisation, 1),
+        a.criteria.approvedWork ?? 0,
+        "",
+      ]),
+      ...coaching.map((p) => ["pembinaan", "", p.name, p.unitName, "", "", reasonsOf(c, p)]),
+    ],
+  );
+}
+
+function recapOf(c: DashboardContext, deps: DashboardDependencies, unitIds: number[]) {
+  return lastClosedRecap(deps.db, unitIds, localDate(deps.clock.now(), c.var.viewer.timeZone));
+}
+
+function reasonsOf(c: DashboardContext, person: CoachingCandidate): string {
+  const { t } = c.var;
+  return person.reasons
+    .map((r) =>
+      r.reason === "predicate"
+        ? t("recap-reason-predicate", { predicate: t(`predicate-${r.predicate}`) })
+        : t("recap-reason-results-below-twice"),
+    )
+    .join("; ");
 }
