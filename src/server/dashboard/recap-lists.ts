@@ -5,7 +5,12 @@ import { formatNumber } from "../../lib/number.ts";
 import { roundTo } from "../../scoring/round.ts";
 import { localDate } from "../../lib/time.ts";
 import { csvResponse } from "./csv.ts";
-import type { DashboardContext, DashboardDependencies } from "./http.ts";
+import { positiveInt, type DashboardContext, type DashboardDependencies } from "./http.ts";
+import { pager } from "./layout.ts";
+
+/** A city's coaching list can run to thousands: shown a page at a time (the award list is short by policy). */
+const COACHING_PAGE_SIZE = 50;
+const COACHING_PAGE = "hal_pembinaan";
 
 /**
  * The award candidates and the coaching list of the last closed period within the units shown, with
@@ -16,6 +21,7 @@ import type { DashboardContext, DashboardDependencies } from "./http.ts";
 export async function recapLists(c: DashboardContext, deps: DashboardDependencies, unitIds: number[]) {
   const { t, locale } = c.var;
   const { period, awardCount, awards, coaching } = await recapOf(c, deps, unitIds);
+  const pageIndex = (positiveInt(c.req.query(COACHING_PAGE)) ?? 1) - 1;
   const none = html`<li>${t("recap-none")}</li>`;
   return html`<section class="recap">
     <h2>${t("dasbor-recap-title", { period: periodLabel(t, period, locale) })}</h2>
@@ -39,10 +45,11 @@ export async function recapLists(c: DashboardContext, deps: DashboardDependencie
     <h3>${t("recap-coaching")}</h3>
     <ul class="coaching">
       ${coaching.length === 0 ? none : ""}
-      ${coaching.map((p) => {
+      ${coaching.slice(pageIndex * COACHING_PAGE_SIZE, (pageIndex + 1) * COACHING_PAGE_SIZE).map((p) => {
         return html`<li>${t("recap-coaching-line", { name: p.name, unit: p.unitName, reasons: reasonsOf(c, p) })}</li>`;
       })}
     </ul>
+    ${coaching.length > COACHING_PAGE_SIZE ? pager(c, pageIndex, coaching.length, COACHING_PAGE_SIZE, COACHING_PAGE) : ""}
   </section>`;
 }
 
