@@ -30,10 +30,13 @@ type Role = (typeof ROLES)[number];
 type Fixture = Awaited<ReturnType<typeof seed>>;
 interface Route {
   name: string;
+  /** The dashboard route it requests, as registered ("GET /dasbor/pegawai/:id"). */
+  route: string;
   allowed: Role[];
   send(browser: Browser, f: Fixture): Promise<Response>;
 }
 
+const everyone: Role[] = [...ROLES];
 const everyoneSignedIn: Role[] = ROLES.filter((r) => r !== "anonymous");
 const get = (path: (f: Fixture) => string) => (browser: Browser, f: Fixture) => browser.get(path(f));
 const decideOn = (report: "report" | "otherReport") => (browser: Browser, f: Fixture) =>
@@ -45,64 +48,106 @@ const decideOn = (report: "report" | "otherReport") => (browser: Browser, f: Fix
     nilai: "MEETS",
   });
 
+const EVIDENCE = "GET /dasbor/bukti/:id/:size?";
+const DECIDE = "POST /dasbor/tim/keputusan";
+
 const ROUTES: Route[] = [
-  { name: "own page", allowed: everyoneSignedIn, send: get(() => "/dasbor/saya") },
-  { name: "team", allowed: ["supervisor", "head", "otherHead", "admin"], send: get(() => "/dasbor/tim") },
+  // Public by design: the login link is its own credential, the stylesheet and scripts are no secret.
+  { name: "a login link that is not one", route: "GET /masuk/:token", allowed: everyone, send: get(() => "/masuk/x") },
+  {
+    name: "the stylesheet",
+    route: "GET /dasbor/aset/:name",
+    allowed: everyone,
+    send: get(() => "/dasbor/aset/dashboard.css"),
+  },
+  { name: "landing", route: "GET /dasbor", allowed: everyoneSignedIn, send: get(() => "/dasbor") },
+  { name: "own page", route: "GET /dasbor/saya", allowed: everyoneSignedIn, send: get(() => "/dasbor/saya") },
+  {
+    name: "team",
+    route: "GET /dasbor/tim",
+    allowed: ["supervisor", "head", "otherHead", "admin"],
+    send: get(() => "/dasbor/tim"),
+  },
   {
     name: "staff's page",
+    route: "GET /dasbor/pegawai/:id",
     allowed: ["staff", "supervisor", "head", "penilai", "admin"],
     send: get((f) => `/dasbor/pegawai/${f.people.staff.id}`),
   },
   {
     name: "other unit's staff page",
+    route: "GET /dasbor/pegawai/:id",
     allowed: ["otherStaff", "otherHead", "penilai", "scopedPenilai", "admin"],
     send: get((f) => `/dasbor/pegawai/${f.people.otherStaff.id}`),
   },
   {
     name: "staff's evidence",
+    route: EVIDENCE,
     allowed: ["staff", "supervisor", "head", "penilai", "admin"],
     send: get((f) => `/dasbor/bukti/${f.report.evidence[0]!.id}`),
   },
   {
     name: "staff's thumbnail",
+    route: EVIDENCE,
     allowed: ["staff", "supervisor", "head", "penilai", "admin"],
     send: get((f) => `/dasbor/bukti/${f.report.evidence[0]!.id}/kecil`),
   },
   {
     name: "other unit's evidence",
+    route: EVIDENCE,
     allowed: ["otherStaff", "otherHead", "penilai", "scopedPenilai", "admin"],
     send: get((f) => `/dasbor/bukti/${f.otherReport.evidence[0]!.id}`),
   },
-  { name: "evidence that does not exist", allowed: [], send: get(() => "/dasbor/bukti/999999") },
+  { name: "evidence that does not exist", route: EVIDENCE, allowed: [], send: get(() => "/dasbor/bukti/999999") },
   {
     name: "unit page",
+    route: "GET /dasbor/unit",
     allowed: ["head", "otherHead", "penilai", "scopedPenilai", "admin"],
     send: get(() => "/dasbor/unit"),
   },
   {
     name: "the staff's unit page",
+    route: "GET /dasbor/unit",
     allowed: ["head", "penilai", "admin"],
     send: get((f) => `/dasbor/unit?unit=${f.people.unit.id}`),
   },
   {
     name: "other unit's page",
+    route: "GET /dasbor/unit",
     allowed: ["otherHead", "penilai", "scopedPenilai", "admin"],
     send: get((f) => `/dasbor/unit?unit=${f.people.otherUnit.id}`),
   },
-  { name: "city overview", allowed: ["penilai", "admin"], send: get(() => "/dasbor/unit?unit=semua") },
-  { name: "admin home", allowed: ["admin"], send: get(() => "/dasbor/admin") },
-  { name: "audit log", allowed: ["admin"], send: get(() => "/dasbor/admin/audit?unduh=csv") },
-  { name: "import form", allowed: ["admin"], send: get(() => "/dasbor/admin/impor") },
-  { name: "export", allowed: ["admin"], send: get(() => "/dasbor/admin/ekspor?periode=2026-11") },
-  { name: "decide the staff's report", allowed: ["supervisor", "admin"], send: decideOn("report") },
-  { name: "decide another unit's report", allowed: ["admin"], send: decideOn("otherReport") },
+  {
+    name: "city overview",
+    route: "GET /dasbor/unit",
+    allowed: ["penilai", "admin"],
+    send: get(() => "/dasbor/unit?unit=semua"),
+  },
+  { name: "admin home", route: "GET /dasbor/admin", allowed: ["admin"], send: get(() => "/dasbor/admin") },
+  {
+    name: "audit log",
+    route: "GET /dasbor/admin/audit",
+    allowed: ["admin"],
+    send: get(() => "/dasbor/admin/audit?unduh=csv"),
+  },
+  { name: "import form", route: "GET /dasbor/admin/impor", allowed: ["admin"], send: get(() => "/dasbor/admin/impor") },
+  {
+    name: "export",
+    route: "GET /dasbor/admin/ekspor",
+    allowed: ["admin"],
+    send: get(() => "/dasbor/admin/ekspor?periode=2026-11"),
+  },
+  { name: "decide the staff's report", route: DECIDE, allowed: ["supervisor", "admin"], send: decideOn("report") },
+  { name: "decide another unit's report", route: DECIDE, allowed: ["admin"], send: decideOn("otherReport") },
   {
     name: "issue invites",
+    route: "POST /dasbor/admin/undangan",
     allowed: ["admin"],
     send: (browser) => browser.post("/dasbor/admin/undangan", { _csrf: browser.csrf, unit: "DINKES" }),
   },
   {
     name: "import upload",
+    route: "POST /dasbor/admin/impor",
     allowed: ["admin"],
     send: (browser) => {
       const form = new FormData();
@@ -116,12 +161,14 @@ const ROUTES: Route[] = [
   },
   {
     name: "run someone else's import",
+    route: "POST /dasbor/admin/impor/jalankan",
     allowed: [],
     send: (browser) =>
       browser.post("/dasbor/admin/impor/jalankan", { _csrf: browser.csrf, unggahan: `99999-${"a".repeat(32)}` }),
   },
   {
     name: "sign out",
+    route: "POST /dasbor/keluar",
     allowed: everyoneSignedIn,
     send: (browser) => browser.post("/dasbor/keluar", { _csrf: browser.csrf }),
   },
@@ -172,6 +219,13 @@ async function fingerprint() {
 }
 
 describe("the dashboard's authorisation matrix", () => {
+  it("has a row for every route the dashboard registers", () => {
+    const registered = dashboardApp(database)
+      .app.routes.filter((r) => r.method !== "ALL" && /^\/(dasbor|masuk)(\/|$)/.test(r.path))
+      .map((r) => `${r.method} ${r.path}`);
+    expect([...new Set(ROUTES.map((r) => r.route))].sort()).toEqual([...new Set(registered)].sort());
+  });
+
   it.each(ROLES)(
     "%s: every forbidden request is refused and changes nothing; every allowed one is answered",
     async (role) => {

@@ -13,6 +13,7 @@ import { reviewRenderer } from "../../src/handlers/review/index.ts";
 import { createTestDatabase } from "../support/db.ts";
 import { createTestBot } from "../support/bot.ts";
 import { launchBrowser, screenshotPath, skipBrowserTests } from "../support/browser.ts";
+import { finalised } from "../oversight/helpers.ts";
 import { seedTwoUnits, submittedReport } from "./support.ts";
 
 /** The dashboard in a real headless Chromium, signed in through links the fake Bot API received. */
@@ -72,11 +73,21 @@ async function signIn(telegramId: number): Promise<Page> {
   return page;
 }
 
+const rating = (employeeId: number) => ({
+  employeeId,
+  evaluatorId: people.supervisor.id,
+  results: "ABOVE" as const,
+  behaviour: "ABOVE" as const,
+});
+
 describe.skipIf(skipBrowserTests)("the dashboard in a browser", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     people = await seedTwoUnits(database.prisma);
     report = await submittedReport(database.prisma, people.staff.id);
+    // The last closed period's evaluations, so the unit page's award and coaching lists have people.
+    await finalised(database.prisma, { ...rating(people.staff.id), predicate: "SANGAT_BAIK", percent: 95 });
+    await finalised(database.prisma, { ...rating(people.colleague.id), predicate: "KURANG", percent: 40 });
     await localFileStore(database.dataDir).put(report.evidence[0]!.path!, photo(), "image/png");
     await start();
     browser = await launchBrowser();
@@ -104,6 +115,43 @@ describe.skipIf(skipBrowserTests)("the dashboard in a browser", () => {
       await page.context().close();
     }
     expect(consoleErrors).toEqual([]); // no CSP violation, chart.js loaded and drew
+  }, 120_000);
+
+  it("shows the head the unit's award and coaching lists, and saves every other main page", async () => {
+    const head = await signIn(5000);
+    const origin = new URL(head.url()).origin;
+    await expect(head.locator("section.recap h2").textContent()).resolves.toContain("Triwulan 3 2026");
+    await expect(head.locator("ol.awards li").allTextContents()).resolves.toEqual([
+      expect.stringContaining("Andi Wijaya (Dinas DISKOMINFO) — realisasi indikator utama 95%"),
+    ]);
+    // Nobody reported in Q3 in this seed, so everyone is also there for low reporting.
+    await expect(head.locator("ul.coaching li").allTextContents()).resolves.toContainEqual(
+      expect.stringContaining("Dewi Lestari (Dinas DISKOMINFO): predikat Kurang; melapor hanya pada 0 dari 64"),
+    );
+    // The lines carry their own rank and bullet: the list adds none of its own.
+    const listStyle = (list: unknown) =>
+      (globalThis as unknown as { getComputedStyle(e: unknown): { listStyleType: string } }).getComputedStyle(list)
+        .listStyleType;
+    await expect(head.locator("ol.awards").evaluate(listStyle)).resolves.toBe("none");
+    await head.locator("section.recap").screenshot({ path: screenshotPath("dashboard-kepala-lists") });
+    await head.goto(`${origin}/dasbor/pegawai/${people.staff.id}`);
+    await expect(head.locator("h1").textContent()).resolves.toContain("Andi Wijaya");
+    await head.screenshot({ path: screenshotPath("dashboard-subordinate"), fullPage: true });
+    await head.context().close();
+
+    const admin = await signIn(5007);
+    for (const [name, path, shown] of [
+      ["city", "/dasbor/unit?unit=semua", "table.people"],
+      ["import", "/dasbor/admin/impor", "input[name=berkas]"],
+      ["audit", "/dasbor/admin/audit", "table"],
+    ] as const) {
+      const response = await admin.goto(`${origin}${path}`);
+      expect(response!.status()).toBe(200);
+      await expect(admin.locator(shown).first().isVisible()).resolves.toBe(true);
+      await admin.screenshot({ path: screenshotPath(`dashboard-admin-${name}`), fullPage: true });
+    }
+    await admin.context().close();
+    expect(consoleErrors).toEqual([]);
   }, 120_000);
 
   it("shows the evidence photo to the supervisor and refuses it (403) to another unit's employee", async () => {

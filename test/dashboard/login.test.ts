@@ -67,6 +67,31 @@ describe("the login link", () => {
     const fresh = await issueLoginToken(database.prisma, people.staff.id, clock.now());
     expect((await app.request(`/masuk/${fresh}`)).status).toBe(303);
   });
+
+  it("throttles per address: another address, or another client behind the local proxy, still signs in", async () => {
+    const people = await seedTwoUnits(database.prisma);
+    const { app, clock } = dashboardApp(database);
+    // What @hono/node-server hands a request: the socket it came on.
+    const from = (remoteAddress: string, forwardedFor?: string) => async (token: string) =>
+      (
+        await app.request(
+          `/masuk/${token}`,
+          { headers: forwardedFor ? { "X-Forwarded-For": forwardedFor } : {} },
+          { incoming: { socket: { remoteAddress } } },
+        )
+      ).status;
+    const token = () => issueLoginToken(database.prisma, people.staff.id, clock.now());
+    const attacker = from("127.0.0.1", "203.0.113.5");
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) expect(await attacker("x".repeat(43))).toBe(400);
+    expect(await attacker(await token())).toBe(429);
+    expect(await from("127.0.0.1", "203.0.113.6")(await token())).toBe(303);
+    expect(await from("198.51.100.7")(await token())).toBe(303);
+    // A header from a client that is not the local proxy is not believed: it is throttled by its own address.
+    const direct = from("198.51.100.8", "203.0.113.6");
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) expect(await direct("x".repeat(43))).toBe(400);
+    expect(await from("198.51.100.8")(await token())).toBe(429);
+    expect(await from("127.0.0.1", "203.0.113.6")(await token())).toBe(303);
+  });
 });
 
 describe("the session", () => {
@@ -186,8 +211,21 @@ describe("forms and headers", () => {
       expect(response.headers.get("X-Frame-Options")).toBe("DENY");
       expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
     }
-    const html = await (await browser.get("/dasbor/saya")).text();
-    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    // Nothing a CSP without 'unsafe-inline' would block, on any page: inline scripts, handlers, styles.
+    const admin = await signIn(app, database.prisma, people.admin.id, clock.now());
+    const paths = ["/dasbor/saya", "/dasbor/tim", "/dasbor/unit", `/dasbor/pegawai/${people.staff.id}`];
+    for (const path of [
+      ...paths,
+      "/dasbor/unit?unit=semua",
+      "/dasbor/admin",
+      "/dasbor/admin/impor",
+      "/dasbor/admin/audit",
+    ]) {
+      const html = await (await admin.get(path)).text();
+      expect(html, path).toContain("<h1>");
+      expect(html, path).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+      expect(html, path).not.toMatch(/<[^>]+\s(on[a-z]+|style)=/i);
+    }
   });
 
   it("serves chart.js and its own files itself", async () => {

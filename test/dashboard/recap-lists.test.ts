@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
-import { finalised } from "../oversight/helpers.ts";
+import { finalised, othersReportedInQ3 } from "../oversight/helpers.ts";
 import { dashboardApp, seedTwoUnits, signIn } from "./support.ts";
 
 /** The unit page's award and coaching lists: the same as /rekap, for heads, the team and admins only. */
@@ -74,5 +74,45 @@ describe("the unit page's award and coaching lists", () => {
         expect(text).not.toContain("predikat Kurang");
       }
     }
+  });
+
+  it("shows a long coaching list a page at a time, and all of it in the CSV", async () => {
+    const { people, app, clock } = await setup();
+    const db = database.prisma;
+    for (let i = 0; i < 55; i++) {
+      const employee = await db.employee.create({
+        data: {
+          nip: `19900101201501${String(1000 + i)}`,
+          name: `Pegawai ${String(i).padStart(2, "0")}`,
+          position: "Staf",
+          unitId: people.unit.id,
+          supervisorId: people.supervisor.id,
+        },
+      });
+      await finalised(db, {
+        employeeId: employee.id,
+        evaluatorId: people.supervisor.id,
+        results: "BELOW",
+        behaviour: "BELOW",
+        predicate: "KURANG",
+        percent: 40,
+      });
+    }
+    await othersReportedInQ3(db, null, []); // the list is about predicates here, not low reporting
+    const head = await signIn(app, db, people.head.id, clock.now());
+    const coachingOf = (html: string) => [...html.matchAll(/<li>\s*• ([^(]+) \(/g)].map((m) => m[1]);
+    const first = await (await head.get("/dasbor/unit")).text();
+    expect(coachingOf(first)).toHaveLength(50);
+    expect(coachingOf(first)[0]).toBe("Dewi Lestari");
+    const next = /href="([^"]*hal_pembinaan=2[^"]*)" rel="next"/.exec(first)![1]!.replaceAll("&amp;", "&");
+    const second = coachingOf(await (await head.get(next)).text());
+    expect(second).toEqual(["Pegawai 49", "Pegawai 50", "Pegawai 51", "Pegawai 52", "Pegawai 53", "Pegawai 54"]);
+    const csv = await (await head.get("/dasbor/unit?unduh=csv&daftar=rekap")).text();
+    expect(
+      csv
+        .trim()
+        .split("\r\n")
+        .filter((line) => line.startsWith("pembinaan,")),
+    ).toHaveLength(56);
   });
 });

@@ -43,6 +43,9 @@ describe("lapkin start (separate process, long polling)", () => {
     throw new Error(`no message with "${fragment}" to ${chatId}; got ${JSON.stringify(telegram.sentTexts(chatId))}`);
   };
 
+  /** How many log lines say the dashboard is off. */
+  const dashboardOff = (output: string) => output.split("\n").filter((line) => line.includes("dashboard off")).length;
+
   it("starts, answers /start, links an account, exits 0 on SIGTERM, and the link survives a restart", async () => {
     const first = spawnLapkin(["start"], env);
     const ready = await first.waitForLog("lapkin ready");
@@ -59,13 +62,15 @@ describe("lapkin start (separate process, long polling)", () => {
     first.child.kill("SIGTERM");
     expect(await first.exited).toBe(0);
     expect(first.output()).not.toContain(telegram.token);
+    expect(dashboardOff(first.output())).toBe(1); // without PUBLIC_URL, said once
 
-    const second = spawnLapkin(["start"], env);
+    const second = spawnLapkin(["start"], { ...env, PUBLIC_URL: "https://lapkin.example.go.id" });
     await second.waitForLog("lapkin ready");
     telegram.queue(andi.command("start"));
     await waitForText(7001, "Halo, Andi Wijaya");
     second.child.kill("SIGINT");
     expect(await second.exited).toBe(0);
+    expect(dashboardOff(second.output())).toBe(0);
   });
 
   it("stops with exit code 2 and one line naming the variable when the configuration is bad", async () => {

@@ -109,8 +109,9 @@ export async function seedCalibration(db: Db) {
 /**
  * A submitted report on each weekday of Q3 2026 (the first `days` of them, when given) for each
  * employee: enough for the weekly summary's low-reporting rule to leave them out of the coaching list.
+ * Without an indicator they are additional tasks.
  */
-export async function reportedInQ3(db: Db, employeeIds: number[], indicatorId: number, days?: number) {
+export async function reportedInQ3(db: Db, employeeIds: number[], indicatorId: number | null, days?: number) {
   const weekdays: string[] = [];
   for (
     let d = new Date("2026-07-01T00:00:00Z");
@@ -123,6 +124,7 @@ export async function reportedInQ3(db: Db, employeeIds: number[], indicatorId: n
       weekdays.slice(0, days).map((date) => ({
         employeeId,
         indicatorId,
+        isAdditional: indicatorId === null,
         date: new Date(`${date}T00:00:00Z`),
         status: "SUBMITTED" as const,
         outputQuantity: 1,
@@ -137,7 +139,7 @@ export async function reportedInQ3(db: Db, employeeIds: number[], indicatorId: n
 }
 
 /** Everyone active except those named reported every weekday of Q3. */
-export async function othersReportedInQ3(db: Db, indicatorId: number, except: number[]) {
+export async function othersReportedInQ3(db: Db, indicatorId: number | null, except: number[]) {
   const others = await db.employee.findMany({ where: { active: true, id: { notIn: except } }, select: { id: true } });
   await reportedInQ3(
     db,

@@ -3,7 +3,6 @@ import { dayjs } from "../../lib/time.ts";
 import { checkDistribution, type OrganisationalResult, type Predicate } from "../../scoring/index.ts";
 import { addDays, isWorkingDay, loadUnitCalendar } from "../calendar.ts";
 import { periodOf, type EvaluationPeriodKind } from "../skp/periods.ts";
-import { indicatorStatus, loadIndicators, loadOutputs } from "../skp/progress.ts";
 
 /**
  * The numbers of a head's unit page (or the city overview): reporting per day and per person over
@@ -26,26 +25,25 @@ export async function headcount(db: Db, unitIds: number[]): Promise<number> {
   return db.employee.count({ where: { unitId: { in: unitIds }, active: true } });
 }
 
-/** Share of the active people who reported, for each working day of the range. */
-export async function reportingByDay(db: Db, scope: UnitScope, people: number) {
-  const rows = await db.$queryRawUnsafe<Array<{ date: string; reporters: number }>>(
-    `SELECT r."date"::text AS "date", count(DISTINCT r."employeeId")::int AS "reporters"
+/** Active people who reported, for each working day of the range. */
+export async function reportingByDay(db: Db, scope: UnitScope) {
+  const [rows, calendar] = await Promise.all([
+    db.$queryRawUnsafe<Array<{ date: string; reporters: number }>>(
+      `SELECT r."date"::text AS "date", count(DISTINCT r."employeeId")::int AS "reporters"
        FROM "Report" r JOIN "Employee" e ON e."id" = r."employeeId"
       WHERE e."unitId" = ANY($1::int[]) AND e."active" AND r."date" BETWEEN $2::date AND $3::date
         AND r."status" IN ${SENT}
       GROUP BY r."date"`,
-    scope.unitIds,
-    scope.from,
-    scope.to,
-  );
+      scope.unitIds,
+      scope.from,
+      scope.to,
+    ),
+    loadUnitCalendar(db, { unitId: scope.calendarUnitId, from: scope.from, to: scope.to }),
+  ]);
   const byDate = new Map(rows.map((r) => [r.date, r.reporters]));
-  const calendar = await loadUnitCalendar(db, { unitId: scope.calendarUnitId, from: scope.from, to: scope.to });
-  const days: Array<{ date: string; reporters: number; rate: number }> = [];
-  for (let d = scope.from; d <= scope.to; d = addDays(d, 1)) {
-    if (!isWorkingDay(d, calendar)) continue;
-    const reporters = byDate.get(d) ?? 0;
-    days.push({ date: d, reporters, rate: people ? reporters / people : 0 });
-  }
+  const days: Array<{ date: string; reporters: number }> = [];
+  for (let d = scope.from; d <= scope.to; d = addDays(d, 1))
+    if (isWorkingDay(d, calendar)) days.push({ date: d, reporters: byDate.get(d) ?? 0 });
   return days;
 }
 
@@ -58,19 +56,22 @@ export interface PersonRow {
   approved: number;
 }
 
-/** Reports per person over the range, a page at a time, by name. */
+/**
+ * Reports per person over the range, a page at a time, by name: the page's people are picked first,
+ * then only their reports are counted (an index range per person, not the whole city grouped).
+ */
 export async function reportingByPerson(db: Db, scope: UnitScope, page: { index: number; size: number }) {
   const rows = await db.$queryRawUnsafe<PersonRow[]>(
-    `SELECT e."id" AS "employeeId", e."name", u."name" AS "unitName",
-            count(r."id")::int AS "reports", count(DISTINCT r."date")::int AS "daysReported",
-            (count(r."id") FILTER (WHERE r."status" = 'APPROVED'))::int AS "approved"
-       FROM "Employee" e
+    `SELECT e."id" AS "employeeId", e."name", u."name" AS "unitName", s."reports", s."daysReported", s."approved"
+       FROM (SELECT "id", "name", "unitId" FROM "Employee" WHERE "unitId" = ANY($1::int[]) AND "active"
+              ORDER BY "name", "id" LIMIT $4 OFFSET $5) e
        JOIN "Unit" u ON u."id" = e."unitId"
-       LEFT JOIN "Report" r ON r."employeeId" = e."id" AND r."date" BETWEEN $2::date AND $3::date AND r."status" IN ${SENT}
-      WHERE e."unitId" = ANY($1::int[]) AND e."active"
-      GROUP BY e."id", e."name", u."name"
-      ORDER BY e."name", e."id"
-      LIMIT $4 OFFSET $5`,
+       CROSS JOIN LATERAL (
+         SELECT count(*)::int AS "reports", count(DISTINCT r."date")::int AS "daysReported",
+                (count(*) FILTER (WHERE r."status" = 'APPROVED'))::int AS "approved"
+           FROM "Report" r
+          WHERE r."employeeId" = e."id" AND r."date" BETWEEN $2::date AND $3::date AND r."status" IN ${SENT}) s
+      ORDER BY e."name", e."id"`,
     scope.unitIds,
     scope.from,
     scope.to,
@@ -104,13 +105,16 @@ export async function approvalStats(
     if (isWorkingDay(cutoff, calendar)) n++;
   }
   const start = (date: string) => dayjs.tz(date, calendar.timeZone).toDate();
+  // Two parts, each on its own index: the waiting reports by status, the decisions by decidedAt.
   const [row] = await db.$queryRawUnsafe<Array<ApprovalStats>>(
-    `SELECT (count(*) FILTER (WHERE r."status" = 'SUBMITTED'))::int AS "pending",
-            (count(*) FILTER (WHERE r."status" = 'SUBMITTED' AND r."submittedAt" < $2))::int AS "overdue",
-            (count(*) FILTER (WHERE r."decidedAt" >= $3 AND r."decidedAt" < $4))::int AS "decided",
-            (avg(extract(epoch FROM r."decidedAt" - r."submittedAt")) FILTER (WHERE r."decidedAt" >= $3 AND r."decidedAt" < $4) / 3600)::float8 AS "averageHours"
-       FROM "Report" r JOIN "Employee" e ON e."id" = r."employeeId"
-      WHERE e."unitId" = ANY($1::int[]) AND (r."status" = 'SUBMITTED' OR (r."decidedAt" >= $3 AND r."decidedAt" < $4))`,
+    `SELECT w."pending", w."overdue", d."decided", d."averageHours"
+       FROM (SELECT count(*)::int AS "pending", (count(*) FILTER (WHERE r."submittedAt" < $2))::int AS "overdue"
+               FROM "Report" r JOIN "Employee" e ON e."id" = r."employeeId"
+              WHERE e."unitId" = ANY($1::int[]) AND r."status" = 'SUBMITTED') w,
+            (SELECT count(*)::int AS "decided",
+                    (avg(extract(epoch FROM r."decidedAt" - r."submittedAt")) / 3600)::float8 AS "averageHours"
+               FROM "Report" r JOIN "Employee" e ON e."id" = r."employeeId"
+              WHERE e."unitId" = ANY($1::int[]) AND r."decidedAt" >= $3 AND r."decidedAt" < $4) d`,
     scope.unitIds,
     start(cutoff),
     start(scope.from),
@@ -144,30 +148,5 @@ export async function evaluationSpread(
     total: predicates.length,
     organisationalResult,
     warnings: checkDistribution(predicates, organisationalResult),
-  };
-}
-
-/** SKP progress of the units' people on a local date: the mean achievement of each plan's current main indicators. */
-export async function skpSummary(db: Db, unitIds: number[], today: string, periodKind?: EvaluationPeriodKind) {
-  const plans = await db.$queryRawUnsafe<Array<{ id: number }>>(
-    `SELECT p."id" FROM "SkpPlan" p JOIN "Employee" e ON e."id" = p."employeeId"
-      WHERE e."unitId" = ANY($1::int[]) AND e."active" AND p."year" = $2`,
-    unitIds,
-    Number(today.slice(0, 4)),
-  );
-  const ids = plans.map((p) => p.id);
-  const [indicators, outputs] = await Promise.all([loadIndicators(db, ids), loadOutputs(db, ids, today)]);
-  const period = periodOf(today, periodKind);
-  const means: number[] = [];
-  for (const list of indicators.values()) {
-    const main = list
-      .map((info) => indicatorStatus(info, outputs.get(info.id), period))
-      .filter((i) => i.rhkKind === "MAIN" && i.timing === "current");
-    if (main.length) means.push(main.reduce((sum, i) => sum + i.percent, 0) / main.length);
-  }
-  return {
-    plans: means.length,
-    averagePercent: means.length ? means.reduce((a, b) => a + b, 0) / means.length : null,
-    onTarget: means.filter((m) => m >= 100).length,
   };
 }

@@ -19,7 +19,8 @@ export const awardLine = (t: Translate, a: AwardCandidate, rank: number) =>
 export const coachingLine = (t: Translate, c: CoachingCandidate) =>
   t("recap-coaching-line", { name: c.name, unit: c.unitName, reasons: html(coachingReasons(t, c)) });
 
-const coachingReasons = (t: Translate, c: CoachingCandidate) =>
+/** A coaching candidate's reasons in words, joined by "; " (also the dashboard CSV's column). */
+export const coachingReasons = (t: Translate, c: CoachingCandidate) =>
   c.reasons
     .map((r) => {
       if (r.reason === "predicate") return t("recap-reason-predicate", { predicate: t(`predicate-${r.predicate}`) });

@@ -59,13 +59,18 @@ export async function recap(
   input: { unitIds: number[]; period: Period; periodKind: EvaluationPeriodKind; awards: number },
 ): Promise<{ awards: AwardCandidate[]; coaching: CoachingCandidate[] }> {
   const before = previousPeriod(input.period.from, input.periodKind);
+  // Only the evaluations that can put someone on a list: a city has tens of thousands of others.
   const evaluations = await db.evaluation.findMany({
     where: {
       status: "FINALISED",
       employee: { unitId: { in: input.unitIds }, active: true },
       OR: [
-        { year: input.period.year, period: input.period.code },
-        { year: before.year, period: before.code },
+        {
+          year: input.period.year,
+          period: input.period.code,
+          OR: [{ predicate: { in: ["SANGAT_BAIK", ...LOW] } }, { resultsRating: "BELOW" }],
+        },
+        { year: before.year, period: before.code, resultsRating: "BELOW" },
       ],
     },
     include: { employee: { select: { name: true, unit: { select: { name: true } } } } },

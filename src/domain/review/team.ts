@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.ts";
-import { dayOff, loadUnitCalendar, todayIn, type DayOff } from "../calendar.ts";
+import { dayOff, loadUnitCalendar, todayIn, type DayOff, type UnitCalendar } from "../calendar.ts";
 import { delegatorsOf } from "./delegation.ts";
 import { localDate } from "../../lib/time.ts";
 
@@ -35,29 +35,80 @@ export async function teamToday(db: Db, me: { employeeId: number; timeZone: stri
     include: { unit: true },
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
-  const members: TeamMemberToday[] = [];
-  for (const person of people) {
-    const date = todayIn(now, person.unit);
-    const calendar = await loadUnitCalendar(db, { unitId: person.unitId, employeeId: person.id, from: date, to: date });
-    const reports = await db.report.count({
-      where: {
-        employeeId: person.id,
-        date: new Date(`${date}T00:00:00Z`),
-        status: { in: ["SUBMITTED", "APPROVED", "REVISION_REQUESTED", "REJECTED"] },
-      },
-    });
-    members.push({
+  const [members, waiting] = await Promise.all([
+    membersToday(db, people, now),
+    waitingFor(db, me.employeeId, supervisors),
+  ]);
+  return { members, waiting };
+}
+
+type Member = {
+  id: number;
+  name: string;
+  unitId: number;
+  supervisorId: number | null;
+  unit: { name: string; timeZone: string };
+};
+
+/**
+ * Each member's day: "today" is their unit's; calendars, leave and reports are read once for the
+ * whole team, not per member.
+ */
+async function membersToday(db: Db, people: Member[], now: Date): Promise<TeamMemberToday[]> {
+  if (people.length === 0) return [];
+  const dates = new Map(people.map((p) => [p.id, todayIn(now, p.unit)]));
+  const ids = people.map((p) => p.id);
+  const days = [...new Set(dates.values())].map((d) => new Date(`${d}T00:00:00Z`));
+  const [calendars, leave, counts] = await Promise.all([
+    unitCalendars(db, new Map(people.map((p) => [p.unitId, dates.get(p.id)!]))),
+    db.leave.findMany({ where: { employeeId: { in: ids }, from: { lte: max(days) }, to: { gte: min(days) } } }),
+    db.report.groupBy({
+      by: ["employeeId", "date"],
+      where: { employeeId: { in: ids }, date: { in: days }, status: { in: [...SENT] } },
+      _count: true,
+    }),
+  ]);
+  const reportsOn = new Map(counts.map((r) => [`${r.employeeId} ${r.date && isoDay(r.date)}`, r._count]));
+  return people.map((person) => {
+    const date = dates.get(person.id)!;
+    const calendar = {
+      ...calendars.get(person.unitId)!,
+      leave: leave
+        .filter((l) => l.employeeId === person.id)
+        .map((l) => ({ from: isoDay(l.from), to: isoDay(l.to), kind: l.kind })),
+    };
+    return {
       employeeId: person.id,
       name: person.name,
       unitName: person.unit.name,
       supervisorId: person.supervisorId,
       date,
-      reports,
+      reports: reportsOn.get(`${person.id} ${date}`) ?? 0,
       off: dayOff(date, calendar),
-    });
-  }
-  const waiting = await db.report.count({
-    where: { status: "SUBMITTED", employee: { supervisorId: { in: supervisors } }, employeeId: { not: me.employeeId } },
+    };
   });
-  return { members, waiting };
+}
+
+/** Reports waiting for this person's decision (same set as /persetujuan). */
+function waitingFor(db: Db, employeeId: number, supervisors: number[]): Promise<number> {
+  return db.report.count({
+    where: { status: "SUBMITTED", employee: { supervisorId: { in: supervisors } }, employeeId: { not: employeeId } },
+  });
+}
+
+/** Reports that count as "reported": anything sent, whatever its decision. */
+const SENT = ["SUBMITTED", "APPROVED", "REVISION_REQUESTED", "REJECTED"] as const;
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+const min = (dates: Date[]) => new Date(Math.min(...dates.map(Number)));
+const max = (dates: Date[]) => new Date(Math.max(...dates.map(Number)));
+
+/** Each unit's calendar (holidays, working days) on its own date: one read per unit, not per person. */
+async function unitCalendars(db: Db, dateByUnit: Map<number, string>): Promise<Map<number, UnitCalendar>> {
+  const entries = await Promise.all(
+    [...dateByUnit].map(
+      async ([unitId, date]) => [unitId, await loadUnitCalendar(db, { unitId, from: date, to: date })] as const,
+    ),
+  );
+  return new Map(entries);
 }

@@ -24,6 +24,9 @@ import { importRoutes } from "./admin-import.ts";
 
 const AUDIT_PAGE_SIZE = 50;
 
+/** The policy table's CSV download (`daftar`) on the admin page. */
+const POLICY = "kebijakan";
+
 export function adminRoutes(deps: DashboardDependencies): Hono<DashboardEnv> {
   const app = new Hono<DashboardEnv>();
   for (const path of ["/dasbor/admin", "/dasbor/admin/*"])
@@ -32,6 +35,14 @@ export function adminRoutes(deps: DashboardDependencies): Hono<DashboardEnv> {
   app.get("/dasbor/admin", async (c) => {
     const { t } = c.var;
     const stored = await readStoredPolicy(deps.db);
+    const policies = describePolicies(stored.overrides);
+    if (wantsCsv(c, POLICY))
+      return csvResponse(
+        c,
+        "kebijakan",
+        ["kunci", "nilai", "sumber", "bawaan"],
+        policies.map((e) => [e.key, e.value, e.source === "import" ? "impor" : "bawaan", e.defaultValue]),
+      );
     const units = await deps.db.unit.findMany({ select: { code: true, name: true }, orderBy: { code: "asc" } });
     const unitOptions = units.map((u) => html`<option value="${u.code}">${u.code} — ${u.name}</option>`);
     return page(
@@ -76,7 +87,7 @@ export function adminRoutes(deps: DashboardDependencies): Hono<DashboardEnv> {
             <th>${t("dasbor-policy-value")}</th>
             <th>${t("dasbor-policy-source")}</th>
           </tr>
-          ${describePolicies(stored.overrides).map(
+          ${policies.map(
             (e) =>
               html`<tr>
                 <td>${e.key}</td>
@@ -86,7 +97,8 @@ export function adminRoutes(deps: DashboardDependencies): Hono<DashboardEnv> {
                 </td>
               </tr>`,
           )}
-        </table>`,
+        </table>
+        ${csvLink(c, POLICY)}`,
     );
   });
 

@@ -3,7 +3,8 @@ import { formatNumber } from "../../lib/number.ts";
 import { formatLocalDate, localDate } from "../../lib/time.ts";
 import type { ReportStatus } from "../../generated/prisma/client.ts";
 import { periodLabel } from "../../domain/skp/period-label.ts";
-import { skpProgress } from "../../domain/skp/progress.ts";
+import { skpProgress, type SkpProgress } from "../../domain/skp/progress.ts";
+import { roundTo } from "../../scoring/round.ts";
 import {
   indicatorChoices,
   ratingsOf,
@@ -22,6 +23,9 @@ import { csvLink, page, pager, wantsCsv } from "./layout.ts";
  */
 
 const PAGE_SIZE = 20;
+/** The page's further lists, for their CSV downloads (`daftar`). */
+const SKP = "skp";
+const RATINGS = "penilaian";
 
 function filterOf(c: DashboardContext): ReportFilter {
   const status = c.req.query("status");
@@ -41,10 +45,13 @@ export async function employeePage(c: DashboardContext, deps: DashboardDependenc
   if (wantsCsv(c)) return reportsCsv(c, deps, employeeId, filter, employee.nip);
   const pageIndex = (positiveInt(c.req.query("hal")) ?? 1) - 1;
   const today = localDate(deps.clock.now(), employee.unit.timeZone);
+  const skpOf = () => skpProgress(db, { employeeId, unitId: employee.unitId, today, periodKind: deps.periodKind });
+  if (wantsCsv(c, SKP)) return skpCsv(c, await skpOf(), employee.nip);
+  if (wantsCsv(c, RATINGS)) return ratingsCsv(c, await ratingsOf(db, employeeId), employee.nip);
   const [reports, indicators, progress, ratings] = await Promise.all([
     reportsOf(db, employeeId, filter, { index: pageIndex, size: PAGE_SIZE }),
     indicatorChoices(db, employeeId),
-    skpProgress(db, { employeeId, unitId: employee.unitId, today, periodKind: deps.periodKind }),
+    skpOf(),
     ratingsOf(db, employeeId),
   ]);
   const option = (value: string, label: string, selected: boolean) =>
@@ -122,7 +129,8 @@ export async function employeePage(c: DashboardContext, deps: DashboardDependenc
                     </td>
                   </tr>`,
               )}
-            </table>`
+            </table>
+            ${csvLink(c, SKP)}`
         : html`<p>${t("dasbor-no-skp")}</p>`
     }
     <h2>${t("dasbor-ratings")}</h2>
@@ -130,26 +138,27 @@ export async function employeePage(c: DashboardContext, deps: DashboardDependenc
       ratings.length === 0
         ? html`<p>${t("dasbor-none")}</p>`
         : html`<table>
-            <tr>
-              <th>${t("dasbor-col-period")}</th>
-              <th>${t("dasbor-col-results")}</th>
-              <th>${t("dasbor-col-behaviour")}</th>
-              <th>${t("dasbor-col-predicate")}</th>
-              <th>${t("dasbor-col-feedback")}</th>
-            </tr>
-            ${ratings.map(
-              (e) =>
-                html`<tr>
-                  <td>
-                    ${periodLabel(t, { code: e.period, year: e.year, from: e.periodFrom.toISOString().slice(0, 10) }, locale)}
-                  </td>
-                  <td>${e.resultsRating ? t(`rating-${e.resultsRating}`) : "-"}</td>
-                  <td>${e.behaviourRating ? t(`rating-${e.behaviourRating}`) : "-"}</td>
-                  <td>${e.predicate ? t(`predicate-${e.predicate}`) : (e.band ?? "-")}</td>
-                  <td>${e.feedback ?? ""}</td>
-                </tr>`,
-            )}
-          </table>`
+              <tr>
+                <th>${t("dasbor-col-period")}</th>
+                <th>${t("dasbor-col-results")}</th>
+                <th>${t("dasbor-col-behaviour")}</th>
+                <th>${t("dasbor-col-predicate")}</th>
+                <th>${t("dasbor-col-feedback")}</th>
+              </tr>
+              ${ratings.map(
+                (e) =>
+                  html`<tr>
+                    <td>
+                      ${periodLabel(t, { code: e.period, year: e.year, from: e.periodFrom.toISOString().slice(0, 10) }, locale)}
+                    </td>
+                    <td>${e.resultsRating ? t(`rating-${e.resultsRating}`) : "-"}</td>
+                    <td>${e.behaviourRating ? t(`rating-${e.behaviourRating}`) : "-"}</td>
+                    <td>${e.predicate ? t(`predicate-${e.predicate}`) : (e.band ?? "-")}</td>
+                    <td>${e.feedback ?? ""}</td>
+                  </tr>`,
+              )}
+            </table>
+            ${csvLink(c, RATINGS)}`
     }`;
   return page(c, title, body);
 }
@@ -177,6 +186,40 @@ async function reportsCsv(
       t(`status-${r.status}`),
       r.rating,
       r.reviewerComment,
+    ]),
+  );
+}
+
+function skpCsv(c: DashboardContext, progress: SkpProgress | undefined, nip: string) {
+  return csvResponse(
+    c,
+    `skp-${nip}`,
+    ["kode", "indikator", "periode_target", "target_jatuh_tempo", "realisasi", "persen", "satuan"],
+    (progress?.indicators ?? []).map((i) => [
+      i.code,
+      i.indicator,
+      i.period,
+      i.dueTarget,
+      i.realisation,
+      roundTo(i.percent, 1),
+      i.unitOfMeasure,
+    ]),
+  );
+}
+
+function ratingsCsv(c: DashboardContext, ratings: Awaited<ReturnType<typeof ratingsOf>>, nip: string) {
+  const t = c.var.t;
+  return csvResponse(
+    c,
+    `penilaian-${nip}`,
+    ["tahun", "periode", "hasil_kerja", "perilaku_kerja", "predikat", "umpan_balik"],
+    ratings.map((e) => [
+      e.year,
+      e.period,
+      e.resultsRating ? t(`rating-${e.resultsRating}`) : "",
+      e.behaviourRating ? t(`rating-${e.behaviourRating}`) : "",
+      e.predicate ? t(`predicate-${e.predicate}`) : (e.band ?? ""),
+      e.feedback,
     ]),
   );
 }

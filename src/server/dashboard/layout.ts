@@ -77,12 +77,15 @@ export function messagePage(locale: string, key: string) {
 export const csrfField = (c: DashboardContext) =>
   html`<input type="hidden" name="_csrf" value="${c.var.session.csrfToken}" />`;
 
-/** Links to the previous and next page of a list, keeping the other query values. */
-export function pager(c: DashboardContext, pageIndex: number, total: number, size: number) {
+/**
+ * Links to the previous and next page of a list, keeping the other query values; a page's second
+ * paginated list names its own page parameter.
+ */
+export function pager(c: DashboardContext, pageIndex: number, total: number, size: number, param = "hal") {
   const pages = Math.max(1, Math.ceil(total / size));
   const link = (index: number) => {
     const url = new URL(c.req.url);
-    url.searchParams.set("hal", String(index + 1));
+    url.searchParams.set(param, String(index + 1));
     return `${url.pathname}${url.search}`;
   };
   const { t } = c.var;
@@ -93,15 +96,21 @@ export function pager(c: DashboardContext, pageIndex: number, total: number, siz
   </p>`;
 }
 
-/** The current list as CSV (all pages): the same URL with `unduh=csv`. */
-export function csvLink(c: DashboardContext) {
+/**
+ * The current list as CSV (all pages): the same URL with `unduh=csv`; a page's further lists are
+ * named by `daftar`.
+ */
+export function csvLink(c: DashboardContext, list?: string) {
   const url = new URL(c.req.url);
-  url.searchParams.delete("hal");
+  for (const key of [...url.searchParams.keys()]) if (key.startsWith("hal")) url.searchParams.delete(key);
   url.searchParams.set("unduh", "csv");
+  if (list) url.searchParams.set("daftar", list);
+  else url.searchParams.delete("daftar");
   return html`<a class="csv" href="${url.pathname}${url.search}">${c.var.t("dasbor-csv")}</a>`;
 }
 
-export const wantsCsv = (c: DashboardContext) => c.req.query("unduh") === "csv";
+export const wantsCsv = (c: DashboardContext, list?: string) =>
+  c.req.query("unduh") === "csv" && c.req.query("daftar") === list;
 
 export const forbidden = (c: DashboardContext) =>
   c.html(

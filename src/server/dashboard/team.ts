@@ -4,6 +4,7 @@ import { formatDateTime, formatLocalDate } from "../../lib/time.ts";
 import { decide, NOTE_CHARS } from "../../domain/review/decide.ts";
 import { pendingFor } from "../../domain/review/pending.ts";
 import { teamToday } from "../../domain/review/team.ts";
+import type { DayOff } from "../../domain/calendar.ts";
 import { mayViewEmployee } from "../../domain/dashboard/access.ts";
 import type { Viewer } from "../../domain/dashboard/viewer.ts";
 import { employeePage } from "./employee-page.ts";
@@ -80,6 +81,13 @@ export function teamRoutes(deps: DashboardDependencies): Hono<DashboardEnv> {
   return app;
 }
 
+/** The team-today list's CSV download (`daftar`); the page's main list is the waiting reports. */
+const TODAY = "hari-ini";
+
+/** A day off in the CSV: its kind, a holiday's name, the kind of leave. */
+const offLabel = (off: DayOff | undefined) =>
+  !off ? "" : off.kind === "holiday" ? off.name : off.kind === "leave" ? off.leave : off.kind;
+
 const back = (c: DashboardContext, outcome: (typeof OUTCOMES)[number]) =>
   c.redirect(`/dasbor/tim?hasil=${outcome}`, 303);
 
@@ -92,6 +100,13 @@ async function teamPage(c: DashboardContext, deps: DashboardDependencies) {
     teamToday(deps.db, { employeeId: viewer.employeeId, timeZone: viewer.timeZone }, now),
     pendingFor(deps.db, reviewer, now, wantsCsv(c) ? 0 : pageIndex, wantsCsv(c) ? 10_000 : PAGE_SIZE),
   ]);
+  if (wantsCsv(c, TODAY))
+    return csvResponse(
+      c,
+      "tim-hari-ini",
+      ["nama", "unit", "tanggal", "laporan", "libur"],
+      team.members.map((m) => [m.name, m.unitName, m.date, m.reports, offLabel(m.off)]),
+    );
   if (wantsCsv(c))
     return csvResponse(
       c,
@@ -130,6 +145,7 @@ async function teamPage(c: DashboardContext, deps: DashboardDependencies) {
             )}
           </table>`
     }
+    ${csvLink(c, TODAY)}
     <h2>${t("dasbor-pending", { count: pending.total })}</h2>
     ${pending.rows.map(
       (r) =>

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
 import { formatNumber } from "../../lib/number.ts";
+import { roundTo } from "../../scoring/round.ts";
 import { formatLocalDate, localDate } from "../../lib/time.ts";
 import { PREDICATE_ORDER } from "../../scoring/rating.ts";
 import { addDays } from "../../domain/calendar.ts";
@@ -9,17 +10,17 @@ import { periodLabel } from "../../domain/skp/period-label.ts";
 import { unitChoices } from "../../domain/dashboard/units.ts";
 import { hasUnitPages, seesEverything, seesUnit } from "../../domain/dashboard/viewer.ts";
 import { unitsBelow } from "../../domain/oversight/scope.ts";
+import { skpSummary } from "../../domain/skp/progress-summary.ts";
 import {
   approvalStats,
   evaluationSpread,
   headcount,
   reportingByDay,
   reportingByPerson,
-  skpSummary,
   type UnitScope,
 } from "../../domain/dashboard/unit-stats.ts";
 import { csvResponse, CSV_MAX_ROWS } from "./csv.ts";
-import { recapLists } from "./recap-lists.ts";
+import { recapCsv, recapLists } from "./recap-lists.ts";
 import { isoDate, positiveInt, type DashboardContext, type DashboardDependencies, type DashboardEnv } from "./http.ts";
 import { csvLink, forbidden, page, pager, wantsCsv } from "./layout.ts";
 
@@ -33,13 +34,19 @@ const PAGE_SIZE = 50;
 /** A range longer than a quarter is cut to its last 92 days. */
 const MAX_RANGE_DAYS = 92;
 const ALL = "semua";
+/** The page's further lists, for their CSV downloads (`daftar`). */
+const DAYS = "harian";
+const RECAP = "rekap";
 
 export function unitRoutes(deps: DashboardDependencies): Hono<DashboardEnv> {
   const app = new Hono<DashboardEnv>();
   app.get("/dasbor/unit", async (c) => {
     const scope = await scopeOf(c, deps);
     if (!scope) return forbidden(c);
-    return wantsCsv(c) ? peopleCsv(c, deps, scope) : unitPage(c, deps, scope);
+    if (wantsCsv(c)) return peopleCsv(c, deps, scope);
+    if (wantsCsv(c, DAYS)) return daysCsv(c, deps, scope);
+    if (wantsCsv(c, RECAP)) return recapCsv(c, deps, scope.unitIds);
+    return unitPage(c, deps, scope);
   });
   return app;
 }
@@ -87,21 +94,23 @@ async function unitPage(c: DashboardContext, deps: DashboardDependencies, scope:
   const choices = await unitChoices(db, viewer.unitScope);
   const root = choices.find((u) => u.id === scope.calendarUnitId);
   const result = root?.organisationalResult ?? deps.defaultOrganisationalResult ?? "BAIK";
-  const people = await headcount(db, scope.unitIds);
-  const [days, persons, approvals, skp, spread, lists] = await Promise.all([
-    reportingByDay(db, scope, people),
+  // The figures are independent of one another: all asked at once.
+  const [people, days, persons, approvals, skp, spread, lists] = await Promise.all([
+    headcount(db, scope.unitIds),
+    reportingByDay(db, scope),
     reportingByPerson(db, scope, { index: pageIndex, size: PAGE_SIZE }),
     approvalStats(db, scope, deps.clock.now(), overdueDays),
     skpSummary(db, scope.unitIds, scope.to, deps.periodKind),
     evaluationSpread(db, scope, result, deps.periodKind),
     recapLists(c, deps, scope.unitIds),
   ]);
+  const rate = shareOf(people);
   const percent = (share: number) => `${formatNumber(share * 100, 0)}%`;
   const rateChart = {
     type: "line",
     data: {
       labels: days.map((d) => d.date),
-      datasets: [{ label: t("dasbor-unit-rate"), data: days.map((d) => Math.round(d.rate * 1000) / 10) }],
+      datasets: [{ label: t("dasbor-unit-rate"), data: days.map((d) => Math.round(rate(d.reporters) * 1000) / 10) }],
     },
     options: { animation: false, scales: { y: { min: 0, max: 100 } } },
   };
@@ -140,10 +149,11 @@ async function unitPage(c: DashboardContext, deps: DashboardDependencies, scope:
           html`<tr>
             <td>${formatLocalDate(d.date, locale)}</td>
             <td>${d.reporters}</td>
-            <td>${percent(d.rate)}</td>
+            <td>${percent(rate(d.reporters))}</td>
           </tr>`,
       )}
     </table>
+    ${csvLink(c, DAYS)}
     <h2>${t("dasbor-unit-approvals")}</h2>
     <p class="approvals">
       ${t("dasbor-unit-approval-stats", {
@@ -186,7 +196,7 @@ async function unitPage(c: DashboardContext, deps: DashboardDependencies, scope:
           </tr>`,
       )}
     </table>
-    ${pager(c, pageIndex, people, PAGE_SIZE)} ${csvLink(c)} ${lists}`;
+    ${pager(c, pageIndex, people, PAGE_SIZE)} ${csvLink(c)} ${lists} ${csvLink(c, RECAP)}`;
   return page(c, t("dasbor-unit-title"), body);
 }
 
@@ -197,5 +207,19 @@ async function peopleCsv(c: DashboardContext, deps: DashboardDependencies, scope
     `unit-${scope.choice}-${scope.from}-${scope.to}`,
     ["nama", "unit", "hari_melapor", "laporan", "disetujui"],
     rows.map((p) => [p.name, p.unitName, p.daysReported, p.reports, p.approved]),
+  );
+}
+
+/** Share of the active people who reported on a day. */
+const shareOf = (people: number) => (reporters: number) => (people ? reporters / people : 0);
+
+async function daysCsv(c: DashboardContext, deps: DashboardDependencies, scope: Scope) {
+  const [people, days] = await Promise.all([headcount(deps.db, scope.unitIds), reportingByDay(deps.db, scope)]);
+  const rate = shareOf(people);
+  return csvResponse(
+    c,
+    `unit-${scope.choice}-harian-${scope.from}-${scope.to}`,
+    ["tanggal", "pegawai_melapor", "pegawai_aktif", "persen"],
+    days.map((d) => [d.date, d.reporters, people, roundTo(rate(d.reporters) * 100, 1)]),
   );
 }
