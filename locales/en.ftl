@@ -733,6 +733,7 @@ demo-job-weekly-summary = Group's weekly summary
 demo-job-oversight-digest = Assessment team digest
 demo-job-complaint-escalation = Citizen complaint escalation
 demo-job-peer-round = Peer feedback round
+demo-job-command-menus = Command menus after delegations end
 demo-job-ran = { $job } ran for { $count } units.
 demo-tour = Guided tour
 demo-tour-go = Do it

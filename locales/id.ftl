@@ -727,6 +727,7 @@ demo-job-weekly-summary = Ringkasan mingguan grup
 demo-job-oversight-digest = Ringkasan tim penilai kinerja
 demo-job-complaint-escalation = Eskalasi pengaduan warga
 demo-job-peer-round = Putaran masukan rekan
+demo-job-command-menus = Menu perintah setelah delegasi berakhir
 demo-job-ran = { $job } dijalankan untuk { $count } unit.
 demo-tour = Tur terpandu
 demo-tour-go = Lakukan

@@ -9,6 +9,7 @@ import { oversightDigest, periodsClosingOn } from "./oversight-digest.ts";
 import { peerRound } from "./peer-round.ts";
 import { inRoundWindow } from "../domain/peer/rules.ts";
 import { complaintEscalation } from "./complaint-escalation.ts";
+import { commandMenus } from "./command-menus.ts";
 
 /**
  * The scheduler. Every job runs per unit at the unit's local time. Rather than one cron task per
@@ -31,6 +32,7 @@ export const JOB_NAMES = [
   "oversight-digest",
   "peer-round",
   "complaint-escalation",
+  "command-menus",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -134,6 +136,13 @@ export const JOBS: Record<JobName, JobDefinition> = {
     isDue: workingDay,
     windowEnd: reminderWindowEnd,
     run: complaintEscalation,
+  },
+  // Delegates whose delegation ended get their own menu back (docs/domain.md, "Command menu").
+  "command-menus": {
+    timing: () => ({ enabled: true, time: "00:30" }),
+    isDue: () => true,
+    windowEnd: reminderWindowEnd,
+    run: commandMenus,
   },
 };
 

@@ -11,6 +11,8 @@ import { seedSmallUnit } from "../support/seed.ts";
 import { DELEGATE_TG, reviewBot, seedReview, STAFF_TG, SUPERVISOR_TG } from "../review/helpers.ts";
 import { createDelegation, revokeDelegation } from "../../src/domain/review/delegation.ts";
 import { clockAt, editedExample, EXAMPLE_DIR, NIP } from "../import/helpers.ts";
+import { runJobNow } from "../../src/jobs/tick.ts";
+import { schedulerDeps } from "../schedule/helpers.ts";
 
 let database: Database;
 beforeAll(async () => (database = await createTestDatabase()));
@@ -122,6 +124,31 @@ describe("each linked employee's chat has its own command menu, in their languag
     });
     await h.flush();
     await revokeDelegation(db(), { ...at, id });
+    await h.flush();
+    expect(menuCalls(h.telegram, DELEGATE_TG).map((c) => c.commands)).toEqual([SUPERVISOR_ID, EMPLOYEE_ID]);
+  });
+
+  it("loses the supervisor commands the night after the delegation ends, by the command-menus job", async () => {
+    const seeded = await seedReview(db());
+    const h = reviewBot(db(), { now: NOW });
+    const delegate = await db().employee.findUniqueOrThrow({ where: { telegramId: BigInt(DELEGATE_TG) } });
+    await createDelegation(db(), {
+      actor: "cli",
+      now: new Date(NOW),
+      supervisorNip: seeded.supervisor.nip,
+      delegateNip: delegate.nip,
+      from: "2026-11-24",
+      to: "2026-11-25",
+    });
+    await h.flush();
+    const deps = schedulerDeps(db(), "/nonexistent");
+
+    await runJobNow(deps, "command-menus", { at: new Date("2026-11-24T17:30:00Z") }); // 00:30 on the 25th in Jakarta
+    await h.flush();
+    expect(menuCalls(h.telegram, DELEGATE_TG).map((c) => c.commands)).toEqual([SUPERVISOR_ID]); // the last day still
+
+    await runJobNow(deps, "command-menus", { at: new Date("2026-11-25T17:30:00Z") }); // the night after
+    await runJobNow(deps, "command-menus", { at: new Date("2026-11-26T17:30:00Z") });
     await h.flush();
     expect(menuCalls(h.telegram, DELEGATE_TG).map((c) => c.commands)).toEqual([SUPERVISOR_ID, EMPLOYEE_ID]);
   });

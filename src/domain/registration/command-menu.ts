@@ -78,8 +78,12 @@ interface MenuHolder {
  * role: the people /persetujuan, /tim and /evaluasi answer. The team is PENILAI, HEAD or ADMIN: the
  * people /kalibrasi and /rekap answer.
  */
-export async function enqueueCommandMenus(tx: Tx, options: { now: Date; employeeIds?: number[] }): Promise<number> {
-  const today = options.now.toISOString().slice(0, 10);
+export async function enqueueCommandMenus(
+  tx: Tx,
+  options: { now: Date; employeeIds?: number[]; today?: string },
+): Promise<number> {
+  // A delegation is over after its last local date; callers that know the unit's date pass it.
+  const today = options.today ?? options.now.toISOString().slice(0, 10);
   const only = options.employeeIds
     ? Prisma.sql`AND e."id" = ANY(${options.employeeIds.map(String)}::int[])`
     : Prisma.empty;
