@@ -11,7 +11,7 @@ import { crossCheck } from "./validate.ts";
 import { applyPlan, rowsToWrite, type ProgressSink } from "./write.ts";
 import { ImportError, ImportRefused, type ImportSummary, type Problem } from "./types.ts";
 
-export { ImportError, ImportRefused, formatProblem, type ImportSummary, type Problem } from "./types.ts";
+export { ImportError, ImportRefused, problemLine, type ImportSummary, type Problem } from "./types.ts";
 export type { ProgressSink } from "./write.ts";
 
 export interface ImportOptions {

@@ -6,12 +6,15 @@ import type {
   RhkKind,
   Role,
 } from "../../generated/prisma/enums.ts";
+import type { Message } from "../../lib/i18n.ts";
 
-/** One thing wrong with the input. `row` is the spreadsheet row (the header is row 1); absent for a whole-file problem. */
-export interface Problem {
+/**
+ * One thing wrong with the input, as a message worded in the reader's language (locales/, "import
+ * problems"). `row` is the spreadsheet row (the header is row 1); absent for a whole-file problem.
+ */
+export interface Problem extends Message {
   file: string;
   row?: number;
-  message: string;
 }
 
 /** Where a record came from, for messages. */
@@ -150,4 +153,8 @@ export class ImportRefused extends ImportError {
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-export const formatProblem = (p: Problem) => `${p.file}${p.row === undefined ? "" : `:${p.row}`}: ${p.message}`;
+/** The problem with its file and row in front ("unit.csv:3: …"), to be worded by renderMessage or plainText. */
+export const problemLine = ({ file, row, key, args }: Problem): Message =>
+  row === undefined
+    ? { key: "import-problem-in-file", args: { file, problem: { key, args } } }
+    : { key: "import-problem-at-row", args: { file, row: String(row), problem: { key, args } } };
