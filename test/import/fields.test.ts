@@ -5,10 +5,12 @@ import {
   parseTarget,
   parseTimeZone,
   parseWorkingDays,
+  type Parsed,
 } from "../../src/domain/import/fields.ts";
+import { plainText } from "../../src/lib/i18n.ts";
 
-const value = <T>(parsed: { ok: true; value: T } | { ok: false; error: string }) =>
-  parsed.ok ? parsed.value : `error: ${parsed.error}`;
+/** The value, or the error as `lapkin import` words it. */
+const value = <T>(parsed: Parsed<T>) => (parsed.ok ? parsed.value : `error: ${plainText("en", parsed.error)}`);
 
 describe("target", () => {
   it.each([

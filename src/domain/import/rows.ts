@@ -166,8 +166,7 @@ function policyFrom(r: RowReader): PolicyRecord | null {
   const key = r.parse("kunci", parsePolicyKey);
   const value = key === undefined ? undefined : r.parse("nilai", (cell) => readPolicyValue(key, cell));
   // A list like 7;3;1 left unquoted in a semicolon-separated file would be cut short without a word.
-  if (r.overflows())
-    r.problem({ key: "import-row-too-many-cells" });
+  if (r.overflows()) r.problem({ key: "import-row-too-many-cells" });
   return r.result({ at: r.at, key, value });
 }
 

@@ -121,8 +121,7 @@ function checkUnits(known: Known, report: Report) {
 
 function checkEmployees(known: Known, report: Report) {
   for (const employee of known.employees.values()) {
-    if (!unitKnown(employee.unitCode, known))
-      report(employee.at, unitUnknown(employee.unitCode));
+    if (!unitKnown(employee.unitCode, known)) report(employee.at, unitUnknown(employee.unitCode));
     const supervisorProblem = employee.supervisorNip === null ? null : employeeProblem(employee.supervisorNip, known);
     if (supervisorProblem) report(employee.at, inColumn("nip_atasan", supervisorProblem));
     for (const code of employee.assessorUnits.filter((c) => !unitKnown(c, known)))
@@ -164,7 +163,6 @@ function employeeProblem(nip: string, known: Known): Message | null {
   if (known.deactivateMissing) return { key: "import-nip-deactivated", args: { nip } };
   return null;
 }
-
 
 /** Keeps the first record of each key and reports every later one. */
 /**

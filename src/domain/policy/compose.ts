@@ -19,7 +19,10 @@ export function brokenPolicyRules(overrides: PolicyOverrides): Array<{ keys: str
       const [low, high] = keys.map((key) => valueAt(policies, key) as number | string);
       if (rule.strict ? low! < high! : low! <= high!) continue;
       const args = { first: keys[0]!, low: String(low), second: keys[1]!, high: String(high) };
-      broken.push({ keys, problem: { key: rule.strict ? "import-policy-not-earlier" : "import-policy-not-above", args } });
+      broken.push({
+        keys,
+        problem: { key: rule.strict ? "import-policy-not-earlier" : "import-policy-not-above", args },
+      });
     }
   }
   return broken;

@@ -65,14 +65,10 @@ function isMonthDay(value: string): boolean {
 }
 
 // MM-DD as stored, or DD/MM the way the import's dates are written (DD/MM/YYYY).
-export const monthDay = field(
-  z.string().refine(isMonthDay),
-  { key: "import-policy-expected-month-day" },
-  (cell) => {
-    const local = /^(\d{1,2})\/(\d{1,2})$/.exec(cell);
-    return local ? `${local[2]!.padStart(2, "0")}-${local[1]!.padStart(2, "0")}` : cell;
-  },
-);
+export const monthDay = field(z.string().refine(isMonthDay), { key: "import-policy-expected-month-day" }, (cell) => {
+  const local = /^(\d{1,2})\/(\d{1,2})$/.exec(cell);
+  return local ? `${local[2]!.padStart(2, "0")}-${local[1]!.padStart(2, "0")}` : cell;
+});
 
 /** One of `values`, case and spaces not minding ("butuh perbaikan" is BUTUH_PERBAIKAN), or one of the aliases. */
 export function oneOf<T extends string>(values: readonly T[], aliases: Record<string, T> = {}) {

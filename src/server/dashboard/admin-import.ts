@@ -116,7 +116,9 @@ export function importRoutes(deps: DashboardDependencies): Hono<DashboardEnv> {
 }
 
 type Outcome =
-  { kind: "ok"; summary: ImportSummary } | { kind: "refused"; problems: Problem[] } | { kind: "error"; message: string };
+  | { kind: "ok"; summary: ImportSummary }
+  | { kind: "refused"; problems: Problem[] }
+  | { kind: "error"; message: string };
 
 async function run(
   deps: DashboardDependencies,
