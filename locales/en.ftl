@@ -873,6 +873,17 @@ peer-summary-hidden = 👥 Peer feedback: not enough to show yet (at least { $mi
 # --- import problems ---
 # `lapkin import` prints these in English; the dashboard's import page in the viewer's language.
 # A problem follows its file and row; the cell's value and the columns keep their names in the file.
+import-refused = Import refused: { $problems } { $problems ->
+        [one] problem
+       *[other] problems
+    } in { $files } { $files ->
+        [one] file
+       *[other] files
+    }; nothing was written.
+import-path-missing = { $path } does not exist.
+import-path-not-importable = { $path } is not a .csv or .xlsx file.
+import-folder-empty = { $path } holds no .csv or .xlsx files.
+import-deactivate-needs-employees = --deactivate-missing needs an employee file: without one, every employee would be deactivated.
 import-problem-in-file = { $file }: { $problem }
 import-problem-at-row = { $file }:{ $row }: { $problem }
 import-unreadable = cannot be read: { $reason }

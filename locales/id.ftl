@@ -867,6 +867,11 @@ peer-summary-hidden = 👥 Masukan rekan: belum cukup untuk ditampilkan (paling 
 # --- import problems ---
 # `lapkin import` prints these in English; the dashboard's import page in the viewer's language.
 # A problem follows its file and row; the cell's value and the columns keep their names in the file.
+import-refused = Impor ditolak: { $problems } masalah di { $files } berkas; tidak ada yang ditulis.
+import-path-missing = { $path } tidak ada.
+import-path-not-importable = { $path } bukan berkas .csv atau .xlsx.
+import-folder-empty = { $path } tidak berisi berkas .csv atau .xlsx.
+import-deactivate-needs-employees = --deactivate-missing memerlukan berkas pegawai: tanpa berkas itu, semua pegawai akan dinonaktifkan.
 import-problem-in-file = { $file }: { $problem }
 import-problem-at-row = { $file } baris { $row }: { $problem }
 import-unreadable = tidak dapat dibaca: { $reason }

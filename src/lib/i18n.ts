@@ -68,21 +68,21 @@ export const translatorFor =
 
 /**
  * A message worded later, in the reader's language: its key and variables. A variable may itself
- * be such a message (a reason inside a sentence). Numbers are passed as text, so that a year or
- * a row number is not grouped by the locale (2,026).
+ * be such a message (a reason inside a sentence). A number is for a count that chooses a plural
+ * form (it is shown grouped, 1,234); a year or a row number is passed as text, so it is not.
  */
 export interface Message {
   key: string;
   args?: MessageArgs;
 }
-export type MessageArgs = { [name: string]: string | Message };
+export type MessageArgs = { [name: string]: string | number | Message };
 
 /** `message` in the language of `t`, its inner messages first; the result is what `t` gives (HTML). */
 export function renderMessage(t: Translate, message: Message): string {
   if (!message.args) return t(message.key);
   const vars: TranslationVariables = {};
   for (const [name, value] of Object.entries(message.args))
-    vars[name] = typeof value === "string" ? value : html(String(renderMessage(t, value)));
+    vars[name] = typeof value === "object" ? html(String(renderMessage(t, value))) : value;
   return t(message.key, vars);
 }
 

@@ -51,9 +51,7 @@ export async function importFiles(
   const read = await readTables(filePaths);
   const parsed = recordsFromTables(read.tables, { timeZone: options.defaultTimeZone ?? "Asia/Jakarta" });
   if (deactivateMissing && !parsed.data.hasEmployeeFile) {
-    throw new ImportError(
-      "--deactivate-missing needs an employee file: without one, every employee would be deactivated.",
-    );
+    throw new ImportError({ key: "import-deactivate-needs-employees" });
   }
   const fileNames = filePaths.map((f) => basename(f));
   const now = (options.clock ?? systemClock).now();

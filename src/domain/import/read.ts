@@ -15,9 +15,10 @@ const IMPORTABLE = new Set([".csv", ".xlsx"]);
 export function listImportFiles(paths: string[]): string[] {
   return paths.flatMap((path) => {
     const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat) throw new ImportError(`${path} does not exist.`);
+    if (!stat) throw new ImportError({ key: "import-path-missing", args: { path } });
     if (stat.isFile()) {
-      if (!IMPORTABLE.has(extname(path).toLowerCase())) throw new ImportError(`${path} is not a .csv or .xlsx file.`);
+      if (!IMPORTABLE.has(extname(path).toLowerCase()))
+        throw new ImportError({ key: "import-path-not-importable", args: { path } });
       return [path];
     }
     const files = readdirSync(path)
@@ -25,7 +26,7 @@ export function listImportFiles(paths: string[]): string[] {
       .filter((name) => IMPORTABLE.has(extname(name).toLowerCase()) && !name.startsWith(".") && !name.startsWith("~$"))
       .sort()
       .map((name) => join(path, name));
-    if (files.length === 0) throw new ImportError(`${path} holds no .csv or .xlsx files.`);
+    if (files.length === 0) throw new ImportError({ key: "import-folder-empty", args: { path } });
     return files;
   });
 }

@@ -11,7 +11,7 @@ import {
   type ImportSummary,
   type Problem,
 } from "../../domain/import/index.ts";
-import { renderMessage } from "../../lib/i18n.ts";
+import { renderMessage, type Message } from "../../lib/i18n.ts";
 import type { DashboardContext, DashboardDependencies, DashboardEnv } from "./http.ts";
 import { csrfField, forbidden, page } from "./layout.ts";
 
@@ -63,7 +63,7 @@ export function importRoutes(deps: DashboardDependencies): Hono<DashboardEnv> {
       return page(
         c,
         t("dasbor-import-title"),
-        html`<p class="error">${outcome.message}</p>
+        html`<p class="error">${renderMessage(t, outcome.reason)}</p>
           ${uploadForm(c)}`,
       );
     return page(
@@ -118,7 +118,7 @@ export function importRoutes(deps: DashboardDependencies): Hono<DashboardEnv> {
 type Outcome =
   | { kind: "ok"; summary: ImportSummary }
   | { kind: "refused"; problems: Problem[] }
-  | { kind: "error"; message: string };
+  | { kind: "error"; reason: Message };
 
 async function run(
   deps: DashboardDependencies,
@@ -138,7 +138,7 @@ async function run(
     return { kind: "ok", summary };
   } catch (error) {
     if (error instanceof ImportRefused) return { kind: "refused", problems: error.problems };
-    if (error instanceof ImportError) return { kind: "error", message: error.message };
+    if (error instanceof ImportError) return { kind: "error", reason: error.reason };
     throw error;
   }
 }
