@@ -871,3 +871,82 @@ peer-summary-value = • { $value }: { $above } above, { $meets } meets, { $belo
 peer-summary-notes = Colleagues' notes (without names):
 peer-summary-note = – { $note }
 peer-summary-hidden = 👥 Peer feedback: not enough to show yet (at least { $min } colleagues), for confidentiality.
+# --- import problems ---
+# `lapkin import` prints these in English; the dashboard's import page in the viewer's language.
+# A problem follows its file and row; the cell's value and the columns keep their names in the file.
+import-refused = Import refused: { $problems } { $problems ->
+        [one] problem
+       *[other] problems
+    } in { $files } { $files ->
+        [one] file
+       *[other] files
+    }; nothing was written.
+import-path-missing = { $path } does not exist.
+import-path-not-importable = { $path } is not a .csv or .xlsx file.
+import-folder-empty = { $path } holds no .csv or .xlsx files.
+import-deactivate-needs-employees = --deactivate-missing needs an employee file: without one, every employee would be deactivated.
+import-problem-in-file = { $file }: { $problem }
+import-problem-at-row = { $file }:{ $row }: { $problem }
+import-unreadable = cannot be read: { $reason }
+import-not-a-workbook = cannot be read: it is not a valid Excel workbook (.xlsx). Save it again from Excel or LibreOffice as .xlsx, or export the sheet as CSV.
+import-number-too-long = the number { $number } is too long for a number cell and lost its last digits; format the column as Text and type it again
+import-file-empty = is empty
+import-column-repeated = has the column { $columns } more than once
+import-layout-unknown = matches no known layout: the first row must name the columns of units ({ $units }), or employees ({ $employees }), or SKP ({ $skp }), or leave ({ $leave }), or policy ({ $policy }), or service counters ({ $counters })
+import-layout-incomplete = looks like the { $layout } layout but lacks the column { $columns }
+import-layout-units = units
+import-layout-employees = employees
+import-layout-skp = SKP
+import-layout-leave = leave
+import-layout-policy = policy
+import-layout-counters = service counters
+import-missing = missing { $column }
+import-not-one-of = { $column } "{ $value }" is not one of { $allowed }
+import-leave-kinds = cuti, dinas_luar (or dinas luar, DL)
+import-timezone-unknown = time zone "{ $value }" is not one of { $zones } (or WIB, WITA, WIT)
+import-working-days-invalid = working days "{ $value }" must be ISO weekdays 1–7 (1 = Monday) written like 1-5, 1-6 or 1,2,3,4,5
+import-target-not-a-number = target "{ $value }" is not a number
+import-target-not-positive = target { $value } must be greater than 0
+import-target-decimals = target { $value } has more than two decimals (write a thousand as 1000)
+import-target-too-large = target { $value } is too large
+import-period-invalid = periode "{ $value }" is not one of tahunan, Q1–Q4, M01–M12
+import-year-invalid = tahun "{ $value }" is not a year like 2026
+import-date-invalid = date "{ $value }" is not a date written YYYY-MM-DD or DD/MM/YYYY
+import-action-plan-too-long = rencana_aksi "{ $start }…" is over { $max } characters
+import-leave-ends-before-start = sampai { $to } is before dari { $from }
+import-row-too-many-cells = has more cells than the header has columns: put a value that holds the separator in quotes
+import-nip-invalid = { $kind } NIP { $nip }: { $problem }
+import-nip-invalid-maybe-pppk = { $kind } NIP { $nip }: { $problem } (if this is a PPPK number, set jenis to PPPK)
+import-nip-format = must be exactly 18 digits
+import-nip-birth-date = birth date { $birthDate } (digits 1–8) is not a real date
+import-nip-start-date = civil-service start { $start } (digits 9–14) is not a real month
+import-nip-start-too-early = civil-service start { $start } is less than { $minAge } years after birth on { $birthDate }
+import-nip-appointment-year = appointment year { $year } (digits 9–12) is less than { $minAge } years after birth in { $birthYear }
+import-nip-sex-digit = digit 15 must be 1 (male) or 2 (female), not { $digit }
+import-policy-key-unknown = kunci "{ $value }" is not a policy key (lapkin policy lists them)
+import-policy-value-invalid = { $key } "{ $value }" is not { $expected }
+import-policy-expected-whole = a whole number from { $min } to { $max }
+import-policy-expected-percent = a percentage above 0 and at most 1000
+import-policy-expected-yes-no = true or false (ya or tidak)
+import-policy-expected-time = a local time HH:mm, like 15:00
+import-policy-expected-month-day = a date MM-DD (month first, like 01-31) or DD/MM (like 31/01)
+import-policy-expected-one-of = one of { $values }
+import-policy-expected-days = whole numbers from 0 to 90 separated by semicolons, like 7;3;1
+import-policy-not-above = { $first } ({ $low }) must be at most { $second } ({ $high })
+import-policy-not-earlier = { $first } ({ $low }) must be earlier than { $second } ({ $high })
+import-duplicate-unit = duplicate unit code { $code } (first at { $firstFile } row { $firstRow })
+import-duplicate-employee = duplicate NIP { $nip } (first at { $firstFile } row { $firstRow })
+import-duplicate-indicator = duplicate indicator { $code } of NIP { $nip } for { $year } (first at { $firstFile } row { $firstRow })
+import-duplicate-leave = duplicate leave of NIP { $nip } from { $from } to { $to } (first at { $firstFile } row { $firstRow })
+import-duplicate-policy = duplicate policy key { $key } (first at { $firstFile } row { $firstRow })
+import-duplicate-counter = duplicate counter code { $code } (first at { $firstFile } row { $firstRow })
+import-parent-unknown = induk { $code } is not a unit in the unit files or the database
+import-unit-own-parent = unit { $code } is its own induk
+import-unit-cycle = units form a cycle through induk: { $cycle }
+import-unit-unknown = unit { $code } is not in the unit files or the database
+import-assessor-unit-unknown = unit_penilai { $code } is not in the unit files or the database
+import-in-column = { $column }: { $problem }
+import-nip-unknown = NIP { $nip } is not in the employee files or the database
+import-nip-deactivated = NIP { $nip } is not in the employee files and would be deactivated by --deactivate-missing
+import-own-supervisor = NIP { $nip } is their own supervisor (nip_atasan)
+import-supervisor-cycle = supervisors form a cycle: { $cycle }

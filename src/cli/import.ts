@@ -2,12 +2,13 @@ import cliProgress from "cli-progress";
 import {
   ImportError,
   ImportRefused,
-  formatProblem,
   importFiles,
+  problemLine,
   type ImportSummary,
   type ProgressSink,
 } from "../domain/import/index.ts";
 import { listImportFiles } from "../domain/import/read.ts";
+import { plainText } from "../lib/i18n.ts";
 import { databaseSettings, withDatabase, type CliIo } from "./context.ts";
 import { UserError } from "./errors.ts";
 
@@ -33,8 +34,9 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     io.stdout.write(formatSummary(summary));
     return 0;
   } catch (error) {
+    // The command line speaks English (its usage, the summary); the dashboard words them in the viewer's language.
     if (error instanceof ImportRefused)
-      for (const problem of error.problems) io.stderr.write(`${formatProblem(problem)}\n`);
+      for (const problem of error.problems) io.stderr.write(`${plainText("en", problemLine(problem))}\n`);
     if (error instanceof ImportError) throw new UserError(error.message);
     throw error;
   }

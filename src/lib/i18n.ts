@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
-import { escapeHtml, Html } from "./html.ts";
+import { escapeHtml, html, Html, visibleText } from "./html.ts";
 
 /** The languages Lapkin speaks; Indonesian is the default (docs/architecture.md, "Words"). */
 export const LOCALES = ["id", "en"] as const;
@@ -65,3 +65,27 @@ export const translatorFor =
   (locale: string): Translate =>
   (key, vars) =>
     translate(locale, key, vars);
+
+/**
+ * A message worded later, in the reader's language: its key and variables. A variable may itself
+ * be such a message (a reason inside a sentence). A number is for a count that chooses a plural
+ * form (it is shown grouped, 1,234); a year or a row number is passed as text, so it is not.
+ */
+export interface Message {
+  key: string;
+  args?: MessageArgs;
+}
+export type MessageArgs = { [name: string]: string | number | Message };
+
+/** `message` in the language of `t`, its inner messages first; the result is what `t` gives (HTML). */
+export function renderMessage(t: Translate, message: Message): string {
+  if (!message.args) return t(message.key);
+  const vars: TranslationVariables = {};
+  for (const [name, value] of Object.entries(message.args))
+    vars[name] = typeof value === "object" ? html(String(renderMessage(t, value))) : value;
+  return t(message.key, vars);
+}
+
+/** `message` in `locale` as plain text, for a terminal or a log (no tags, entities decoded). */
+export const plainText = (locale: string, message: Message): string =>
+  visibleText(renderMessage(translatorFor(locale), message));

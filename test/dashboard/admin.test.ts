@@ -37,7 +37,7 @@ describe("HR's area", () => {
     const admin = await signIn(app, database.prisma, people.admin.id, clock.now());
     const before = await database.prisma.unit.count();
     const refused = await (await upload(app, admin, "unit.csv", UNITS_BAD)).text();
-    expect(refused).toContain("unit.csv:3");
+    expect(refused).toContain("unit.csv baris 3");
     expect(await database.prisma.unit.count()).toBe(before);
 
     const checked = await (await upload(app, admin, "unit.csv", UNITS_OK)).text();
@@ -51,6 +51,34 @@ describe("HR's area", () => {
     // The upload is gone once run, and another session's id is refused.
     const again = await admin.post("/dasbor/admin/impor/jalankan", { _csrf: admin.csrf, unggahan: uploadId });
     expect(await again.text()).toContain("sudah tidak ada");
+  });
+
+  it("words the import's row errors in the admin's language: Indonesian by default, English when chosen", async () => {
+    const people = await seedTwoUnits(database.prisma);
+    const { app, clock } = dashboardApp(database);
+    const admin = await signIn(app, database.prisma, people.admin.id, clock.now());
+    // A PPPK number left under the default jenis PNS: the NIP's own problem is worded inside the row's.
+    const employees = "nip,nama,jabatan,unit\n199509032022211005,Budi,Staf,DINKES\n12345,Sari,Staf,DINKES\n";
+
+    const units = await (await upload(app, admin, "unit.csv", UNITS_BAD)).text();
+    expect(units).toContain(
+      'unit.csv baris 3: zona waktu "Mars/Olympus" tidak dikenal; isi salah satu dari: Asia/Jakarta, Asia/Makassar, Asia/Jayapura (atau WIB, WITA, WIT)',
+    );
+    const nips = await (await upload(app, admin, "pegawai.csv", employees)).text();
+    expect(nips).toContain(
+      "pegawai.csv baris 2: NIP PNS 199509032022211005: tahun dan bulan pengangkatan 2022-21 (digit 9–14) bukan bulan yang ada (jika ini nomor PPPK, isi jenis dengan PPPK)",
+    );
+    expect(nips).toContain("pegawai.csv baris 3: NIP PNS 12345: harus tepat 18 angka");
+    expect(`${units}${nips}`).not.toMatch(/is not|must be/);
+
+    await database.prisma.employee.update({ where: { id: people.admin.id }, data: { language: "en" } });
+    const english = await signIn(app, database.prisma, people.admin.id, clock.now());
+    expect(await (await upload(app, english, "unit.csv", UNITS_BAD)).text()).toContain(
+      'unit.csv:3: time zone "Mars/Olympus" is not one of Asia/Jakarta, Asia/Makassar, Asia/Jayapura (or WIB, WITA, WIT)',
+    );
+    expect(await (await upload(app, english, "pegawai.csv", employees)).text()).toContain(
+      "pegawai.csv:3: PNS NIP 12345: must be exactly 18 digits",
+    );
   });
 
   it("downloads the export workbook of a month and a unit, which exceljs opens", async () => {

@@ -203,7 +203,9 @@ describe.skipIf(skipBrowserTests)("the dashboard in a browser", () => {
       .locator("input[name=berkas]")
       .setInputFiles({ name: "unit.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await admin.locator("form[enctype] button[type=submit]").click();
-    await expect(admin.locator("ul.problems").textContent()).resolves.toContain("unit.csv:3");
+    await expect(admin.locator("ul.problems").textContent()).resolves.toContain(
+      'unit.csv baris 3: zona waktu "Mars" tidak dikenal',
+    );
     await admin.screenshot({ path: screenshotPath("dashboard-import-refused"), fullPage: true });
     expect(await database.prisma.unit.count()).toBe(units);
     await admin.context().close();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { importFiles, ImportRefused } from "../../src/domain/import/index.ts";
 import { isPublicCode } from "../../src/domain/counters/public-code.ts";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
-import { EXAMPLE_DIR, NIP, writeFiles } from "../import/helpers.ts";
+import { EXAMPLE_DIR, inEnglish, NIP, writeFiles } from "../import/helpers.ts";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => (db = await createTestDatabase()));
@@ -51,7 +51,7 @@ describe("importing service counters", () => {
     });
     const refused = await importFiles(db, [file]).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ImportRefused);
-    const messages = (refused as ImportRefused).problems.map((p) => `${p.row}: ${p.message}`);
+    const messages = inEnglish((refused as ImportRefused).problems).map((p) => `${p.row}: ${p.message}`);
     expect(messages).toContain("2: unit NOPE is not in the unit files or the database");
     expect(messages.some((m) => m.startsWith("3: nip_petugas: NIP 123"))).toBe(true);
     expect(await db.prisma.serviceCounter.count()).toBe(0);

@@ -5,10 +5,13 @@ import {
   parseTarget,
   parseTimeZone,
   parseWorkingDays,
+  type Parsed,
 } from "../../src/domain/import/fields.ts";
+import { LAYOUTS, recogniseLayout } from "../../src/domain/import/layouts.ts";
+import { plainText } from "../../src/lib/i18n.ts";
 
-const value = <T>(parsed: { ok: true; value: T } | { ok: false; error: string }) =>
-  parsed.ok ? parsed.value : `error: ${parsed.error}`;
+/** The value, or the error as `lapkin import` words it. */
+const value = <T>(parsed: Parsed<T>) => (parsed.ok ? parsed.value : `error: ${plainText("en", parsed.error)}`);
 
 describe("target", () => {
   it.each([
@@ -80,3 +83,19 @@ it.each([
   ["Q5", "error"],
   ["semester", "error"],
 ])("period %j → %s", (cell, expected) => expect(value(parsePeriod(cell))).toContain(expected));
+
+describe("a header that matches no layout", () => {
+  const recognition = recogniseLayout({ file: "catatan.csv", header: ["tanggal", "catatan"], rows: [] });
+  const worded = (locale: string) => (recognition.ok ? "recognised" : plainText(locale, recognition.problem));
+
+  it("is told, in English as before, every layout with its required columns", () =>
+    expect(worded("en")).toBe(
+      "matches no known layout: the first row must name the columns of units (kode, nama), or employees (nip, nama, jabatan, unit), or SKP (nip, tahun, kode, rhk, jenis_rhk, aspek, indikator, target, satuan), or leave (nip, dari, sampai, jenis), or policy (kunci, nilai), or service counters (kode, unit, nama)",
+    ));
+
+  // A layout added to LAYOUTS needs its place in both sentences; a variable left out shows as "{$name}".
+  it.each(["id", "en"])("names every layout's required columns in %s", (locale) => {
+    for (const layout of Object.values(LAYOUTS)) expect(worded(locale)).toContain(`(${layout.required.join(", ")})`);
+    expect(worded(locale)).not.toContain("{");
+  });
+});

@@ -4,7 +4,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { importFiles, ImportRefused } from "../../src/domain/import/index.ts";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
-import { dumpImported, EXAMPLE_DIR, exampleText, NIP, tempDir, writeFiles } from "./helpers.ts";
+import { dumpImported, EXAMPLE_DIR, exampleText, inEnglish, NIP, tempDir, writeFiles } from "./helpers.ts";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let fromCsv: Awaited<ReturnType<typeof dumpImported>>;
@@ -59,7 +59,7 @@ describe("XLSX", () => {
     );
     const refused = await importFiles(db, [path]).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ImportRefused);
-    const problems = (refused as ImportRefused).problems;
+    const problems = inEnglish((refused as ImportRefused).problems);
     expect(problems.length).toBeGreaterThanOrEqual(2); // the employee row and its SKP rows
     expect(problems[0]).toMatchObject({
       file: "kota-contoh.xlsx[Lembar1]",
@@ -77,7 +77,7 @@ describe("XLSX", () => {
       const dir = writeFiles({ "pegawai.xlsx": bytes });
       const refused = await importFiles(db, [join(dir, "pegawai.xlsx")]).catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(ImportRefused);
-      const [problem] = (refused as ImportRefused).problems;
+      const [problem] = inEnglish((refused as ImportRefused).problems);
       expect(problem).toMatchObject({
         file: "pegawai.xlsx",
         message: expect.stringContaining("not a valid Excel workbook"),

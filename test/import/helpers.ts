@@ -6,7 +6,9 @@ import { fileURLToPath } from "node:url";
 import { Writable } from "node:stream";
 import type { Database } from "../../src/db/client.ts";
 import type { CliIo } from "../../src/cli/context.ts";
+import type { Problem } from "../../src/domain/import/index.ts";
 import { fixedClock } from "../../src/lib/clock.ts";
+import { plainText } from "../../src/lib/i18n.ts";
 
 export const EXAMPLE_DIR = fileURLToPath(new URL("../../examples/kota-contoh/", import.meta.url));
 
@@ -22,6 +24,17 @@ export const NIP = {
   admin: "199207282018032001",
   penilai: "198004172005012002",
 } as const;
+
+/** A refused import's problem as `lapkin import` words it (English). */
+export interface WordedProblem {
+  file: string;
+  row?: number;
+  message: string;
+}
+
+/** The problems worded as `lapkin import` prints them, to assert their text. */
+export const inEnglish = (problems: Problem[]): WordedProblem[] =>
+  problems.map((p) => ({ file: p.file, row: p.row, message: plainText("en", p) }));
 
 /** Folders made by tempDir, removed after the test file that made them. */
 const made: string[] = [];

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dayOff, loadUnitCalendar } from "../../src/domain/calendar.ts";
 import { importFiles, ImportRefused } from "../../src/domain/import/index.ts";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
-import { EXAMPLE_DIR, EXAMPLE_LEAVE, NIP, rowCounts, tempDir, writeFiles } from "./helpers.ts";
+import { EXAMPLE_DIR, EXAMPLE_LEAVE, inEnglish, NIP, rowCounts, tempDir, writeFiles } from "./helpers.ts";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => (db = await createTestDatabase()));
@@ -121,7 +121,7 @@ ${NIP.staffPutri},2026-12-07,2026-12-09,cuti
     ]).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ImportRefused);
-    const problems = (error as ImportRefused).problems;
+    const problems = inEnglish((error as ImportRefused).problems);
     expect(problems.map((p) => [p.file, p.row])).toEqual([
       ["cuti.csv", 3],
       ["cuti.csv", 4],
@@ -145,7 +145,7 @@ ${NIP.staffPutri},2026-12-07,2026-12-09,cuti
       writeFiles({ "cuti.csv": `nip,dari,jenis\n${NIP.staffPutri},2026-12-07,cuti\n` }),
     ]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportRefused);
-    expect((error as ImportRefused).problems).toEqual([
+    expect(inEnglish((error as ImportRefused).problems)).toEqual([
       { file: "cuti.csv", message: 'looks like the leave layout but lacks the column "sampai"' },
     ]);
   });

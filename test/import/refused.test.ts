@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importFiles, ImportRefused, type Problem } from "../../src/domain/import/index.ts";
+import { importFiles, ImportRefused } from "../../src/domain/import/index.ts";
 import { createTestDatabase } from "../support/db.ts";
-import { dumpImported, EXAMPLE_DIR, NIP, rowCounts, writeFiles } from "./helpers.ts";
+import { dumpImported, EXAMPLE_DIR, inEnglish, NIP, rowCounts, writeFiles, type WordedProblem } from "./helpers.ts";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
@@ -14,17 +14,20 @@ afterAll(async () => db?.close());
 async function refusedProblems(
   files: Record<string, string>,
   options: { deactivateMissing?: boolean } = {},
-): Promise<Problem[]> {
+): Promise<WordedProblem[]> {
   const counts = await rowCounts(db);
   const contents = await dumpImported(db);
   const error = await importFiles(db, [writeFiles(files)], options).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ImportRefused);
   expect(await rowCounts(db)).toEqual(counts);
   expect(await dumpImported(db)).toEqual(contents);
-  return (error as ImportRefused).problems;
+  return inEnglish((error as ImportRefused).problems);
 }
 
-function expectProblems(problems: Problem[], expected: [file: string, row: number | undefined, fragment: string][]) {
+function expectProblems(
+  problems: WordedProblem[],
+  expected: [file: string, row: number | undefined, fragment: string][],
+) {
   expect(problems.map((p) => [p.file, p.row])).toEqual(expected.map(([file, row]) => [file, row]));
   problems.forEach((problem, i) => expect(problem.message).toContain(expected[i]![2]));
 }

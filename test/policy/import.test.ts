@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { importFiles, ImportRefused, type Problem } from "../../src/domain/import/index.ts";
+import { importFiles, ImportRefused } from "../../src/domain/import/index.ts";
 import {
   loadDeadlinePolicy,
   loadPolicies,
@@ -9,7 +9,7 @@ import {
   loadSchedulePolicy,
 } from "../../src/domain/policy/load.ts";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
-import { clockAt, EXAMPLE_DIR, writeFiles } from "../import/helpers.ts";
+import { clockAt, EXAMPLE_DIR, inEnglish, writeFiles, type WordedProblem } from "../import/helpers.ts";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => (db = await createTestDatabase()));
@@ -34,10 +34,10 @@ const importPolicy = (text = POLICY_FILE, at = "2026-11-24T03:00:00Z") =>
   importFiles(db, [writeFiles({ "kebijakan.csv": text })], { clock: clockAt(at) });
 
 /** The refusal's problems, or a failure when the import went through. */
-async function refusal(paths: string[]): Promise<Problem[]> {
+async function refusal(paths: string[]): Promise<WordedProblem[]> {
   const error = await importFiles(db, paths).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ImportRefused);
-  return (error as ImportRefused).problems;
+  return inEnglish((error as ImportRefused).problems);
 }
 
 const storedPolicy = () =>

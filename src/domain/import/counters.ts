@@ -3,6 +3,8 @@ import { newPublicCode } from "../counters/public-code.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 
 type Tx = Prisma.TransactionClient;
+import type { Message } from "../../lib/i18n.ts";
+import { duplicateOf, inColumn, unitUnknown } from "./problems.ts";
 import type { CounterRecord, KindCounts, Origin } from "./types.ts";
 
 export interface ExistingCounter {
@@ -33,22 +35,21 @@ export async function readCounters(tx: Tx): Promise<Map<string, ExistingCounter>
 /** Duplicate codes, and units or NIPs that are neither in the files nor in the database. */
 export function checkCounters(
   counters: CounterRecord[],
-  known: { unit: (code: string) => boolean; nip: (nip: string) => string | null },
-  report: (at: Origin, message: string) => void,
+  known: { unit: (code: string) => boolean; nip: (nip: string) => Message | null },
+  report: (at: Origin, message: Message) => void,
 ): CounterRecord[] {
   const first = new Map<string, CounterRecord>();
   for (const counter of counters) {
     const earlier = first.get(counter.code);
     if (earlier) {
-      report(counter.at, `duplicate counter code ${counter.code} (first at ${earlier.at.file} row ${earlier.at.row})`);
+      report(counter.at, duplicateOf({ key: "import-duplicate-counter", args: { code: counter.code } }, earlier.at));
       continue;
     }
     first.set(counter.code, counter);
-    if (!known.unit(counter.unitCode))
-      report(counter.at, `unit ${counter.unitCode} is not in the unit files or the database`);
+    if (!known.unit(counter.unitCode)) report(counter.at, unitUnknown(counter.unitCode));
     for (const nip of counter.staffNips) {
       const problem = known.nip(nip);
-      if (problem) report(counter.at, `nip_petugas: ${problem}`);
+      if (problem) report(counter.at, inColumn("nip_petugas", problem));
     }
   }
   return [...first.values()];

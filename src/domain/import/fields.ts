@@ -1,25 +1,29 @@
 import type { EmployeeKind, IndicatorAspect, LeaveKind, RhkKind, Role } from "../../generated/prisma/enums.ts";
 import { ORGANISATIONAL_RESULTS, type OrganisationalResult } from "../../scoring/index.ts";
 import { policyKey } from "../policy/keys.ts";
+import type { Message, MessageArgs } from "../../lib/i18n.ts";
 import { TIME_ZONES, timeZoneFromName } from "../../lib/time.ts";
 
-/** A cell read into a value, or why it could not be. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A cell read into a value, or why it could not be (a message of locales/, "import problems"). */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: Message };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const error = <T>(message: string): Parsed<T> => ({ ok: false, error: message });
+const error = <T>(key: string, args?: MessageArgs): Parsed<T> => ({ ok: false, error: { key, args } });
 
-/** Looks a cell up in a table of accepted words (case-insensitive); `what` names the column in the message. */
-function oneOf<T>(words: Record<string, T>, what: string, shown: string) {
+/**
+ * Looks a cell up in a table of accepted words (case-insensitive); `column` names the column in
+ * the message, `allowed` the words to write.
+ */
+function oneOf<T>(words: Record<string, T>, column: string, allowed: string | Message) {
   return (cell: string): Parsed<T> => {
     const value = words[cell.toLowerCase()];
-    return value === undefined ? error(`${what} "${cell}" is not one of ${shown}`) : ok(value);
+    return value === undefined ? error("import-not-one-of", { column, value: cell, allowed }) : ok(value);
   };
 }
 
 export const parseTimeZone = (cell: string): Parsed<string> => {
   const zone = timeZoneFromName(cell);
-  return zone ? ok(zone) : error(`time zone "${cell}" is not one of ${TIME_ZONES.join(", ")} (or WIB, WITA, WIT)`);
+  return zone ? ok(zone) : error("import-timezone-unknown", { value: cell, zones: TIME_ZONES.join(", ") });
 };
 
 // "Butuh Perbaikan", "butuh_perbaikan" and "BUTUH_PERBAIKAN" all name BUTUH_PERBAIKAN.
@@ -91,9 +95,7 @@ export function parseRoles(cell: string): Parsed<Role[]> {
 
 /** ISO weekdays as a range ("1-5", "1-6") or a list ("1,2,3,4,5"); returned sorted, without repeats. */
 export function parseWorkingDays(cell: string): Parsed<number[]> {
-  const bad = error<number[]>(
-    `working days "${cell}" must be ISO weekdays 1–7 (1 = Monday) written like 1-5, 1-6 or 1,2,3,4,5`,
-  );
+  const bad = error<number[]>("import-working-days-invalid", { value: cell });
   const compact = cell.replace(/\s+/g, "");
   const range = /^([1-7])-([1-7])$/.exec(compact);
   if (range) {
@@ -112,7 +114,7 @@ export function parseWorkingDays(cell: string): Parsed<number[]> {
 export function parseTarget(cell: string): Parsed<string> {
   const compact = cell.replace(/\s+/g, "");
   const digits = compact.replace(/^-/, "");
-  const notANumber = error<string>(`target "${cell}" is not a number`);
+  const notANumber = error<string>("import-target-not-a-number", { value: cell });
   if (!/^\d[\d.,]*$/.test(digits) || /[.,]$/.test(digits)) return notANumber;
 
   const marks = digits.match(/[.,]/g) ?? [];
@@ -124,9 +126,9 @@ export function parseTarget(cell: string): Parsed<string> {
 
   const integer = integerPart.replace(/[.,]/g, "").replace(/^0+(?=\d)/, "");
   if (compact.startsWith("-") || Number(`${integer}.${fraction || "0"}`) <= 0)
-    return error(`target ${cell} must be greater than 0`);
-  if (fraction.length > 2) return error(`target ${cell} has more than two decimals (write a thousand as 1000)`);
-  if (integer.length > 12) return error(`target ${cell} is too large`);
+    return error("import-target-not-positive", { value: cell });
+  if (fraction.length > 2) return error("import-target-decimals", { value: cell });
+  if (integer.length > 12) return error("import-target-too-large", { value: cell });
   return ok(`${integer}.${fraction.padEnd(2, "0")}`);
 }
 
@@ -137,20 +139,20 @@ export function parsePeriod(cell: string): Parsed<string> {
   if (/^Q[1-4]$/.test(upper)) return ok(upper);
   const month = /^M(\d{1,2})$/.exec(upper);
   if (month && Number(month[1]) >= 1 && Number(month[1]) <= 12) return ok(`M${month[1]!.padStart(2, "0")}`);
-  return error(`periode "${cell}" is not one of tahunan, Q1–Q4, M01–M12`);
+  return error("import-period-invalid", { value: cell });
 }
 
 export function parseYear(cell: string): Parsed<number> {
   const year = Number(cell);
   return /^\d{4}$/.test(cell) && year >= 2000 && year <= 2100
     ? ok(year)
-    : error(`tahun "${cell}" is not a year like 2026`);
+    : error("import-year-invalid", { value: cell });
 }
 
 export const parseLeaveKind = oneOf<LeaveKind>(
   { cuti: "CUTI", dinas_luar: "DINAS_LUAR", "dinas luar": "DINAS_LUAR", dl: "DINAS_LUAR" },
   "jenis",
-  "cuti, dinas_luar (or dinas luar, DL)",
+  { key: "import-leave-kinds" },
 );
 
 /** A calendar date written YYYY-MM-DD or DD/MM/YYYY (an XLSX date cell arrives as YYYY-MM-DD); returned as YYYY-MM-DD. */
@@ -158,7 +160,7 @@ export function parseDate(cell: string): Parsed<string> {
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(cell);
   const local = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(cell);
   const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : local ? [local[3], local[2], local[1]] : [];
-  const bad = error<string>(`date "${cell}" is not a date written YYYY-MM-DD or DD/MM/YYYY`);
+  const bad = error<string>("import-date-invalid", { value: cell });
   if (year === undefined || month === undefined || day === undefined) return bad;
   const date = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
   const at = new Date(`${date}T00:00:00Z`);
@@ -168,5 +170,5 @@ export function parseDate(cell: string): Parsed<string> {
 /** A policy key ("rating.mode"), in any case; returned as src/domain/policy/keys.ts spells it. */
 export function parsePolicyKey(cell: string): Parsed<string> {
   const key = policyKey(cell);
-  return key ? ok(key) : error(`kunci "${cell}" is not a policy key (lapkin policy lists them)`);
+  return key ? ok(key) : error("import-policy-key-unknown", { value: cell });
 }

@@ -11,7 +11,7 @@ import { crossCheck } from "./validate.ts";
 import { applyPlan, rowsToWrite, type ProgressSink } from "./write.ts";
 import { ImportError, ImportRefused, type ImportSummary, type Problem } from "./types.ts";
 
-export { ImportError, ImportRefused, formatProblem, type ImportSummary, type Problem } from "./types.ts";
+export { ImportError, ImportRefused, problemLine, type ImportSummary, type Problem } from "./types.ts";
 export type { ProgressSink } from "./write.ts";
 
 export interface ImportOptions {
@@ -51,9 +51,7 @@ export async function importFiles(
   const read = await readTables(filePaths);
   const parsed = recordsFromTables(read.tables, { timeZone: options.defaultTimeZone ?? "Asia/Jakarta" });
   if (deactivateMissing && !parsed.data.hasEmployeeFile) {
-    throw new ImportError(
-      "--deactivate-missing needs an employee file: without one, every employee would be deactivated.",
-    );
+    throw new ImportError({ key: "import-deactivate-needs-employees" });
   }
   const fileNames = filePaths.map((f) => basename(f));
   const now = (options.clock ?? systemClock).now();

@@ -1,6 +1,8 @@
+import type { MessageArgs } from "../../lib/i18n.ts";
 import type { LayoutName, Problem, Table } from "./types.ts";
 
 interface Layout {
+  /** Its name in messages (a locale key). */
   label: string;
   columns: readonly string[];
   /** Columns that must be present; the others may be left out (their cells count as empty). */
@@ -10,17 +12,17 @@ interface Layout {
 /** A file is recognised by its header row, never by its name. */
 export const LAYOUTS: Record<LayoutName, Layout> = {
   units: {
-    label: "units",
+    label: "import-layout-units",
     columns: ["kode", "nama", "induk", "zona_waktu", "hari_kerja", "predikat_organisasi"],
     required: ["kode", "nama"],
   },
   employees: {
-    label: "employees",
+    label: "import-layout-employees",
     columns: ["nip", "nama", "jabatan", "jenis", "unit", "nip_atasan", "peran", "bahasa", "unit_penilai"],
     required: ["nip", "nama", "jabatan", "unit"],
   },
   skp: {
-    label: "SKP",
+    label: "import-layout-skp",
     columns: [
       "nip",
       "tahun",
@@ -37,18 +39,18 @@ export const LAYOUTS: Record<LayoutName, Layout> = {
     required: ["nip", "tahun", "kode", "rhk", "jenis_rhk", "aspek", "indikator", "target", "satuan"],
   },
   leave: {
-    label: "leave",
+    label: "import-layout-leave",
     columns: ["nip", "dari", "sampai", "jenis"],
     required: ["nip", "dari", "sampai", "jenis"],
   },
   policy: {
-    label: "policy",
+    label: "import-layout-policy",
     // keterangan: a note for the people who keep the file; not stored.
     columns: ["kunci", "nilai", "keterangan"],
     required: ["kunci", "nilai"],
   },
   counters: {
-    label: "service counters",
+    label: "import-layout-counters",
     // nip_petugas: the NIPs of the staff, separated by ";".
     columns: ["kode", "unit", "nama", "nip_petugas"],
     required: ["kode", "unit", "nama"],
@@ -62,25 +64,24 @@ export type Recognition = { ok: true; layout: LayoutName; ignoredColumns: string
  * columns must all be there.
  */
 export function recogniseLayout(table: Table): Recognition {
-  if (table.header.length === 0) return refuse(table, "is empty");
+  if (table.header.length === 0) return refuse(table, "import-file-empty");
   const duplicated = table.header.filter((name, i) => name !== "" && table.header.indexOf(name) !== i);
-  if (duplicated.length > 0) return refuse(table, `has the column ${quoteList(duplicated)} more than once`);
+  if (duplicated.length > 0) return refuse(table, "import-column-repeated", { columns: quoteList(duplicated) });
 
   const scored = (Object.keys(LAYOUTS) as LayoutName[])
     .map((layout) => ({ layout, score: LAYOUTS[layout].columns.filter((c) => table.header.includes(c)).length }))
     .sort((a, b) => b.score - a.score);
   const best = pickBest(scored, table.header);
   if (!best) {
-    const expected = Object.values(LAYOUTS)
-      .map((l) => `${l.label} (${l.required.join(", ")})`)
-      .join(", or ");
-    return refuse(table, `matches no known layout: the first row must name the columns of ${expected}`);
+    // The message lists every layout with its required columns: { $units }, { $employees } …
+    const required = (Object.keys(LAYOUTS) as LayoutName[]).map((name) => [name, LAYOUTS[name].required.join(", ")]);
+    return refuse(table, "import-layout-unknown", Object.fromEntries(required) as MessageArgs);
   }
 
   const layout = LAYOUTS[best.layout];
   const missing = layout.required.filter((c) => !table.header.includes(c));
   if (missing.length > 0)
-    return refuse(table, `looks like the ${layout.label} layout but lacks the column ${quoteList(missing)}`);
+    return refuse(table, "import-layout-incomplete", { layout: { key: layout.label }, columns: quoteList(missing) });
   return {
     ok: true,
     layout: best.layout,
@@ -102,8 +103,8 @@ function pickBest<T extends { layout: LayoutName; score: number }>(scored: T[], 
   return complete.length === 1 ? complete[0] : undefined;
 }
 
-function refuse(table: Table, message: string): Recognition {
-  return { ok: false, problem: { file: table.file, message } };
+function refuse(table: Table, key: string, args?: MessageArgs): Recognition {
+  return { ok: false, problem: { file: table.file, key, args } };
 }
 
 const quoteList = (names: string[]) => names.map((n) => `"${n}"`).join(", ");

@@ -3,6 +3,7 @@ import { basename, extname, join } from "node:path";
 import { parse } from "csv-parse/sync";
 import type ExcelJS from "exceljs";
 import { cleanText } from "../../lib/clean-text.ts";
+import type { Message } from "../../lib/i18n.ts";
 import { ImportError, type Problem, type Table } from "./types.ts";
 
 const IMPORTABLE = new Set([".csv", ".xlsx"]);
@@ -14,9 +15,10 @@ const IMPORTABLE = new Set([".csv", ".xlsx"]);
 export function listImportFiles(paths: string[]): string[] {
   return paths.flatMap((path) => {
     const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat) throw new ImportError(`${path} does not exist.`);
+    if (!stat) throw new ImportError({ key: "import-path-missing", args: { path } });
     if (stat.isFile()) {
-      if (!IMPORTABLE.has(extname(path).toLowerCase())) throw new ImportError(`${path} is not a .csv or .xlsx file.`);
+      if (!IMPORTABLE.has(extname(path).toLowerCase()))
+        throw new ImportError({ key: "import-path-not-importable", args: { path } });
       return [path];
     }
     const files = readdirSync(path)
@@ -24,7 +26,7 @@ export function listImportFiles(paths: string[]): string[] {
       .filter((name) => IMPORTABLE.has(extname(name).toLowerCase()) && !name.startsWith(".") && !name.startsWith("~$"))
       .sort()
       .map((name) => join(path, name));
-    if (files.length === 0) throw new ImportError(`${path} holds no .csv or .xlsx files.`);
+    if (files.length === 0) throw new ImportError({ key: "import-folder-empty", args: { path } });
     return files;
   });
 }
@@ -38,7 +40,7 @@ export async function readTables(files: string[]): Promise<{ tables: Table[]; pr
       if (extname(path).toLowerCase() === ".csv") tables.push(readCsv(path));
       else tables.push(...(await readXlsx(path, problems)));
     } catch (error) {
-      problems.push({ file: basename(path), message: unreadable(path, error) });
+      problems.push({ file: basename(path), ...unreadable(path, error) });
     }
   }
   return { tables, problems };
@@ -48,11 +50,11 @@ export async function readTables(files: string[]): Promise<{ tables: Table[]; pr
  * Why a file cannot be read, in words an HR admin can act on. A broken workbook makes the zip
  * library answer with its own jargon and a link to its manual; that says nothing useful here.
  */
-function unreadable(path: string, error: unknown): string {
+function unreadable(path: string, error: unknown): Message {
   const systemError = typeof (error as NodeJS.ErrnoException).code === "string"; // missing, no permission
-  if (extname(path).toLowerCase() === ".xlsx" && !systemError)
-    return "cannot be read: it is not a valid Excel workbook (.xlsx). Save it again from Excel or LibreOffice as .xlsx, or export the sheet as CSV.";
-  return `cannot be read: ${(error as Error).message}`;
+  if (extname(path).toLowerCase() === ".xlsx" && !systemError) return { key: "import-not-a-workbook" };
+  // The system's own words (missing, no permission): it has no others to give.
+  return { key: "import-unreadable", args: { reason: (error as Error).message } };
 }
 
 /** Header names are matched case-insensitively, and "Zona Waktu" means zona_waktu. */
@@ -109,11 +111,7 @@ async function readXlsx(path: string, problems: Problem[]): Promise<Table[]> {
       const tooLong = values.find((v) => typeof v === "number" && !Number.isSafeInteger(Math.trunc(v)));
       if (tooLong !== undefined) {
         // An 18-digit NIP typed into a number cell keeps only 15–17 significant digits.
-        problems.push({
-          file,
-          row: row.number,
-          message: `the number ${String(tooLong)} is too long for a number cell and lost its last digits; format the column as Text and type it again`,
-        });
+        problems.push({ file, row: row.number, key: "import-number-too-long", args: { number: String(tooLong) } });
       }
       rows.push({ row: row.number, cells: values.map(cellText) });
     });

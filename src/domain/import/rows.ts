@@ -1,3 +1,4 @@
+import type { Message } from "../../lib/i18n.ts";
 import { normaliseNip, validateNip } from "../nip.ts";
 import {
   parseAspect,
@@ -141,7 +142,13 @@ function parseActionPlans(cell: string): Parsed<string[]> {
   const plans = [...new Set(cell.split(";").map((p) => p.trim()))].filter((p) => p !== "");
   const long = plans.find((p) => p.length > ACTION_PLAN_MAX_CHARS);
   if (long)
-    return { ok: false, error: `rencana_aksi "${long.slice(0, 40)}…" is over ${ACTION_PLAN_MAX_CHARS} characters` };
+    return {
+      ok: false,
+      error: {
+        key: "import-action-plan-too-long",
+        args: { start: long.slice(0, 40), max: String(ACTION_PLAN_MAX_CHARS) },
+      },
+    };
   return { ok: true, value: plans };
 }
 
@@ -150,7 +157,8 @@ function leaveFrom(r: RowReader): LeaveRecord | null {
   const from = r.parse("dari", parseDate);
   const to = r.parse("sampai", parseDate);
   const kind = r.parse("jenis", parseLeaveKind);
-  if (from !== undefined && to !== undefined && to < from) r.problem(`sampai ${to} is before dari ${from}`);
+  if (from !== undefined && to !== undefined && to < from)
+    r.problem({ key: "import-leave-ends-before-start", args: { from, to } });
   return r.result({ at: r.at, nip, from, to, kind });
 }
 
@@ -158,8 +166,7 @@ function policyFrom(r: RowReader): PolicyRecord | null {
   const key = r.parse("kunci", parsePolicyKey);
   const value = key === undefined ? undefined : r.parse("nilai", (cell) => readPolicyValue(key, cell));
   // A list like 7;3;1 left unquoted in a semicolon-separated file would be cut short without a word.
-  if (r.overflows())
-    r.problem("has more cells than the header has columns: put a value that holds the separator in quotes");
+  if (r.overflows()) r.problem({ key: "import-row-too-many-cells" });
   return r.result({ at: r.at, key, value });
 }
 
@@ -178,8 +185,10 @@ function parseNip(cell: string, kind: "PNS" | "PPPK"): Parsed<string> {
   const nip = normaliseNip(cell);
   const checked = validateNip(nip, kind);
   if (checked.ok) return { ok: true, value: nip };
-  const hint = kind === "PNS" && validateNip(nip, "PPPK").ok ? " (if this is a PPPK number, set jenis to PPPK)" : "";
-  return { ok: false, error: `${kind} NIP ${nip}: ${checked.message}${hint}` };
+  // A PPPK number under jenis PNS (the default) is the usual mistake: say so.
+  const maybePppk = kind === "PNS" && validateNip(nip, "PPPK").ok;
+  const args = { kind, nip, problem: checked.message };
+  return { ok: false, error: { key: maybePppk ? "import-nip-invalid-maybe-pppk" : "import-nip-invalid", args } };
 }
 
 /** Reads one data row by column name, noting each bad cell as a problem of this row. */
@@ -204,7 +213,7 @@ class RowReader {
 
   required(column: string): string {
     const cell = this.text(column);
-    if (cell === "") this.fail(`missing ${column}`);
+    if (cell === "") this.fail(missing(column));
     return cell;
   }
 
@@ -212,7 +221,7 @@ class RowReader {
   parse<T>(column: string, parser: (cell: string) => Parsed<T>, ...fallback: [T?]): T {
     const cell = this.text(column);
     if (cell === "" && fallback.length > 0) return fallback[0] as T;
-    if (cell === "") return this.fail(`missing ${column}`);
+    if (cell === "") return this.fail(missing(column));
     const parsed = parser(cell);
     return parsed.ok ? parsed.value : this.fail(parsed.error);
   }
@@ -223,7 +232,7 @@ class RowReader {
   }
 
   /** A problem of the row as a whole (between cells). */
-  problem(message: string): void {
+  problem(message: Message): void {
     this.fail(message);
   }
 
@@ -232,9 +241,11 @@ class RowReader {
   }
 
   /** Notes the problem and returns a placeholder; `result` then discards the whole record. */
-  private fail<T>(message: string): T {
+  private fail<T>(message: Message): T {
     this.failed = true;
-    this.problems.push({ ...this.at, message });
+    this.problems.push({ ...this.at, ...message });
     return undefined as T;
   }
 }
+
+const missing = (column: string): Message => ({ key: "import-missing", args: { column } });

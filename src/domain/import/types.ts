@@ -6,12 +6,15 @@ import type {
   RhkKind,
   Role,
 } from "../../generated/prisma/enums.ts";
+import { plainText, type Message } from "../../lib/i18n.ts";
 
-/** One thing wrong with the input. `row` is the spreadsheet row (the header is row 1); absent for a whole-file problem. */
-export interface Problem {
+/**
+ * One thing wrong with the input, as a message worded in the reader's language (locales/, "import
+ * problems"). `row` is the spreadsheet row (the header is row 1); absent for a whole-file problem.
+ */
+export interface Problem extends Message {
   file: string;
   row?: number;
-  message: string;
 }
 
 /** Where a record came from, for messages. */
@@ -137,17 +140,26 @@ export interface ImportSummary {
   ignoredColumns: { file: string; columns: string[] }[];
 }
 
-/** Something the person running the import can fix (a path, an option, the files); nothing was written. */
-export class ImportError extends Error {}
+/**
+ * Something the person running the import can fix (a path, an option, the files); nothing was
+ * written. `reason` is worded in the reader's language; `message` is it in English, for the command line.
+ */
+export class ImportError extends Error {
+  constructor(readonly reason: Message) {
+    super(plainText("en", reason));
+  }
+}
 
 /** The files have problems, all listed; nothing was written. */
 export class ImportRefused extends ImportError {
   constructor(readonly problems: Problem[]) {
     const files = new Set(problems.map((p) => p.file)).size;
-    super(`Import refused: ${plural(problems.length, "problem")} in ${plural(files, "file")}; nothing was written.`);
+    super({ key: "import-refused", args: { problems: problems.length, files } });
   }
 }
 
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-export const formatProblem = (p: Problem) => `${p.file}${p.row === undefined ? "" : `:${p.row}`}: ${p.message}`;
+/** The problem with its file and row in front ("unit.csv:3: …"), to be worded by renderMessage or plainText. */
+export const problemLine = ({ file, row, key, args }: Problem): Message =>
+  row === undefined
+    ? { key: "import-problem-in-file", args: { file, problem: { key, args } } }
+    : { key: "import-problem-at-row", args: { file, row: String(row), problem: { key, args } } };

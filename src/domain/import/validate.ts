@@ -1,5 +1,7 @@
+import type { Message } from "../../lib/i18n.ts";
 import { brokenPolicyRules } from "../policy/compose.ts";
 import { checkCounters } from "./counters.ts";
+import { duplicateOf, inColumn, unitUnknown, type Duplicate } from "./problems.ts";
 import { indicatorKey, leaveKey, type Snapshot } from "./snapshot.ts";
 import type {
   EmployeeRecord,
@@ -11,7 +13,7 @@ import type {
   UnitRecord,
 } from "./types.ts";
 
-type Report = (at: Origin, message: string) => void;
+type Report = (at: Origin, message: Message) => void;
 
 /** The import's records, first of each key, with what else may be referred to. */
 interface Known {
@@ -33,19 +35,19 @@ export function crossCheck(
   options: { deactivateMissing: boolean },
 ): { data: ImportData; problems: Problem[] } {
   const problems: Problem[] = [];
-  const report: Report = (at, message) => problems.push({ ...at, message });
+  const report: Report = (at, message) => problems.push({ ...at, ...message });
 
   const known: Known = {
     units: firstOfEach(
       input.units,
       (u) => u.code,
-      (u) => `unit code ${u.code}`,
+      (u) => ({ key: "import-duplicate-unit", args: { code: u.code } }),
       report,
     ),
     employees: firstOfEach(
       input.employees,
       (e) => e.nip,
-      (e) => `NIP ${e.nip}`,
+      (e) => ({ key: "import-duplicate-employee", args: { nip: e.nip } }),
       report,
     ),
     snapshot,
@@ -55,7 +57,7 @@ export function crossCheck(
   const indicators = firstOfEach(
     mergeActionPlanRows(input.indicators),
     (i) => indicatorKey(i.nip, i.year, i.code),
-    (i) => `indicator ${i.code} of NIP ${i.nip} for ${i.year}`,
+    (i) => ({ key: "import-duplicate-indicator", args: { code: i.code, nip: i.nip, year: String(i.year) } }),
     report,
   );
   checkUnits(known, report);
@@ -63,7 +65,7 @@ export function crossCheck(
   const leave = firstOfEach(
     input.leave,
     (l) => leaveKey(l.nip, l.from, l.to, l.kind),
-    (l) => `leave of NIP ${l.nip} from ${l.from} to ${l.to}`,
+    (l) => ({ key: "import-duplicate-leave", args: { nip: l.nip, from: l.from, to: l.to } }),
     report,
   );
   for (const record of [...indicators.values(), ...leave.values()]) {
@@ -73,7 +75,7 @@ export function crossCheck(
   const policy = firstOfEach(
     input.policy,
     (p) => p.key,
-    (p) => `policy key ${p.key}`,
+    (p) => ({ key: "import-duplicate-policy", args: { key: p.key } }),
     report,
   );
   checkPolicy(policy, snapshot, report);
@@ -103,7 +105,7 @@ const unitKnown = (code: string, known: Known) =>
 function checkUnits(known: Known, report: Report) {
   for (const unit of known.units.values()) {
     if (unit.parentCode !== null && !unitKnown(unit.parentCode, known))
-      report(unit.at, `induk ${unit.parentCode} is not a unit in the unit files or the database`);
+      report(unit.at, { key: "import-parent-unknown", args: { code: unit.parentCode } });
   }
   const parentOf = (code: string) =>
     known.units.has(code) ? known.units.get(code)!.parentCode : (known.snapshot.units.get(code)?.parentCode ?? null);
@@ -111,20 +113,19 @@ function checkUnits(known: Known, report: Report) {
     report(
       at,
       cycle.length === 2
-        ? `unit ${cycle[0]} is its own induk`
-        : `units form a cycle through induk: ${cycle.join(" → ")}`,
+        ? { key: "import-unit-own-parent", args: { code: cycle[0]! } }
+        : { key: "import-unit-cycle", args: { cycle: cycle.join(" → ") } },
     );
   }
 }
 
 function checkEmployees(known: Known, report: Report) {
   for (const employee of known.employees.values()) {
-    if (!unitKnown(employee.unitCode, known))
-      report(employee.at, `unit ${employee.unitCode} is not in the unit files or the database`);
+    if (!unitKnown(employee.unitCode, known)) report(employee.at, unitUnknown(employee.unitCode));
     const supervisorProblem = employee.supervisorNip === null ? null : employeeProblem(employee.supervisorNip, known);
-    if (supervisorProblem) report(employee.at, `nip_atasan: ${supervisorProblem}`);
+    if (supervisorProblem) report(employee.at, inColumn("nip_atasan", supervisorProblem));
     for (const code of employee.assessorUnits.filter((c) => !unitKnown(c, known)))
-      report(employee.at, `unit_penilai ${code} is not in the unit files or the database`);
+      report(employee.at, { key: "import-assessor-unit-unknown", args: { code } });
   }
   const supervisorOf = (nip: string) =>
     known.employees.has(nip)
@@ -134,8 +135,8 @@ function checkEmployees(known: Known, report: Report) {
     report(
       at,
       cycle.length === 2
-        ? `NIP ${cycle[0]} is their own supervisor (nip_atasan)`
-        : `supervisors form a cycle: ${cycle.join(" → ")}`,
+        ? { key: "import-own-supervisor", args: { nip: cycle[0]! } }
+        : { key: "import-supervisor-cycle", args: { cycle: cycle.join(" → ") } },
     );
   }
 }
@@ -150,17 +151,16 @@ function checkPolicy(records: Map<string, PolicyRecord>, snapshot: Snapshot, rep
   for (const [key, record] of records) overrides.set(key, record.value);
   for (const broken of brokenPolicyRules(overrides)) {
     const record = broken.keys.map((key) => records.get(key)).find((r) => r !== undefined);
-    if (record) report(record.at, broken.message);
+    if (record) report(record.at, broken.problem);
   }
 }
 
 /** Why a NIP cannot be referred to, or null when it can. */
-function employeeProblem(nip: string, known: Known): string | null {
+function employeeProblem(nip: string, known: Known): Message | null {
   if (known.employees.has(nip) || known.refused.nips.has(nip)) return null;
-  if (!known.snapshot.employees.has(nip)) return `NIP ${nip} is not in the employee files or the database`;
+  if (!known.snapshot.employees.has(nip)) return { key: "import-nip-unknown", args: { nip } };
   // With --deactivate-missing the employee files are the whole roster: this person is about to leave it.
-  if (known.deactivateMissing)
-    return `NIP ${nip} is not in the employee files and would be deactivated by --deactivate-missing`;
+  if (known.deactivateMissing) return { key: "import-nip-deactivated", args: { nip } };
   return null;
 }
 
@@ -190,13 +190,13 @@ function mergeActionPlanRows(records: IndicatorRecord[]): IndicatorRecord[] {
 function firstOfEach<T extends { at: Origin }>(
   records: T[],
   key: (r: T) => string,
-  name: (r: T) => string,
+  duplicate: (r: T) => Duplicate,
   report: Report,
 ): Map<string, T> {
   const first = new Map<string, T>();
   for (const record of records) {
     const earlier = first.get(key(record));
-    if (earlier) report(record.at, `duplicate ${name(record)} (first at ${earlier.at.file} row ${earlier.at.row})`);
+    if (earlier) report(record.at, duplicateOf(duplicate(record), earlier.at));
     else first.set(key(record), record);
   }
   return first;

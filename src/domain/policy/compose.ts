@@ -1,3 +1,4 @@
+import type { Message } from "../../lib/i18n.ts";
 import { POLICY_SECTIONS, SECTIONS } from "./definitions.ts";
 import { specOf, type KeySpec } from "./keys.ts";
 import { setAt, valueAt } from "./paths.ts";
@@ -8,18 +9,19 @@ import { DEFAULTS, policyStorageKey, type Policies, type PolicySection } from ".
 /** Values set by import, by key ("rating.mode" → "2019"); a key absent has its default. */
 export type PolicyOverrides = Map<string, unknown>;
 
-/** The rules the overrides break, merged over the defaults: the keys involved and a message naming them. */
-export function brokenPolicyRules(overrides: PolicyOverrides): Array<{ keys: string[]; message: string }> {
+/** The rules the overrides break, merged over the defaults: the keys involved and the problem, naming them. */
+export function brokenPolicyRules(overrides: PolicyOverrides): Array<{ keys: string[]; problem: Message }> {
   const policies = composePolicies(overrides);
-  const broken: Array<{ keys: string[]; message: string }> = [];
+  const broken: Array<{ keys: string[]; problem: Message }> = [];
   for (const section of POLICY_SECTIONS) {
     for (const rule of SECTIONS[section].rules as Array<{ ordered: string[]; strict?: boolean }>) {
       const keys = rule.ordered.map((path) => `${section}.${path}`);
       const [low, high] = keys.map((key) => valueAt(policies, key) as number | string);
       if (rule.strict ? low! < high! : low! <= high!) continue;
+      const args = { first: keys[0]!, low: String(low), second: keys[1]!, high: String(high) };
       broken.push({
         keys,
-        message: `${keys[0]} (${low}) must be ${rule.strict ? "earlier than" : "at most"} ${keys[1]} (${high})`,
+        problem: { key: rule.strict ? "import-policy-not-earlier" : "import-policy-not-above", args },
       });
     }
   }

@@ -1,12 +1,13 @@
 import { z } from "zod";
+import type { Message } from "../../lib/i18n.ts";
 
 // --- how each value is written in the import file and checked when stored -------------------------
 
 /** One configurable value: the schema of its stored JSON, and how the import file's text cell reads and shows it. */
 export interface PolicyField<T> {
   schema: z.ZodType<T>;
-  /** What a valid value looks like, for messages: "a whole number from 1 to 10". */
-  expected: string;
+  /** What a valid value looks like, for messages: "a whole number from 1 to 10" (locales/, "import problems"). */
+  expected: Message;
   /** The cell's text as a candidate value (undefined when it cannot be one); the schema decides. */
   fromCell(cell: string): unknown;
   show(value: T): string;
@@ -14,7 +15,7 @@ export interface PolicyField<T> {
 
 const field = <T>(
   schema: z.ZodType<T>,
-  expected: string,
+  expected: Message,
   fromCell: (cell: string) => unknown,
   show: (value: T) => string = String,
 ): PolicyField<T> => ({
@@ -25,11 +26,13 @@ const field = <T>(
 });
 
 export const whole = (min: number, max: number) =>
-  field(z.number().int().min(min).max(max), `a whole number from ${min} to ${max}`, (cell) =>
-    /^\d+$/.test(cell) ? Number(cell) : undefined,
+  field(
+    z.number().int().min(min).max(max),
+    { key: "import-policy-expected-whole", args: { min: String(min), max: String(max) } },
+    (cell) => (/^\d+$/.test(cell) ? Number(cell) : undefined),
   );
 
-export const percent = field(z.number().positive().max(1000), "a percentage above 0 and at most 1000", (cell) =>
+export const percent = field(z.number().positive().max(1000), { key: "import-policy-expected-percent" }, (cell) =>
   /^\d+([.,]\d+)?$/.test(cell) ? Number(cell.replace(",", ".")) : undefined,
 );
 
@@ -43,12 +46,12 @@ const YES_NO: Record<string, boolean> = {
   no: false,
   "0": false,
 };
-export const yesNo = field(z.boolean(), "true or false (ya or tidak)", (cell) => YES_NO[cell.toLowerCase()]);
+export const yesNo = field(z.boolean(), { key: "import-policy-expected-yes-no" }, (cell) => YES_NO[cell.toLowerCase()]);
 
 // Indonesians write times with a dot ("15.00") as often as with a colon.
 export const localTime = field(
   z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-  "a local time HH:mm, like 15:00",
+  { key: "import-policy-expected-time" },
   (cell) => {
     const match = /^(\d{1,2})[:.](\d{2})$/.exec(cell);
     return match ? `${match[1]!.padStart(2, "0")}:${match[2]}` : undefined;
@@ -62,20 +65,16 @@ function isMonthDay(value: string): boolean {
 }
 
 // MM-DD as stored, or DD/MM the way the import's dates are written (DD/MM/YYYY).
-export const monthDay = field(
-  z.string().refine(isMonthDay),
-  "a date MM-DD (month first, like 01-31) or DD/MM (like 31/01)",
-  (cell) => {
-    const local = /^(\d{1,2})\/(\d{1,2})$/.exec(cell);
-    return local ? `${local[2]!.padStart(2, "0")}-${local[1]!.padStart(2, "0")}` : cell;
-  },
-);
+export const monthDay = field(z.string().refine(isMonthDay), { key: "import-policy-expected-month-day" }, (cell) => {
+  const local = /^(\d{1,2})\/(\d{1,2})$/.exec(cell);
+  return local ? `${local[2]!.padStart(2, "0")}-${local[1]!.padStart(2, "0")}` : cell;
+});
 
 /** One of `values`, case and spaces not minding ("butuh perbaikan" is BUTUH_PERBAIKAN), or one of the aliases. */
 export function oneOf<T extends string>(values: readonly T[], aliases: Record<string, T> = {}) {
   return field(
     z.custom<T>((v) => values.includes(v as T)),
-    `one of ${values.join(", ")}`,
+    { key: "import-policy-expected-one-of", args: { values: values.join(", ") } },
     (cell) => {
       const word = cell.toLowerCase().replace(/\s+/g, "_");
       return aliases[word] ?? values.find((v) => v.toLowerCase() === word);
@@ -86,7 +85,7 @@ export function oneOf<T extends string>(values: readonly T[], aliases: Record<st
 // Days before a deadline, largest first; ";" or spaces between them keep a comma-separated file intact.
 export const daysList = field(
   z.array(z.number().int().min(0).max(90)).min(1).max(10),
-  "whole numbers from 0 to 90 separated by semicolons, like 7;3;1",
+  { key: "import-policy-expected-days" },
   (cell) =>
     /^\d+([\s,;]+\d+)*$/.test(cell) ? [...new Set(cell.split(/[\s,;]+/).map(Number))].sort((a, b) => b - a) : undefined,
   (days) => days.join(";"),

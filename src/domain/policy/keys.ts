@@ -1,3 +1,4 @@
+import type { Message } from "../../lib/i18n.ts";
 import { POLICY_SECTIONS, SECTIONS } from "./definitions.ts";
 import type { PolicyField } from "./fields.ts";
 import type { PolicySection } from "./sections.ts";
@@ -30,12 +31,12 @@ export const policyKey = (written: string): string | undefined => BY_KEY.get(wri
 export function readPolicyValue(
   key: string,
   cell: string,
-): { ok: true; value: unknown } | { ok: false; error: string } {
+): { ok: true; value: unknown } | { ok: false; error: Message } {
   const spec = specOf(key);
   const checked = spec.field.schema.safeParse(spec.field.fromCell(cell.trim()));
-  return checked.success
-    ? { ok: true, value: checked.data }
-    : { ok: false, error: `${spec.key} "${cell}" is not ${spec.field.expected}` };
+  if (checked.success) return { ok: true, value: checked.data };
+  const args = { key: spec.key, value: cell, expected: spec.field.expected };
+  return { ok: false, error: { key: "import-policy-value-invalid", args } };
 }
 
 /** A value as the import file writes it. */

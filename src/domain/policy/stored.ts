@@ -1,4 +1,5 @@
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { plainText } from "../../lib/i18n.ts";
 import { brokenPolicyRules, showDefault, type PolicyOverrides } from "./compose.ts";
 import { POLICY_SECTIONS } from "./definitions.ts";
 import { BY_KEY } from "./keys.ts";
@@ -6,6 +7,7 @@ import { isObject, leavesOf } from "./paths.ts";
 import { policyStorageKey, type PolicySection } from "./sections.ts";
 
 // --- stored values -----------------------------------------------------------------------------
+// The problems found here are warnings for whoever runs the server (the log, `lapkin policy`): English.
 
 export type KeyValueReader = Pick<Prisma.TransactionClient, "keyValue">;
 
@@ -37,13 +39,13 @@ export function readSection(section: PolicySection, stored: unknown, into: Store
       into.problems.push(`${policyStorageKey(section)} holds "${path}", which is not a policy value; it is ignored`);
     else if (!spec.field.schema.safeParse(value).success)
       into.problems.push(
-        `${spec.key}: the stored ${JSON.stringify(value)} is not ${spec.field.expected}; the default ${showDefault(spec)} is used`,
+        `${spec.key}: the stored ${JSON.stringify(value)} is not ${plainText("en", spec.field.expected)}; the default ${showDefault(spec)} is used`,
       );
     else found.set(spec.key, value);
   }
   // Values that contradict each other (minimum above maximum) both fall back to their defaults.
   for (const broken of brokenPolicyRules(found)) {
-    into.problems.push(`${broken.message}; the defaults of ${broken.keys.join(" and ")} are used`);
+    into.problems.push(`${plainText("en", broken.problem)}; the defaults of ${broken.keys.join(" and ")} are used`);
     for (const key of broken.keys) found.delete(key);
   }
   for (const [key, value] of found) into.overrides.set(key, value);

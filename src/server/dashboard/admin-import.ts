@@ -4,12 +4,14 @@ import { join } from "node:path";
 import { Hono } from "hono";
 import { html } from "hono/html";
 import {
-  formatProblem,
   ImportError,
   ImportRefused,
   importFiles,
+  problemLine,
   type ImportSummary,
+  type Problem,
 } from "../../domain/import/index.ts";
+import { renderMessage, type Message } from "../../lib/i18n.ts";
 import type { DashboardContext, DashboardDependencies, DashboardEnv } from "./http.ts";
 import { csrfField, forbidden, page } from "./layout.ts";
 
@@ -53,7 +55,7 @@ export function importRoutes(deps: DashboardDependencies): Hono<DashboardEnv> {
         t("dasbor-import-title"),
         html`<p class="error">${t("dasbor-import-refused", { count: outcome.problems.length })}</p>
           <ul class="problems">
-            ${outcome.problems.map((p) => html`<li>${p}</li>`)}
+            ${outcome.problems.map((p) => html`<li>${renderMessage(t, problemLine(p))}</li>`)}
           </ul>
           ${uploadForm(c)}`,
       );
@@ -61,7 +63,7 @@ export function importRoutes(deps: DashboardDependencies): Hono<DashboardEnv> {
       return page(
         c,
         t("dasbor-import-title"),
-        html`<p class="error">${outcome.message}</p>
+        html`<p class="error">${renderMessage(t, outcome.reason)}</p>
           ${uploadForm(c)}`,
       );
     return page(
@@ -114,7 +116,9 @@ export function importRoutes(deps: DashboardDependencies): Hono<DashboardEnv> {
 }
 
 type Outcome =
-  { kind: "ok"; summary: ImportSummary } | { kind: "refused"; problems: string[] } | { kind: "error"; message: string };
+  | { kind: "ok"; summary: ImportSummary }
+  | { kind: "refused"; problems: Problem[] }
+  | { kind: "error"; reason: Message };
 
 async function run(
   deps: DashboardDependencies,
@@ -133,8 +137,8 @@ async function run(
     });
     return { kind: "ok", summary };
   } catch (error) {
-    if (error instanceof ImportRefused) return { kind: "refused", problems: error.problems.map(formatProblem) };
-    if (error instanceof ImportError) return { kind: "error", message: error.message };
+    if (error instanceof ImportRefused) return { kind: "refused", problems: error.problems };
+    if (error instanceof ImportError) return { kind: "error", reason: error.reason };
     throw error;
   }
 }
