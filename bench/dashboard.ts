@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import type { Database } from "../src/db/client.ts";
 import { createTestDatabase } from "../test/support/db.ts";
 import { dashboardApp, signIn } from "../test/dashboard/support.ts";
+import { databaseName } from "./database.ts";
 
 /**
  * Dashboard pages at city scale, server time (the whole request through the Hono app, database
@@ -13,7 +14,7 @@ import { dashboardApp, signIn } from "../test/dashboard/support.ts";
  */
 export async function benchDashboard(): Promise<void> {
   const database = await createTestDatabase();
-  console.log(`database: ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "embedded PGlite"}`);
+  console.log(`database: ${databaseName(database)}`);
   try {
     const seedStart = performance.now();
     await seedCity(database);

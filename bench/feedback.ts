@@ -5,6 +5,7 @@ import { ELEMENT_STEPS } from "../src/domain/survey/steps.ts";
 import { complaintChoiceData, scoreData, skipCommentData } from "../src/handlers/survey/callback-data.ts";
 import { createTestDatabase } from "../test/support/db.ts";
 import { lastButton, percentile, webhookHarness } from "./webhook-harness.ts";
+import { databaseName } from "./database.ts";
 
 /**
  * The citizen survey at city scale, on PostgreSQL when DATABASE_URL is set (else embedded):
@@ -46,7 +47,7 @@ async function benchIkm(responses: number) {
         times.push(performance.now() - start);
       }
       console.log(
-        `IKM per ${by} of 500 counters over ${responses} responses on ${database.kind === "postgres" ? "PostgreSQL" : "embedded PGlite"}: ` +
+        `IKM per ${by} of 500 counters over ${responses} responses on ${databaseName(database)}: ` +
           `${rows} rows, first ${times[0]!.toFixed(0)} ms, best of 3 ${Math.min(...times).toFixed(0)} ms (target under 1 s on PostgreSQL)`,
       );
     }
@@ -98,7 +99,7 @@ async function benchSurveys(citizens: number) {
     const done = await database.prisma.surveyResponse.count({ where: { step: "done" } });
     console.log(
       `survey: ${done} of ${citizens} responses completed through the webhook (${latencies.length} updates, 50 citizens at a time) ` +
-        `on ${database.kind === "postgres" ? "PostgreSQL" : "embedded PGlite"} in ${seconds.toFixed(1)} s: ` +
+        `on ${databaseName(database)} in ${seconds.toFixed(1)} s: ` +
         `${(done / seconds).toFixed(1)} responses/s, ${(latencies.length / seconds).toFixed(0)} updates/s, ` +
         `per update p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms` +
         (failed ? `; ${failed} surveys could not start (the bot apologised)` : ""),

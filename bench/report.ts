@@ -10,6 +10,7 @@ import type { createTestDatabase } from "../test/support/db.ts";
 import { FakeTelegram, FAKE_BOT } from "../test/support/fake-telegram.ts";
 import { laporData } from "../src/handlers/report/callback-data.ts";
 import { lastButton, WORKING_DAY, webhookHarness } from "./webhook-harness.ts";
+import { databaseName } from "./database.ts";
 
 /**
  * N simulated employees complete /lapor at the same time through the webhook endpoint (the Hono
@@ -130,7 +131,7 @@ export async function benchReport(options: { employees?: number; pacedRates?: nu
     });
 
     console.log(
-      `report flow: ${employees} employees × 9 updates on ${database.kind === "postgres" ? "PostgreSQL" : "embedded PGlite"}; ${submitted} reports submitted, ${outbox} outbox rows`,
+      `report flow: ${employees} employees × 9 updates on ${databaseName(database)}; ${submitted} reports submitted, ${outbox} outbox rows`,
     );
     console.log(`  lapkin, all at once (closed loop): ${figures(lapkin)}`);
     console.log(`  bare grammY bot, same stream      : ${figures(ceiling)}`);

@@ -9,6 +9,7 @@ import { weeklyStats } from "../src/jobs/summary-stats.ts";
 import { renderWeeklyChart } from "../src/jobs/chart.ts";
 import { runJobNow } from "../src/jobs/tick.ts";
 import { createOutboxSender } from "../src/jobs/outbox.ts";
+import { databaseName } from "./database.ts";
 
 /**
  * Weekly summaries and reminders at city scale, on PostgreSQL when DATABASE_URL is set (else the
@@ -27,7 +28,7 @@ export async function benchSummary(options: { drain?: number; rate?: number } = 
   const rate = options.rate ?? Number(process.env.BENCH_RATE ?? 28);
   const database = await createTestDatabase();
   const logger = createLogger({ level: "silent" });
-  console.log(`database: ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "embedded PGlite"}`);
+  console.log(`database: ${databaseName(database)}`);
   try {
     const seedStart = performance.now();
     await database.sql.exec(`

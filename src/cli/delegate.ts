@@ -2,6 +2,7 @@ import { createDelegation, DelegationError, listDelegations, revokeDelegation } 
 import { localDate } from "../lib/time.ts";
 import { databaseSettings } from "./context.ts";
 import { withDatabase, type CliIo } from "./context.ts";
+import { parseStrictArgs } from "./args.ts";
 import { UserError } from "./errors.ts";
 
 const USAGE = [
@@ -10,7 +11,6 @@ const USAGE = [
   "       lapkin delegate --revoke ID",
 ].join("\n");
 const FLAGS = ["--supervisor", "--delegate", "--from", "--to", "--reason"] as const;
-type Key = "supervisor" | "delegate" | "from" | "to" | "reason";
 
 /**
  * `lapkin delegate`: an admin sets an acting delegate (plh) who may decide on a supervisor's
@@ -27,23 +27,7 @@ export async function delegateCommand(args: string[], io: CliIo): Promise<number
     return listCommand(io);
   }
   if (args[0] === "--revoke" || args[0]?.startsWith("--revoke=")) return revokeCommand(args, io);
-  const options: Partial<Record<Key, string>> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [flag, inline] = arg.includes("=")
-      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
-      : [arg, undefined];
-    if (!(FLAGS as readonly string[]).includes(flag))
-      throw new UserError(
-        `${arg.startsWith("-") ? `Unknown option "${arg}".` : `Unexpected argument "${arg}".`}\n${USAGE}`,
-      );
-    const value = inline ?? args[++i];
-    if (value === undefined || value.trim() === "" || (inline === undefined && value.startsWith("--")))
-      throw new UserError(`${flag} needs a value.\n${USAGE}`);
-    const key = flag.slice(2) as Key;
-    if (options[key] !== undefined) throw new UserError(`${flag} was given twice.\n${USAGE}`);
-    options[key] = value.trim();
-  }
+  const options = parseStrictArgs(args, { valued: FLAGS, usage: USAGE });
   for (const key of ["supervisor", "delegate", "from", "to"] as const) {
     if (!options[key]) throw new UserError(`--${key} is required.\n${USAGE}`);
   }

@@ -5,14 +5,17 @@ import { ekinerjaExport, NO_LINKS, unitScope } from "./export-ekinerja.ts";
 import { monthPeriod, quarterPeriod, type Period } from "../domain/skp/periods.ts";
 import { localDate } from "../lib/time.ts";
 import { databaseSettings, withDatabase, type CliIo } from "./context.ts";
+import { parseStrictArgs } from "./args.ts";
 import { UserError } from "./errors.ts";
 
 const USAGE =
   "Usage: lapkin export [--month YYYY-MM | --quarter YYYY-Qn] [--unit CODE] [--out FILE]\n" +
   "       lapkin export --ekinerja --unit CODE [--month YYYY-MM] [--out DIR]";
 const FLAGS = ["--month", "--quarter", "--unit", "--out"] as const;
-type Key = "month" | "quarter" | "unit" | "out";
-export type ExportOptions = Partial<Record<Key, string>> & { help?: boolean; ekinerja?: boolean };
+export type ExportOptions = Partial<Record<"month" | "quarter" | "unit" | "out", string>> & {
+  help?: boolean;
+  ekinerja?: boolean;
+};
 
 /** Where an export goes without --out: the working directory, named after the period. */
 export const defaultExportFile = (period: Period) => `lapkin-export-${periodName(period)}.xlsx`;
@@ -54,27 +57,10 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   return 0;
 }
 
-/** Strict: every flag once, with a value; `--flag=value` works too. */
+/** Strict (parseStrictArgs), and --ekinerja is for one unit's month. */
 export function parseExportArgs(args: string[]): ExportOptions {
-  const options: ExportOptions = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === "--help" || arg === "-h") return { help: true };
-    if (arg === "--ekinerja") {
-      options.ekinerja = true;
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const [flag, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-    if (!(FLAGS as readonly string[]).includes(flag))
-      throw usageError(arg.startsWith("-") ? `Unknown option "${arg}".` : `Unexpected argument "${arg}".`);
-    const value = inline ?? args[++i];
-    if (value === undefined || value.trim() === "" || (inline === undefined && value.startsWith("--")))
-      throw usageError(`${flag} needs a value.`);
-    const key = flag.slice(2) as Key;
-    if (options[key] !== undefined) throw usageError(`${flag} was given twice.`);
-    options[key] = value.trim();
-  }
+  const options = parseStrictArgs(args, { valued: FLAGS, switches: ["--ekinerja"], usage: USAGE });
+  if (options.help) return options;
   if (options.month !== undefined && options.quarter !== undefined)
     throw usageError("Give --month or --quarter, not both.");
   if (options.ekinerja && options.quarter !== undefined)

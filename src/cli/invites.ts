@@ -6,11 +6,11 @@ import { InviteLookupError, inviteLink } from "../domain/registration/invite-com
 import { issueInvites, type IssuedInvite } from "../domain/registration/issue-invites.ts";
 import { resetLink, type ResetOutcome } from "../domain/registration/reset-link.ts";
 import { withDatabase, type CliIo } from "./context.ts";
+import { parseStrictArgs } from "./args.ts";
 import { UserError } from "./errors.ts";
 
 const USAGE = "Usage: lapkin invites [--unit CODE] [--out FILE]\n       lapkin invites --reset NIP [--force]";
 const FLAGS = ["--unit", "--out", "--reset"] as const;
-type Flag = (typeof FLAGS)[number];
 type Options = { unit?: string; out?: string; reset?: string; force?: boolean; help?: boolean };
 
 export async function invitesCommand(args: string[], io: CliIo): Promise<number> {
@@ -25,29 +25,10 @@ export async function invitesCommand(args: string[], io: CliIo): Promise<number>
 // ---------------------------------------------------------------------------------------------
 // Arguments
 
-/** Strict: every flag once, always with a value; `--flag=value` works too. */
+/** Strict (parseStrictArgs); --reset is alone, or with --force. */
 export function parseArgs(args: string[]): Options {
-  const options: Options = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === "--help" || arg === "-h") return { help: true };
-    if (arg === "--force") {
-      options.force = true;
-      continue;
-    }
-    const [flag, inline] = arg.includes("=")
-      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
-      : [arg, undefined];
-    if (!isFlag(flag))
-      throw usageError(arg.startsWith("-") ? `Unknown option "${arg}".` : `Unexpected argument "${arg}".`);
-    const value = inline ?? args[++i];
-    if (value === undefined || value.trim() === "" || (inline === undefined && value.startsWith("--"))) {
-      throw usageError(`${flag} needs a value.`);
-    }
-    const key = flag.slice(2) as "unit" | "out" | "reset";
-    if (options[key] !== undefined) throw usageError(`${flag} was given twice.`);
-    options[key] = value.trim();
-  }
+  const options = parseStrictArgs(args, { valued: FLAGS, switches: ["--force"], usage: USAGE });
+  if (options.help) return options;
   if (options.reset !== undefined && (options.unit !== undefined || options.out !== undefined)) {
     throw usageError("--reset cannot be combined with --unit or --out.");
   }
@@ -55,7 +36,6 @@ export function parseArgs(args: string[]): Options {
   return options;
 }
 
-const isFlag = (s: string): s is Flag => (FLAGS as readonly string[]).includes(s);
 const usageError = (message: string) => new UserError(`${message}\n${USAGE}`);
 
 // ---------------------------------------------------------------------------------------------

@@ -72,6 +72,28 @@ export async function enqueueMessage(tx: Tx, message: OutgoingMessage): Promise<
   });
 }
 
+/** A message rendered in its recipient's language: its text and, when it has buttons, their markup. */
+export type Rendered = { text: string; replyMarkup?: unknown };
+
+/**
+ * Queues a rendered notice about one record (a feedback note, a calibration flag) as a text
+ * message, keyed `<kind>:<recordId>`: each kind of notice goes out once per record.
+ */
+export function enqueueNotice(
+  tx: Tx,
+  notice: { kind: string; recordId: number; chatId: bigint; message: Rendered; now: Date },
+): Promise<void> {
+  const { chatId, message } = notice;
+  return enqueueMessage(tx, {
+    dedupeKey: `${notice.kind}:${notice.recordId}`,
+    kind: notice.kind,
+    chatId,
+    method: "sendMessage",
+    params: { chat_id: chatId.toString(), text: message.text, reply_markup: message.replyMarkup },
+    now: notice.now,
+  });
+}
+
 /**
  * `INSERT … SELECT` of messages into the Outbox, for raw SQL: many rows in one statement, queued in
  * the order given (an album before its card), a key already queued left alone as by

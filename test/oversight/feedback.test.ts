@@ -36,6 +36,10 @@ describe("continuous feedback (/umpanbalik)", () => {
     expect(september.telegram.lastText(SUPERVISOR_TG)).toContain("Terima kasih, Bu.");
     const note = await db.feedbackNote.findFirstOrThrow();
     expect(note).toMatchObject({ year: 2026, period: "Q3", reply: "Terima kasih, Bu.", employeeId: seeded.staff.id });
+    // One notice per note and kind, keyed by the note; the supervisor's has no buttons.
+    const notices = await db.outbox.findMany({ where: { kind: { startsWith: "feedback-" } }, orderBy: { id: "asc" } });
+    expect(notices.map((n) => n.dedupeKey)).toEqual([`feedback-note:${note.id}`, `feedback-reply:${note.id}`]);
+    expect((notices[1]!.payload as { params: object }).params).not.toHaveProperty("reply_markup");
 
     const october = reviewBot(db, { now: AFTER_Q3 });
     const sitiLater = october.user(SUPERVISOR_TG);

@@ -69,6 +69,8 @@ describe("lapkin delegate", () => {
       "cannot be their own delegate",
     ],
     [["--supervisor", SUPERVISOR, "--bogus", "x"], 'Unknown option "--bogus"'],
+    [["--supervisor", SUPERVISOR, "--supervisor=" + DELEGATE], "--supervisor was given twice"],
+    [["--reason=", "--supervisor", SUPERVISOR], "--reason needs a value"],
     [
       // Dewi (the delegate) has no subordinates: there is no team to act for.
       ["--supervisor", DELEGATE, "--delegate", SUPERVISOR, "--from", "2026-11-25", "--to", "2026-11-27"],

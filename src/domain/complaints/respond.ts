@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
 import { enqueueMessage } from "../outbox.ts";
 import { recordAudit } from "../audit.ts";
 import { complaintRecipients } from "./open.ts";
@@ -19,6 +20,14 @@ export async function mayRespond(db: Db, complaintId: number, employeeId: number
   const recipients = await complaintRecipients(db, complaint.counterId, complaint.unitId);
   return recipients.some((r) => r.id === employeeId);
 }
+
+/** The audit row of an employee's step on a complaint: it names the complaint by number, never the citizen. */
+const auditStep = (
+  tx: Prisma.TransactionClient,
+  action: string,
+  number: string,
+  by: { employeeId: number; now: Date },
+) => recordAudit(tx, { actor: `employee:${by.employeeId}`, action, entity: "complaint", entityId: number, at: by.now });
 
 /**
  * The follow-up note goes back to the citizen through the outbox, with the complaint's update in
@@ -59,13 +68,7 @@ export async function followUpComplaint(
       },
       now: input.now,
     });
-    await recordAudit(tx, {
-      actor: `employee:${input.employeeId}`,
-      action: "complaint.follow-up",
-      entity: "complaint",
-      entityId: complaint.number,
-      at: input.now,
-    });
+    await auditStep(tx, "complaint.follow-up", complaint.number, input);
     return { kind: "followed-up", number: complaint.number };
   });
 }
@@ -83,13 +86,7 @@ export async function closeComplaint(
       where: { id: complaint.id },
       data: { status: "DONE", closedAt: input.now, citizenChatId: null },
     });
-    await recordAudit(tx, {
-      actor: `employee:${input.employeeId}`,
-      action: "complaint.done",
-      entity: "complaint",
-      entityId: complaint.number,
-      at: input.now,
-    });
+    await auditStep(tx, "complaint.done", complaint.number, input);
     return { kind: "done", number: complaint.number };
   });
 }

@@ -6,10 +6,11 @@ import {
   dateTimeColumn,
   EMPLOYEE_COLUMNS,
   localTimeSql,
-  sheet,
   wallTime,
+  writeSheet,
   ZONE_COLUMN,
   type Columns,
+  type EmployeeFields,
   type WorkbookWriter,
 } from "./sheet.ts";
 
@@ -39,13 +40,10 @@ const STATUS: Record<string, string> = {
   CLOSED: "Ditutup",
 };
 
-interface FlagRow {
+interface FlagRow extends EmployeeFields {
   id: number;
   year: number;
   period: string;
-  nip: string;
-  name: string;
-  unit: string;
   timeZone: string;
   memberNip: string;
   memberName: string;
@@ -85,26 +83,22 @@ export async function writeCalibration(db: Db, workbook: WorkbookWriter, scope: 
     JOIN "Employee" m ON m."id" = f."memberId"
     WHERE ev."periodTo" BETWEEN ${from}::date AND ${to}::date ${unitFilter(scope.unitIds)}
     ORDER BY f."createdAt", f."id"`;
-  const out = sheet(workbook, "Kalibrasi", COLUMNS);
-  for (const r of rows)
-    out.add([
-      r.id,
-      `${evaluationPeriodLabel(r.period)} ${r.year}`,
-      r.nip,
-      r.name,
-      r.unit,
-      r.memberNip,
-      r.memberName,
-      r.reason,
-      STATUS[r.status] ?? r.status,
-      r.justification,
-      outcome(r.beforePredicate) ?? (r.beforeScore === null ? null : `${r.beforeScore} ${r.beforeBand ?? ""}`.trim()),
-      outcome(r.afterOutcome),
-      wallTime(r.created),
-      wallTime(r.answered),
-      wallTime(r.closed),
-      zoneName(r.timeZone),
-    ]);
-  out.commit();
-  return rows.length;
+  return writeSheet(workbook, "Kalibrasi", COLUMNS, rows, (r) => [
+    r.id,
+    `${evaluationPeriodLabel(r.period)} ${r.year}`,
+    r.nip,
+    r.name,
+    r.unit,
+    r.memberNip,
+    r.memberName,
+    r.reason,
+    STATUS[r.status] ?? r.status,
+    r.justification,
+    outcome(r.beforePredicate) ?? (r.beforeScore === null ? null : `${r.beforeScore} ${r.beforeBand ?? ""}`.trim()),
+    outcome(r.afterOutcome),
+    wallTime(r.created),
+    wallTime(r.answered),
+    wallTime(r.closed),
+    zoneName(r.timeZone),
+  ]);
 }

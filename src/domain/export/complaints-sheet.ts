@@ -4,8 +4,8 @@ import type { ExportScope } from "./scope.ts";
 import {
   dateTimeColumn,
   localTimeSql,
-  sheet,
   wallTime,
+  writeSheet,
   ZONE_COLUMN,
   type Columns,
   type WorkbookWriter,
@@ -48,19 +48,15 @@ export async function writeComplaints(db: Db, workbook: WorkbookWriter, scope: E
     WHERE (k."receivedAt" AT TIME ZONE 'UTC' AT TIME ZONE u."timeZone")::date BETWEEN ${scope.period.from}::date AND ${scope.period.to}::date
       ${scope.unitIds ? Prisma.sql`AND u."id" = ANY(${scope.unitIds}::int[])` : Prisma.empty}
     ORDER BY k."receivedAt", k."id"`;
-  const out = sheet(workbook, "Pengaduan", COLUMNS);
-  for (const r of rows)
-    out.add({
-      number: r.number,
-      unit: r.unit,
-      counter: r.counter,
-      received: wallTime(r.received),
-      status: STATUS[r.status] ?? r.status,
-      due: wallTime(r.due),
-      followedUp: wallTime(r.followedUp),
-      closed: wallTime(r.closed),
-      zone: zoneName(r.timeZone),
-    });
-  out.commit();
-  return rows.length;
+  return writeSheet(workbook, "Pengaduan", COLUMNS, rows, (r) => ({
+    number: r.number,
+    unit: r.unit,
+    counter: r.counter,
+    received: wallTime(r.received),
+    status: STATUS[r.status] ?? r.status,
+    due: wallTime(r.due),
+    followedUp: wallTime(r.followedUp),
+    closed: wallTime(r.closed),
+    zone: zoneName(r.timeZone),
+  }));
 }

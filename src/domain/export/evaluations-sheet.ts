@@ -10,6 +10,7 @@ import {
   writeKeysetSheet,
   ZONE_COLUMN,
   type Columns,
+  type EmployeeFields,
   type WorkbookWriter,
 } from "./sheet.ts";
 
@@ -47,11 +48,8 @@ export const PREDICATE_LABEL: Record<string, string> = {
   BURUK: "Buruk",
 };
 
-interface EvaluationExportRow {
+interface EvaluationExportRow extends EmployeeFields {
   id: number;
-  nip: string;
-  name: string;
-  unit: string;
   timeZone: string;
   year: number;
   period: string;

@@ -2,7 +2,14 @@ import type { Db } from "../../db/client.ts";
 import { roundTo } from "../../scoring/round.ts";
 import { indicatorStatus, loadIndicators, loadOutputs } from "../skp/progress.ts";
 import { unitFilter, type ExportScope } from "./scope.ts";
-import { EMPLOYEE_COLUMNS, sheet, targetPeriodLabel, type Columns, type WorkbookWriter } from "./sheet.ts";
+import {
+  EMPLOYEE_COLUMNS,
+  targetPeriodLabel,
+  writeSheet,
+  type Columns,
+  type EmployeeFields,
+  type WorkbookWriter,
+} from "./sheet.ts";
 
 const REALISATION_COLUMNS: Columns = [
   ...EMPLOYEE_COLUMNS,
@@ -32,8 +39,7 @@ const ASPECT_LABEL: Record<string, string> = {
  * the same numbers /skp shows, pro-rated to the period's last month (src/domain/skp/progress.ts).
  */
 export async function writeRealisation(db: Db, workbook: WorkbookWriter, scope: ExportScope): Promise<number> {
-  const worksheet = sheet(workbook, "Realisasi", REALISATION_COLUMNS);
-  const plans = await db.$queryRaw<Array<{ id: number; year: number; nip: string; name: string; unit: string }>>`
+  const plans = await db.$queryRaw<Array<EmployeeFields & { id: number; year: number }>>`
     SELECT p."id", p."year", e."nip", e."name", u."name" AS "unit"
     FROM "SkpPlan" p JOIN "Employee" e ON e."id" = p."employeeId" JOIN "Unit" u ON u."id" = e."unitId"
     WHERE p."year" = ${scope.period.year} ${unitFilter(scope.unitIds)}
@@ -43,29 +49,24 @@ export async function writeRealisation(db: Db, workbook: WorkbookWriter, scope: 
     loadIndicators(db, planIds),
     loadOutputs(db, planIds, scope.period.to),
   ]);
-  let count = 0;
-  for (const plan of plans) {
-    for (const info of indicators.get(plan.id) ?? []) {
-      const status = indicatorStatus(info, outputs.get(info.id), scope.period);
-      worksheet.add({
-        nip: plan.nip,
-        name: plan.name,
-        unit: plan.unit,
-        year: plan.year,
-        rhk: info.rhk,
-        rhkKind: RHK_KIND_LABEL[info.rhkKind],
-        aspect: ASPECT_LABEL[info.aspect],
-        indicator: info.indicator,
-        target: info.target,
-        realisation: roundTo(status.realisation, 2),
-        percent: roundTo(status.percent, 2),
-        unitOfMeasure: info.unitOfMeasure,
-        targetPeriod: targetPeriodLabel(info.period),
-        dueTarget: roundTo(status.dueTarget, 2),
-      });
-      count++;
-    }
-  }
-  worksheet.commit();
-  return count;
+  const rows = plans.flatMap((plan) => (indicators.get(plan.id) ?? []).map((info) => ({ plan, info })));
+  return writeSheet(workbook, "Realisasi", REALISATION_COLUMNS, rows, ({ plan, info }) => {
+    const status = indicatorStatus(info, outputs.get(info.id), scope.period);
+    return {
+      nip: plan.nip,
+      name: plan.name,
+      unit: plan.unit,
+      year: plan.year,
+      rhk: info.rhk,
+      rhkKind: RHK_KIND_LABEL[info.rhkKind],
+      aspect: ASPECT_LABEL[info.aspect],
+      indicator: info.indicator,
+      target: info.target,
+      realisation: roundTo(status.realisation, 2),
+      percent: roundTo(status.percent, 2),
+      unitOfMeasure: info.unitOfMeasure,
+      targetPeriod: targetPeriodLabel(info.period),
+      dueTarget: roundTo(status.dueTarget, 2),
+    };
+  });
 }

@@ -9,6 +9,7 @@ import {
   writeKeysetSheet,
   ZONE_COLUMN,
   type Columns,
+  type EmployeeFields,
   type WorkbookWriter,
 } from "./sheet.ts";
 
@@ -37,12 +38,9 @@ export const REPORT_STATUS_LABEL: Record<string, string> = {
   WITHDRAWN: "Ditarik",
 };
 
-interface ReportRow {
+interface ReportRow extends EmployeeFields {
   id: number;
   number: string | null;
-  nip: string;
-  name: string;
-  unit: string;
   timeZone: string;
   date: string;
   rhk: string | null;

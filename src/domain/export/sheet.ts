@@ -12,6 +12,13 @@ export const EMPLOYEE_COLUMNS: Columns = [
   { header: "Unit", key: "unit", width: 28 },
 ];
 
+/** The values of EMPLOYEE_COLUMNS, as a sheet's query returns them. */
+export interface EmployeeFields {
+  nip: string;
+  name: string;
+  unit: string;
+}
+
 /** A local date and time column (dd/mm/yyyy hh:mm), and the zone such times are in (WIB/WITA/WIT). */
 export const dateTimeColumn = (header: string, key: string): Partial<ExcelJS.Column> => ({
   header,
@@ -56,6 +63,20 @@ export function sheet(workbook: WorkbookWriter, name: string, columns: Columns) 
     },
     commit: () => worksheet.commit(),
   };
+}
+
+/** A sheet of rows already read, each written as `toRow` gives it. Returns how many rows there were. */
+export function writeSheet<T>(
+  workbook: WorkbookWriter,
+  sheetName: string,
+  columns: Columns,
+  rows: readonly T[],
+  toRow: (row: T) => Record<string, unknown> | unknown[],
+): number {
+  const worksheet = sheet(workbook, sheetName, columns);
+  for (const row of rows) worksheet.add(toRow(row));
+  worksheet.commit();
+  return rows.length;
 }
 
 /**

@@ -3,7 +3,7 @@ import { SKM_ELEMENTS } from "../../scoring/index.ts";
 import { DEFAULT_FEEDBACK_POLICY } from "../policy/sections.ts";
 import { ikmFigures } from "../survey/ikm.ts";
 import type { ExportScope } from "./scope.ts";
-import { sheet, type Columns, type WorkbookWriter } from "./sheet.ts";
+import { writeSheet, type Columns, type WorkbookWriter } from "./sheet.ts";
 
 const COLUMNS: Columns = [
   { header: "Tingkat", key: "level", width: 8 },
@@ -25,26 +25,21 @@ export async function writeSkm(
   scope: ExportScope,
   minRespondents = DEFAULT_FEEDBACK_POLICY.ikmMinRespondents,
 ): Promise<number> {
-  const out = sheet(workbook, "SKM", COLUMNS);
   const range = { from: scope.period.from, to: scope.period.to, unitIds: scope.unitIds, minRespondents };
   const figures = [
     ...(await ikmFigures(db, { ...range, by: "counter" })),
     ...(await ikmFigures(db, { ...range, by: "unit" })),
   ];
-  for (const f of figures) {
-    out.add({
-      level: f.counterId === null ? "Unit" : "Layanan",
-      unit: f.unitName,
-      counter: f.counterName ?? "",
-      respondents: f.respondents,
-      flagged: f.flagged,
-      ...Object.fromEntries(f.nrr.map((v, i) => [`u${i + 1}`, v])),
-      ikm: f.ikm,
-      score: f.score,
-      band: f.band ?? "",
-      representative: f.representative ? "Ya" : "Belum representatif",
-    });
-  }
-  out.commit();
-  return figures.length;
+  return writeSheet(workbook, "SKM", COLUMNS, figures, (f) => ({
+    level: f.counterId === null ? "Unit" : "Layanan",
+    unit: f.unitName,
+    counter: f.counterName ?? "",
+    respondents: f.respondents,
+    flagged: f.flagged,
+    ...Object.fromEntries(f.nrr.map((v, i) => [`u${i + 1}`, v])),
+    ikm: f.ikm,
+    score: f.score,
+    band: f.band ?? "",
+    representative: f.representative ? "Ya" : "Belum representatif",
+  }));
 }

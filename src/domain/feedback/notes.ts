@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client.ts";
 import type { FeedbackNote } from "../../generated/prisma/client.ts";
 import { recordAudit } from "../audit.ts";
-import { enqueueMessage } from "../outbox.ts";
+import { enqueueNotice, type Rendered } from "../outbox.ts";
 import type { Period } from "../skp/periods.ts";
 
 /**
@@ -44,9 +44,6 @@ export function subordinateOf(db: Db, supervisorId: number, employeeId: number) 
   });
 }
 
-/** The message queued for the recipient: text and buttons, already in their language. */
-export type Rendered = { text: string; replyMarkup?: unknown };
-
 export type GiveOutcome = { kind: "given"; note: FeedbackNote } | { kind: "not-subordinate" };
 
 /** One transaction: the note, the audit row and the employee's notice (with its reply button). */
@@ -86,13 +83,11 @@ export async function giveFeedback(
       at: input.now,
     });
     if (employee.telegramId !== null) {
-      const message = input.notice(note, employee);
-      await enqueueMessage(tx, {
-        dedupeKey: `feedback-note:${note.id}`,
+      await enqueueNotice(tx, {
         kind: "feedback-note",
+        recordId: note.id,
         chatId: employee.telegramId,
-        method: "sendMessage",
-        params: { chat_id: employee.telegramId.toString(), text: message.text, reply_markup: message.replyMarkup },
+        message: input.notice(note, employee),
         now: input.now,
       });
     }
@@ -134,15 +129,11 @@ export async function replyToFeedback(
       at: input.now,
     });
     if (note.supervisor.telegramId !== null)
-      await enqueueMessage(tx, {
-        dedupeKey: `feedback-reply:${note.id}`,
+      await enqueueNotice(tx, {
         kind: "feedback-reply",
+        recordId: note.id,
         chatId: note.supervisor.telegramId,
-        method: "sendMessage",
-        params: {
-          chat_id: note.supervisor.telegramId.toString(),
-          text: input.notice(note.supervisor, note.employee.name),
-        },
+        message: { text: input.notice(note.supervisor, note.employee.name) },
         now: input.now,
       });
     return { kind: "replied" };

@@ -1,50 +1,24 @@
-import type {
-  EmployeeKind,
-  IndicatorAspect,
-  OrganisationalResult,
-  Prisma,
-  RhkKind,
-  Role,
-} from "../../generated/prisma/client.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
 import type { PolicyOverrides } from "../policy/compose.ts";
 import { readStoredPolicy } from "../policy/stored.ts";
 import { ROLE_ORDER } from "./fields.ts";
 import { readCounters, type ExistingCounter } from "./counters.ts";
+import type { EmployeeFields, IndicatorFields, UnitFields } from "./types.ts";
 
 export type Tx = Prisma.TransactionClient;
 
-export interface ExistingUnit {
+export interface ExistingUnit extends UnitFields {
   id: number;
-  name: string;
-  parentCode: string | null;
-  timeZone: string;
-  workingDays: number[];
-  organisationalResult: OrganisationalResult | null;
 }
 
-export interface ExistingEmployee {
+export interface ExistingEmployee extends EmployeeFields {
   id: number;
-  name: string;
-  position: string;
-  kind: EmployeeKind;
-  unitCode: string;
-  supervisorNip: string | null;
-  roles: Role[];
-  assessorUnits: string[];
   language: string;
   active: boolean;
 }
 
-export interface ExistingIndicator {
+export interface ExistingIndicator extends IndicatorFields {
   id: number;
-  rhk: string;
-  rhkKind: RhkKind;
-  aspect: IndicatorAspect;
-  indicator: string;
-  target: string;
-  unitOfMeasure: string;
-  period: string;
-  actionPlans: string[];
 }
 
 /**

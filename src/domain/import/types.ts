@@ -32,9 +32,8 @@ export interface Table {
   rows: { row: number; cells: string[] }[];
 }
 
-export interface UnitRecord {
-  at: Origin;
-  code: string;
+/** A unit's fields as the files give them and the database stores them: what an import compares. */
+export interface UnitFields {
   name: string;
   parentCode: string | null;
   timeZone: string;
@@ -43,9 +42,13 @@ export interface UnitRecord {
   organisationalResult: OrganisationalResult | null;
 }
 
-export interface EmployeeRecord {
+export interface UnitRecord extends UnitFields {
   at: Origin;
-  nip: string;
+  code: string;
+}
+
+/** An employee's fields as the files give them and the database stores them, the language apart (a file may leave it empty). */
+export interface EmployeeFields {
   name: string;
   position: string;
   kind: EmployeeKind;
@@ -54,15 +57,17 @@ export interface EmployeeRecord {
   roles: Role[];
   /** unit_penilai: the unit codes an assessment-team member reviews (with the units below); empty: the whole instansi. */
   assessorUnits: string[];
+}
+
+export interface EmployeeRecord extends EmployeeFields {
+  at: Origin;
+  nip: string;
   /** null: the cell was empty, so a new employee gets "id" and an existing one keeps the language they chose. */
   language: string | null;
 }
 
-export interface IndicatorRecord {
-  at: Origin;
-  nip: string;
-  year: number;
-  code: string;
+/** An SKP indicator's fields as the files give them and the database stores them. */
+export interface IndicatorFields {
   rhk: string;
   rhkKind: RhkKind;
   aspect: IndicatorAspect;
@@ -73,6 +78,13 @@ export interface IndicatorRecord {
   period: string;
   /** e-Kinerja's rencana aksi under the indicator: "a; b" in one cell, or one row per action (merged). */
   actionPlans: string[];
+}
+
+export interface IndicatorRecord extends IndicatorFields {
+  at: Origin;
+  nip: string;
+  year: number;
+  code: string;
 }
 
 /** A leave (cuti, dinas luar): identified by employee, both dates and kind. */

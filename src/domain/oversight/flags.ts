@@ -3,9 +3,8 @@ import { Prisma, type CalibrationFlag } from "../../generated/prisma/client.ts";
 import { recordAudit } from "../audit.ts";
 import { evaluationAuthority } from "../evaluation/authority.ts";
 import { reopenIn, snapshot } from "../evaluation/finalise.ts";
-import { enqueueMessage } from "../outbox.ts";
+import { enqueueNotice, type Rendered } from "../outbox.ts";
 import type { Reviewer } from "../review/check.ts";
-import type { Rendered } from "../feedback/notes.ts";
 
 /**
  * A calibration flag (docs/domain.md, "Calibration"): a team member challenges a finalised rating
@@ -58,13 +57,11 @@ export async function raiseFlag(
       });
       const supervisor = evaluation.evaluator ?? evaluation.employee.supervisor;
       if (supervisor?.telegramId) {
-        const message = input.notice(flag, supervisor, evaluation.employee.name);
-        await enqueueMessage(tx, {
-          dedupeKey: `calibration-flag:${flag.id}`,
+        await enqueueNotice(tx, {
           kind: "calibration-flag",
+          recordId: flag.id,
           chatId: supervisor.telegramId,
-          method: "sendMessage",
-          params: { chat_id: supervisor.telegramId.toString(), text: message.text, reply_markup: message.replyMarkup },
+          message: input.notice(flag, supervisor, evaluation.employee.name),
           now: input.now,
         });
       }
@@ -97,6 +94,24 @@ async function answerable(db: Db | Prisma.TransactionClient, flagId: number, by:
   return { kind: "ok" as const, flag };
 }
 
+/**
+ * Answers the flag, if the presser may and it is still OPEN, with `answer` (its new status and
+ * what goes with it) at `now`. A flag answered meanwhile by someone else stays as they left it.
+ */
+async function answerOpenFlag(
+  tx: Prisma.TransactionClient,
+  input: { flagId: number; by: Reviewer; now: Date },
+  answer: { status: "KEPT" | "AMENDING"; justification?: string },
+) {
+  const found = await answerable(tx, input.flagId, input.by, input.now);
+  if (found.kind !== "ok") return found;
+  const { count } = await tx.calibrationFlag.updateMany({
+    where: { id: found.flag.id, status: "OPEN" },
+    data: { ...answer, answeredAt: input.now },
+  });
+  return count === 1 ? found : { kind: "answered" as const };
+}
+
 /** Whether the presser may answer the flag, before asking them for a justification. */
 export async function mayAnswerFlag(db: Db, flagId: number, by: Reviewer, now: Date) {
   return (await answerable(db, flagId, by, now)).kind;
@@ -114,14 +129,9 @@ export async function keepRating(
   },
 ): Promise<AnswerOutcome> {
   return db.$transaction(async (tx) => {
-    const found = await answerable(tx, input.flagId, input.by, input.now);
-    if (found.kind !== "ok") return { kind: found.kind };
-    const { flag } = found;
-    const { count } = await tx.calibrationFlag.updateMany({
-      where: { id: flag.id, status: "OPEN" },
-      data: { status: "KEPT", justification: input.justification, answeredAt: input.now },
-    });
-    if (count !== 1) return { kind: "answered" };
+    const answered = await answerOpenFlag(tx, input, { status: "KEPT", justification: input.justification });
+    if (answered.kind !== "ok") return { kind: answered.kind };
+    const { flag } = answered;
     const kept = await tx.calibrationFlag.findUniqueOrThrow({ where: { id: flag.id } });
     await recordAudit(tx, {
       actor: actor(input.by.telegramId),
@@ -134,13 +144,11 @@ export async function keepRating(
     });
     const employee = flag.evaluation.employee;
     if (flag.member.telegramId !== null) {
-      const message = input.notice(kept, flag.member, employee.name);
-      await enqueueMessage(tx, {
-        dedupeKey: `calibration-kept:${flag.id}`,
+      await enqueueNotice(tx, {
         kind: "calibration-kept",
+        recordId: flag.id,
         chatId: flag.member.telegramId,
-        method: "sendMessage",
-        params: { chat_id: flag.member.telegramId.toString(), text: message.text, reply_markup: message.replyMarkup },
+        message: input.notice(kept, flag.member, employee.name),
         now: input.now,
       });
     }
@@ -151,14 +159,9 @@ export async function keepRating(
 /** The supervisor amends: the flag is AMENDING and the evaluation reopens as a draft for them. */
 export async function amendRating(db: Db, input: { flagId: number; by: Reviewer; now: Date }): Promise<AnswerOutcome> {
   return db.$transaction(async (tx) => {
-    const found = await answerable(tx, input.flagId, input.by, input.now);
-    if (found.kind !== "ok") return { kind: found.kind };
-    const { flag } = found;
-    const { count } = await tx.calibrationFlag.updateMany({
-      where: { id: flag.id, status: "OPEN" },
-      data: { status: "AMENDING", answeredAt: input.now },
-    });
-    if (count !== 1) return { kind: "answered" };
+    const answered = await answerOpenFlag(tx, input, { status: "AMENDING" });
+    if (answered.kind !== "ok") return { kind: answered.kind };
+    const { flag } = answered;
     if (!(await reopenIn(tx, { id: flag.evaluationId, admin: input.by, now: input.now }))) {
       throw new Error(`evaluation ${flag.evaluationId} of flag ${flag.id} could not be reopened`);
     }

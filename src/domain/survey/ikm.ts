@@ -2,7 +2,14 @@ import type { Db } from "../../db/client.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { computeIkm, isRepresentative, SKM_ELEMENTS, type IkmResult } from "../../scoring/index.ts";
 
-export interface IkmFigure extends IkmResult {
+/** An IKM with the number of respondents behind it. */
+export interface CountedIkm extends IkmResult {
+  respondents: number;
+  representative: boolean;
+}
+
+/** Whose responses a figure counts, as the statement groups them. */
+interface FigureGroup {
   unitId: number;
   unitName: string;
   /** Null for a unit's figure (all its counters together). */
@@ -11,14 +18,9 @@ export interface IkmFigure extends IkmResult {
   respondents: number;
   /** Responses flagged as part of a burst of first-time accounts. */
   flagged: number;
-  representative: boolean;
 }
 
-/** An IKM with the number of respondents behind it. */
-export interface CountedIkm extends IkmResult {
-  respondents: number;
-  representative: boolean;
-}
+export interface IkmFigure extends FigureGroup, CountedIkm {}
 
 // Per element, its sum and its number of answers, as one array; column names are constants, never input.
 const TOTALS = Prisma.raw(
@@ -31,15 +33,7 @@ const counted = (respondents: number, totals: number[], minRespondents: number):
   representative: isRepresentative(respondents, minRespondents),
 });
 
-type TotalsRow = {
-  unitId: number;
-  unitName: string;
-  counterId: number | null;
-  counterName: string | null;
-  respondents: number;
-  flagged: number;
-  totals: number[];
-};
+type TotalsRow = FigureGroup & { totals: number[] };
 
 /**
  * The IKM per counter or per unit over local dates `from`…`to` (inclusive): one set-based
