@@ -71,7 +71,7 @@ describe("lapkin start (separate process, long polling)", () => {
     second.child.kill("SIGINT");
     expect(await second.exited).toBe(0);
     expect(dashboardOff(second.output())).toBe(0);
-  });
+  }, 60_000); // two processes start one after the other: about 10 s alone, three times that on a busy machine
 
   it("stops with exit code 2 and one line naming the variable when the configuration is bad", async () => {
     const { code: exitCode, output } = await runLapkin(["start"], { ...env, PORT: "http" });
