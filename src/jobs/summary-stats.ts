@@ -133,7 +133,8 @@ export async function weeklyStats(
   for (const r of [...records].sort((a, b) => a.name.localeCompare(b.name))) {
     const s = stats.get(r.unitId)!;
     if (r.missed.length) s.missing.push({ employeeId: r.employeeId, name: r.name, dates: r.missed });
-    if (isLowReporting(r)) s.coaching.push({ employeeId: r.employeeId, name: r.name, reason: "low-reporting" });
+    if (isLowReporting({ expected: r.expected, reported: r.expected - r.missed.length }))
+      s.coaching.push({ employeeId: r.employeeId, name: r.name, reason: "low-reporting" });
     else if (rejected.has(r.employeeId))
       s.coaching.push({ employeeId: r.employeeId, name: r.name, reason: "rejected" });
   }

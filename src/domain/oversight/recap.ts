@@ -4,7 +4,7 @@ import { peerScore, type PeerFeedbackSummary, type Predicate } from "../../scori
 import { peerSummaries } from "../peer/summary.ts";
 import { periodCloses, previousPeriod } from "../evaluation/periods.ts";
 import { loadDeadlinePolicy, loadFeedbackPolicy, loadOversightPolicy, loadRatingPolicy } from "../policy/load.ts";
-import { isLowReporting, reportingRecords, unitWorkingDays, type ReportingRecord } from "../report/low-reporting.ts";
+import { isLowReporting, reportingTotals, unitWorkingDays, type ReportingTotals } from "../report/low-reporting.ts";
 import { ikmOfStaff } from "../survey/ikm.ts";
 import type { Period, EvaluationPeriodKind } from "../skp/periods.ts";
 import { mainRealisation } from "./overview.ts";
@@ -86,7 +86,7 @@ export async function recap(
     approvedCounts(db, topIds, input.period),
     ikmOfStaff(db, { ...input.period, employeeIds: topIds, minRespondents: ikmMinRespondents }),
     peerSummaries(db, topIds, input.period),
-    unitWorkingDays(db, input.unitIds, input.period.from, input.period.to).then((days) => reportingRecords(db, days)),
+    unitWorkingDays(db, input.unitIds, input.period.from, input.period.to).then((days) => reportingTotals(db, days)),
   ]);
   const awards = rankAwards(
     top.map((e) => ({
@@ -110,7 +110,7 @@ const peerScoreOf = (summary: PeerFeedbackSummary | null | undefined) => (summar
 function coachingList(
   current: Array<Evaluation & { employee: { name: string; unit: { name: string } } }>,
   earlierBelow: Set<number>,
-  reporting: ReportingRecord[],
+  reporting: ReportingTotals[],
 ): CoachingCandidate[] {
   const byId = new Map<number, CoachingCandidate>();
   const add = (
@@ -129,7 +129,7 @@ function coachingList(
   for (const r of reporting.filter(isLowReporting))
     add(
       { employeeId: r.employeeId, name: r.name, unitName: r.unitName },
-      { reason: "low-reporting", missed: r.missed.length, expected: r.expected },
+      { reason: "low-reporting", missed: r.expected - r.reported, expected: r.expected },
     );
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

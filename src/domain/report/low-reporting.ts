@@ -20,12 +20,24 @@ export interface ReportingRecord {
   leave: string[];
 }
 
+/** One active employee's totals over the working days given for their unit. */
+export interface ReportingTotals {
+  employeeId: number;
+  unitId: number;
+  unitName: string;
+  name: string;
+  /** Working days not on leave. */
+  expected: number;
+  /** Of those, the days with a submitted report. */
+  reported: number;
+}
+
 /**
  * Low reporting (docs/domain.md, "Awards and coaching"): a report on fewer than half of one's
  * working days (leave not counted), over a week for the weekly summary, over a period for the recap.
  */
-export const isLowReporting = (r: Pick<ReportingRecord, "expected" | "missed">) =>
-  r.expected > 0 && (r.expected - r.missed.length) * 2 < r.expected;
+export const isLowReporting = (r: Pick<ReportingTotals, "expected" | "reported">) =>
+  r.expected > 0 && r.reported * 2 < r.expected;
 
 /**
  * Every active employee of the units with their reporting over the units' working days, in one
@@ -53,6 +65,47 @@ export async function reportingRecords(
     ORDER BY "name", "employeeId"`;
 }
 
+/**
+ * The same counts as `reportingRecords` without the dates, for a whole period and a whole city: it
+ * counts the reports and leave that exist instead of asking every employee about every day, so
+ * 20,000 employees over a quarter are one pass over the quarter's reports.
+ */
+export async function reportingTotals(
+  db: Pick<Db, "$queryRaw">,
+  workingDays: Array<{ unitId: number; days: string[] }>,
+): Promise<ReportingTotals[]> {
+  const pairs = workingDays.flatMap((w) => w.days.map((date) => ({ unitId: w.unitId, date })));
+  if (pairs.length === 0) return [];
+  const dates = pairs.map((p) => p.date).sort();
+  return db.$queryRaw<ReportingTotals[]>`
+    WITH days AS (SELECT * FROM unnest(${pairs.map((p) => p.unitId)}::int[], ${pairs.map((p) => p.date)}::date[]) AS d("unitId", "date")),
+    staff AS (
+      SELECT e."id", e."name", e."unitId", u."name" AS "unitName"
+      FROM "Employee" e JOIN "Unit" u ON u."id" = e."unitId"
+      WHERE e."active" AND e."unitId" IN (SELECT DISTINCT "unitId" FROM days)),
+    leave_days AS (
+      SELECT DISTINCT l."employeeId", d."date"
+      FROM "Leave" l JOIN staff s ON s."id" = l."employeeId"
+      JOIN days d ON d."unitId" = s."unitId" AND d."date" BETWEEN l."from" AND l."to"),
+    reported AS (
+      SELECT DISTINCT r."employeeId", r."date"
+      FROM "Report" r JOIN staff s ON s."id" = r."employeeId"
+      JOIN days d ON d."unitId" = s."unitId" AND d."date" = r."date"
+      WHERE r."date" BETWEEN ${dates[0]}::date AND ${dates.at(-1)}::date AND r."status" NOT IN ('DRAFT', 'WITHDRAWN')),
+    unit_days AS (SELECT "unitId", count(*)::int AS "n" FROM days GROUP BY "unitId"),
+    leave_count AS (SELECT "employeeId", count(*)::int AS "n" FROM leave_days GROUP BY "employeeId"),
+    reported_count AS (
+      SELECT r."employeeId", count(*)::int AS "n"
+      FROM reported r LEFT JOIN leave_days l ON l."employeeId" = r."employeeId" AND l."date" = r."date"
+      WHERE l."employeeId" IS NULL GROUP BY r."employeeId")
+    SELECT s."id" AS "employeeId", s."unitId", s."unitName", s."name",
+           ud."n" - COALESCE(lc."n", 0) AS "expected", COALESCE(rc."n", 0) AS "reported"
+    FROM staff s JOIN unit_days ud ON ud."unitId" = s."unitId"
+    LEFT JOIN leave_count lc ON lc."employeeId" = s."id"
+    LEFT JOIN reported_count rc ON rc."employeeId" = s."id"
+    ORDER BY s."name", s."id"`;
+}
+
 /** The units' working days in `from`…`to` (their working week, national and regional holidays). */
 export async function unitWorkingDays(
   db: Db,
@@ -60,12 +113,12 @@ export async function unitWorkingDays(
   from: string,
   to: string,
 ): Promise<Array<{ unitId: number; days: string[] }>> {
-  const result = [];
-  for (const unitId of unitIds) {
-    const calendar = await loadUnitCalendar(db, { unitId, from, to });
-    const days: string[] = [];
-    for (let date = from; date <= to; date = addDays(date, 1)) if (isWorkingDay(date, calendar)) days.push(date);
-    result.push({ unitId, days });
-  }
-  return result;
+  return Promise.all(
+    unitIds.map(async (unitId) => {
+      const calendar = await loadUnitCalendar(db, { unitId, from, to });
+      const days: string[] = [];
+      for (let date = from; date <= to; date = addDays(date, 1)) if (isWorkingDay(date, calendar)) days.push(date);
+      return { unitId, days };
+    }),
+  );
 }
