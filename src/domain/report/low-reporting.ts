@@ -82,16 +82,19 @@ export async function reportingTotals(
     staff AS (
       SELECT e."id", e."name", e."unitId", u."name" AS "unitName"
       FROM "Employee" e JOIN "Unit" u ON u."id" = e."unitId"
-      WHERE e."active" AND e."unitId" IN (SELECT DISTINCT "unitId" FROM days)),
+      WHERE e."active" AND e."unitId" = ANY(${workingDays.map((w) => w.unitId)}::int[])),
     leave_days AS (
       SELECT DISTINCT l."employeeId", d."date"
       FROM "Leave" l JOIN staff s ON s."id" = l."employeeId"
       JOIN days d ON d."unitId" = s."unitId" AND d."date" BETWEEN l."from" AND l."to"),
-    reported AS (
-      SELECT DISTINCT r."employeeId", r."date"
-      FROM "Report" r JOIN staff s ON s."id" = r."employeeId"
-      JOIN days d ON d."unitId" = s."unitId" AND d."date" = r."date"
+    -- Materialised on its own: the employees' reports in the range by index first, then matched
+    -- to their units' working days by hash; inlined, the planner tried every employee on every day.
+    in_range AS MATERIALIZED (
+      SELECT DISTINCT r."employeeId", s."unitId", r."date"
+      FROM staff s JOIN "Report" r ON r."employeeId" = s."id"
       WHERE r."date" BETWEEN ${dates[0]}::date AND ${dates.at(-1)}::date AND r."status" NOT IN ('DRAFT', 'WITHDRAWN')),
+    reported AS (
+      SELECT i."employeeId", i."date" FROM in_range i JOIN days d ON d."unitId" = i."unitId" AND d."date" = i."date"),
     unit_days AS (SELECT "unitId", count(*)::int AS "n" FROM days GROUP BY "unitId"),
     leave_count AS (SELECT "employeeId", count(*)::int AS "n" FROM leave_days GROUP BY "employeeId"),
     reported_count AS (
