@@ -53,6 +53,16 @@ describe("HR's area", () => {
     expect(await again.text()).toContain("sudah tidak ada");
   });
 
+  it("checks a file whose name is only its extension, or oddly written, as the file it is", async () => {
+    const people = await seedTwoUnits(database.prisma);
+    const { app, clock } = dashboardApp(database);
+    const admin = await signIn(app, database.prisma, people.admin.id, clock.now());
+    for (const name of [".csv", "..UNIT.CSV", "unit kota (1).csv"]) {
+      const page = await (await upload(app, admin, name, UNITS_BAD)).text();
+      expect(page).toMatch(/\.csv baris 3/); // read as a CSV: its bad row is named
+    }
+  });
+
   it("words the import's row errors in the admin's language: Indonesian by default, English when chosen", async () => {
     const people = await seedTwoUnits(database.prisma);
     const { app, clock } = dashboardApp(database);

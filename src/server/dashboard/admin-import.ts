@@ -44,8 +44,14 @@ export function importRoutes(deps: DashboardDependencies): Hono<DashboardEnv> {
     const uploadId = `${c.var.session.id}-${randomBytes(16).toString("hex")}`;
     const folder = folderOf(deps, uploadId);
     mkdirSync(folder, { recursive: true });
-    // The original name keeps its extension and plain characters only: it is shown in the row errors.
-    const name = file.name.replace(/[^A-Za-z0-9._-]/g, "_").replace(/^\.+/, "") || "import.csv";
+    // The original name keeps plain characters only (it is shown in the row errors) and always its
+    // extension, which says how the file is read: a file called just ".csv" becomes "import.csv".
+    const extension = /\.(csv|xlsx)$/i.exec(file.name)![0].toLowerCase();
+    const stem = file.name
+      .slice(0, -extension.length)
+      .replace(/[^A-Za-z0-9._-]/g, "_")
+      .replace(/^\.+/, "");
+    const name = `${stem || "import"}${extension}`;
     writeFileSync(join(folder, name), new Uint8Array(await file.arrayBuffer()));
     const outcome = await run(deps, c, folder, true);
     if (outcome.kind !== "ok") rmSync(folder, { recursive: true, force: true });
