@@ -6,11 +6,13 @@ import { roundTo } from "../../scoring/round.ts";
 import { localDate } from "../../lib/time.ts";
 import { csvResponse } from "./csv.ts";
 import { positiveInt, type DashboardContext, type DashboardDependencies } from "./http.ts";
-import { pager } from "./layout.ts";
+import { csvLink, pager } from "./layout.ts";
 
 /** A city's coaching list can run to thousands: shown a page at a time (the award list is short by policy). */
 const COACHING_PAGE_SIZE = 50;
 const COACHING_PAGE = "hal_pembinaan";
+/** The lists' CSV, as the page's `daftar` names it. */
+export const RECAP_LIST = "rekap";
 
 /**
  * The award candidates and the coaching list of the last closed period within the units shown, with
@@ -38,6 +40,7 @@ export async function recapLists(c: DashboardContext, deps: DashboardDependencie
         .map((p) => html`<li>${coachingLine(t, p)}</li>`)}
     </ul>
     ${coaching.length > COACHING_PAGE_SIZE ? pager(c, pageIndex, coaching.length, COACHING_PAGE_SIZE, COACHING_PAGE) : ""}
+    ${csvLink(c, RECAP_LIST)}
   </section>`;
 }
 

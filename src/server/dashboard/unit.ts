@@ -20,7 +20,7 @@ import {
   type UnitScope,
 } from "../../domain/dashboard/unit-stats.ts";
 import { csvResponse, CSV_MAX_ROWS } from "./csv.ts";
-import { recapCsv, recapLists } from "./recap-lists.ts";
+import { RECAP_LIST, recapCsv, recapLists } from "./recap-lists.ts";
 import { isoDate, positiveInt, type DashboardContext, type DashboardDependencies, type DashboardEnv } from "./http.ts";
 import { csvLink, forbidden, page, pager, wantsCsv } from "./layout.ts";
 
@@ -36,7 +36,6 @@ const MAX_RANGE_DAYS = 92;
 const ALL = "semua";
 /** The page's further lists, for their CSV downloads (`daftar`). */
 const DAYS = "harian";
-const RECAP = "rekap";
 
 export function unitRoutes(deps: DashboardDependencies): Hono<DashboardEnv> {
   const app = new Hono<DashboardEnv>();
@@ -45,7 +44,7 @@ export function unitRoutes(deps: DashboardDependencies): Hono<DashboardEnv> {
     if (!scope) return forbidden(c);
     if (wantsCsv(c)) return peopleCsv(c, deps, scope);
     if (wantsCsv(c, DAYS)) return daysCsv(c, deps, scope);
-    if (wantsCsv(c, RECAP)) return recapCsv(c, deps, scope.unitIds);
+    if (wantsCsv(c, RECAP_LIST)) return recapCsv(c, deps, scope.unitIds);
     return unitPage(c, deps, scope);
   });
   return app;
@@ -196,7 +195,7 @@ async function unitPage(c: DashboardContext, deps: DashboardDependencies, scope:
           </tr>`,
       )}
     </table>
-    ${pager(c, pageIndex, people, PAGE_SIZE)} ${csvLink(c)} ${lists} ${csvLink(c, RECAP)}`;
+    ${pager(c, pageIndex, people, PAGE_SIZE)} ${csvLink(c)} ${lists}`;
   return page(c, t("dasbor-unit-title"), body);
 }
 
