@@ -62,9 +62,13 @@ export async function openRequests(db: Db, input: OpenRequestsInput): Promise<nu
   const members = new Map<number, Person[]>();
   const received = new Map<number, Map<number, number>>();
   let opened = 0;
-  for (const giverId of [...input.giverIds].sort((a, b) => a - b)) {
-    const giver = await db.employee.findUnique({ where: { id: giverId }, select: PERSON });
-    if (!giver?.active) continue;
+  const givers = await db.employee.findMany({
+    where: { id: { in: [...input.giverIds] }, active: true },
+    select: PERSON,
+    orderBy: { id: "asc" },
+  });
+  for (const giver of givers) {
+    const giverId = giver.id;
     if (!members.has(giver.unitId)) {
       const unit = await db.employee.findMany({ where: { unitId: giver.unitId, active: true }, select: PERSON });
       members.set(giver.unitId, unit);
