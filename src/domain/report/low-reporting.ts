@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client.ts";
-import { addDays, isWorkingDay, loadUnitCalendar } from "../calendar.ts";
+import { addDays, isWorkingDay } from "../calendar.ts";
+import { loadUnits } from "../unit-calendars.ts";
 
 /**
  * Who reported on which working days: the facts behind the weekly summary's "who did not report"
@@ -116,12 +117,10 @@ export async function unitWorkingDays(
   from: string,
   to: string,
 ): Promise<Array<{ unitId: number; days: string[] }>> {
-  return Promise.all(
-    unitIds.map(async (unitId) => {
-      const calendar = await loadUnitCalendar(db, { unitId, from, to });
-      const days: string[] = [];
-      for (let date = from; date <= to; date = addDays(date, 1)) if (isWorkingDay(date, calendar)) days.push(date);
-      return { unitId, days };
-    }),
-  );
+  const units = await loadUnits(db, { from, to, unitIds });
+  return units.map((unit) => {
+    const days: string[] = [];
+    for (let date = from; date <= to; date = addDays(date, 1)) if (isWorkingDay(date, unit.calendar)) days.push(date);
+    return { unitId: unit.id, days };
+  });
 }
