@@ -10,7 +10,7 @@ import { monthPeriod, quarterPeriod } from "../../src/domain/skp/periods.ts";
 import { yearPeriod } from "../../src/domain/evaluation/periods.ts";
 import { policyStorageKey } from "../../src/domain/policy/sections.ts";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
-import { finalised, othersReportedInQ3, seedCalibration } from "./helpers.ts";
+import { othersReportedInQ3, seedRecap } from "./helpers.ts";
 
 const outDir = mkdtempSync(join(tmpdir(), "lapkin-oversight-export-"));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
@@ -28,24 +28,10 @@ async function rowsOf(path: string, name: string) {
   return all;
 }
 
-/** seedCalibration, Dewi ahead of Andi on realisation, Lina's Q2 also below expectations and only Lina not reporting. */
+/** The recap's cast (seedRecap), with only Lina not reporting. */
 async function setup() {
   const db = database.prisma;
-  const seeded = await seedCalibration(db);
-  await db.evaluation.update({
-    where: { id: seeded.evaluations.dewi.id },
-    data: { realisation: [{ code: "1.1", rhkKind: "MAIN", percent: 95 }] },
-  });
-  const lina = await db.employee.findFirstOrThrow({ where: { nip: "199101012019011006" } });
-  await finalised(db, {
-    employeeId: lina.id,
-    evaluatorId: seeded.otherSupervisor.id,
-    results: "BELOW",
-    behaviour: "BELOW",
-    predicate: "SANGAT_KURANG",
-    percent: 30,
-    period: "Q2",
-  });
+  const { seeded, lina } = await seedRecap(db);
   await othersReportedInQ3(db, seeded.indicators[0]!.id, [lina.id]);
   return { db, seeded };
 }

@@ -147,3 +147,26 @@ export async function othersReportedInQ3(db: Db, indicatorId: number | null, exc
     indicatorId,
   );
 }
+
+/**
+ * The recap's cast: seedCalibration with Dewi ahead of Andi on realisation (95%), and Lina (of the
+ * other unit) rated SANGAT KURANG with work results below expectations in Q2 as well.
+ */
+export async function seedRecap(db: Db) {
+  const seeded = await seedCalibration(db);
+  await db.evaluation.update({
+    where: { id: seeded.evaluations.dewi.id },
+    data: { realisation: [{ code: "1.1", rhkKind: "MAIN", percent: 95 }] },
+  });
+  const lina = await db.employee.findFirstOrThrow({ where: { nip: "199101012019011006" } });
+  await finalised(db, {
+    employeeId: lina.id,
+    evaluatorId: seeded.otherSupervisor.id,
+    results: "BELOW",
+    behaviour: "BELOW",
+    predicate: "SANGAT_KURANG",
+    percent: 30,
+    period: "Q2",
+  });
+  return { seeded, lina };
+}

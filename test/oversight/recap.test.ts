@@ -4,7 +4,7 @@ import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import { ADMIN_TG, HEAD_TG, PEER_TG, reviewBot } from "../review/helpers.ts";
 import { rankAwards } from "../../src/domain/oversight/recap.ts";
 import { BERAKHLAK_VALUES } from "../../src/scoring/index.ts";
-import { finalised, MEMBER_TG, othersReportedInQ3, reportedInQ3, seedCalibration } from "./helpers.ts";
+import { MEMBER_TG, othersReportedInQ3, reportedInQ3, seedRecap } from "./helpers.ts";
 
 let database: Database;
 beforeAll(async () => {
@@ -17,21 +17,7 @@ const NOW = "2026-10-12T03:00:00Z";
 
 async function setup() {
   const db = database.prisma;
-  const seeded = await seedCalibration(db);
-  await db.evaluation.update({
-    where: { id: seeded.evaluations.dewi.id },
-    data: { realisation: [{ code: "1.1", rhkKind: "MAIN", percent: 95 }] },
-  });
-  const lina = await db.employee.findFirstOrThrow({ where: { nip: "199101012019011006" } });
-  await finalised(db, {
-    employeeId: lina.id,
-    evaluatorId: seeded.otherSupervisor.id,
-    results: "BELOW",
-    behaviour: "BELOW",
-    predicate: "SANGAT_KURANG",
-    percent: 30,
-    period: "Q2",
-  });
+  const { seeded, lina } = await seedRecap(db);
   // Everyone reported every working day but Lina (never) and Wati (20 of 64 days): low reporting.
   const indicatorId = seeded.indicators[0]!.id;
   await othersReportedInQ3(db, indicatorId, [lina.id, seeded.delegate.id]);
