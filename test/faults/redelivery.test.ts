@@ -7,6 +7,8 @@ import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import { seedReporting, STAFF_TG } from "../report/helpers.ts";
 import { notificationMessageId, reviewBot, seedReview, submitted, SUPERVISOR_TG } from "../review/helpers.ts";
 import { secondConnection, webhookInstance } from "./helpers.ts";
+import { peerData } from "../../src/handlers/peer/callback-data.ts";
+import { seedPeers, tg } from "../peer/helpers.ts";
 
 /**
  * Telegram delivers an update again when it got no answer, also when the first delivery was
@@ -87,6 +89,30 @@ describe("an update delivered again after it was applied", () => {
       ],
     ]);
     expect([...a.logLines, ...b.logLines].filter((l) => l.msg === "update failed")).toEqual([]);
+  });
+
+  it("is applied once for a colleague's last peer-feedback answer: one request answered, one audit row, no second reply", async () => {
+    const people = await seedPeers(database.prisma);
+    const now = { now: "2026-12-23T03:00:00Z" }; // within Q4's peer round
+    const first = webhookInstance(database.prisma, now);
+    const eko = first.telegram.user(tg(people.eko));
+    await first.post(eko.command("rekan"));
+    await first.post(eko.press(peerData.pick.pack()));
+    await first.post(eko.press(peerData.choose.pack(people.andi.id)));
+    const request = await database.prisma.peerRequest.findFirstOrThrow({ where: { giverId: people.eko.id } });
+    for (let index = 0; index < 6; index++) await first.post(eko.press(peerData.value.pack(request.id, index, "M")));
+    const last = eko.press(peerData.value.pack(request.id, 6, "A"));
+    await first.post(last);
+    expect(first.telegram.lastText(tg(people.eko))).toContain("Ingin menambah catatan singkat");
+
+    const second = webhookInstance(other.prisma, now);
+    expect((await second.post(last)).status).toBe(200);
+
+    expect(second.telegram.calls).toEqual([]);
+    expect(await database.prisma.peerAnswer.count({ where: { requestId: request.id } })).toBe(7);
+    expect(await database.prisma.auditLog.count({ where: { action: "peer.give" } })).toBe(1);
+    const answered = await database.prisma.peerRequest.findUniqueOrThrow({ where: { id: request.id } });
+    expect(answered.answeredAt).not.toBeNull();
   });
 
   it("is forgotten after its expiry, by the sweep", async () => {
