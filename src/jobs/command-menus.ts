@@ -21,8 +21,8 @@ export async function commandMenus(ctx: JobContext): Promise<JobOutcome> {
   });
   if (ended.length === 0) return { status: "DONE", details: { queued: 0 } };
   const queued = await enqueueCommandMenus(ctx.db, {
-    now: ctx.queuedAt,
-    today: ctx.localDate,
+    now: ctx.now,
+    queuedAt: ctx.queuedAt,
     employeeIds: ended.map((d) => d.delegateId),
   });
   return { status: "DONE", details: { queued } };

@@ -153,6 +153,24 @@ describe("each linked employee's chat has its own command menu, in their languag
     expect(menuCalls(h.telegram, DELEGATE_TG).map((c) => c.commands)).toEqual([SUPERVISOR_ID, EMPLOYEE_ID]);
   });
 
+  it("counts a delegation over after its last date in the delegate's time zone, not in UTC", async () => {
+    const seeded = await seedReview(db());
+    const h = reviewBot(db(), { now: NOW });
+    const delegate = await db().employee.findUniqueOrThrow({ where: { telegramId: BigInt(DELEGATE_TG) } });
+    const at = { actor: "cli", now: new Date(NOW) };
+    await createDelegation(db(), {
+      ...at,
+      supervisorNip: seeded.supervisor.nip,
+      delegateNip: delegate.nip,
+      from: "2026-11-24",
+      to: "2026-11-25",
+    });
+    // 01:00 on the 26th in Jakarta is still the 25th in UTC.
+    await enqueueCommandMenus(db(), { now: new Date("2026-11-25T18:00:00Z"), queuedAt: new Date(NOW) });
+    await h.flush();
+    expect(menuCalls(h.telegram, DELEGATE_TG).map((c) => c.commands)).toEqual([SUPERVISOR_ID, EMPLOYEE_ID]);
+  });
+
   it("is given when an invite links the account, in the employee's stored language", async () => {
     const seeded = await seedSmallUnit(db());
     const invites = await issueInvites(db(), { now: new Date(NOW), actor: "test" });

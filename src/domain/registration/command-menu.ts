@@ -73,6 +73,8 @@ interface MenuHolder {
  * not already have it, in the caller's transaction. The dedupe key holds a digest of the commands
  * and the id of the chat's previous menu call: a repeat queues nothing, a change queues one call,
  * and a change back (English, then Indonesian again) queues one more. Returns how many were queued.
+ * `now` is the moment the menus are for; `queuedAt`, when different, when they may go out (a job
+ * run as if at another time).
  *
  * A supervisor here is someone with an active subordinate, a delegation not yet over, or the ADMIN
  * role: the people /persetujuan, /tim and /evaluasi answer. The team is PENILAI, HEAD or ADMIN: the
@@ -80,10 +82,8 @@ interface MenuHolder {
  */
 export async function enqueueCommandMenus(
   tx: Tx,
-  options: { now: Date; employeeIds?: number[]; today?: string },
+  options: { now: Date; employeeIds?: number[]; queuedAt?: Date },
 ): Promise<number> {
-  // A delegation is over after its last local date; callers that know the unit's date pass it.
-  const today = options.today ?? options.now.toISOString().slice(0, 10);
   const only = options.employeeIds
     ? Prisma.sql`AND e."id" = ANY(${options.employeeIds.map(String)}::int[])`
     : Prisma.empty;
@@ -92,9 +92,10 @@ export async function enqueueCommandMenus(
            ('ADMIN' = ANY(e."roles"::text[])
              OR EXISTS (SELECT 1 FROM "Employee" s WHERE s."supervisorId" = e."id" AND s."active")
              OR EXISTS (SELECT 1 FROM "Delegation" d WHERE d."delegateId" = e."id" AND d."revokedAt" IS NULL
-                        AND d."to" >= ${today}::date)) AS "supervisor",
+                        -- over after its last date in the delegate's own time zone
+                        AND d."to" >= (${options.now}::timestamptz AT TIME ZONE u."timeZone")::date)) AS "supervisor",
            (e."roles"::text[] && ARRAY['ADMIN', 'PENILAI', 'HEAD']) AS "team"
-    FROM "Employee" e
+    FROM "Employee" e JOIN "Unit" u ON u."id" = e."unitId"
     WHERE e."active" AND e."telegramId" IS NOT NULL ${only}`;
   if (holders.length === 0) return 0;
   const previous = await lastMenuCalls(
@@ -111,7 +112,7 @@ export async function enqueueCommandMenus(
       { commands },
       digestOf(commands),
       previous.get(chatId),
-      options.now,
+      options.queuedAt ?? options.now,
     );
     if (message) messages.push(message);
   }
