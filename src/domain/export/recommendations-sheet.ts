@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.ts";
 import { addDays } from "../calendar.ts";
-import { recap, type CoachingCandidate } from "../oversight/recap.ts";
+import { recap, type CoachingCause } from "../oversight/recap.ts";
 import { loadOversightPolicy, loadRatingPolicy } from "../policy/load.ts";
 import { periodOf, type EvaluationPeriodKind, type Period } from "../skp/periods.ts";
 import { evaluationPeriodLabel, PREDICATE_LABEL } from "./evaluations-sheet.ts";
@@ -27,10 +27,10 @@ export function periodsEndingIn(exported: Period, kind: EvaluationPeriodKind): P
   return periods;
 }
 
-function coachingReason(reason: CoachingCandidate["reasons"][number]): string {
-  if (reason.reason === "predicate") return `Predikat ${PREDICATE_LABEL[reason.predicate!] ?? reason.predicate}`;
+function coachingReason(reason: CoachingCause): string {
+  if (reason.reason === "predicate") return `Predikat ${PREDICATE_LABEL[reason.predicate] ?? reason.predicate}`;
   if (reason.reason === "low-reporting")
-    return `Melapor hanya pada ${reason.expected! - reason.missed!} dari ${reason.expected} hari kerja`;
+    return `Melapor hanya pada ${reason.expected - reason.missed} dari ${reason.expected} hari kerja`;
   return "Hasil kerja di bawah ekspektasi dua periode berturut-turut";
 }
 

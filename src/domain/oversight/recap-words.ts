@@ -25,7 +25,7 @@ export const coachingReasons = (t: Translate, c: CoachingCandidate) =>
     .map((r) => {
       if (r.reason === "predicate") return t("recap-reason-predicate", { predicate: t(`predicate-${r.predicate}`) });
       if (r.reason === "low-reporting")
-        return t("recap-reason-low-reporting", { reported: r.expected! - r.missed!, expected: r.expected! });
+        return t("recap-reason-low-reporting", { reported: r.expected - r.missed, expected: r.expected });
       return t("recap-reason-results-below-twice");
     })
     .join("; ");

@@ -31,14 +31,17 @@ export interface AwardCandidate {
 export const AWARD_CRITERIA = ["mainRealisation", "approvedWork", "citizenScore", "peerScore"] as const;
 export type AwardCriterion = (typeof AWARD_CRITERIA)[number];
 
-export type CoachingReason = "predicate" | "results-below-twice" | "low-reporting";
+/** Why someone is on the coaching list; low reporting counts the working days not on leave, and those missed. */
+export type CoachingCause =
+  | { reason: "predicate"; predicate: Predicate }
+  | { reason: "results-below-twice" }
+  | { reason: "low-reporting"; missed: number; expected: number };
 
 export interface CoachingCandidate {
   employeeId: number;
   name: string;
   unitName: string;
-  /** `missed`/`expected`: the working days without a report, of those not on leave (low reporting). */
-  reasons: Array<{ reason: CoachingReason; predicate?: Predicate; missed?: number; expected?: number }>;
+  reasons: CoachingCause[];
 }
 
 const LOW: readonly Predicate[] = ["BUTUH_PERBAIKAN", "KURANG", "SANGAT_KURANG"];
@@ -113,10 +116,7 @@ function coachingList(
   reporting: ReportingTotals[],
 ): CoachingCandidate[] {
   const byId = new Map<number, CoachingCandidate>();
-  const add = (
-    who: { employeeId: number; name: string; unitName: string },
-    reason: CoachingCandidate["reasons"][0],
-  ) => {
+  const add = (who: { employeeId: number; name: string; unitName: string }, reason: CoachingCause) => {
     const candidate = byId.get(who.employeeId) ?? { ...who, reasons: [] };
     candidate.reasons.push(reason);
     byId.set(who.employeeId, candidate);
