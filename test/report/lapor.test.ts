@@ -451,9 +451,11 @@ describe("duplicates", () => {
     const reportId = (await database.prisma.report.findFirstOrThrow()).id;
     const submit = h.andi.press(laporData.submit.pack(reportId));
     await h.deliver(submit);
+    await h.settle(); // the evidence download after Submit calls getFile in the background
     const answers = h.telegram.calls.length;
     // The same update again (a redelivery) is acknowledged without effect and without an answer.
     await h.deliver(submit);
+    await h.settle();
     expect(h.telegram.calls.length).toBe(answers);
     expect(h.telegram.lastText(STAFF_TG)).toContain("Laporan terkirim dengan nomor LK-2026-000001");
     await h.deliver(h.andi.press(laporData.submit.pack(reportId)));
