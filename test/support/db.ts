@@ -1,10 +1,23 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { openDatabase, type Database, type Db } from "../../src/db/client.ts";
 import { migrate } from "../../src/db/migrate.ts";
+
+/** Names the migrated PGlite folder the embedded run's global setup leaves for test files to copy. */
+export const EMBEDDED_TEMPLATE = "LAPKIN_TEST_PGLITE_TEMPLATE";
+
+/**
+ * Starts `<dataDir>/pglite` as a copy of the run's migrated template, when there is one (outside
+ * vitest, e.g. in a bench, the database is created and migrated as Lapkin itself would).
+ * Migrating afterwards still runs and finds nothing to do, so a stale template cannot pass unnoticed.
+ */
+function copyEmbeddedTemplate(dataDir: string): void {
+  const template = process.env[EMBEDDED_TEMPLATE];
+  if (template) cpSync(template, join(dataDir, "pglite"), { recursive: true });
+}
 
 /**
  * A fresh, migrated database for one test file: PGlite in a temporary folder by default, or a
@@ -14,6 +27,7 @@ export async function createTestDatabase(): Promise<Database & { dataDir: string
   const dataDir = mkdtempSync(join(tmpdir(), "lapkin-test-"));
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
+    copyEmbeddedTemplate(dataDir);
     const db = await openDatabase({ dataDir });
     await migrate(db.sql);
     return { ...db, dataDir, close: async () => (await db.close(), rmSync(dataDir, { recursive: true, force: true })) };
@@ -71,6 +85,7 @@ export async function createDatabaseEnv(prefix = "lapkin-proc-"): Promise<{
   const serverUrl = process.env.DATABASE_URL;
   let databaseUrl: string | undefined;
   let name: string | undefined;
+  if (!serverUrl) copyEmbeddedTemplate(dataDir);
   if (serverUrl) {
     name = `lapkin_test_${process.pid}_${randomBytes(4).toString("hex")}`;
     await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
