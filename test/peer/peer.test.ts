@@ -17,6 +17,8 @@ const db = (): Db => database.prisma;
 const IN_ROUND = "2026-12-23T03:00:00Z";
 /** 4 January 2027: Q4 has ended and its evaluation (and its peer requests) close on 5 January. */
 const EVALUATING = "2027-01-04T03:00:00Z";
+/** 6 January 2027: Q4's peer answers are closed, so the rated employee is shown them. */
+const CLOSED = "2027-01-06T03:00:00Z";
 
 type Bot = ReturnType<typeof reviewBot>;
 type Person = { id: number };
@@ -79,8 +81,12 @@ describe("peer feedback through the chat (/rekan)", () => {
     );
     for (const name of ["Eko", "Fitri", "Gita"]) expect(shown).not.toContain(name);
 
+    // While answers still arrive, the employee is shown nothing: a change from 3 to 4 would tell the 4th's answer.
     await january.deliver(january.user(tg(people.andi)).command("nilai"));
-    const own = january.telegram.lastText(tg(people.andi));
+    expect(january.telegram.lastText(tg(people.andi))).not.toContain("Masukan rekan");
+    const closed = reviewBot(db(), { now: CLOSED });
+    await closed.deliver(closed.user(tg(people.andi)).command("nilai"));
+    const own = closed.telegram.lastText(tg(people.andi));
     expect(own).toContain("Masukan rekan Triwulan 4 2026");
     expect(own).toContain("• Akuntabel: 1 di atas, 1 sesuai, 1 di bawah ekspektasi");
     expect(own).not.toContain("Sangat membantu");
@@ -94,8 +100,9 @@ describe("peer feedback through the chat (/rekan)", () => {
     await giveFeedback(december, people.eko, people.andi, ALL("A"), "Selalu siap membantu.");
     await giveFeedback(december, people.fitri, people.andi, ALL("M"));
     await giveFeedback(december, people.gita, people.andi, ALL("B"));
-    await december.deliver(december.user(tg(people.andi)).command("nilai"));
-    expect(december.telegram.lastText(tg(people.andi))).toContain("– Selalu siap membantu.");
+    const closed = reviewBot(db(), { now: CLOSED });
+    await closed.deliver(closed.user(tg(people.andi)).command("nilai"));
+    expect(closed.telegram.lastText(tg(people.andi))).toContain("– Selalu siap membantu.");
   });
 
   it("refuses a forged button naming another giver's request, and changes nothing", async () => {

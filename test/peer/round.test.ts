@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.ts";
 import { pickColleagues } from "../../src/domain/peer/requests.ts";
-import { inRoundWindow, mayRate } from "../../src/domain/peer/rules.ts";
+import { inRoundWindow, lastClosedPeerPeriod, mayRate } from "../../src/domain/peer/rules.ts";
 import { readPolicyValue } from "../../src/domain/policy/keys.ts";
 import { runJobNow, tick } from "../../src/jobs/tick.ts";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
@@ -122,6 +122,19 @@ describe("peer-feedback rules", () => {
     expect(inRoundWindow("2026-12-22", "QUARTER", 10)).toBe(true);
     expect(inRoundWindow("2026-02-19", "MONTH", 10)).toBe(true);
     expect(inRoundWindow("2026-02-18", "MONTH", 10)).toBe(false);
+  });
+
+  it("shows the rated employee a period only once its answers are closed (the day after its evaluation closes)", () => {
+    const deadlines = { skpPlanDue: "01-31", periodicCloseDay: 5, annualDue: "01-31" };
+    const shown = (today: string, kind: "QUARTER" | "MONTH") => {
+      const period = lastClosedPeerPeriod(today, kind, deadlines);
+      return `${period.year}-${period.code}`;
+    };
+    expect(shown("2027-01-05", "QUARTER")).toBe("2026-Q3");
+    expect(shown("2027-01-06", "QUARTER")).toBe("2026-Q4");
+    expect(shown("2026-12-31", "QUARTER")).toBe("2026-Q3");
+    expect(shown("2026-03-05", "MONTH")).toBe("2026-M01");
+    expect(shown("2026-03-06", "MONTH")).toBe("2026-M02");
   });
 
   it("never accepts a minimum of respondents below 3", () => {

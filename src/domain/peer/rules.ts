@@ -1,5 +1,5 @@
 import { addDays } from "../calendar.ts";
-import { periodCloses, parsePeriodKey } from "../evaluation/periods.ts";
+import { periodCloses, parsePeriodKey, previousPeriod } from "../evaluation/periods.ts";
 import type { DeadlinePolicy } from "../policy/sections.ts";
 import { periodOf, type EvaluationPeriodKind, type Period } from "../skp/periods.ts";
 
@@ -50,3 +50,13 @@ export function requestOpen(
 
 export const requestPeriod = (request: { year: number; period: string }): Period | undefined =>
   parsePeriodKey(`${request.year}-${request.period}`);
+
+/**
+ * The latest period whose peer answers are closed, the one the rated employee is shown. Earlier,
+ * while answers still arrive, watching the counts move from 3 to 4 would tell them what the fourth
+ * colleague said (and who, if they know who just answered).
+ */
+export function lastClosedPeerPeriod(today: string, kind: EvaluationPeriodKind, deadlines: DeadlinePolicy): Period {
+  const ended = previousPeriod(today, kind);
+  return today > periodCloses(ended, deadlines) ? ended : previousPeriod(ended.from, kind);
+}

@@ -4,8 +4,9 @@ import type { Clock } from "../../lib/clock.ts";
 import type { BotContext } from "../../bot/context.ts";
 import { formatNumber } from "../../lib/number.ts";
 import { todayIn } from "../../domain/calendar.ts";
-import { loadFeedbackPolicy, loadRatingPolicy } from "../../domain/policy/load.ts";
+import { loadDeadlinePolicy, loadFeedbackPolicy, loadRatingPolicy } from "../../domain/policy/load.ts";
 import { peerView } from "../../domain/peer/summary.ts";
+import { lastClosedPeerPeriod } from "../../domain/peer/rules.ts";
 import { peerLines } from "../peer/render.ts";
 import { approvalStats, evaluationFacts } from "../../domain/evaluation/facts.ts";
 import { finalisedEvaluations } from "../../domain/evaluation/queries.ts";
@@ -78,12 +79,13 @@ export function score(deps: { db: Db; clock: Clock }) {
       const name = periodLabel(ctx.t.bind(ctx), period, locale);
       lines.push("", ...feedbackLines({ t: ctx.t.bind(ctx), locale }, employee.timeZone, name, notes));
     }
-    // Peer feedback of the same periods, only once enough colleagues answered; notes only when policy allows.
-    const { peer } = await loadFeedbackPolicy(deps.db);
-    for (const period of [previousPeriod(today, rating.period), current]) {
-      const view = await peerView(deps.db, employee.id, period, peer, peer.notesToEmployee);
-      if (!view) continue;
-      const name = periodLabel(ctx.t.bind(ctx), period, locale);
+    // Peer feedback of the latest period whose answers are closed, once enough colleagues answered;
+    // notes only when policy allows.
+    const [{ peer }, deadlines] = await Promise.all([loadFeedbackPolicy(deps.db), loadDeadlinePolicy(deps.db)]);
+    const peerPeriod = lastClosedPeerPeriod(today, rating.period, deadlines);
+    const view = await peerView(deps.db, employee.id, peerPeriod, peer, peer.notesToEmployee);
+    if (view) {
+      const name = periodLabel(ctx.t.bind(ctx), peerPeriod, locale);
       lines.push("", ctx.t("peer-section", { period: name }), ...peerLines(ctx.t.bind(ctx), view));
     }
     return ctx.reply(lines.join("\n"));
