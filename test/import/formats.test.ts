@@ -1,8 +1,11 @@
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { importFiles, ImportRefused } from "../../src/domain/import/index.ts";
+import { readTables } from "../../src/domain/import/read.ts";
+import { plainText } from "../../src/lib/i18n.ts";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import { dumpImported, EXAMPLE_DIR, exampleText, inEnglish, NIP, tempDir, writeFiles } from "./helpers.ts";
 
@@ -85,6 +88,22 @@ describe("XLSX", () => {
       expect(problem!.message).not.toMatch(/https?:|zip/i);
     },
   );
+});
+
+describe("files the system cannot give", () => {
+  it("says in the admin's language that a file is missing or is a folder, not the system's words", async () => {
+    const dir = writeFiles({ "unit.csv": "kode,nama\n" });
+    mkdirSync(join(dir, "pegawai.csv"));
+    const { problems } = await readTables([join(dir, "hilang.csv"), join(dir, "pegawai.csv")]);
+    expect(inEnglish(problems)).toEqual([
+      { file: "hilang.csv", row: undefined, message: "was not found; check its name and folder" },
+      { file: "pegawai.csv", row: undefined, message: "is a folder, not a file" },
+    ]);
+    expect(problems.map((p) => plainText("id", p))).toEqual([
+      "tidak ditemukan; periksa nama dan foldernya",
+      "adalah folder, bukan berkas",
+    ]);
+  });
 });
 
 describe("CSV dialects", () => {

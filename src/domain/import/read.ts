@@ -51,11 +51,21 @@ export async function readTables(files: string[]): Promise<{ tables: Table[]; pr
  * library answer with its own jargon and a link to its manual; that says nothing useful here.
  */
 function unreadable(path: string, error: unknown): Message {
-  const systemError = typeof (error as NodeJS.ErrnoException).code === "string"; // missing, no permission
-  if (extname(path).toLowerCase() === ".xlsx" && !systemError) return { key: "import-not-a-workbook" };
-  // The system's own words (missing, no permission): it has no others to give.
+  const code = (error as NodeJS.ErrnoException).code; // set by the system: missing, no permission
+  if (extname(path).toLowerCase() === ".xlsx" && typeof code !== "string") return { key: "import-not-a-workbook" };
+  const known = code === undefined ? undefined : SYSTEM_REASONS[code];
+  if (known) return { key: known };
+  // The system's own words for anything rarer: it has no others to give.
   return { key: "import-unreadable", args: { reason: (error as Error).message } };
 }
+
+/** The system errors an HR admin meets when naming a file, in their language. */
+const SYSTEM_REASONS: Record<string, string> = {
+  ENOENT: "import-file-missing",
+  EACCES: "import-file-forbidden",
+  EPERM: "import-file-forbidden",
+  EISDIR: "import-file-is-folder",
+};
 
 /** Header names are matched case-insensitively, and "Zona Waktu" means zona_waktu. */
 export const normaliseHeader = (name: string) =>
