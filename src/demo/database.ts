@@ -11,13 +11,12 @@ const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations/", import.
 
 export type DemoStart = "fresh" | "keep" | "reset";
 
-/**
- * The demo's database. On the embedded database, DATA_DIR/demo holds two: `template`, the example
- * city imported once (creating a PGlite database and importing takes many seconds), and `session`,
- * the copy the demo runs on. A fresh demo copies the template (well under a second); `--keep`
- * reuses the session; `--reset` rebuilds both. The template is rebuilt by itself when a migration
- * or an example file changes. With `--database`, that database is used as it is.
- */
+// The demo's database. On the embedded database, DATA_DIR/demo holds two: `template`, the example
+// city imported once (creating a PGlite database and importing takes many seconds), and `session`,
+// the copy the demo runs on. A fresh demo copies the template (well under a second); `--keep`
+// reuses the session; `--reset` rebuilds both. The template is rebuilt by itself when a migration
+// or an example file changes. With `--database`, that database is used as it is.
+
 /**
  * Builds the template ahead of any demo (`lapkin demo --prepare`, run by `npm install`), so that the
  * first `npm run demo` only copies it. Nothing is done when the template is already current.
