@@ -10,6 +10,7 @@ import { DEMO_TOKEN, demoTelegram, setUpDemo } from "../demo/setup.ts";
 import { openDemoDatabase, prepareDemoTemplate } from "../demo/database.ts";
 import type { CliIo } from "./context.ts";
 import { UserError } from "./errors.ts";
+import { formatDateTime } from "../lib/time.ts";
 
 const USAGE = "Usage: lapkin demo [--reset | --keep] [--database postgres://…] | lapkin demo --prepare";
 
@@ -69,7 +70,7 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     io.stdout.write(
       `Lapkin demo ready in ${seconds} s: open ${config.publicUrl}/demo\n` +
-        `Demo clock: ${clock.now().toISOString()}. Data in ${demoDir}${options.database ? ` (database ${redact(options.database)})` : ""}. Ctrl+C stops.\n`,
+        `Demo clock: ${formatDateTime(clock.now(), settings.defaultTimeZone, "en")}. Data in ${demoDir}${options.database ? ` (database ${redact(options.database)})` : ""}. Ctrl+C stops.\n`,
     );
   } catch (error) {
     await database?.close();
