@@ -7,6 +7,7 @@ import { nineBox, unitOverview } from "../../src/domain/oversight/overview.ts";
 import { DEFAULT_RATING_POLICY } from "../../src/domain/policy/sections.ts";
 import { PEER_TG, reviewBot, STAFF_TG, SUPERVISOR_TG } from "../review/helpers.ts";
 import { lastButtons } from "../evaluation/helpers.ts";
+import { htmlProblem } from "../support/telegram-html.ts";
 import { MEMBER_TG, OTHER_MEMBER_TG, seedCalibration } from "./helpers.ts";
 
 let database: Database;
@@ -212,5 +213,28 @@ describe("/kalibrasi: flags", () => {
     expect(await db.calibrationFlag.findUniqueOrThrow({ where: { id: flag.id } })).toEqual(before.flag);
     expect(await db.evaluation.findUniqueOrThrow({ where: { id: andi } })).toEqual(before.evaluation);
     expect(await db.auditLog.count()).toBe(before.audit);
+  });
+});
+
+describe("/kalibrasi: what others typed, and stale answers", () => {
+  it("shows an indicator and names holding < or & as text, so Telegram accepts the message", async () => {
+    const { db, seeded, harness, member } = await setup();
+    const andi = seeded.evaluations.andi;
+    const realisation = (andi.realisation as Array<Record<string, unknown>>).map((i) => ({
+      ...i,
+      indicator: "Waktu layanan < 3 hari & tepat",
+      unit: "<dok>",
+    }));
+    await db.evaluation.update({ where: { id: andi.id }, data: { realisation } });
+    await db.employee.update({ where: { id: seeded.staff.id }, data: { name: "Andi <Wijaya> & Co" } });
+    await harness.deliver(member.press(calibrationData.view.pack(andi.id)));
+    expect(htmlProblem(harness.telegram.sentHtml(MEMBER_TG).at(-1)!)).toBeUndefined();
+    expect(harness.telegram.lastText(MEMBER_TG)).toContain("Waktu layanan < 3 hari & tepat: 7,2/9 <dok>");
+    const top = nineBox(
+      (await unitOverview(db, seeded.unit.id, { year: 2026, code: "Q3" }, DEFAULT_RATING_POLICY))!.finalised,
+    ).findIndex((c) => c.results === "ABOVE" && c.behaviour === "ABOVE");
+    await harness.deliver(member.press(calibrationData.cell.pack(seeded.unit.id, "2026-Q3", top)));
+    expect(htmlProblem(harness.telegram.sentHtml(MEMBER_TG).at(-1)!)).toBeUndefined();
+    expect(harness.telegram.lastText(MEMBER_TG)).toContain("• Andi <Wijaya> & Co");
   });
 });

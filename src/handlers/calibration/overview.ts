@@ -7,6 +7,7 @@ import { evaluationAccess, scopeUnits } from "../../domain/oversight/scope.ts";
 import { loadRatingPolicy } from "../../domain/policy/load.ts";
 import { periodLabel } from "../../domain/skp/period-label.ts";
 import type { Period } from "../../domain/skp/periods.ts";
+import { escapeHtml } from "../../lib/html.ts";
 import { shorten, MESSAGE_MAX } from "../../lib/telegram-limits.ts";
 import { feedbackLines } from "../feedback/render.ts";
 import { calibrationData } from "./callback-data.ts";
@@ -120,7 +121,7 @@ export async function showCell(turn: Turn, unitId: number, period: Period, index
     results: ctx.t(`rating-${cell.results}`),
     behaviour: ctx.t(`rating-${cell.behaviour}`),
   });
-  return ctx.reply(shorten([header, ...cell.names.map((n) => `• ${n}`)].join("\n"), MESSAGE_MAX));
+  return ctx.reply(shorten([header, ...cell.names.map((n) => `• ${escapeHtml(n)}`)].join("\n"), MESSAGE_MAX));
 }
 
 /** Out of scope: refused, logged, nothing changed. */
