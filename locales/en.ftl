@@ -678,6 +678,7 @@ calibration-amended-notice = ✏️ The supervisor amended the rating of { $name
 calibration-answer-unknown = This flag is not known.
 calibration-answer-denied = You are not the supervisor who rates this evaluation.
 calibration-answer-answered = This flag has already been answered.
+calibration-answer-not-final = An admin has reopened this evaluation; answer the flag once it is finalised again.
 calibration-close-closed = ✅ Flag closed.
 calibration-close-unknown = This flag is not known.
 calibration-close-not-yours = Only the team member who raised this flag can close it.

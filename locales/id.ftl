@@ -672,6 +672,7 @@ calibration-amended-notice = ✏️ Penilaian { $name } telah diubah atasan sete
 calibration-answer-unknown = Tanda ini tidak dikenali.
 calibration-answer-denied = Anda bukan atasan penilai evaluasi ini.
 calibration-answer-answered = Tanda ini sudah dijawab.
+calibration-answer-not-final = Evaluasi ini sedang dibuka kembali oleh admin; jawab tanda setelah evaluasi difinalisasi lagi.
 calibration-close-closed = ✅ Tanda ditutup.
 calibration-close-unknown = Tanda ini tidak dikenali.
 calibration-close-not-yours = Hanya anggota tim yang membuat tanda ini yang dapat menutupnya.

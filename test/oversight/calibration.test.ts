@@ -5,7 +5,7 @@ import { calibrationData } from "../../src/handlers/calibration/callback-data.ts
 import { evaluationData } from "../../src/handlers/evaluation/callback-data.ts";
 import { nineBox, unitOverview } from "../../src/domain/oversight/overview.ts";
 import { DEFAULT_RATING_POLICY } from "../../src/domain/policy/sections.ts";
-import { PEER_TG, reviewBot, STAFF_TG, SUPERVISOR_TG } from "../review/helpers.ts";
+import { ADMIN_TG, PEER_TG, reviewBot, STAFF_TG, SUPERVISOR_TG } from "../review/helpers.ts";
 import { lastButtons } from "../evaluation/helpers.ts";
 import { htmlProblem } from "../support/telegram-html.ts";
 import { MEMBER_TG, OTHER_MEMBER_TG, seedCalibration } from "./helpers.ts";
@@ -236,5 +236,28 @@ describe("/kalibrasi: what others typed, and stale answers", () => {
     await harness.deliver(member.press(calibrationData.cell.pack(seeded.unit.id, "2026-Q3", top)));
     expect(htmlProblem(harness.telegram.sentHtml(MEMBER_TG).at(-1)!)).toBeUndefined();
     expect(harness.telegram.lastText(MEMBER_TG)).toContain("• Andi <Wijaya> & Co");
+  });
+
+  it("answers a supervisor's amend or keep on an evaluation an admin reopened meanwhile, and changes nothing", async () => {
+    const { db, seeded, harness, member, siti } = await setup();
+    const andi = seeded.evaluations.andi.id;
+    await harness.deliver(member.press(calibrationData.flag.pack(andi)));
+    await harness.deliver(member.text(REASON));
+    const flag = await db.calibrationFlag.findFirstOrThrow();
+    await harness.deliver(harness.user(ADMIN_TG).press(evaluationData.amend.pack(andi, 1)));
+    const before = {
+      flag: await db.calibrationFlag.findUniqueOrThrow({ where: { id: flag.id } }),
+      evaluation: await db.evaluation.findUniqueOrThrow({ where: { id: andi } }),
+      audit: await db.auditLog.count(),
+    };
+    expect(before.evaluation.status).toBe("DRAFT");
+
+    await harness.deliver(siti.press(calibrationData.amend.pack(flag.id)));
+    expect(harness.telegram.callbackAnswers().at(-1)?.text).toContain("sedang dibuka kembali");
+    await harness.deliver(siti.press(calibrationData.keep.pack(flag.id)));
+    expect(harness.telegram.callbackAnswers().at(-1)?.text).toContain("sedang dibuka kembali");
+    expect(await db.calibrationFlag.findUniqueOrThrow({ where: { id: flag.id } })).toEqual(before.flag);
+    expect(await db.evaluation.findUniqueOrThrow({ where: { id: andi } })).toEqual(before.evaluation);
+    expect(await db.auditLog.count()).toBe(before.audit);
   });
 });
