@@ -645,6 +645,7 @@ calibration-supervisor = • { $name }: { $count } rated, { $top } Very good; te
 calibration-supervisor-lenient = • ⚠️ { $name }: { $count } rated, { $top } Very good; team realisation { $realisation }% — possible leniency
 calibration-open-flags = 🚩 Open flags: { $names }
 calibration-button-nine-box = 🔲 9-box
+calibration-evaluations-page = ⚖️ { $unit } — { $period }: finalised evaluations { $from }–{ $to } of { $total }.
 calibration-nine-box-results = Work results
 calibration-nine-box-behaviour = Work behaviour
 calibration-nine-box-caption = 9-box of { $unit }, { $period }. Tap a cell to see the names.

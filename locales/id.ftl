@@ -639,6 +639,7 @@ calibration-supervisor = • { $name }: { $count } dinilai, { $top } Sangat Baik
 calibration-supervisor-lenient = • ⚠️ { $name }: { $count } dinilai, { $top } Sangat Baik; realisasi tim { $realisation }% — kemungkinan terlalu longgar
 calibration-open-flags = 🚩 Tanda terbuka: { $names }
 calibration-button-nine-box = 🔲 9-box
+calibration-evaluations-page = ⚖️ { $unit } — { $period }: evaluasi final { $from }–{ $to } dari { $total }.
 calibration-nine-box-results = Hasil kerja
 calibration-nine-box-behaviour = Perilaku kerja
 calibration-nine-box-caption = 9-box { $unit }, { $period }. Ketuk sel untuk melihat nama.

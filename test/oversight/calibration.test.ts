@@ -8,7 +8,7 @@ import { DEFAULT_RATING_POLICY } from "../../src/domain/policy/sections.ts";
 import { ADMIN_TG, PEER_TG, reviewBot, STAFF_TG, SUPERVISOR_TG } from "../review/helpers.ts";
 import { lastButtons } from "../evaluation/helpers.ts";
 import { htmlProblem } from "../support/telegram-html.ts";
-import { MEMBER_TG, OTHER_MEMBER_TG, seedCalibration } from "./helpers.ts";
+import { finalised, MEMBER_TG, OTHER_MEMBER_TG, seedCalibration } from "./helpers.ts";
 
 let database: Database;
 beforeAll(async () => {
@@ -259,5 +259,60 @@ describe("/kalibrasi: what others typed, and stale answers", () => {
     expect(await db.calibrationFlag.findUniqueOrThrow({ where: { id: flag.id } })).toEqual(before.flag);
     expect(await db.evaluation.findUniqueOrThrow({ where: { id: andi } })).toEqual(before.evaluation);
     expect(await db.auditLog.count()).toBe(before.audit);
+  });
+});
+
+describe("/kalibrasi: a big unit", () => {
+  it("reaches every finalised evaluation of a unit of 300, a page of buttons at a time", async () => {
+    const { db, seeded, harness, member } = await setup();
+    const supervisor = seeded.supervisor.id;
+    await db.employee.createMany({
+      data: Array.from({ length: 300 }, (_, i) => ({
+        nip: `1990010120200${String(10000 + i)}`,
+        name: `Pegawai ${String(i).padStart(3, "0")}`,
+        position: "Pranata Komputer",
+        unitId: seeded.unit.id,
+        supervisorId: supervisor,
+      })),
+    });
+    const staff = await db.employee.findMany({ where: { name: { startsWith: "Pegawai " } }, orderBy: { name: "asc" } });
+    for (const e of staff)
+      await finalised(db, {
+        employeeId: e.id,
+        evaluatorId: supervisor,
+        results: "MEETS",
+        behaviour: "MEETS",
+        predicate: "BAIK",
+        percent: 100,
+      });
+    const finalisedIds = (
+      await db.evaluation.findMany({
+        where: { status: "FINALISED", period: "Q3", employee: { unitId: seeded.unit.id, supervisorId: { not: null } } },
+        select: { id: true },
+      })
+    ).map((e) => e.id);
+
+    await harness.deliver(member.press(calibrationData.unit.pack(seeded.unit.id, "2026-Q3")));
+    const reached = new Set<number>();
+    for (let pages = 0; pages < 30; pages++) {
+      const buttons = lastButtons(harness.telegram, MEMBER_TG);
+      expect(buttons.length).toBeLessThanOrEqual(100);
+      for (const b of buttons) {
+        const view = calibrationData.view.parse(b);
+        if (view) reached.add(view[0]);
+      }
+      const next = buttons.find((b) => {
+        const page = calibrationData.evaluations.parse(b);
+        return page !== undefined && page[2] === pages + 1;
+      });
+      if (!next) break;
+      await harness.deliver(member.press(next));
+    }
+    expect([...reached].sort((a, b) => a - b)).toEqual(finalisedIds.sort((a, b) => a - b));
+    expect(harness.telegram.sentHtml(MEMBER_TG).every((t) => htmlProblem(t) === undefined)).toBe(true);
+
+    // A forged page of another unit is refused.
+    await harness.deliver(member.press(calibrationData.evaluations.pack(seeded.otherUnit.id, "2026-Q3", 1)));
+    expect(harness.telegram.callbackAnswers().at(-1)?.text).toContain("di luar cakupan");
   });
 });

@@ -2,7 +2,7 @@ import { InlineKeyboard, InputFile } from "grammy";
 import { feedbackOfPeriod } from "../../domain/feedback/notes.ts";
 import { periodKey, periodOfEvaluation, previousPeriod } from "../../domain/evaluation/periods.ts";
 import { openFlagOf } from "../../domain/oversight/flags.ts";
-import { nineBox, unitOverview } from "../../domain/oversight/overview.ts";
+import { nineBox, unitOverview, type UnitEvaluation } from "../../domain/oversight/overview.ts";
 import { evaluationAccess, scopeUnits } from "../../domain/oversight/scope.ts";
 import { loadRatingPolicy } from "../../domain/policy/load.ts";
 import { periodLabel } from "../../domain/skp/period-label.ts";
@@ -41,12 +41,50 @@ export async function showUnit(turn: Turn, unitId: number, period: Period) {
   await ctx.answerCallbackQuery();
   const overview = await unitOverview(deps.db, unitId, period, await loadRatingPolicy(deps.db));
   if (!overview) return ctx.reply(ctx.t("calibration-unknown"));
-  const keyboard = new InlineKeyboard();
-  for (const e of overview.finalised.slice(0, 40))
-    keyboard.text(`${e.openFlagId ? "🚩 " : ""}${e.name}`.slice(0, 60), calibrationData.view.pack(e.id)).row();
+  const keyboard = evaluationButtons(turn, overview.finalised, unitId, period, 0);
   keyboard.text(ctx.t("calibration-button-nine-box"), calibrationData.nineBox.pack(unitId, periodKey(period)));
   const text = overviewText(turn, overview, periodName(turn, period));
   return ctx.reply(shorten(text, MESSAGE_MAX), { reply_markup: keyboard });
+}
+
+/** Finalised evaluations per page of buttons: a big unit's run to hundreds, and Telegram allows 100 buttons. */
+const EVALUATIONS_PER_PAGE = 30;
+
+/** One page of the unit's finalised evaluations, a button each, with the way to the pages around it. */
+function evaluationButtons(
+  turn: Turn,
+  finalised: UnitEvaluation[],
+  unitId: number,
+  period: Period,
+  page: number,
+): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  const shown = finalised.slice(page * EVALUATIONS_PER_PAGE, (page + 1) * EVALUATIONS_PER_PAGE);
+  for (const e of shown)
+    keyboard.text(`${e.openFlagId ? "🚩 " : ""}${e.name}`.slice(0, 60), calibrationData.view.pack(e.id)).row();
+  const to = (p: number) => calibrationData.evaluations.pack(unitId, periodKey(period), p);
+  if (page > 0) keyboard.text(turn.ctx.t("button-previous"), to(page - 1));
+  if ((page + 1) * EVALUATIONS_PER_PAGE < finalised.length) keyboard.text(turn.ctx.t("button-next"), to(page + 1));
+  return keyboard.row();
+}
+
+/** Another page of a unit's finalised evaluations (the overview's first page has its buttons). */
+export async function showEvaluations(turn: Turn, unitId: number, period: Period, page: number) {
+  const { ctx, deps } = turn;
+  const units = await scopeUnits(deps.db, turn.viewer, "calibration");
+  if (!units?.includes(unitId)) return refuseScope(turn, { unitId });
+  const overview = await unitOverview(deps.db, unitId, period, await loadRatingPolicy(deps.db));
+  const total = overview?.finalised.length ?? 0;
+  if (!overview || page * EVALUATIONS_PER_PAGE >= total) return alert(turn, "calibration-unknown");
+  await ctx.answerCallbackQuery();
+  const text = ctx.t("calibration-evaluations-page", {
+    unit: overview.unit.name,
+    period: periodName(turn, period),
+    from: page * EVALUATIONS_PER_PAGE + 1,
+    to: Math.min(total, (page + 1) * EVALUATIONS_PER_PAGE),
+    total,
+  });
+  return ctx.reply(text, { reply_markup: evaluationButtons(turn, overview.finalised, unitId, period, page) });
 }
 
 /** A finalised evaluation, read-only: the facts the supervisor saw, ratings, feedback, any open flag. */
