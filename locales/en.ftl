@@ -701,6 +701,7 @@ recap-reason-predicate = predicate { $predicate }
 recap-reason-results-below-twice = work results below expectations two periods in a row
 recap-reason-low-reporting = reported on only { $reported } of { $expected } working days (fewer than half)
 recap-none = (none)
+recap-more = … and { $count } more (the whole list is on the web dashboard)
 # --- demo ---
 demo-title = Lapkin — Demo
 demo-subtitle = Try the whole of Lapkin in a browser: pick a role, then talk to the bot as in Telegram.

@@ -695,6 +695,7 @@ recap-reason-predicate = predikat { $predicate }
 recap-reason-results-below-twice = hasil kerja di bawah ekspektasi dua periode berturut-turut
 recap-reason-low-reporting = melapor hanya pada { $reported } dari { $expected } hari kerja (kurang dari separuh)
 recap-none = (tidak ada)
+recap-more = … dan { $count } lainnya (daftar lengkap di dasbor web)
 # --- demo ---
 demo-title = Lapkin — Demo
 demo-subtitle = Coba seluruh alur Lapkin di peramban: pilih peran, lalu bicara dengan bot seperti di Telegram.
