@@ -155,6 +155,9 @@ describe("/kalibrasi: flags", () => {
 
     await harness.deliver(siti.press(calibrationData.amend.pack(flag.id)));
     expect((await db.evaluation.findUniqueOrThrow({ where: { id: andi } })).status).toBe("DRAFT");
+    const reopened = await db.auditLog.findFirstOrThrow({ where: { action: "evaluation.reopen" } });
+    expect(reopened.before).toMatchObject({ status: "FINALISED", predicate: "SANGAT_BAIK", version: 1 });
+    expect(reopened.after).toMatchObject({ status: "DRAFT", predicate: "SANGAT_BAIK", version: 2 });
     const rateAgain = lastButtons(harness.telegram, SUPERVISOR_TG)[0]!;
     await harness.deliver(siti.press(rateAgain));
     // The reopened draft keeps the answers: "change answers" starts again from the first question.
