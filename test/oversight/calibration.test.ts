@@ -319,3 +319,34 @@ describe("/kalibrasi: a big unit", () => {
     expect(harness.telegram.callbackAnswers().at(-1)?.text).toContain("di luar cakupan");
   });
 });
+
+describe("/kalibrasi: many units", () => {
+  it("reaches every unit of a member's scope, a page of buttons at a time", async () => {
+    const { db, seeded, harness, member } = await setup();
+    await db.unit.createMany({
+      data: Array.from({ length: 150 }, (_, i) => ({
+        code: `DISKOMINFO-S${i}`,
+        name: `Seksi ${String(i).padStart(3, "0")}`,
+        parentId: seeded.unit.id,
+      })),
+    });
+    const inScope = (await db.unit.findMany({ where: { OR: [{ id: seeded.unit.id }, { parentId: seeded.unit.id }] } }))
+      .map((u) => u.id)
+      .sort((a, b) => a - b);
+
+    await harness.deliver(member.command("kalibrasi"));
+    const reached = new Set<number>();
+    for (let page = 0; page < 20; page++) {
+      const buttons = lastButtons(harness.telegram, MEMBER_TG);
+      expect(buttons.length).toBeLessThanOrEqual(100);
+      for (const b of buttons) {
+        const unit = calibrationData.unit.parse(b);
+        if (unit) reached.add(unit[0]);
+      }
+      const next = buttons.find((b) => calibrationData.units.parse(b)?.[1] === page + 1);
+      if (!next) break;
+      await harness.deliver(member.press(next));
+    }
+    expect([...reached].sort((a, b) => a - b)).toEqual(inScope);
+  });
+});

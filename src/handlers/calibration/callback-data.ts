@@ -16,6 +16,8 @@ const page = id.pipe(z.number().int().min(0).max(1000));
 export const calibrationData = {
   /** Another period: its units. */
   period: callbackData("kb:p", period),
+  /** One page of the units in the member's scope, for a period. */
+  units: callbackData("kb:up", period, page),
   /** A unit's overview for a period. */
   unit: callbackData("kb:u", rowId, period),
   /** One page of a unit's finalised evaluations, a button each. */

@@ -42,6 +42,10 @@ export function calibration(deps: CalibrationDependencies): Composer<BotContext>
     await t.ctx.answerCallbackQuery();
     return showUnits(t, parsePeriodKey(key));
   });
+  on(calibrationData.units, async ([key, page], t) => {
+    await t.ctx.answerCallbackQuery();
+    return showUnits(t, parsePeriodKey(key), page);
+  });
   on(calibrationData.unit, ([unitId, key], t) => showUnit(t, unitId, parsePeriodKey(key)!));
   on(calibrationData.evaluations, ([unitId, key, page], t) => showEvaluations(t, unitId, parsePeriodKey(key)!, page));
   on(calibrationData.view, ([id], t) => showEvaluation(t, id));

@@ -19,15 +19,27 @@ const RATINGS = ["BELOW", "MEETS", "ABOVE"] as const;
 
 export const periodName = (turn: Turn, period: Period) => periodLabel(turn.ctx.t.bind(turn.ctx), period, turn.locale);
 
-/** `/kalibrasi`: the units in the member's scope for the last closed period (or the one chosen). */
-export async function showUnits(turn: Turn, chosen?: Period) {
+/** Units per page of buttons: a member whose scope is the whole instansi may see hundreds. */
+const UNITS_PER_PAGE = 40;
+
+/** `/kalibrasi`: the units in the member's scope for the last closed period (or the one chosen), a page at a time. */
+export async function showUnits(turn: Turn, chosen?: Period, page = 0) {
   const { ctx, deps } = turn;
   const units = await scopeUnits(deps.db, turn.viewer, "calibration");
   if (!units) return ctx.reply(ctx.t("calibration-not-member"));
   const period = chosen ?? (await lastClosedPeriod(deps.db, turn.today));
-  const rows = await deps.db.unit.findMany({ where: { id: { in: units } }, orderBy: [{ name: "asc" }], take: 60 });
+  const rows = await deps.db.unit.findMany({
+    where: { id: { in: units } },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    skip: page * UNITS_PER_PAGE,
+    take: UNITS_PER_PAGE,
+  });
   const keyboard = new InlineKeyboard();
   for (const u of rows) keyboard.text(u.name.slice(0, 60), calibrationData.unit.pack(u.id, periodKey(period))).row();
+  const to = (p: number) => calibrationData.units.pack(periodKey(period), p);
+  if (page > 0) keyboard.text(ctx.t("button-previous"), to(page - 1));
+  if ((page + 1) * UNITS_PER_PAGE < units.length) keyboard.text(ctx.t("button-next"), to(page + 1));
+  keyboard.row();
   const earlier = previousPeriod(period.from, (await loadRatingPolicy(deps.db)).period);
   keyboard.text(`◀ ${periodName(turn, earlier)}`, calibrationData.period.pack(periodKey(earlier)));
   return ctx.reply(ctx.t("calibration-choose-unit", { period: periodName(turn, period) }), { reply_markup: keyboard });
