@@ -5,9 +5,10 @@ import { calibrationData } from "../../src/handlers/calibration/callback-data.ts
 import { evaluationData } from "../../src/handlers/evaluation/callback-data.ts";
 import { nineBox, unitOverview } from "../../src/domain/oversight/overview.ts";
 import { DEFAULT_RATING_POLICY } from "../../src/domain/policy/sections.ts";
-import { PEER_TG, reviewBot, STAFF_TG, SUPERVISOR_TG } from "../review/helpers.ts";
+import { ADMIN_TG, PEER_TG, reviewBot, STAFF_TG, SUPERVISOR_TG } from "../review/helpers.ts";
 import { lastButtons } from "../evaluation/helpers.ts";
-import { MEMBER_TG, OTHER_MEMBER_TG, seedCalibration } from "./helpers.ts";
+import { htmlProblem } from "../support/telegram-html.ts";
+import { finalised, MEMBER_TG, OTHER_MEMBER_TG, seedCalibration } from "./helpers.ts";
 
 let database: Database;
 beforeAll(async () => {
@@ -154,6 +155,9 @@ describe("/kalibrasi: flags", () => {
 
     await harness.deliver(siti.press(calibrationData.amend.pack(flag.id)));
     expect((await db.evaluation.findUniqueOrThrow({ where: { id: andi } })).status).toBe("DRAFT");
+    const reopened = await db.auditLog.findFirstOrThrow({ where: { action: "evaluation.reopen" } });
+    expect(reopened.before).toMatchObject({ status: "FINALISED", predicate: "SANGAT_BAIK", version: 1 });
+    expect(reopened.after).toMatchObject({ status: "DRAFT", predicate: "SANGAT_BAIK", version: 2 });
     const rateAgain = lastButtons(harness.telegram, SUPERVISOR_TG)[0]!;
     await harness.deliver(siti.press(rateAgain));
     // The reopened draft keeps the answers: "change answers" starts again from the first question.
@@ -212,5 +216,137 @@ describe("/kalibrasi: flags", () => {
     expect(await db.calibrationFlag.findUniqueOrThrow({ where: { id: flag.id } })).toEqual(before.flag);
     expect(await db.evaluation.findUniqueOrThrow({ where: { id: andi } })).toEqual(before.evaluation);
     expect(await db.auditLog.count()).toBe(before.audit);
+  });
+});
+
+describe("/kalibrasi: what others typed, and stale answers", () => {
+  it("shows an indicator and names holding < or & as text, so Telegram accepts the message", async () => {
+    const { db, seeded, harness, member } = await setup();
+    const andi = seeded.evaluations.andi;
+    const realisation = (andi.realisation as Array<Record<string, unknown>>).map((i) => ({
+      ...i,
+      indicator: "Waktu layanan < 3 hari & tepat",
+      unit: "<dok>",
+    }));
+    await db.evaluation.update({ where: { id: andi.id }, data: { realisation } });
+    await db.employee.update({ where: { id: seeded.staff.id }, data: { name: "Andi <Wijaya> & Co" } });
+    await harness.deliver(member.press(calibrationData.view.pack(andi.id)));
+    expect(htmlProblem(harness.telegram.sentHtml(MEMBER_TG).at(-1)!)).toBeUndefined();
+    expect(harness.telegram.lastText(MEMBER_TG)).toContain("Waktu layanan < 3 hari & tepat: 7,2/9 <dok>");
+    const top = nineBox(
+      (await unitOverview(db, seeded.unit.id, { year: 2026, code: "Q3" }, DEFAULT_RATING_POLICY))!.finalised,
+    ).findIndex((c) => c.results === "ABOVE" && c.behaviour === "ABOVE");
+    await harness.deliver(member.press(calibrationData.cell.pack(seeded.unit.id, "2026-Q3", top)));
+    expect(htmlProblem(harness.telegram.sentHtml(MEMBER_TG).at(-1)!)).toBeUndefined();
+    expect(harness.telegram.lastText(MEMBER_TG)).toContain("• Andi <Wijaya> & Co");
+  });
+
+  it("answers a supervisor's amend or keep on an evaluation an admin reopened meanwhile, and changes nothing", async () => {
+    const { db, seeded, harness, member, siti } = await setup();
+    const andi = seeded.evaluations.andi.id;
+    await harness.deliver(member.press(calibrationData.flag.pack(andi)));
+    await harness.deliver(member.text(REASON));
+    const flag = await db.calibrationFlag.findFirstOrThrow();
+    await harness.deliver(harness.user(ADMIN_TG).press(evaluationData.amend.pack(andi, 1)));
+    const before = {
+      flag: await db.calibrationFlag.findUniqueOrThrow({ where: { id: flag.id } }),
+      evaluation: await db.evaluation.findUniqueOrThrow({ where: { id: andi } }),
+      audit: await db.auditLog.count(),
+    };
+    expect(before.evaluation.status).toBe("DRAFT");
+
+    await harness.deliver(siti.press(calibrationData.amend.pack(flag.id)));
+    expect(harness.telegram.callbackAnswers().at(-1)?.text).toContain("sedang dibuka kembali");
+    await harness.deliver(siti.press(calibrationData.keep.pack(flag.id)));
+    expect(harness.telegram.callbackAnswers().at(-1)?.text).toContain("sedang dibuka kembali");
+    expect(await db.calibrationFlag.findUniqueOrThrow({ where: { id: flag.id } })).toEqual(before.flag);
+    expect(await db.evaluation.findUniqueOrThrow({ where: { id: andi } })).toEqual(before.evaluation);
+    expect(await db.auditLog.count()).toBe(before.audit);
+  });
+});
+
+describe("/kalibrasi: a big unit", () => {
+  it("reaches every finalised evaluation of a unit of 300, a page of buttons at a time", async () => {
+    const { db, seeded, harness, member } = await setup();
+    const supervisor = seeded.supervisor.id;
+    await db.employee.createMany({
+      data: Array.from({ length: 300 }, (_, i) => ({
+        nip: `1990010120200${String(10000 + i)}`,
+        name: `Pegawai ${String(i).padStart(3, "0")}`,
+        position: "Pranata Komputer",
+        unitId: seeded.unit.id,
+        supervisorId: supervisor,
+      })),
+    });
+    const staff = await db.employee.findMany({ where: { name: { startsWith: "Pegawai " } }, orderBy: { name: "asc" } });
+    for (const e of staff)
+      await finalised(db, {
+        employeeId: e.id,
+        evaluatorId: supervisor,
+        results: "MEETS",
+        behaviour: "MEETS",
+        predicate: "BAIK",
+        percent: 100,
+      });
+    const finalisedIds = (
+      await db.evaluation.findMany({
+        where: { status: "FINALISED", period: "Q3", employee: { unitId: seeded.unit.id, supervisorId: { not: null } } },
+        select: { id: true },
+      })
+    ).map((e) => e.id);
+
+    await harness.deliver(member.press(calibrationData.unit.pack(seeded.unit.id, "2026-Q3")));
+    const reached = new Set<number>();
+    for (let pages = 0; pages < 30; pages++) {
+      const buttons = lastButtons(harness.telegram, MEMBER_TG);
+      expect(buttons.length).toBeLessThanOrEqual(100);
+      for (const b of buttons) {
+        const view = calibrationData.view.parse(b);
+        if (view) reached.add(view[0]);
+      }
+      const next = buttons.find((b) => {
+        const page = calibrationData.evaluations.parse(b);
+        return page !== undefined && page[2] === pages + 1;
+      });
+      if (!next) break;
+      await harness.deliver(member.press(next));
+    }
+    expect([...reached].sort((a, b) => a - b)).toEqual(finalisedIds.sort((a, b) => a - b));
+    expect(harness.telegram.sentHtml(MEMBER_TG).every((t) => htmlProblem(t) === undefined)).toBe(true);
+
+    // A forged page of another unit is refused.
+    await harness.deliver(member.press(calibrationData.evaluations.pack(seeded.otherUnit.id, "2026-Q3", 1)));
+    expect(harness.telegram.callbackAnswers().at(-1)?.text).toContain("di luar cakupan");
+  });
+});
+
+describe("/kalibrasi: many units", () => {
+  it("reaches every unit of a member's scope, a page of buttons at a time", async () => {
+    const { db, seeded, harness, member } = await setup();
+    await db.unit.createMany({
+      data: Array.from({ length: 150 }, (_, i) => ({
+        code: `DISKOMINFO-S${i}`,
+        name: `Seksi ${String(i).padStart(3, "0")}`,
+        parentId: seeded.unit.id,
+      })),
+    });
+    const inScope = (await db.unit.findMany({ where: { OR: [{ id: seeded.unit.id }, { parentId: seeded.unit.id }] } }))
+      .map((u) => u.id)
+      .sort((a, b) => a - b);
+
+    await harness.deliver(member.command("kalibrasi"));
+    const reached = new Set<number>();
+    for (let page = 0; page < 20; page++) {
+      const buttons = lastButtons(harness.telegram, MEMBER_TG);
+      expect(buttons.length).toBeLessThanOrEqual(100);
+      for (const b of buttons) {
+        const unit = calibrationData.unit.parse(b);
+        if (unit) reached.add(unit[0]);
+      }
+      const next = buttons.find((b) => calibrationData.units.parse(b)?.[1] === page + 1);
+      if (!next) break;
+      await harness.deliver(member.press(next));
+    }
+    expect([...reached].sort((a, b) => a - b)).toEqual(inScope);
   });
 });

@@ -132,6 +132,27 @@ describe("/rekap: award candidates and the coaching list", () => {
     expect(harness.telegram.lastText(PEER_TG)).toContain("hanya untuk kepala unit");
   });
 
+  it("fits a big unit's coaching list in one message, whole lines, and says how many more there are", async () => {
+    const { db, seeded, harness } = await setup();
+    await db.employee.createMany({
+      data: Array.from({ length: 300 }, (_, i) => ({
+        nip: `1990010120200${String(10000 + i)}`,
+        name: `Pegawai Dengan Nama Yang Cukup Panjang ${String(i).padStart(3, "0")}`,
+        position: "Pranata Komputer",
+        unitId: seeded.unit.id,
+        supervisorId: seeded.supervisor.id,
+      })),
+    });
+    await harness.deliver(harness.user(HEAD_TG).command("rekap"));
+    const text = harness.telegram.lastText(HEAD_TG)!;
+    const lines = text.slice(text.indexOf("Daftar pembinaan:")).split("\n").slice(1);
+    const shown = lines.filter((l) => l.startsWith("• "));
+    for (const line of shown) expect(line).toMatch(/\(kurang dari separuh\)$/);
+    // Wati and the 300 who never reported.
+    expect(lines.at(-1)).toBe(`… dan ${301 - shown.length} lainnya (daftar lengkap di dasbor web)`);
+    expect(shown.length).toBeGreaterThan(10);
+  });
+
   it("never names a coaching candidate in a group", async () => {
     const { harness } = await setup();
     const admin = harness.user(ADMIN_TG);

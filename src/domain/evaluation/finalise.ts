@@ -136,14 +136,16 @@ export async function reopenIn(
       data: { status: "DRAFT", version: row.version + 1, amendedFrom: before as Prisma.InputJsonValue },
     });
     if (count !== 1) return undefined;
+    const reopened = await tx.evaluation.findUniqueOrThrow({ where: { id: row.id } });
     await recordAudit(tx, {
       actor: `telegram:${input.admin.telegramId}`,
       action: "evaluation.reopen",
       entity: "Evaluation",
       entityId: row.id,
       before,
+      after: snapshot(reopened),
       at: input.now,
     });
-    return tx.evaluation.findUniqueOrThrow({ where: { id: row.id } });
+    return reopened;
   }
 }

@@ -79,7 +79,8 @@ export type AnswerOutcome =
   | { kind: "done"; flag: CalibrationFlag; employeeName: string; employeeId: number; period: string; year: number }
   | { kind: "unknown" }
   | { kind: "denied" }
-  | { kind: "answered" };
+  | { kind: "answered" }
+  | { kind: "not-final" };
 
 /** The flag, if the presser may answer it: the evaluation's supervisor, their delegate, or an admin. */
 async function answerable(db: Db | Prisma.TransactionClient, flagId: number, by: Reviewer, now: Date) {
@@ -91,6 +92,8 @@ async function answerable(db: Db | Prisma.TransactionClient, flagId: number, by:
   const authority = await evaluationAuthority(db, by, flag.evaluation.employee, now);
   if (authority.kind === "denied") return { kind: "denied" as const };
   if (flag.status !== "OPEN") return { kind: "answered" as const };
+  // An admin reopened the evaluation meanwhile: the flag waits for it to be final again.
+  if (flag.evaluation.status !== "FINALISED") return { kind: "not-final" as const };
   return { kind: "ok" as const, flag };
 }
 

@@ -7,6 +7,7 @@ const rowId = id.pipe(z.number().int().positive().max(2_147_483_647));
 /** A period key ("2026-Q3", see `periodKey`). */
 const period = z.string().refine((key) => parsePeriodKey(key) !== undefined);
 const cell = id.pipe(z.number().int().min(0).max(8));
+const page = id.pipe(z.number().int().min(0).max(1000));
 
 /**
  * `/kalibrasi` buttons: ids only. Whoever presses is checked again against the database: the unit
@@ -15,8 +16,12 @@ const cell = id.pipe(z.number().int().min(0).max(8));
 export const calibrationData = {
   /** Another period: its units. */
   period: callbackData("kb:p", period),
+  /** One page of the units in the member's scope, for a period. */
+  units: callbackData("kb:up", period, page),
   /** A unit's overview for a period. */
   unit: callbackData("kb:u", rowId, period),
+  /** One page of a unit's finalised evaluations, a button each. */
+  evaluations: callbackData("kb:e", rowId, period, page),
   /** A finalised evaluation, read-only. */
   view: callbackData("kb:v", rowId),
   /** Flag an evaluation (a reason is asked next). */

@@ -5,7 +5,7 @@ import { parsePeriodKey } from "../../domain/evaluation/periods.ts";
 import { calibrationData } from "./callback-data.ts";
 import { turnOf, type CalibrationDependencies, type CalibrationQuestion } from "./context.ts";
 import { amend, askJustification, askReason, close, onTypedText } from "./flags.ts";
-import { showCell, showEvaluation, showNineBox, showUnit, showUnits } from "./overview.ts";
+import { showCell, showEvaluation, showEvaluations, showNineBox, showUnit, showUnits } from "./overview.ts";
 
 /**
  * `/kalibrasi` [`/calibrate`] for the assessment team and admins (docs/domain.md, "Calibration"): a
@@ -42,7 +42,12 @@ export function calibration(deps: CalibrationDependencies): Composer<BotContext>
     await t.ctx.answerCallbackQuery();
     return showUnits(t, parsePeriodKey(key));
   });
+  on(calibrationData.units, async ([key, page], t) => {
+    await t.ctx.answerCallbackQuery();
+    return showUnits(t, parsePeriodKey(key), page);
+  });
   on(calibrationData.unit, ([unitId, key], t) => showUnit(t, unitId, parsePeriodKey(key)!));
+  on(calibrationData.evaluations, ([unitId, key, page], t) => showEvaluations(t, unitId, parsePeriodKey(key)!, page));
   on(calibrationData.view, ([id], t) => showEvaluation(t, id));
   on(calibrationData.flag, ([id], t) => askReason(t, id));
   on(calibrationData.keep, ([id], t) => askJustification(t, id));

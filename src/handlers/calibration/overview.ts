@@ -2,11 +2,12 @@ import { InlineKeyboard, InputFile } from "grammy";
 import { feedbackOfPeriod } from "../../domain/feedback/notes.ts";
 import { periodKey, periodOfEvaluation, previousPeriod } from "../../domain/evaluation/periods.ts";
 import { openFlagOf } from "../../domain/oversight/flags.ts";
-import { nineBox, unitOverview } from "../../domain/oversight/overview.ts";
+import { nineBox, unitOverview, type UnitEvaluation } from "../../domain/oversight/overview.ts";
 import { evaluationAccess, scopeUnits } from "../../domain/oversight/scope.ts";
 import { loadRatingPolicy } from "../../domain/policy/load.ts";
 import { periodLabel } from "../../domain/skp/period-label.ts";
 import type { Period } from "../../domain/skp/periods.ts";
+import { escapeHtml } from "../../lib/html.ts";
 import { shorten, MESSAGE_MAX } from "../../lib/telegram-limits.ts";
 import { feedbackLines } from "../feedback/render.ts";
 import { calibrationData } from "./callback-data.ts";
@@ -18,15 +19,27 @@ const RATINGS = ["BELOW", "MEETS", "ABOVE"] as const;
 
 export const periodName = (turn: Turn, period: Period) => periodLabel(turn.ctx.t.bind(turn.ctx), period, turn.locale);
 
-/** `/kalibrasi`: the units in the member's scope for the last closed period (or the one chosen). */
-export async function showUnits(turn: Turn, chosen?: Period) {
+/** Units per page of buttons: a member whose scope is the whole instansi may see hundreds. */
+const UNITS_PER_PAGE = 40;
+
+/** `/kalibrasi`: the units in the member's scope for the last closed period (or the one chosen), a page at a time. */
+export async function showUnits(turn: Turn, chosen?: Period, page = 0) {
   const { ctx, deps } = turn;
   const units = await scopeUnits(deps.db, turn.viewer, "calibration");
   if (!units) return ctx.reply(ctx.t("calibration-not-member"));
   const period = chosen ?? (await lastClosedPeriod(deps.db, turn.today));
-  const rows = await deps.db.unit.findMany({ where: { id: { in: units } }, orderBy: [{ name: "asc" }], take: 60 });
+  const rows = await deps.db.unit.findMany({
+    where: { id: { in: units } },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    skip: page * UNITS_PER_PAGE,
+    take: UNITS_PER_PAGE,
+  });
   const keyboard = new InlineKeyboard();
   for (const u of rows) keyboard.text(u.name.slice(0, 60), calibrationData.unit.pack(u.id, periodKey(period))).row();
+  const to = (p: number) => calibrationData.units.pack(periodKey(period), p);
+  if (page > 0) keyboard.text(ctx.t("button-previous"), to(page - 1));
+  if ((page + 1) * UNITS_PER_PAGE < units.length) keyboard.text(ctx.t("button-next"), to(page + 1));
+  keyboard.row();
   const earlier = previousPeriod(period.from, (await loadRatingPolicy(deps.db)).period);
   keyboard.text(`◀ ${periodName(turn, earlier)}`, calibrationData.period.pack(periodKey(earlier)));
   return ctx.reply(ctx.t("calibration-choose-unit", { period: periodName(turn, period) }), { reply_markup: keyboard });
@@ -40,12 +53,50 @@ export async function showUnit(turn: Turn, unitId: number, period: Period) {
   await ctx.answerCallbackQuery();
   const overview = await unitOverview(deps.db, unitId, period, await loadRatingPolicy(deps.db));
   if (!overview) return ctx.reply(ctx.t("calibration-unknown"));
-  const keyboard = new InlineKeyboard();
-  for (const e of overview.finalised.slice(0, 40))
-    keyboard.text(`${e.openFlagId ? "🚩 " : ""}${e.name}`.slice(0, 60), calibrationData.view.pack(e.id)).row();
+  const keyboard = evaluationButtons(turn, overview.finalised, unitId, period, 0);
   keyboard.text(ctx.t("calibration-button-nine-box"), calibrationData.nineBox.pack(unitId, periodKey(period)));
   const text = overviewText(turn, overview, periodName(turn, period));
   return ctx.reply(shorten(text, MESSAGE_MAX), { reply_markup: keyboard });
+}
+
+/** Finalised evaluations per page of buttons: a big unit's run to hundreds, and Telegram allows 100 buttons. */
+const EVALUATIONS_PER_PAGE = 30;
+
+/** One page of the unit's finalised evaluations, a button each, with the way to the pages around it. */
+function evaluationButtons(
+  turn: Turn,
+  finalised: UnitEvaluation[],
+  unitId: number,
+  period: Period,
+  page: number,
+): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  const shown = finalised.slice(page * EVALUATIONS_PER_PAGE, (page + 1) * EVALUATIONS_PER_PAGE);
+  for (const e of shown)
+    keyboard.text(`${e.openFlagId ? "🚩 " : ""}${e.name}`.slice(0, 60), calibrationData.view.pack(e.id)).row();
+  const to = (p: number) => calibrationData.evaluations.pack(unitId, periodKey(period), p);
+  if (page > 0) keyboard.text(turn.ctx.t("button-previous"), to(page - 1));
+  if ((page + 1) * EVALUATIONS_PER_PAGE < finalised.length) keyboard.text(turn.ctx.t("button-next"), to(page + 1));
+  return keyboard.row();
+}
+
+/** Another page of a unit's finalised evaluations (the overview's first page has its buttons). */
+export async function showEvaluations(turn: Turn, unitId: number, period: Period, page: number) {
+  const { ctx, deps } = turn;
+  const units = await scopeUnits(deps.db, turn.viewer, "calibration");
+  if (!units?.includes(unitId)) return refuseScope(turn, { unitId });
+  const overview = await unitOverview(deps.db, unitId, period, await loadRatingPolicy(deps.db));
+  const total = overview?.finalised.length ?? 0;
+  if (!overview || page * EVALUATIONS_PER_PAGE >= total) return alert(turn, "calibration-unknown");
+  await ctx.answerCallbackQuery();
+  const text = ctx.t("calibration-evaluations-page", {
+    unit: overview.unit.name,
+    period: periodName(turn, period),
+    from: page * EVALUATIONS_PER_PAGE + 1,
+    to: Math.min(total, (page + 1) * EVALUATIONS_PER_PAGE),
+    total,
+  });
+  return ctx.reply(text, { reply_markup: evaluationButtons(turn, overview.finalised, unitId, period, page) });
 }
 
 /** A finalised evaluation, read-only: the facts the supervisor saw, ratings, feedback, any open flag. */
@@ -120,7 +171,7 @@ export async function showCell(turn: Turn, unitId: number, period: Period, index
     results: ctx.t(`rating-${cell.results}`),
     behaviour: ctx.t(`rating-${cell.behaviour}`),
   });
-  return ctx.reply(shorten([header, ...cell.names.map((n) => `• ${n}`)].join("\n"), MESSAGE_MAX));
+  return ctx.reply(shorten([header, ...cell.names.map((n) => `• ${escapeHtml(n)}`)].join("\n"), MESSAGE_MAX));
 }
 
 /** Out of scope: refused, logged, nothing changed. */

@@ -1,5 +1,6 @@
 import type { CalibrationFlag, Employee, Evaluation } from "../../generated/prisma/client.ts";
 import type { UnitOverview } from "../../domain/oversight/overview.ts";
+import { escapeHtml } from "../../lib/html.ts";
 import { formatNumber } from "../../lib/number.ts";
 import { PREDICATE_ORDER, type Predicate } from "../../scoring/index.ts";
 import type { Turn } from "./context.ts";
@@ -70,7 +71,8 @@ export function evaluationText(
   ];
   for (const i of (e.realisation ?? []) as Array<Record<string, string | number>>)
     lines.push(
-      `• ${i.code} ${i.indicator}: ${formatNumber(Number(i.realisation))}/${formatNumber(Number(i.target))} ${i.unit} (${formatNumber(Number(i.percent), 1)}%)`,
+      // The indicator, its code and unit are what employees typed in their SKP: text, not HTML.
+      `• ${escapeHtml(String(i.code))} ${escapeHtml(String(i.indicator))}: ${formatNumber(Number(i.realisation))}/${formatNumber(Number(i.target))} ${escapeHtml(String(i.unit))} (${formatNumber(Number(i.percent), 1)}%)`,
     );
   if (e.resultsRating) lines.push(t("evaluation-summary-results", { rating: t(`rating-${e.resultsRating}`) }));
   if (e.behaviourRating) lines.push(t("evaluation-summary-behaviour", { rating: t(`rating-${e.behaviourRating}`) }));

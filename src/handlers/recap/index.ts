@@ -6,7 +6,8 @@ import { awardLine, coachingLine } from "../../domain/oversight/recap-words.ts";
 import { scopeUnits } from "../../domain/oversight/scope.ts";
 import { periodLabel } from "../../domain/skp/period-label.ts";
 import type { Clock } from "../../lib/clock.ts";
-import { MESSAGE_MAX, shorten } from "../../lib/telegram-limits.ts";
+import type { Translate } from "../../lib/i18n.ts";
+import { MESSAGE_MAX, shorten, visibleLength } from "../../lib/telegram-limits.ts";
 import { localDate } from "../../lib/time.ts";
 
 /**
@@ -28,8 +29,29 @@ export function recapFeature(deps: { db: Db; clock: Clock; config: { defaultTime
     result.awards.forEach((a, i) => lines.push(awardLine(ctx.t.bind(ctx), a, i + 1)));
     lines.push("", ctx.t("recap-coaching"));
     if (result.coaching.length === 0) lines.push(ctx.t("recap-none"));
-    for (const c of result.coaching) lines.push(coachingLine(ctx.t.bind(ctx), c));
-    return ctx.reply(shorten(lines.join("\n"), MESSAGE_MAX));
+    const coaching = result.coaching.map((c) => coachingLine(ctx.t.bind(ctx), c));
+    return ctx.reply(shorten(withinOneMessage(ctx.t.bind(ctx), lines, coaching), MESSAGE_MAX));
   });
   return feature;
+}
+
+/**
+ * The lines, then as many of the list's as fit in one message, whole, and how many more there are:
+ * a big unit's coaching list runs to hundreds (the dashboard pages it).
+ */
+function withinOneMessage(t: Translate, lines: string[], list: string[]): string {
+  const out = [...lines];
+  let length = visibleLength(out.join("\n"));
+  const more = (count: number) => (count === 0 ? 0 : visibleLength(`\n${t("recap-more", { count })}`));
+  for (const [index, line] of list.entries()) {
+    const size = visibleLength(`\n${line}`);
+    // Room for this line and, should the next one not fit, for the count of those left after it.
+    if (length + size + more(list.length - index - 1) > MESSAGE_MAX) {
+      out.push(t("recap-more", { count: list.length - index }));
+      break;
+    }
+    out.push(line);
+    length += size;
+  }
+  return out.join("\n");
 }
