@@ -76,6 +76,17 @@ describe("/kalibrasi: the unit overview", () => {
     expect(harness.logLines.some((l) => String(l.msg).includes("conflict of interest"))).toBe(true);
   });
 
+  it("refuses a member the evaluation they gave themselves, so they never flag (and answer) their own rating", async () => {
+    const { db, seeded, harness, member } = await setup();
+    await db.evaluation.update({ where: { id: seeded.evaluations.andi.id }, data: { evaluatorId: seeded.former.id } });
+    await harness.deliver(member.press(calibrationData.view.pack(seeded.evaluations.andi.id)));
+    expect(harness.telegram.callbackAnswers().at(-1)?.text).toContain("benturan kepentingan");
+    await harness.deliver(member.press(calibrationData.flag.pack(seeded.evaluations.andi.id)));
+    await harness.deliver(member.text(REASON));
+    expect(harness.telegram.callbackAnswers().at(-1)?.text).toContain("benturan kepentingan");
+    expect(await db.calibrationFlag.count()).toBe(0);
+  });
+
   it("draws the 9-box whose counts match the database, with names on tap", async () => {
     const { db, seeded, harness, member } = await setup();
     await harness.deliver(member.press(calibrationData.nineBox.pack(seeded.unit.id, "2026-Q3")));

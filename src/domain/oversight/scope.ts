@@ -89,15 +89,20 @@ export type EvaluationAccess =
   | { kind: "conflict" }
   | { kind: "allowed"; evaluationId: number; employeeId: number; unitId: number };
 
-/** Whether the viewer may review this evaluation: in scope, and without a conflict of interest. */
+/**
+ * Whether the viewer may review this evaluation: in scope, and without a conflict of interest —
+ * which includes an evaluation they gave themselves: they would be judging, and then answering
+ * the flag on, their own rating.
+ */
 export async function evaluationAccess(db: Db, viewer: Viewer, evaluationId: number): Promise<EvaluationAccess> {
   const row = await db.evaluation.findUnique({
     where: { id: evaluationId },
-    select: { id: true, employeeId: true, employee: { select: { unitId: true } } },
+    select: { id: true, employeeId: true, evaluatorId: true, employee: { select: { unitId: true } } },
   });
   if (!row) return { kind: "unknown" };
   const units = await scopeUnits(db, viewer, "calibration");
   if (!units?.includes(row.employee.unitId)) return { kind: "out-of-scope" };
+  if (viewer.employeeId !== undefined && row.evaluatorId === viewer.employeeId) return { kind: "conflict" };
   if (await isConflictOfInterest(db, viewer.employeeId, row.employeeId)) return { kind: "conflict" };
   return { kind: "allowed", evaluationId: row.id, employeeId: row.employeeId, unitId: row.employee.unitId };
 }
