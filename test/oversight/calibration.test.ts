@@ -124,6 +124,16 @@ describe("/kalibrasi: flags", () => {
     expect(harness.telegram.lastText(SUPERVISOR_TG)).toContain(REASON);
     const flag = await db.calibrationFlag.findFirstOrThrow();
 
+    // A second flag while this one is open is refused at the button, before a reason is typed.
+    const sent = harness.telegram.sentTexts(MEMBER_TG).length;
+    await harness.deliver(harness.user(OTHER_MEMBER_TG).press(calibrationData.flag.pack(andi)));
+    expect(harness.telegram.callbackAnswers().at(-1)).toMatchObject({
+      text: "Evaluasi ini sudah memiliki tanda yang belum ditutup.",
+      show_alert: true,
+    });
+    expect(harness.telegram.sentTexts(OTHER_MEMBER_TG).join("\n")).not.toContain("alasan");
+    expect(harness.telegram.sentTexts(MEMBER_TG)).toHaveLength(sent);
+
     // Another member cannot close it; the supervisor's keep needs a justification.
     await harness.deliver(harness.user(OTHER_MEMBER_TG).press(calibrationData.close.pack(flag.id)));
     expect(harness.telegram.callbackAnswers().at(-1)?.text).toContain("Hanya anggota tim yang membuat tanda");

@@ -225,6 +225,16 @@ export async function closeFlag(
 }
 
 /** The flags of one evaluation that are not closed (at most one), for /evaluasi and /kalibrasi. */
+/**
+ * Why the evaluation cannot be flagged now, checked before the member types a reason of up to
+ * 1,000 characters (`raiseFlag` checks again, in its transaction); undefined when it can.
+ */
+export async function flagRefusal(db: Db, evaluationId: number): Promise<"not-final" | "already-open" | undefined> {
+  const evaluation = await db.evaluation.findUnique({ where: { id: evaluationId }, select: { status: true } });
+  if (evaluation?.status !== "FINALISED") return "not-final";
+  return (await openFlagOf(db, evaluationId)) ? "already-open" : undefined;
+}
+
 export function openFlagOf(db: Db, evaluationId: number) {
   return db.calibrationFlag.findFirst({
     where: { evaluationId, status: { not: "CLOSED" } },

@@ -4,6 +4,7 @@ import {
   REASON_MIN_CHARS,
   amendRating,
   closeFlag,
+  flagRefusal,
   keepRating,
   mayAnswerFlag,
   raiseFlag,
@@ -21,6 +22,8 @@ export async function askReason(turn: Turn, evaluationId: number) {
   if (turn.viewer.employeeId === undefined) return alert(turn, "calibration-member-only");
   const access = await evaluationAccess(deps.db, turn.viewer, evaluationId);
   if (access.kind !== "allowed") return refuseAccess(turn, access.kind, evaluationId);
+  const refusal = await flagRefusal(deps.db, evaluationId);
+  if (refusal) return alert(turn, `calibration-flag-${refusal}`);
   await ctx.answerCallbackQuery();
   await turn.question.ask(ctx, { kind: "flag", evaluationId });
   return ctx.reply(ctx.t("calibration-ask-reason", { min: REASON_MIN_CHARS, max: REASON_MAX_CHARS }));
