@@ -19,6 +19,17 @@ export function complaint(deps: { db: Db; clock: Clock }) {
   const feature = new Composer<BotContext>();
   const chat = feature.chatType("private").filter(isLinked);
 
+  // The note answers the last "Ditindaklanjuti" and nothing else: /batal drops it, and so does any
+  // other command or button, so a text meant for something else never reaches the citizen.
+  chat.command(["batal", "cancel"], async (ctx, next) => {
+    if (!(await note.clear(ctx))) return next();
+    return ctx.reply(ctx.t("complaint-note-cancelled"));
+  });
+  chat.on("callback_query:data", async (ctx, next) => {
+    if (!complaintActionData.filter.test(ctx.callbackQuery.data) && (await note.read(ctx))) await note.clear(ctx);
+    return next();
+  });
+
   chat.callbackQuery(complaintActionData.filter, async (ctx) => {
     const data = complaintActionData.parse(ctx.callbackQuery.data);
     if (!data) return ctx.answerCallbackQuery({ text: ctx.t("button-stale"), show_alert: true });
@@ -43,7 +54,11 @@ export function complaint(deps: { db: Db; clock: Clock }) {
 
   chat.on("message:text", async (ctx, next) => {
     const waiting = await note.read(ctx);
-    if (!waiting || ctx.message.text.startsWith("/")) return next();
+    if (!waiting) return next();
+    if (ctx.message.text.startsWith("/")) {
+      await note.clear(ctx);
+      return next();
+    }
     const text = ctx.message.text.trim();
     if (text.length === 0 || text.length > NOTE_MAX_CHARS)
       return ctx.reply(ctx.t("complaint-note-length", { max: NOTE_MAX_CHARS }));

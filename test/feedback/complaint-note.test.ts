@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase, resetDatabase } from "../support/db.ts";
+import { complaintChoiceData, skipCommentData, scoreData } from "../../src/handlers/survey/callback-data.ts";
+import { complaintActionData } from "../../src/handlers/complaint/callback-data.ts";
+import { feedbackData } from "../../src/handlers/feedback/callback-data.ts";
+import { ELEMENT_STEPS } from "../../src/domain/survey/steps.ts";
+import { feedbackBot, HEAD_TG, PUBLIC_CODE, seedCounter } from "./helpers.ts";
+
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+beforeAll(async () => (db = await createTestDatabase()));
+afterAll(async () => db?.close());
+beforeEach(async () => resetDatabase(db));
+
+const CITIZEN = 9001;
+
+/** A citizen's complaint, its card delivered to the head; the head has pressed "Ditindaklanjuti". */
+async function headAskedForNote() {
+  await seedCounter(db.prisma);
+  const bot = feedbackBot(db.prisma);
+  const citizen = bot.user(CITIZEN);
+  await bot.deliver(citizen.command("start", `fb_${PUBLIC_CODE}`));
+  const { id } = await db.prisma.surveyResponse.findFirstOrThrow();
+  for (const step of ELEMENT_STEPS) await bot.deliver(citizen.press(scoreData.pack(id, step, 2)));
+  await bot.deliver(citizen.press(skipCommentData.pack(id)));
+  await bot.deliver(citizen.press(complaintChoiceData.pack(id, "y")));
+  await bot.flush();
+  const complaint = await db.prisma.complaint.findFirstOrThrow();
+  await bot.deliver(bot.user(HEAD_TG).press(complaintActionData.pack(complaint.id, "f")));
+  expect(bot.telegram.lastText(HEAD_TG)).toContain("Ketik catatan tindak lanjut");
+  return { bot, complaint };
+}
+
+const citizenNotes = () => db.prisma.outbox.count({ where: { kind: "complaint-followup", chatId: BigInt(CITIZEN) } });
+
+describe("a head asked for a complaint's follow-up note", () => {
+  it("can drop the question with /batal: a later text is not sent to the citizen", async () => {
+    const { bot } = await headAskedForNote();
+
+    await bot.deliver(bot.user(HEAD_TG).command("batal"));
+    expect(bot.telegram.lastText(HEAD_TG)).toContain("tidak ada yang dikirim kepada warga");
+    await bot.deliver(bot.user(HEAD_TG).text("Rapat staf jam 2 siang di ruang kepala."));
+
+    expect(await citizenNotes()).toBe(0);
+    expect((await db.prisma.complaint.findFirstOrThrow()).status).toBe("OPEN");
+  });
+
+  it("drops the question when they turn to another command: what they type for it is not sent to the citizen", async () => {
+    const { bot } = await headAskedForNote();
+
+    await bot.deliver(bot.user(HEAD_TG).command("lapor"));
+    await bot.deliver(bot.user(HEAD_TG).text("Menyusun telaah staf anggaran perubahan."));
+
+    expect(await citizenNotes()).toBe(0);
+    expect((await db.prisma.complaint.findFirstOrThrow()).status).toBe("OPEN");
+  });
+
+  it("drops the question when they press another button, so its typed answer goes where it was asked", async () => {
+    const { bot } = await headAskedForNote();
+    const supervisor = await db.prisma.employee.findFirstOrThrow({ where: { name: "Siti Rahma" } });
+
+    // Continuous feedback to the head's own subordinate: the next text is that note, not the citizen's.
+    await bot.deliver(bot.user(HEAD_TG).press(feedbackData.subordinate.pack(supervisor.id)));
+    await bot.deliver(bot.user(HEAD_TG).text("Laporan bulan ini sudah rapi, pertahankan."));
+
+    expect(await citizenNotes()).toBe(0);
+    expect(await db.prisma.feedbackNote.count({ where: { employeeId: supervisor.id } })).toBe(1);
+  });
+});
