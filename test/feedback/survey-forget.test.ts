@@ -3,6 +3,7 @@ import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import { scoreData } from "../../src/handlers/survey/callback-data.ts";
 import { intervalJobs, type IntervalJobDeps } from "../../src/jobs/intervals.ts";
 import { fixedClock } from "../../src/lib/clock.ts";
+import { ELEMENT_STEPS } from "../../src/domain/survey/steps.ts";
 import { feedbackBot, PUBLIC_CODE, seedCounter } from "./helpers.ts";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -39,5 +40,26 @@ describe("a survey the citizen left midway", () => {
     expect(await rowsNamingCitizen()).toBe(0);
     // The answers stay, under the salted hash only.
     expect((await db.prisma.surveyResponse.findFirstOrThrow()).s1).toBe(3);
+  });
+});
+
+describe("a citizen who takes their time", () => {
+  it("can still type the comment when the questions took longer than half an hour", async () => {
+    await seedCounter(db.prisma);
+    // Opened in the queue at 10:00, answered after the service, at 10:40.
+    const queue = feedbackBot(db.prisma, "2026-11-24T03:00:00Z");
+    await queue.deliver(queue.user(CITIZEN).command("start", `fb_${PUBLIC_CODE}`));
+    const { id } = await db.prisma.surveyResponse.findFirstOrThrow();
+    const later = feedbackBot(db.prisma, "2026-11-24T03:40:00Z");
+    for (const step of ELEMENT_STEPS) await later.deliver(later.user(CITIZEN).press(scoreData.pack(id, step, 3)));
+    expect(later.telegram.lastText(CITIZEN)).toContain("Ada saran atau komentar?");
+
+    await later.deliver(later.user(CITIZEN).text("Ruang tunggu panas, mohon tambah kipas."));
+
+    expect(later.telegram.lastText(CITIZEN)).toContain("Apakah ini sebuah pengaduan");
+    expect(await db.prisma.surveyResponse.findFirstOrThrow()).toMatchObject({
+      step: "complaint",
+      comment: "Ruang tunggu panas, mohon tambah kipas.",
+    });
   });
 });
