@@ -66,3 +66,18 @@ describe("a head asked for a complaint's follow-up note", () => {
     expect(await db.prisma.feedbackNote.count({ where: { employeeId: supervisor.id } })).toBe(1);
   });
 });
+
+describe("a closed complaint", () => {
+  it("forgets the citizen's chat everywhere: no message row keeps their id, or Telegram's answer naming them", async () => {
+    const { bot, complaint } = await headAskedForNote();
+    await bot.deliver(bot.user(HEAD_TG).text("Sudah kami tegur petugasnya."));
+    await bot.flush();
+    expect(await citizenNotes()).toBe(1);
+
+    await bot.deliver(bot.user(HEAD_TG).press(complaintActionData.pack(complaint.id, "d")));
+
+    expect(await db.prisma.outbox.count({ where: { chatId: BigInt(CITIZEN) } })).toBe(0);
+    const rows = await db.prisma.outbox.findMany();
+    expect(rows.filter((r) => JSON.stringify([r.payload, r.result]).includes(String(CITIZEN)))).toEqual([]);
+  });
+});

@@ -73,7 +73,7 @@ export async function followUpComplaint(
   });
 }
 
-/** Closes a complaint; the citizen's chat id is forgotten from then on. */
+/** Closes a complaint; the citizen's chat id is forgotten from then on, with the messages sent to it. */
 export async function closeComplaint(
   db: Db,
   input: { complaintId: number; employeeId: number; now: Date },
@@ -85,6 +85,17 @@ export async function closeComplaint(
     await tx.complaint.update({
       where: { id: complaint.id },
       data: { status: "DONE", closedAt: input.now, citizenChatId: null },
+    });
+    // The messages sent to the citizen keep their chat, and Telegram's answer their name: forgotten
+    // too. One still on its way is left to be sent (the head's last note).
+    await tx.outbox.deleteMany({
+      where: {
+        status: { not: "PENDING" },
+        OR: [
+          { dedupeKey: `complaint-receipt:${complaint.id}` },
+          { dedupeKey: { startsWith: `complaint-followup:${complaint.id}:` } },
+        ],
+      },
     });
     await auditStep(tx, "complaint.done", complaint.number, input);
     return { kind: "done", number: complaint.number };
