@@ -4,6 +4,7 @@ import { complaintChoiceData, skipCommentData, scoreData } from "../../src/handl
 import { complaintActionData } from "../../src/handlers/complaint/callback-data.ts";
 import { feedbackData } from "../../src/handlers/feedback/callback-data.ts";
 import { ELEMENT_STEPS } from "../../src/domain/survey/steps.ts";
+import { webhookInstance } from "../faults/helpers.ts";
 import { feedbackBot, HEAD_TG, PUBLIC_CODE, seedCounter } from "./helpers.ts";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -79,5 +80,49 @@ describe("a closed complaint", () => {
     expect(await db.prisma.outbox.count({ where: { chatId: BigInt(CITIZEN) } })).toBe(0);
     const rows = await db.prisma.outbox.findMany();
     expect(rows.filter((r) => JSON.stringify([r.payload, r.result]).includes(String(CITIZEN)))).toEqual([]);
+  });
+});
+
+describe("a head's follow-up note delivered again to another instance", () => {
+  it("is applied once: one note to the citizen, no second reply", async () => {
+    const { counter, unit } = await seedCounter(db.prisma);
+    const response = await db.prisma.surveyResponse.create({
+      data: { counterId: counter.id, respondentHash: "h", day: new Date("2026-11-24"), step: "done", s7: 1 },
+    });
+    const complaint = await db.prisma.complaint.create({
+      data: {
+        number: "ADU-2026-000001",
+        responseId: response.id,
+        counterId: counter.id,
+        unitId: unit.id,
+        citizenChatId: BigInt(CITIZEN),
+        receivedAt: new Date("2026-11-24T02:00:00Z"),
+        followUpDue: new Date("2026-12-01T17:00:00Z"),
+      },
+    });
+    const first = webhookInstance(db.prisma);
+    const head = first.telegram.user(HEAD_TG);
+    await first.post(head.press(complaintActionData.pack(complaint.id, "f")));
+    const note = head.text("Petugas sudah kami tegur.");
+    await first.post(note);
+    expect(first.telegram.lastText(HEAD_TG)).toContain("sudah dikirim kepada warga");
+
+    const second = webhookInstance(db.prisma);
+    expect((await second.post(note)).status).toBe(200);
+
+    expect(second.telegram.calls).toEqual([]);
+    expect(await citizenNotes()).toBe(1);
+  });
+});
+
+describe("a complaint already closed", () => {
+  it("answers a press of its old 'Ditindaklanjuti' button that it is closed, without asking for a note", async () => {
+    const { bot, complaint } = await headAskedForNote();
+    await bot.deliver(bot.user(HEAD_TG).press(complaintActionData.pack(complaint.id, "d")));
+
+    await bot.deliver(bot.user(HEAD_TG).press(complaintActionData.pack(complaint.id, "f")));
+
+    expect(bot.telegram.lastText(HEAD_TG)).toContain("sudah selesai; tidak ada yang diubah");
+    expect(await db.prisma.keyValue.count({ where: { key: { startsWith: "complaint-note:" } } })).toBe(0);
   });
 });

@@ -21,6 +21,15 @@ export async function mayRespond(db: Db, complaintId: number, employeeId: number
   return recipients.some((r) => r.id === employeeId);
 }
 
+/** The complaint's number when it is closed, so no note is asked for that could not reach the citizen. */
+export async function closedNumber(db: Db, complaintId: number): Promise<string | null> {
+  const complaint = await db.complaint.findUnique({
+    where: { id: complaintId },
+    select: { number: true, status: true, citizenChatId: true },
+  });
+  return complaint && (complaint.status === "DONE" || complaint.citizenChatId === null) ? complaint.number : null;
+}
+
 /** The audit row of an employee's step on a complaint: it names the complaint by number, never the citizen. */
 const auditStep = (
   tx: Prisma.TransactionClient,
