@@ -812,6 +812,7 @@ complaint-follow-up-citizen = Follow-up of complaint { $number }:
     { $note }
 complaint-not-allowed = You may not handle this complaint.
 complaint-ask-note = Type the follow-up note for the citizen (up to 1,000 characters).
+complaint-note-cancelled = Cancelled; nothing was sent to the citizen.
 complaint-note-length = The follow-up note must have 1 to { $max } characters.
 complaint-followed-up = The follow-up of complaint { $number } was sent to the citizen.
 complaint-done = Complaint { $number } marked done.

@@ -806,6 +806,7 @@ complaint-follow-up-citizen = Tindak lanjut pengaduan { $number }:
     { $note }
 complaint-not-allowed = Anda tidak berwenang menangani pengaduan ini.
 complaint-ask-note = Ketik catatan tindak lanjut untuk warga (paling banyak 1.000 karakter).
+complaint-note-cancelled = Dibatalkan; tidak ada yang dikirim kepada warga.
 complaint-note-length = Catatan tindak lanjut harus berisi 1 sampai { $max } karakter.
 complaint-followed-up = Tindak lanjut pengaduan { $number } sudah dikirim kepada warga.
 complaint-done = Pengaduan { $number } ditandai selesai.

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Clock } from "../lib/clock.ts";
+import { SURVEY_OPEN_KEY_PREFIX } from "../domain/survey/respondent.ts";
 import { deleteKeyValue, readKeyValue, takeKeyValueRow } from "./storage.ts";
 
 /**
@@ -41,7 +42,7 @@ export const PENDING_ANSWER_KINDS = {
   /** A flag's reason or a supervisor's justification for keeping a rating (src/handlers/calibration). */
   calibrationText: { prefix: "calibration-ask", ttlMs: 24 * 3600_000 },
   /** A citizen's open survey: their next message answers it or is asked again (src/handlers/survey). */
-  surveyOpen: { prefix: "survey-open", ttlMs: 30 * 60_000 },
+  surveyOpen: { prefix: SURVEY_OPEN_KEY_PREFIX, ttlMs: 30 * 60_000 },
   /** A complaint's follow-up note a head is being asked for (src/handlers/complaint). */
   complaintNote: { prefix: "complaint-note", ttlMs: 24 * 3600_000 },
   /** The optional note after a peer-feedback answer (src/handlers/peer). */

@@ -11,6 +11,7 @@ import { answerDownloads } from "./ekinerja-download.ts";
 import { expireIdleReportConversations } from "./report-idle.ts";
 import type { IntervalTask } from "./scheduler.ts";
 import { sweepProcessedUpdates } from "../db/processed-updates.ts";
+import { forgetLeftSurveys } from "../domain/survey/respondent.ts";
 
 export interface IntervalJobDeps {
   db: Db;
@@ -38,11 +39,14 @@ const REPORT_IDLE_EVERY_MS = 60_000;
 /** How often the ids of applied updates past their expiry are forgotten (src/bot/redelivery.ts). */
 const PROCESSED_UPDATES_EVERY_MS = 10 * 60_000;
 
+/** How often open surveys past their time are forgotten (their key is the citizen's Telegram id). */
+const LEFT_SURVEYS_EVERY_MS = 10 * 60_000;
+
 /**
  * The work that runs every minute in every instance, beside the per-unit jobs of the scheduler
  * (which runs each of these once at start-up too: what a restart left behind). Each is safe to run
  * in several instances at once: evidence rows are leased, idle conversations deleted by one
- * statement that compares their last update, expired update ids by one DELETE.
+ * statement that compares their last update, expired update ids and left surveys by one DELETE each.
  */
 export function intervalJobs(deps: IntervalJobDeps): IntervalTask[] {
   const { db, clock, policy } = deps;
@@ -53,6 +57,7 @@ export function intervalJobs(deps: IntervalJobDeps): IntervalTask[] {
       everyMs: PROCESSED_UPDATES_EVERY_MS,
       run: () => sweepProcessedUpdates(db, clock.now()),
     },
+    { name: "forget-left-surveys", everyMs: LEFT_SURVEYS_EVERY_MS, run: () => forgetLeftSurveys(db, clock.now()) },
     {
       name: "ekinerja-download",
       everyMs: DOWNLOAD_EVERY_MS,

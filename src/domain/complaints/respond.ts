@@ -21,6 +21,15 @@ export async function mayRespond(db: Db, complaintId: number, employeeId: number
   return recipients.some((r) => r.id === employeeId);
 }
 
+/** The complaint's number when it is closed, so no note is asked for that could not reach the citizen. */
+export async function closedNumber(db: Db, complaintId: number): Promise<string | null> {
+  const complaint = await db.complaint.findUnique({
+    where: { id: complaintId },
+    select: { number: true, status: true, citizenChatId: true },
+  });
+  return complaint && (complaint.status === "DONE" || complaint.citizenChatId === null) ? complaint.number : null;
+}
+
 /** The audit row of an employee's step on a complaint: it names the complaint by number, never the citizen. */
 const auditStep = (
   tx: Prisma.TransactionClient,
@@ -73,7 +82,7 @@ export async function followUpComplaint(
   });
 }
 
-/** Closes a complaint; the citizen's chat id is forgotten from then on. */
+/** Closes a complaint; the citizen's chat id is forgotten from then on, with the messages sent to it. */
 export async function closeComplaint(
   db: Db,
   input: { complaintId: number; employeeId: number; now: Date },
@@ -85,6 +94,17 @@ export async function closeComplaint(
     await tx.complaint.update({
       where: { id: complaint.id },
       data: { status: "DONE", closedAt: input.now, citizenChatId: null },
+    });
+    // The messages sent to the citizen keep their chat, and Telegram's answer their name: forgotten
+    // too. One still on its way is left to be sent (the head's last note).
+    await tx.outbox.deleteMany({
+      where: {
+        status: { not: "PENDING" },
+        OR: [
+          { dedupeKey: `complaint-receipt:${complaint.id}` },
+          { dedupeKey: { startsWith: `complaint-followup:${complaint.id}:` } },
+        ],
+      },
     });
     await auditStep(tx, "complaint.done", complaint.number, input);
     return { kind: "done", number: complaint.number };

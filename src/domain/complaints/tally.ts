@@ -29,7 +29,8 @@ export async function complaintTallies(
            (array_agg(c."number" ORDER BY c."receivedAt", c."id"))[1:${options.listed}::int] AS "numbers"
     FROM "Complaint" c JOIN "Unit" u ON u."id" = c."unitId"
     WHERE ${key} = ANY(${options.ids}::int[])
-      AND (c."receivedAt" AT TIME ZONE u."timeZone")::date BETWEEN ${options.from}::date AND ${options.to}::date
+      -- receivedAt is a UTC timestamp without zone: read it as UTC first, then as the unit's local time.
+      AND (c."receivedAt" AT TIME ZONE 'UTC' AT TIME ZONE u."timeZone")::date BETWEEN ${options.from}::date AND ${options.to}::date
     GROUP BY ${key}`;
   return new Map(rows.map(({ id, ...tally }) => [id, tally]));
 }

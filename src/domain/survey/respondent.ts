@@ -27,3 +27,16 @@ export async function respondentHash(db: Db, telegramId: bigint | number): Promi
     .update(String(telegramId))
     .digest("base64url");
 }
+
+/** The key prefix of a citizen's open survey: a pending answer per Telegram account (src/bot/pending-answer.ts). */
+export const SURVEY_OPEN_KEY_PREFIX = "survey-open";
+
+/**
+ * Forgets the open surveys whose time is over. Their key is the citizen's Telegram id, which is
+ * kept only while the survey is open; one left midway would otherwise keep it, beside the id of
+ * their response, for good. One statement, safe in several instances at once. Returns how many.
+ */
+export function forgetLeftSurveys(db: Pick<Db, "$executeRaw">, now: Date): Promise<number> {
+  return db.$executeRaw`
+    DELETE FROM "KeyValue" WHERE "key" LIKE ${`${SURVEY_OPEN_KEY_PREFIX}:%`} AND "expiresAt" < ${now}`;
+}

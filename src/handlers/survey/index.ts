@@ -90,6 +90,9 @@ export function survey(deps: { db: Db; clock: Clock; feedbackPolicy?: FeedbackPo
       followUpWorkingDays: policy.complaintFollowUpWorkingDays,
       render: complaintMessages,
     });
+    // Each answer keeps the survey open for another half hour, so a typed comment still reaches it
+    // however long the questions took.
+    if (outcome.kind === "next") await open.ask(ctx, { responseId: String(id) });
     return show(ctx, outcome);
   }
 
