@@ -4,7 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
-import { ikmFigures } from "../../src/domain/survey/ikm.ts";
+import { ikmFigures, ikmOfStaff } from "../../src/domain/survey/ikm.ts";
 import { exportWorkbook } from "../../src/domain/export/workbook.ts";
 import { monthPeriod } from "../../src/domain/skp/periods.ts";
 import { seedCounter } from "./helpers.ts";
@@ -71,6 +71,18 @@ describe("IKM figures", () => {
       minRespondents: 30,
     });
     expect(figure).toMatchObject({ respondents: 4, score: 100 });
+  });
+
+  it("does not count a left survey for the staff of a counter either (the award's citizen score)", async () => {
+    const { counter, staff } = await seedCounter(db.prisma);
+    const left = { counterId: counter.id, day: new Date("2026-11-24T00:00:00Z"), step: "e1" };
+    await db.prisma.surveyResponse.create({ data: { ...left, respondentHash: "left-1" } });
+    const range = { from: "2026-11-01", to: "2026-11-30", employeeIds: [staff.id], minRespondents: 30 };
+    expect((await ikmOfStaff(db.prisma, range)).has(staff.id)).toBe(false);
+
+    await responses(counter.id, 3, 4, "a");
+    await db.prisma.surveyResponse.create({ data: { ...left, respondentHash: "left-2" } });
+    expect((await ikmOfStaff(db.prisma, range)).get(staff.id)).toMatchObject({ respondents: 3, score: 100 });
   });
 
   it("are exported in the SKM sheet, and complaints in the Pengaduan sheet without what the citizen wrote", async () => {

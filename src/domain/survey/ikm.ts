@@ -33,6 +33,9 @@ const counted = (respondents: number, totals: number[], minRespondents: number):
   representative: isRepresentative(respondents, minRespondents),
 });
 
+/** A survey opened and left before the first answer is nobody's rating, so no respondent. */
+const ANSWERED = Prisma.sql`COALESCE(r."s1", r."s2", r."s3", r."s4", r."s5", r."s6", r."s7", r."s8", r."s9", r."overall") IS NOT NULL`;
+
 type TotalsRow = FigureGroup & { totals: number[] };
 
 /**
@@ -61,8 +64,7 @@ export async function ikmFigures(
     JOIN "ServiceCounter" c ON c."id" = r."counterId"
     JOIN "Unit" u ON u."id" = c."unitId"
     WHERE r."day" BETWEEN ${options.from}::date AND ${options.to}::date
-      -- A survey opened and left before the first answer is nobody's rating.
-      AND COALESCE(r."s1", r."s2", r."s3", r."s4", r."s5", r."s6", r."s7", r."s8", r."s9", r."overall") IS NOT NULL
+      AND ${ANSWERED}
       ${options.unitIds ? Prisma.sql`AND u."id" = ANY(${options.unitIds}::int[])` : Prisma.empty}
       ${options.counterIds ? Prisma.sql`AND c."id" = ANY(${options.counterIds}::int[])` : Prisma.empty}
     GROUP BY u."id", u."name" ${byCounter ? Prisma.sql`, c."id", c."name"` : Prisma.empty}
@@ -88,6 +90,7 @@ export async function ikmOfStaff(
     FROM "ServiceCounterStaff" s JOIN "SurveyResponse" r ON r."counterId" = s."counterId"
     WHERE s."employeeId" = ANY(${options.employeeIds}::int[])
       AND r."day" BETWEEN ${options.from}::date AND ${options.to}::date
+      AND ${ANSWERED}
     GROUP BY s."employeeId"`;
   return new Map(rows.map((r) => [r.employeeId, counted(r.respondents, r.totals, options.minRespondents)]));
 }
