@@ -47,6 +47,34 @@ export function shorten(html: string, max: number): string {
 }
 
 /**
+ * Blocks of HTML (each whole in itself: no tag open across two) joined by newlines into as few
+ * messages as fit `max`: a long record is sent in several messages rather than cut. A block that
+ * alone is over `max` is shortened.
+ */
+export function splitMessage(blocks: readonly string[], max = MESSAGE_MAX): string[] {
+  const messages: string[] = [];
+  let current: string[] = [];
+  let length = 0;
+  // No message opens or ends with a blank line.
+  const flush = () => {
+    while (current.at(-1)?.trim() === "") current.pop();
+    if (current.length > 0) messages.push(current.join("\n"));
+    current = [];
+    length = 0;
+  };
+  for (const block of blocks) {
+    if (current.length === 0 && block.trim() === "") continue;
+    const fitted = shorten(block, max);
+    const size = visibleLength(fitted);
+    if (current.length > 0 && length + 1 + size > max) flush();
+    length += (current.length > 0 ? 1 : 0) + size;
+    current.push(fitted);
+  }
+  flush();
+  return messages;
+}
+
+/**
  * The last line of defence: a message that would still be over a limit is cut rather than
  * refused by Telegram (which would lose all of it). What users type is bounded where they type it,
  * and the renderers fit their texts, so this cuts nothing in practice.

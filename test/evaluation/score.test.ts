@@ -72,6 +72,34 @@ describe("/nilai", () => {
     );
   });
 
+  it("sends a year of long feedback notes in several messages, each within Telegram's limit, losing none", async () => {
+    const seeded = await seedEvaluation(db());
+    for (let i = 1; i <= 6; i++)
+      await db().feedbackNote.create({
+        data: {
+          employeeId: seeded.staff.id,
+          supervisorId: seeded.supervisor.id,
+          year: 2026,
+          period: "Q4",
+          text: `Catatan ${i} <${"a".repeat(990)}> akhir-${i}`,
+          reply: `Balasan ${i} ${"b".repeat(990)} tamat-${i}`,
+          createdAt: new Date(`2026-11-0${i}T03:00:00Z`),
+        },
+      });
+    const h = reviewBot(db(), { now: NOW });
+    await h.deliver(h.user(STAFF_TG).command("nilai"));
+    const texts = h.telegram.sentTexts(STAFF_TG);
+    expect(texts.length).toBeGreaterThan(1);
+    for (const text of texts) expect(text.length).toBeLessThanOrEqual(4096);
+    const all = texts.join("\n");
+    expect(all).toContain("Laporan tahun 2026:");
+    for (let i = 1; i <= 6; i++) {
+      expect(all).toContain(`> akhir-${i}`);
+      expect(all).toContain(`tamat-${i}`);
+    }
+    expect(texts[0]).toMatch(/^📈 Penilaian kinerja — Andi Wijaya/);
+  });
+
   it("says so when nothing is finalised yet, and answers in English with /score", async () => {
     const seeded = await seedEvaluation(db());
     await db().employee.update({ where: { id: seeded.staff.id }, data: { language: "en" } });

@@ -3,7 +3,7 @@ import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import type { Database } from "../../src/db/client.ts";
 import { reviewData } from "../../src/handlers/review/callback-data.ts";
 import { historyData } from "../../src/handlers/report/callback-data.ts";
-import { CAPTION_MAX, MESSAGE_MAX, fitToTelegramLimits, shorten } from "../../src/lib/telegram-limits.ts";
+import { CAPTION_MAX, MESSAGE_MAX, fitToTelegramLimits, shorten, splitMessage } from "../../src/lib/telegram-limits.ts";
 import { htmlProblem, visible } from "../support/telegram-html.ts";
 import { notificationMessageId, reviewBot, seedReview, STAFF_TG, submitted, SUPERVISOR_TG } from "./helpers.ts";
 
@@ -86,5 +86,15 @@ describe("messages within Telegram's limits, whatever users type", () => {
     }
     expect(shorten("<b>Judul</b> &amp;&amp;&amp;", 8)).toBe("<b>Judul</b> &amp;…");
     expect(shorten("<b>Judul panjang</b>", 6)).toBe("<b>Judul</b>…");
+  });
+
+  it("splits blocks into as few messages as fit, counting as Telegram does, never opening or ending one with a blank line", () => {
+    expect(splitMessage(["<b>a</b>", "", "bb", "cc"], 9)).toEqual(["<b>a</b>\n\nbb\ncc"]);
+    expect(splitMessage(["<b>aaaa</b>", "", "&amp;&amp;&amp;", "cccc"], 8)).toEqual([
+      "<b>aaaa</b>",
+      "&amp;&amp;&amp;\ncccc",
+    ]);
+    expect(splitMessage(["x".repeat(12)], 8)).toEqual([`${"x".repeat(7)}…`]);
+    expect(splitMessage([])).toEqual([]);
   });
 });

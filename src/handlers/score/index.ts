@@ -3,6 +3,7 @@ import type { Db } from "../../db/client.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { BotContext } from "../../bot/context.ts";
 import { formatNumber } from "../../lib/number.ts";
+import { splitMessage } from "../../lib/telegram-limits.ts";
 import { todayIn } from "../../domain/calendar.ts";
 import { loadDeadlinePolicy, loadFeedbackPolicy, loadRatingPolicy } from "../../domain/policy/load.ts";
 import { peerView } from "../../domain/peer/summary.ts";
@@ -88,7 +89,8 @@ export function score(deps: { db: Db; clock: Clock }) {
       const name = periodLabel(ctx.t.bind(ctx), peerPeriod, locale);
       lines.push("", ctx.t("peer-section", { period: name }), ...peerLines(ctx.t.bind(ctx), view));
     }
-    return ctx.reply(lines.join("\n"));
+    // Eight periods of feedback and a year of notes and replies outgrow one message: sent in several.
+    for (const text of splitMessage(lines)) await ctx.reply(text);
   });
   return feature;
 }
