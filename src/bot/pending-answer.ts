@@ -9,7 +9,8 @@ import { deleteKeyValue, readKeyValue, takeKeyValueRow } from "./storage.ts";
  * person's next text is the answer. The question is a KeyValue row per Telegram account, so it
  * survives a restart and is seen by every instance; it expires after `ttlMs`. `identify` reads
  * the rows of every pending answer with the sender (PENDING_ANSWER_KEYS), so a text that answers
- * nothing costs no extra statement. Multi-step flows (/lapor) use the conversations plugin
+ * nothing costs no extra statement. One question waits per person: asking one drops any other.
+ * Multi-step flows (/lapor) use the conversations plugin
  * instead (docs/architecture.md, "Asking the user").
  */
 export interface PendingAnswer<T> {
@@ -68,13 +69,21 @@ export function pendingAnswer<T extends object>(
     key,
     async ask(ctx, question) {
       const k = senderKey(ctx);
+      // The next text answers this question, the last one asked: any other question waiting for
+      // this person is dropped, or whichever feature comes first in the bot would take the text.
+      const others = (Object.keys(PENDING_ANSWER_KINDS) as PendingAnswerName[])
+        .filter((other) => other !== name)
+        .map((other) => pendingAnswerKey(other, ctx.from!.id));
       const expiresAt = new Date(deps.clock.now().getTime() + ttlMs);
-      takeKeyValueRow(ctx, k); // what identify read is out of date from here on
-      await deps.db.keyValue.upsert({
-        where: { key: k },
-        create: { key: k, value: { ...question }, expiresAt },
-        update: { value: { ...question }, expiresAt },
-      });
+      for (const stale of [k, ...others]) takeKeyValueRow(ctx, stale); // what identify read is out of date
+      await deps.db.$transaction([
+        deps.db.keyValue.deleteMany({ where: { key: { in: others } } }),
+        deps.db.keyValue.upsert({
+          where: { key: k },
+          create: { key: k, value: { ...question }, expiresAt },
+          update: { value: { ...question }, expiresAt },
+        }),
+      ]);
     },
     read: (ctx) => readKeyValue<T>(deps.db, deps.clock, ctx, senderKey(ctx)),
     clear: (ctx) => deleteKeyValue(deps.db, ctx, senderKey(ctx)),

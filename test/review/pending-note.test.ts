@@ -118,6 +118,34 @@ describe("a supervisor's note being asked for, in the middle of her own /lapor",
   });
 });
 
+describe("two questions asked one after the other", () => {
+  it("the text answers the last one: a feedback note asked after a revision note never becomes the revision note", async () => {
+    const seeded = await seedReview(database.prisma);
+    const h = reviewBot(database.prisma);
+    const reportId = await submitted(database.prisma, {
+      employeeId: seeded.staff.id,
+      indicatorId: seeded.indicators[0]!.id,
+    });
+    await h.flush();
+    const siti = h.user(SUPERVISOR_TG);
+    await h.deliver(
+      siti.press(reviewData.revise.pack(reportId, 1), await notificationMessageId(database.prisma, reportId)),
+    );
+    expect(h.telegram.lastText(SUPERVISOR_TG)).toContain("Tulis catatan revisi untuk Andi Wijaya");
+    await h.deliver(siti.command("umpanbalik", "andi"));
+    expect(h.telegram.lastText(SUPERVISOR_TG)).toContain("Tulis umpan balik untuk Andi Wijaya");
+
+    await h.deliver(siti.text("Dokumentasi rapat sudah baik, pertahankan."));
+    expect(h.telegram.lastText(SUPERVISOR_TG)).toContain("Umpan balik terkirim");
+    expect(await database.prisma.feedbackNote.count()).toBe(1);
+    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({
+      status: "SUBMITTED",
+      reviewerComment: null,
+    });
+    expect(await database.prisma.keyValue.count({ where: { key: { startsWith: "review-pending:" } } })).toBe(0);
+  });
+});
+
 describe("who is asked about a note on a text", () => {
   it("an employee's /lapor answer costs no lookup of a note or an evaluation answer: identify read them with the sender", async () => {
     const seeded = await seedReview(database.prisma);
