@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase, resetDatabase } from "../support/db.ts";
+import { dashboardApp, seedTwoUnits, signIn } from "./support.ts";
+
+/**
+ * Query and form values a browser would never send, typed into the address bar or posted by hand:
+ * each gets a page (ignored, 400 or 403), never the server's 500.
+ */
+
+type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
+let database: TestDb;
+beforeAll(async () => void (database = await createTestDatabase()));
+afterAll(async () => database.close());
+beforeEach(async () => resetDatabase(database));
+
+async function asAdmin() {
+  const people = await seedTwoUnits(database.prisma);
+  const { app, clock } = dashboardApp(database);
+  return { people, admin: await signIn(app, database.prisma, people.admin.id, clock.now()) };
+}
+
+describe("hostile query values", () => {
+  it("a date filter that is no date (month 13, day 32, year 0) is ignored", async () => {
+    const { admin } = await asAdmin();
+    for (const path of [
+      "/dasbor/saya?dari=2026-13-45",
+      "/dasbor/saya?dari=0000-01-01&sampai=9999-12-31",
+      "/dasbor/unit?sampai=2026-01-32",
+      "/dasbor/admin/audit?dari=2026-00-01",
+    ]) {
+      const response = await admin.get(path);
+      expect(response.status, path).toBe(200);
+      expect(await response.text(), path).not.toContain('value="2026-13-45"');
+    }
+  });
+});
