@@ -33,4 +33,10 @@ describe("hostile query values", () => {
       expect(await response.text(), path).not.toContain('value="2026-13-45"');
     }
   });
+
+  it("an employee id that does not exist is refused (403), also to an admin, who sees everyone", async () => {
+    const { admin } = await asAdmin();
+    for (const path of ["/dasbor/pegawai/999999", "/dasbor/pegawai/999999999"])
+      expect((await admin.get(path)).status, path).toBe(403);
+  });
 });
