@@ -39,4 +39,13 @@ describe("hostile query values", () => {
     for (const path of ["/dasbor/pegawai/999999", "/dasbor/pegawai/999999999"])
       expect((await admin.get(path)).status, path).toBe(403);
   });
+
+  it("an export period outside the years the calendar stores is refused (400)", async () => {
+    const { admin } = await asAdmin();
+    for (const period of ["9999-12", "0000-Q1", "0001-01"]) {
+      const response = await admin.get(`/dasbor/admin/ekspor?periode=${period}`);
+      expect(response.status, period).toBe(400);
+      expect(await response.text()).toContain("2026-Q3");
+    }
+  });
 });
