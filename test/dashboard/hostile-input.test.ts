@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
-import { dashboardApp, seedTwoUnits, signIn } from "./support.ts";
+import { dashboardApp, seedTwoUnits, signIn, submittedReport } from "./support.ts";
 
 /**
  * Query and form values a browser would never send, typed into the address bar or posted by hand:
@@ -47,5 +47,34 @@ describe("hostile query values", () => {
       expect(response.status, period).toBe(400);
       expect(await response.text()).toContain("2026-Q3");
     }
+  });
+
+  it("a NUL character, which PostgreSQL refuses in text, gets a 400 page in a query or a form and changes nothing", async () => {
+    const { people, admin } = await asAdmin();
+    for (const path of [
+      "/dasbor/admin/audit?aktor=%00",
+      "/dasbor/admin/audit?entitas=a%00b",
+      "/dasbor/admin/ekspor?periode=2026-11&unit=%00",
+    ]) {
+      const response = await admin.get(path);
+      expect(response.status, path).toBe(400);
+      expect(await response.text(), path).toContain("NUL");
+    }
+    const invites = await admin.post("/dasbor/admin/undangan", { _csrf: admin.csrf, unit: "DISKOMINFO\0" });
+    expect(invites.status).toBe(400);
+
+    const report = await submittedReport(database.prisma, people.staff.id);
+    const { app, clock } = dashboardApp(database);
+    const boss = await signIn(app, database.prisma, people.supervisor.id, clock.now());
+    const revise = {
+      _csrf: boss.csrf,
+      laporan: String(report.id),
+      versi: "1",
+      aksi: "revisi",
+      catatan: "Perbaiki\0 uraian",
+    };
+    expect((await boss.post("/dasbor/tim/keputusan", revise)).status).toBe(400);
+    expect((await database.prisma.report.findUniqueOrThrow({ where: { id: report.id } })).status).toBe("SUBMITTED");
+    expect(await database.prisma.review.count()).toBe(0);
   });
 });

@@ -72,6 +72,18 @@ export function checkCsrf(deps: DashboardDependencies): MiddlewareHandler<Dashbo
   };
 }
 
+/**
+ * A query or form value with a NUL character, which no form sends and PostgreSQL refuses in text,
+ * gets a page before any route reads it. Behind `checkCsrf`, so it reads the same parsed form.
+ */
+export const refuseNul: MiddlewareHandler<DashboardEnv> = async (c, next) => {
+  const values: unknown[] = Object.values(c.req.queries()).flat();
+  if (c.req.method === "POST") values.push(...Object.values(await c.req.parseBody().catch(() => ({}))));
+  if (values.some((v) => typeof v === "string" && v.includes("\0")))
+    return c.html(messagePage(c.var.locale, "dasbor-bad-text"), 400);
+  await next();
+};
+
 function same(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
