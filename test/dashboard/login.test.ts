@@ -112,6 +112,22 @@ describe("the session", () => {
     expect((await browser.get("/dasbor/saya")).status).toBe(401);
   });
 
+  it("renews the cookie's lifetime on every page, so the browser keeps it while the session lasts", async () => {
+    const people = await seedTwoUnits(database.prisma);
+    const { app, clock } = dashboardApp(database);
+    const browser = await signIn(app, database.prisma, people.staff.id, clock.now());
+    clock.advance(7 * 60 * MINUTE);
+    const renewed = (await browser.get("/dasbor/saya")).headers.get("Set-Cookie") ?? "";
+    expect(renewed.split(";")[0]).toBe(browser.cookie);
+    expect(renewed).toMatch(/Max-Age=28800/);
+    expect(renewed).toMatch(/HttpOnly/);
+    expect(renewed).toMatch(/SameSite=Lax/);
+    expect(renewed).toMatch(/Secure/);
+    // Signed out, nothing is renewed.
+    clock.advance(8 * 60 * MINUTE + MINUTE);
+    expect((await browser.get("/dasbor/saya")).headers.get("Set-Cookie")).toBeNull();
+  });
+
   it("is stored in the database, so another app on the same database keeps it", async () => {
     const people = await seedTwoUnits(database.prisma);
     const first = dashboardApp(database);
@@ -127,6 +143,8 @@ describe("the session", () => {
     const browser = await signIn(app, database.prisma, people.staff.id, clock.now());
     const out = await browser.post("/dasbor/keluar", { _csrf: browser.csrf });
     expect(out.status).toBe(200);
+    // The browser drops the cookie: the last word on it is the deletion, not the renewal.
+    expect(out.headers.getSetCookie().at(-1)).toMatch(/^lapkin_sesi=;.*Max-Age=0/);
     expect((await browser.get("/dasbor/saya")).status).toBe(401);
   });
 
