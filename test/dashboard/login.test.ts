@@ -158,6 +158,24 @@ describe("the session", () => {
     expect(row.endedAt).not.toBeNull();
   });
 
+  it("a link reset also voids a sign-in link sent to the old chat, even once a new account is linked", async () => {
+    const people = await seedTwoUnits(database.prisma);
+    const { app, clock } = dashboardApp(database);
+    // Asked for from the lost phone just before HR resets the link; the employee links a new account at once.
+    const token = await issueLoginToken(database.prisma, people.staff.id, clock.now());
+    clock.advance(MINUTE);
+    await resetLink(database.prisma, { nip: people.staff.nip, now: clock.now(), actor: "cli" });
+    clock.advance(MINUTE);
+    await database.prisma.employee.update({
+      where: { id: people.staff.id },
+      data: { telegramId: 9999n, linkedAt: clock.now() },
+    });
+    const response = await app.request(`/masuk/${token}`);
+    expect(response.status).toBe(400);
+    expect(response.headers.get("Set-Cookie")).toBeNull();
+    expect(await database.prisma.dashboardSession.count()).toBe(0);
+  });
+
   it("an import that deactivates an employee ends their sessions", async () => {
     const people = await seedTwoUnits(database.prisma);
     const { app, clock } = dashboardApp(database);
