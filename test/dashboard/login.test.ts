@@ -271,5 +271,8 @@ describe("forms and headers", () => {
     expect(await chart.text()).toContain("Chart");
     expect((await app.request("/dasbor/aset/dashboard.css")).status).toBe(200);
     expect((await app.request("/dasbor/aset/..%2F..%2Fpackage.json")).status).toBe(404);
+    // Names every object has are no assets either.
+    for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty"])
+      expect((await app.request(`/dasbor/aset/${name}`)).status, name).toBe(404);
   });
 });
