@@ -466,6 +466,7 @@ dasbor-login-invalid = This sign-in link is not valid (already used, expired or 
 dasbor-logged-out = You are signed out. To sign in again, send /dashboard to the bot.
 dasbor-signed-out = Your session has ended or you are not signed in. Send /dashboard to the bot for a sign-in link.
 dasbor-csrf = This form has expired. Reload the page and try again.
+dasbor-bad-text = This input holds a NUL character, which cannot be stored. Remove it and try again.
 dasbor-nav-me = Me
 dasbor-nav-team = Team
 dasbor-nav-unit = Unit

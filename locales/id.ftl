@@ -460,6 +460,7 @@ dasbor-login-invalid = Tautan masuk ini tidak berlaku (sudah dipakai, kedaluwars
 dasbor-logged-out = Anda sudah keluar. Untuk masuk lagi, kirim /dasbor di bot.
 dasbor-signed-out = Sesi Anda sudah berakhir atau belum masuk. Kirim /dasbor di bot untuk mendapatkan tautan masuk.
 dasbor-csrf = Formulir ini sudah tidak berlaku. Muat ulang halaman, lalu coba lagi.
+dasbor-bad-text = Isian ini memuat karakter NUL yang tidak dapat disimpan. Hapus karakter itu, lalu coba lagi.
 dasbor-nav-me = Saya
 dasbor-nav-team = Tim
 dasbor-nav-unit = Unit

@@ -112,6 +112,22 @@ describe("the session", () => {
     expect((await browser.get("/dasbor/saya")).status).toBe(401);
   });
 
+  it("renews the cookie's lifetime on every page, so the browser keeps it while the session lasts", async () => {
+    const people = await seedTwoUnits(database.prisma);
+    const { app, clock } = dashboardApp(database);
+    const browser = await signIn(app, database.prisma, people.staff.id, clock.now());
+    clock.advance(7 * 60 * MINUTE);
+    const renewed = (await browser.get("/dasbor/saya")).headers.get("Set-Cookie") ?? "";
+    expect(renewed.split(";")[0]).toBe(browser.cookie);
+    expect(renewed).toMatch(/Max-Age=28800/);
+    expect(renewed).toMatch(/HttpOnly/);
+    expect(renewed).toMatch(/SameSite=Lax/);
+    expect(renewed).toMatch(/Secure/);
+    // Signed out, nothing is renewed.
+    clock.advance(8 * 60 * MINUTE + MINUTE);
+    expect((await browser.get("/dasbor/saya")).headers.get("Set-Cookie")).toBeNull();
+  });
+
   it("is stored in the database, so another app on the same database keeps it", async () => {
     const people = await seedTwoUnits(database.prisma);
     const first = dashboardApp(database);
@@ -127,6 +143,8 @@ describe("the session", () => {
     const browser = await signIn(app, database.prisma, people.staff.id, clock.now());
     const out = await browser.post("/dasbor/keluar", { _csrf: browser.csrf });
     expect(out.status).toBe(200);
+    // The browser drops the cookie: the last word on it is the deletion, not the renewal.
+    expect(out.headers.getSetCookie().at(-1)).toMatch(/^lapkin_sesi=;.*Max-Age=0/);
     expect((await browser.get("/dasbor/saya")).status).toBe(401);
   });
 
@@ -138,6 +156,24 @@ describe("the session", () => {
     expect((await browser.get("/dasbor/saya")).status).toBe(401);
     const row = await database.prisma.dashboardSession.findFirstOrThrow();
     expect(row.endedAt).not.toBeNull();
+  });
+
+  it("a link reset also voids a sign-in link sent to the old chat, even once a new account is linked", async () => {
+    const people = await seedTwoUnits(database.prisma);
+    const { app, clock } = dashboardApp(database);
+    // Asked for from the lost phone just before HR resets the link; the employee links a new account at once.
+    const token = await issueLoginToken(database.prisma, people.staff.id, clock.now());
+    clock.advance(MINUTE);
+    await resetLink(database.prisma, { nip: people.staff.nip, now: clock.now(), actor: "cli" });
+    clock.advance(MINUTE);
+    await database.prisma.employee.update({
+      where: { id: people.staff.id },
+      data: { telegramId: 9999n, linkedAt: clock.now() },
+    });
+    const response = await app.request(`/masuk/${token}`);
+    expect(response.status).toBe(400);
+    expect(response.headers.get("Set-Cookie")).toBeNull();
+    expect(await database.prisma.dashboardSession.count()).toBe(0);
   });
 
   it("an import that deactivates an employee ends their sessions", async () => {
@@ -235,5 +271,8 @@ describe("forms and headers", () => {
     expect(await chart.text()).toContain("Chart");
     expect((await app.request("/dasbor/aset/dashboard.css")).status).toBe(200);
     expect((await app.request("/dasbor/aset/..%2F..%2Fpackage.json")).status).toBe(404);
+    // Names every object has are no assets either.
+    for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty"])
+      expect((await app.request(`/dasbor/aset/${name}`)).status, name).toBe(404);
   });
 });

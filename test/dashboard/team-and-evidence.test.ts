@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { deflateSync, crc32 } from "node:zlib";
 import { createCanvas } from "@napi-rs/canvas";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
@@ -15,6 +17,34 @@ function png(width = 800, height = 600): Uint8Array {
   context.fillStyle = "#2f7fc1";
   context.fillRect(0, 0, width, height);
   return new Uint8Array(canvas.toBuffer("image/png"));
+}
+
+/**
+ * A grey PNG that says it is `side` pixels square: a few kilobytes on disk, `side`² bytes and more
+ * once decoded (a decompression bomb).
+ */
+function hugePng(side: number): Uint8Array {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body) >>> 0);
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(side, 0);
+  header.writeUInt32BE(side, 4);
+  header[8] = 1; // 1 bit per pixel, greyscale
+  const rows = Buffer.alloc((1 + Math.ceil(side / 8)) * side);
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk("IHDR", header),
+      chunk("IDAT", deflateSync(rows, { level: 9 })),
+      chunk("IEND", Buffer.alloc(0)),
+    ]),
+  );
 }
 
 async function setup() {
@@ -65,6 +95,21 @@ describe("evidence photos", () => {
     await storage.put(key, new Uint8Array([1, 2, 3]), "image/jpeg"); // a second request reads the cached copy
     const second = await boss.get(`/dasbor/bukti/${report.evidence[0]!.id}/kecil`);
     expect(new Uint8Array(await second.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+  });
+
+  it("get no thumbnail when the photo claims more pixels than a thumbnail may decode, and the page still opens", async () => {
+    const { people, report, app, clock, storage } = await setup();
+    const bomb = hugePng(12_000); // 144 megapixels in about 20 kB
+    expect(bomb.length).toBeLessThan(100_000);
+    const sha256 = createHash("sha256").update(bomb).digest("hex"); // no thumbnail of another test's photo
+    await database.prisma.evidence.update({ where: { id: report.evidence[0]!.id }, data: { sha256 } });
+    await storage.put(report.evidence[0]!.path!, bomb, "image/png");
+    const boss = await signIn(app, database.prisma, people.supervisor.id, clock.now());
+    const thumbnail = await boss.get(`/dasbor/bukti/${report.evidence[0]!.id}/kecil`);
+    expect(thumbnail.status).toBe(404);
+    expect(await storage.get(`thumbs/${sha256}.jpg`)).toBeUndefined();
+    expect((await boss.get(`/dasbor/bukti/${report.evidence[0]!.id}`)).status).toBe(200);
+    expect((await boss.get("/dasbor/tim")).status).toBe(200);
   });
 
   it("are refused (403) to a colleague, to another unit's staff and to another unit's head", async () => {

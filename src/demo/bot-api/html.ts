@@ -56,22 +56,3 @@ export function htmlProblem(text: string): string | undefined {
     ? `can't parse entities: Can't find end tag corresponding to start tag "${open.at(-1)}"`
     : undefined;
 }
-
-/** Width and height of a PNG or JPEG, for the PhotoSize Telegram reports; undefined for anything else. */
-export function imageSize(bytes: Uint8Array): { width: number; height: number } | undefined {
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (b.length > 24 && b.readUInt32BE(0) === 0x89504e47)
-    return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
-  if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) return undefined;
-  let at = 2;
-  while (at + 9 < b.length) {
-    if (b[at] !== 0xff) return undefined;
-    const marker = b[at + 1]!;
-    const length = b.readUInt16BE(at + 2);
-    // SOF0…SOF15, except DHT (C4), JPG (C8) and DAC (CC), carry the frame size.
-    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker))
-      return { height: b.readUInt16BE(at + 5), width: b.readUInt16BE(at + 7) };
-    at += 2 + length;
-  }
-  return undefined;
-}

@@ -1,5 +1,5 @@
 import type { Message } from "grammy/types";
-import { imageSize } from "./html.ts";
+import { imageSize } from "../../lib/image-size.ts";
 
 export interface StoredFile {
   fileId: string;

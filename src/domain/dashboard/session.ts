@@ -14,7 +14,7 @@ const HOUR = 3_600_000;
 /** lastSeenAt is written at most this often, so that reading pages does not write on every request. */
 const TOUCH_EVERY_MS = 60_000;
 
-type Tx = Pick<Prisma.TransactionClient, "dashboardSession">;
+type Tx = Pick<Prisma.TransactionClient, "dashboardSession" | "dashboardLogin">;
 
 export interface NewSession {
   /** The cookie's value; only its hash is stored. */
@@ -60,9 +60,17 @@ export async function endSession(db: Db, id: number, now: Date): Promise<void> {
   await db.dashboardSession.updateMany({ where: { id, endedAt: null }, data: { endedAt: now } });
 }
 
-/** Ends every session of these employees (link reset, deactivation), inside the caller's transaction. */
+/**
+ * Ends every session of these employees (link reset, deactivation), inside the caller's transaction,
+ * and voids their unused sign-in links: one sent to a lost phone's chat would otherwise still open
+ * a session once the employee links a new account or is active again.
+ */
 export async function endSessionsOf(tx: Tx, employeeIds: number[], now: Date): Promise<number> {
   if (employeeIds.length === 0) return 0;
+  await tx.dashboardLogin.updateMany({
+    where: { employeeId: { in: employeeIds }, usedAt: null, expiresAt: { gt: now } },
+    data: { expiresAt: now },
+  });
   const ended = await tx.dashboardSession.updateMany({
     where: { employeeId: { in: employeeIds }, endedAt: null },
     data: { endedAt: now },

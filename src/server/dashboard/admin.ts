@@ -112,8 +112,9 @@ export function adminRoutes(deps: DashboardDependencies): Hono<DashboardEnv> {
 /** `lapkin export` for a month or quarter and optionally a unit (with the units below it), as a download. */
 async function exportDownload(c: DashboardContext, deps: DashboardDependencies) {
   const periodText = c.req.query("periode") ?? "";
-  const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(periodText);
-  const quarter = /^(\d{4})-Q([1-4])$/.exec(periodText);
+  // Years 1900–2999, as the date filters (http.ts): year 0 is no date PostgreSQL stores.
+  const month = /^((?:19|2\d)\d{2})-(0[1-9]|1[0-2])$/.exec(periodText);
+  const quarter = /^((?:19|2\d)\d{2})-Q([1-4])$/.exec(periodText);
   if (!month && !quarter) return c.html(c.var.t("dasbor-export-bad-period"), 400);
   const period = month
     ? monthPeriod(Number(month[1]), Number(month[2]))

@@ -21,7 +21,9 @@ export function assetRoutes(): Hono {
   const app = new Hono();
   const cache = new Map<string, Buffer>();
   app.get("/dasbor/aset/:name", (c) => {
-    const asset = ASSETS[c.req.param("name")];
+    const name = c.req.param("name");
+    // Own keys only: "constructor" or "__proto__" is in every object, and is no file.
+    const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
     if (!asset) return c.text("not found", 404);
     let bytes = cache.get(asset.path);
     if (!bytes) cache.set(asset.path, (bytes = readFileSync(asset.path)));

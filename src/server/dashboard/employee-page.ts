@@ -14,7 +14,7 @@ import {
 } from "../../domain/dashboard/reports.ts";
 import { CSV_MAX_ROWS, csvResponse } from "./csv.ts";
 import { isoDate, positiveInt, type DashboardContext, type DashboardDependencies } from "./http.ts";
-import { csvLink, page, pager, wantsCsv } from "./layout.ts";
+import { csvLink, forbidden, page, pager, wantsCsv } from "./layout.ts";
 
 /**
  * One employee's record: reports (filter by date, status, indicator) with evidence thumbnails, SKP
@@ -40,7 +40,9 @@ function filterOf(c: DashboardContext): ReportFilter {
 export async function employeePage(c: DashboardContext, deps: DashboardDependencies, employeeId: number) {
   const { t, locale } = c.var;
   const db = deps.db;
-  const employee = await db.employee.findUniqueOrThrow({ where: { id: employeeId }, include: { unit: true } });
+  const employee = await db.employee.findUnique({ where: { id: employeeId }, include: { unit: true } });
+  // An admin may see everyone, so an id nobody has reaches here: refused like any id not theirs.
+  if (!employee) return forbidden(c);
   const filter = filterOf(c);
   if (wantsCsv(c)) return reportsCsv(c, deps, employeeId, filter, employee.nip);
   const pageIndex = (positiveInt(c.req.query("hal")) ?? 1) - 1;

@@ -62,8 +62,12 @@ export function positiveInt(value: string | undefined): number | undefined {
   return n > 0 ? n : undefined;
 }
 
-/** A local date YYYY-MM-DD from a query value, or undefined. */
+/**
+ * A local date YYYY-MM-DD from a query value, or undefined. Only a day of the calendar from 1900 to
+ * 2999: month 13 is no Date at all, and year 0 is no date PostgreSQL stores.
+ */
 export function isoDate(value: string | undefined): string | undefined {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
-  return new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value ? value : undefined;
+  if (!value || !/^(19|2\d)\d{2}-\d{2}-\d{2}$/.test(value)) return undefined;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value ? value : undefined;
 }

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { hasUnitPages } from "../../domain/dashboard/viewer.ts";
 import { assetRoutes } from "./assets.ts";
-import { authRoutes, checkCsrf, logoutRoute, requireViewer } from "./auth.ts";
+import { authRoutes, checkCsrf, logoutRoute, refuseNul, requireViewer } from "./auth.ts";
 import { employeePage } from "./employee-page.ts";
 import { evidenceRoutes } from "./evidence.ts";
 import type { DashboardDependencies, DashboardEnv } from "./http.ts";
@@ -32,6 +32,7 @@ export function dashboardRoutes(deps: DashboardDependencies): Hono {
     signedIn.use(path, bodyLimit({ maxSize: 21 * 1024 * 1024, onError: (c) => c.text("too large", 413) }));
     signedIn.use(path, requireViewer(deps));
     signedIn.use(path, checkCsrf(deps));
+    signedIn.use(path, refuseNul);
   }
   signedIn.get("/dasbor", (c) => {
     const v = c.var.viewer;
