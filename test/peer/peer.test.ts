@@ -193,6 +193,22 @@ describe("peer feedback through the chat (/rekan)", () => {
     expect(await db().outbox.count({ where: { kind: "peer-request" } })).toBe(6);
   });
 
+  it("/rekan minta while the period just ended is being rated asks about that period, so the answers reach its evaluation", async () => {
+    const people = await seedPeers(db());
+    const bot = reviewBot(db(), { now: EVALUATING });
+    await bot.deliver(bot.user(tg(people.supervisor)).command("rekan", "minta"));
+    expect(bot.telegram.lastText(tg(people.supervisor))).toContain("permintaan masukan rekan Triwulan 4 2026 dibuka");
+    const periods = await db().peerRequest.findMany({
+      distinct: ["year", "period"],
+      select: { year: true, period: true },
+    });
+    expect(periods).toEqual([{ year: 2026, period: "Q4" }]);
+    // Once Q4's evaluation has closed, asking opens the current quarter.
+    const later = reviewBot(db(), { now: CLOSED });
+    await later.deliver(later.user(tg(people.supervisor)).command("rekan", "minta"));
+    expect(later.telegram.lastText(tg(people.supervisor))).toContain("permintaan masukan rekan Triwulan 1 2027 dibuka");
+  });
+
   it("takes a note of up to 500 characters, once, and only after the seven values", async () => {
     const people = await seedPeers(db());
     const bot = reviewBot(db(), { now: IN_ROUND });

@@ -52,6 +52,15 @@ export const requestPeriod = (request: { year: number; period: string }): Period
   parsePeriodKey(`${request.year}-${request.period}`);
 
 /**
+ * The period a supervisor's `/rekan minta` asks about: the one just ended while its evaluation is
+ * still open (they are rating it, and its requests may be answered until then), else the current one.
+ */
+export function periodToAsk(today: string, kind: EvaluationPeriodKind, deadlines: DeadlinePolicy): Period {
+  const ended = previousPeriod(today, kind);
+  return today <= periodCloses(ended, deadlines) ? ended : periodOf(today, kind);
+}
+
+/**
  * The latest period whose peer answers are closed, the one the rated employee is shown. Earlier,
  * while answers still arrive, watching the counts move from 3 to 4 would tell them what the fourth
  * colleague said (and who, if they know who just answered).

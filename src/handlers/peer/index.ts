@@ -16,7 +16,7 @@ import {
   type Rules,
 } from "../../domain/peer/answer.ts";
 import { openForTeam } from "../../domain/peer/requests.ts";
-import { PEER_NOTE_MAX_CHARS } from "../../domain/peer/rules.ts";
+import { PEER_NOTE_MAX_CHARS, periodToAsk } from "../../domain/peer/rules.ts";
 import { loadPolicies } from "../../domain/policy/load.ts";
 import { periodLabel } from "../../domain/skp/period-label.ts";
 import { periodOf } from "../../domain/skp/periods.ts";
@@ -117,7 +117,8 @@ export function peer(deps: { db: Db; clock: Clock }): Composer<BotContext> {
 
   async function askForTeam(ctx: Ctx) {
     if (!ctx.employee.isSupervisor) return ctx.reply(ctx.t("peer-ask-not-supervisor"));
-    const { policies, period } = await context(ctx);
+    const { policies, today } = await context(ctx);
+    const period = periodToAsk(today, policies.rating.period, policies.deadlines);
     const opened = await openForTeam(deps.db, {
       supervisorId: ctx.employee.id,
       period,
