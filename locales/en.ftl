@@ -384,6 +384,7 @@ evaluation-unknown-nip = No employee has NIP { $nip }.
 evaluation-list-header = <b>📋 Performance evaluation { $period } (due { $closes }) — { $done } of { $total } done:</b>
 evaluation-list-done = ✅ { $name } — { $outcome }
 evaluation-list-todo = ⏳ { $name } — not yet evaluated
+evaluation-list-page = <i>Employees { $from }–{ $to } of { $total }:</i>
 evaluation-facts-header =
     <b>📊 { $name } ({ $nip })</b>
     { $position } • { $period }

@@ -378,6 +378,7 @@ evaluation-unknown-nip = Tidak ada pegawai dengan NIP { $nip }.
 evaluation-list-header = <b>📋 Evaluasi kinerja { $period } (batas { $closes }) — { $done } dari { $total } selesai:</b>
 evaluation-list-done = ✅ { $name } — { $outcome }
 evaluation-list-todo = ⏳ { $name } — belum dievaluasi
+evaluation-list-page = <i>Pegawai { $from }–{ $to } dari { $total }:</i>
 evaluation-facts-header =
     <b>📊 { $name } ({ $nip })</b>
     { $position } • { $period }

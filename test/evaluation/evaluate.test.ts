@@ -62,6 +62,36 @@ describe("/evaluasi for the supervisor", () => {
     ]);
   });
 
+  it("lists a team of 130 a page of buttons at a time, within Telegram's 100 buttons and 4,096 characters", async () => {
+    const h = await setup();
+    await db().employee.createMany({
+      data: Array.from({ length: 128 }, (_, i) => ({
+        nip: `199001012015011${String(i).padStart(3, "0")}`,
+        name: `Pegawai Nomor ${String(i).padStart(3, "0")} dengan nama lengkap yang cukup panjang sekali`,
+        position: "Staf",
+        unitId: h.staff.unitId,
+        supervisorId: h.supervisor.id,
+      })),
+    });
+    await h.deliver(h.siti.command("evaluasi"));
+    const opened = new Set<string>();
+    for (let page = 0; page < 10; page++) {
+      const text = h.telegram.lastText(SUPERVISOR_TG)!;
+      expect(text).toContain("0 dari 130 selesai");
+      expect(text.length).toBeLessThanOrEqual(4096);
+      const buttons = lastButtons(h.telegram, SUPERVISOR_TG);
+      expect(buttons.length).toBeLessThanOrEqual(100);
+      for (const b of buttons) if (evaluationData.open.parse(b)) opened.add(b);
+      const next = buttons.find((b) => {
+        const parsed = evaluationData.listPage.parse(b);
+        return parsed !== undefined && parsed[1] === page + 1;
+      });
+      if (!next) break;
+      await h.deliver(h.siti.press(next));
+    }
+    expect(opened.size).toBe(130);
+  });
+
   it("shows realisation, the approval record and the suggestion, then takes the ratings and feedback to a predicate", async () => {
     const h = await setup();
     const draft = await openAndi(h);

@@ -19,7 +19,7 @@ export async function onButton(turn: Turn, data: string) {
   if (!mayEvaluate(ctx)) return alert(turn, "evaluation-denied-not-evaluator");
   if (action.kind === "l") {
     await ctx.answerCallbackQuery();
-    return showList(turn, action.period);
+    return showList(turn, action.period, action.page);
   }
   if (action.kind === "o") {
     await ctx.answerCallbackQuery();

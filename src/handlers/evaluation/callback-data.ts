@@ -15,6 +15,8 @@ const rowId = id.pipe(z.number().int().positive().max(2_147_483_647));
 const letter = z.enum(["A", "M", "B"]);
 /** A period key ("2026-Q3", see `periodKey`). */
 const period = z.string().refine((key) => parsePeriodKey(key) !== undefined);
+/** A page of the list of subordinates. */
+const page = id.pipe(z.number().int().min(0).max(1000));
 /** The index of a BerAKHLAK value. */
 const value = id.pipe(z.number().max(BERAKHLAK_VALUES.length - 1));
 
@@ -28,6 +30,8 @@ export const EVALUATION_BUTTON = /^ev:/;
 export const evaluationData = {
   /** A period chosen: its list of subordinates. */
   list: callbackData("ev:l", period),
+  /** Another page of that list (a big team's does not fit one message). */
+  listPage: callbackData("ev:lp", period, page),
   /** One subordinate opened for a period. */
   open: callbackData("ev:o", rowId, period),
   /** The work-result rating. */
@@ -51,7 +55,7 @@ interface Draft {
 }
 
 export type EvaluationAction =
-  | { kind: "l"; period: Period }
+  | { kind: "l"; period: Period; page?: number }
   | { kind: "o"; employeeId: number; period: Period }
   | (Draft & { kind: "r"; rating: Rating })
   | (Draft & { kind: "b"; rating: Rating })
@@ -71,6 +75,7 @@ const draft = (kind: "f" | "e" | "x") => (values: readonly [number, number]) =>
 
 const ACTIONS = [
   on(evaluationData.list, ([key]) => ({ kind: "l", period: parsePeriodKey(key)! })),
+  on(evaluationData.listPage, ([key, p]) => ({ kind: "l", period: parsePeriodKey(key)!, page: p })),
   on(evaluationData.open, ([employeeId, key]) => ({ kind: "o", employeeId, period: parsePeriodKey(key)! })),
   on(evaluationData.results, ([evaluationId, version, l]) => ({ kind: "r", evaluationId, version, rating: LETTER[l] })),
   on(evaluationData.behaviour, ([evaluationId, version, l]) => ({

@@ -35,12 +35,12 @@ export async function onEvaluateCommand(turn: Turn, nip: string) {
 }
 
 /** The evaluator's subordinates for the period, each with its state, and a button per person. */
-export async function showList(turn: Turn, period: Period) {
+export async function showList(turn: Turn, period: Period, page = 0) {
   const { ctx, t, deps } = turn;
   const evaluees = ctx.employee ? await evalueeStates(deps.db, ctx.employee.id, turn.today, period) : [];
   if (evaluees.length === 0) return ctx.reply(t("evaluation-no-subordinates"));
   const deadlines = await loadDeadlinePolicy(deps.db);
-  const { text, keyboard } = listMessage(turn, period, periodCloses(period, deadlines), evaluees);
+  const { text, keyboard } = listMessage(turn, period, periodCloses(period, deadlines), evaluees, page);
   return ctx.reply(text, { reply_markup: keyboard });
 }
 

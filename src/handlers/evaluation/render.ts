@@ -34,9 +34,15 @@ export function periodKeyboard(w: Words, periods: Period[]): InlineKeyboard {
   return keyboard;
 }
 
-/** The subordinates for the period, each with its state, and a button per person. */
-export function listMessage(w: Words, period: Period, closes: string, evaluees: EvalueeState[]) {
+/** Subordinates per page: a delegate or a big office's head may have hundreds, and Telegram allows 100 buttons. */
+export const EVALUEES_PER_PAGE = 30;
+
+/** The subordinates for the period, each with its state, and a button per person: one page of them. */
+export function listMessage(w: Words, period: Period, closes: string, evaluees: EvalueeState[], page = 0) {
   const { t } = w;
+  const pages = Math.ceil(evaluees.length / EVALUEES_PER_PAGE);
+  // A page number from an older, longer list: its last page.
+  const shown = Math.min(page, pages - 1);
   const lines = [
     t("evaluation-list-header", {
       period: periodName(w, period),
@@ -45,8 +51,16 @@ export function listMessage(w: Words, period: Period, closes: string, evaluees: 
       total: evaluees.length,
     }),
   ];
+  if (pages > 1)
+    lines.push(
+      t("evaluation-list-page", {
+        from: shown * EVALUEES_PER_PAGE + 1,
+        to: Math.min(evaluees.length, (shown + 1) * EVALUEES_PER_PAGE),
+        total: evaluees.length,
+      }),
+    );
   const keyboard = new InlineKeyboard();
-  for (const e of evaluees) {
+  for (const e of evaluees.slice(shown * EVALUEES_PER_PAGE, (shown + 1) * EVALUEES_PER_PAGE)) {
     const result = e.finalised;
     const outcome = result ? (result.predicate ? t(`predicate-${result.predicate}`) : (result.band ?? "")) : "";
     lines.push(
@@ -54,6 +68,9 @@ export function listMessage(w: Words, period: Period, closes: string, evaluees: 
     );
     keyboard.text(`${result ? "✅" : "⏳"} ${e.name}`, evaluationData.open.pack(e.id, periodKey(period))).row();
   }
+  const to = (p: number) => evaluationData.listPage.pack(periodKey(period), p);
+  if (shown > 0) keyboard.text(t("button-previous"), to(shown - 1));
+  if (shown < pages - 1) keyboard.text(t("button-next"), to(shown + 1));
   return { text: lines.join("\n"), keyboard };
 }
 
