@@ -440,6 +440,7 @@ evaluation-already = This evaluation was already finalised by { $name }. Only an
 evaluation-incomplete = Some answers are still missing.
 evaluation-stale = This button or question is no longer valid. Open it again with /evaluate.
 evaluation-unknown = This evaluation is not recognised.
+evaluation-period-not-ended = This period has not ended yet, so it cannot be evaluated.
 evaluation-denied-own = You cannot evaluate yourself.
 evaluation-denied-not-evaluator = You may not evaluate this employee: only their direct supervisor, a delegate an admin appointed, or an admin.
 evaluation-amend-admin-only = A finalised evaluation can only be changed by an admin.

@@ -434,6 +434,7 @@ evaluation-already = Evaluasi ini sudah difinalisasi oleh { $name }. Hanya admin
 evaluation-incomplete = Masih ada jawaban yang belum diisi.
 evaluation-stale = Tombol atau pertanyaan ini sudah tidak berlaku. Buka lagi dengan /evaluasi.
 evaluation-unknown = Evaluasi ini tidak dikenali.
+evaluation-period-not-ended = Periode ini belum berakhir, jadi belum dapat dievaluasi.
 evaluation-denied-own = Anda tidak dapat mengevaluasi diri sendiri.
 evaluation-denied-not-evaluator = Anda tidak berwenang mengevaluasi pegawai ini: hanya atasan langsung, pelaksana yang ditunjuk admin, atau admin.
 evaluation-amend-admin-only = Evaluasi yang sudah difinalisasi hanya dapat diubah oleh admin.

@@ -245,6 +245,20 @@ describe("who may evaluate", () => {
     expect((await evaluationOf(h.staff.id))!.resultsRating).toBe("BELOW");
   });
 
+  it("refuses a forged button for a period not yet ended, creating no evaluation", async () => {
+    const h = await setup();
+    for (const data of [
+      evaluationData.open.pack(h.staff.id, "2026-Q4"),
+      evaluationData.open.pack(h.staff.id, "2030-Q1"),
+      evaluationData.list.pack("2026-YEAR"),
+    ]) {
+      await h.deliver(h.siti.press(data));
+      expect(lastAlert(h)).toMatchObject({ show_alert: true, text: expect.stringContaining("belum berakhir") });
+    }
+    expect(await db().evaluation.count()).toBe(0);
+    expect(h.telegram.sentTexts(SUPERVISOR_TG)).toEqual([]);
+  });
+
   it("answers tampered or unknown button data with an alert and a log line", async () => {
     const h = await setup();
     for (const data of [

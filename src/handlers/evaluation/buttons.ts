@@ -17,6 +17,9 @@ export async function onButton(turn: Turn, data: string) {
     return alert(turn, "evaluation-unknown");
   }
   if (!mayEvaluate(ctx)) return alert(turn, "evaluation-denied-not-evaluator");
+  // The buttons only name periods that have ended; a later one is forged and would open a draft.
+  if ((action.kind === "l" || action.kind === "o") && action.period.to >= turn.today)
+    return alert(turn, "evaluation-period-not-ended");
   if (action.kind === "l") {
     await ctx.answerCallbackQuery();
     return showList(turn, action.period, action.page);
