@@ -2,6 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db/client.ts";
 import { evaluationData } from "../../src/handlers/evaluation/callback-data.ts";
 import { peerData, type PeerAnswerLetter } from "../../src/handlers/peer/callback-data.ts";
+import { visibleLength } from "../../src/lib/telegram-limits.ts";
+import { BERAKHLAK_VALUES } from "../../src/scoring/index.ts";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import { reviewBot } from "../review/helpers.ts";
 import { lastButtons } from "../evaluation/helpers.ts";
@@ -91,6 +93,46 @@ describe("peer feedback through the chat (/rekan)", () => {
     expect(own).toContain("• Akuntabel: 1 di atas, 1 sesuai, 1 di bawah ekspektasi");
     expect(own).not.toContain("Sangat membantu");
     expect(own).not.toContain("Catatan rekan");
+  });
+
+  it("shows the supervisor every long note in full beside the behaviour question, in messages within 4,096 characters", async () => {
+    const people = await seedPeers(db());
+    const notes = Array.from({ length: 10 }, (_, i) => `Catatan ${i}: ${"teliti dan rapi ".repeat(31)}`.slice(0, 500));
+    for (const [i, note] of notes.entries()) {
+      const giver = await db().employee.create({
+        data: {
+          nip: `19850101201001${String(1000 + i)}`,
+          name: `Rekan ${i}`,
+          position: "Staf",
+          unitId: people.andi.unitId,
+          active: true,
+        },
+      });
+      await db().peerRequest.create({
+        data: {
+          year: 2026,
+          period: "Q4",
+          giverId: giver.id,
+          receiverId: people.andi.id,
+          source: "chosen",
+          createdAt: new Date(IN_ROUND),
+          answeredAt: new Date(IN_ROUND),
+          note,
+          answers: { create: BERAKHLAK_VALUES.map((value) => ({ value, rating: "MEETS" as const })) },
+        },
+      });
+    }
+    const january = reviewBot(db(), { now: EVALUATING });
+    const question = await behaviourStep(january, people.supervisor, people.andi);
+    expect(question).toContain("Rating perilaku kerja (BerAKHLAK) Andi Wijaya?");
+    expect(lastButtons(january.telegram, tg(people.supervisor)).some((b) => evaluationData.behaviour.parse(b))).toBe(
+      true,
+    );
+    const sent = january.telegram.sentTexts(tg(people.supervisor));
+    for (const text of sent) expect(visibleLength(text)).toBeLessThanOrEqual(4096);
+    const all = sent.join("\n");
+    expect(all).toContain("dari 10 rekan");
+    for (const note of notes) expect(all).toContain(`– ${note}`);
   });
 
   it("shows the employee the notes too when the policy allows it", async () => {

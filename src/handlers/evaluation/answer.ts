@@ -1,4 +1,4 @@
-import type { NextFunction } from "grammy";
+import type { InlineKeyboard, NextFunction } from "grammy";
 import type { Evaluation } from "../../generated/prisma/client.ts";
 import { recordUpdateIn } from "../../bot/redelivery.ts";
 import { evaluationForEvaluator } from "../../domain/evaluation/authority.ts";
@@ -17,6 +17,7 @@ import { peerView } from "../../domain/peer/summary.ts";
 import { loadFeedbackPolicy } from "../../domain/policy/load.ts";
 import { hiddenLine, peerLines } from "../peer/render.ts";
 import type { Translate } from "../../lib/i18n.ts";
+import { splitMessage } from "../../lib/telegram-limits.ts";
 import { BERAKHLAK_VALUES } from "../../scoring/index.ts";
 import { evaluationData, type EvaluationAction } from "./callback-data.ts";
 import { behaviourKeyboard, ratingKeyboard, valueQuestion } from "./render.ts";
@@ -38,14 +39,12 @@ export async function nextStep(turn: Turn, row: Evaluation, name: string) {
       return ctx.reply(text, { reply_markup: keyboard });
     }
     const peers = await peerBlock(turn, row);
-    return ctx.reply([...peers, t("evaluation-ask-behaviour", { name })].join("\n"), {
-      reply_markup: behaviourKeyboard(turn, row),
-    });
+    return replyBeside(turn, peers, t("evaluation-ask-behaviour", { name }), behaviourKeyboard(turn, row));
   }
   if (row.mode !== "2022" && row.behaviourScore === null) {
     await turn.question.ask(ctx, { evaluationId: row.id, version: row.version, field: "behaviourScore" });
     const peers = await peerBlock(turn, row);
-    return ctx.reply([...peers, t("evaluation-ask-behaviour-score", { name })].join("\n"));
+    return replyBeside(turn, peers, t("evaluation-ask-behaviour-score", { name }));
   }
   if (!row.feedback) {
     await turn.question.ask(ctx, { evaluationId: row.id, version: row.version, field: "feedback" });
@@ -62,6 +61,16 @@ async function peerBlock(turn: Turn, row: Evaluation): Promise<string[]> {
   const { peer } = await loadFeedbackPolicy(turn.deps.db);
   const view = await peerView(turn.deps.db, row.employeeId, { year: row.year, code: row.period }, peer, true);
   return [...(view ? peerLines(turn.t, view) : [hiddenLine(turn.t, peer.minRespondents)]), ""];
+}
+
+/**
+ * The question after the lines it stands beside, in one message when they fit; many long peer notes
+ * go in messages of their own before it, each whole, so the question and its buttons are never cut.
+ */
+async function replyBeside(turn: Turn, lines: string[], question: string, keyboard?: InlineKeyboard) {
+  const messages = splitMessage([...lines, question]);
+  for (const text of messages.slice(0, -1)) await turn.ctx.reply(text);
+  return turn.ctx.reply(messages.at(-1)!, keyboard ? { reply_markup: keyboard } : {});
 }
 
 async function continueDraft(turn: Turn, evaluationId: number) {
