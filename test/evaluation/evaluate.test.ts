@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
+import { visibleLength } from "../../src/lib/telegram-limits.ts";
 import type { Database } from "../../src/db/client.ts";
 import { evaluationData, parseEvaluationData } from "../../src/handlers/evaluation/callback-data.ts";
 import {
@@ -117,6 +118,31 @@ describe("/evaluasi for the supervisor", () => {
       evaluationData.edit.pack(draft.id, 1),
     ]);
     expect((await evaluationOf(h.staff.id))!.status).toBe("DRAFT");
+  });
+
+  it("shows 30 indicators with 200-character names in full, with the suggestion, in messages within 4,096 characters", async () => {
+    const h = await setup();
+    const { planId } = await db().skpIndicator.findFirstOrThrow({ where: { plan: { employeeId: h.staff.id } } });
+    await db().skpIndicator.createMany({
+      data: Array.from({ length: 27 }, (_, i) => ({
+        planId,
+        code: `9.${i + 1}`,
+        rhk: "Rencana hasil kerja tambahan",
+        rhkKind: "ADDITIONAL" as const,
+        indicator: `Indikator ${i + 1} ${"jumlah dokumen tata kelola yang disusun ".repeat(6)}`.slice(0, 200),
+        target: 4,
+        unitOfMeasure: "dokumen",
+      })),
+    });
+    await openAndi(h);
+    const sent = h.telegram.sentTexts(SUPERVISOR_TG);
+    for (const text of sent) expect(visibleLength(text)).toBeLessThanOrEqual(4096);
+    const all = sent.join("\n");
+    for (let i = 1; i <= 27; i++)
+      expect(all).toMatch(new RegExp(`9\\.${i} Indikator ${i} .*\\[tambahan\\]: 0/3 dokumen`));
+    expect(all).toContain("4 disetujui, 1 diminta revisi, 0 ditolak");
+    expect(all).toContain("Saran dari realisasi: hasil kerja sesuai ekspektasi");
+    expect(h.telegram.lastText(SUPERVISOR_TG)).toBe("Rating hasil kerja Andi Wijaya?");
   });
 
   it("finalises in one step: predicate stored, audit row, the employee told, and the next subordinate opened", async () => {

@@ -1,4 +1,4 @@
-import { MESSAGE_MAX, shorten } from "../../lib/telegram-limits.ts";
+import { splitMessage } from "../../lib/telegram-limits.ts";
 import { openEvaluationFor } from "../../domain/evaluation/draft.ts";
 import { periodCloses, periodsToEvaluate } from "../../domain/evaluation/periods.ts";
 import { employeeIdByNip, evalueeStates } from "../../domain/evaluation/queries.ts";
@@ -10,7 +10,7 @@ import { feedbackLines } from "../feedback/render.ts";
 import { openFlagOf } from "../../domain/oversight/flags.ts";
 import { flagLines } from "../calibration/render.ts";
 import { nextStep } from "./answer.ts";
-import { factsText, listMessage, periodKeyboard, periodName, serviceLines } from "./render.ts";
+import { factsLines, listMessage, periodKeyboard, periodName, serviceLines } from "./render.ts";
 import { mayEvaluate, type Turn } from "./turn.ts";
 
 /**
@@ -60,17 +60,9 @@ export async function openEvaluee(turn: Turn, employeeId: number, period: Period
   const continuous = feedbackLines(turn, turn.timeZone, periodName(turn, period), notes);
   const flag = await openFlagOf(deps.db, opened.evaluation.id);
   if (flag) continuous.push("", ...flagLines(t, flag));
-  await ctx.reply(
-    shorten(
-      [
-        factsText(turn, opened.employee, opened.facts, opened.evaluation.mode),
-        ...serviceLines(turn, service),
-        "",
-        ...continuous,
-      ].join("\n"),
-      MESSAGE_MAX,
-    ),
-  );
+  // A long SKP (many indicators, long names) is sent in several messages rather than cut.
+  const facts = factsLines(turn, opened.employee, opened.facts, opened.evaluation.mode);
+  for (const text of splitMessage([...facts, ...serviceLines(turn, service), "", ...continuous])) await ctx.reply(text);
   return nextStep(turn, opened.evaluation, opened.employee.name);
 }
 

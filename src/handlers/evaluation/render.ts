@@ -74,13 +74,13 @@ export function listMessage(w: Words, period: Period, closes: string, evaluees: 
   return { text: lines.join("\n"), keyboard };
 }
 
-/** The realisation, the approval record and (2022 mode) the suggested work-result rating. */
-export function factsText(
+/** The realisation, the approval record and (2022 mode) the suggested work-result rating: a line each. */
+export function factsLines(
   w: Words,
   employee: { name: string; nip: string; position: string },
   facts: EvaluationFacts,
   mode: string,
-): string {
+): string[] {
   const { t } = w;
   const lines = [
     t("evaluation-facts-header", {
@@ -120,7 +120,7 @@ export function factsText(
         ? t("evaluation-suggestion", { rating: t(`rating-${facts.suggestion}`) })
         : t("evaluation-suggestion-none"),
     );
-  return lines.join("\n");
+  return lines;
 }
 
 /** The IKM and complaints of the counters the employee serves and of their units; nothing when they serve none. */
