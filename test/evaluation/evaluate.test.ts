@@ -12,6 +12,7 @@ import {
   STAFF_TG,
   SUPERVISOR_TG,
 } from "../review/helpers.ts";
+import { addReport } from "../skp/helpers.ts";
 import { AFTER_Q3, button, lastButtons, seedEvaluation } from "./helpers.ts";
 
 let database: Database;
@@ -502,5 +503,33 @@ describe("a legacy rating mode", () => {
       skpScore: 103.7,
       predicate: null,
     });
+  });
+
+  it("caps an over-achieved SKP at the 2019 scale's 120, so the evaluation can still be confirmed and finalised", async () => {
+    const h = await setup();
+    await db().keyValue.create({ data: { key: "policy:rating", value: { mode: "2019" } } });
+    const helpdesk = h.indicators[2]!;
+    await addReport(db(), {
+      employeeId: h.staff.id,
+      indicatorId: helpdesk.id,
+      date: "2026-09-28",
+      status: "APPROVED",
+      output: 30,
+    });
+    const draft = await openAndi(h);
+    await h.deliver(h.siti.text("80"));
+    await h.deliver(h.siti.text("Melampaui target layanan helpdesk jauh."));
+    // Scores 100, 100 and 444.44 → 214.81, over the 2019 scale: 120; 70% × 120 + 30% × 80 = 108.
+    expect(h.telegram.lastText(SUPERVISOR_TG)).toContain(
+      "Mode 2019: nilai SKP 120, perilaku 80 → nilai akhir 108 (Baik)",
+    );
+    await h.deliver(h.siti.press(evaluationData.finalise.pack(draft.id, 1)));
+    const final = (await evaluationOf(h.staff.id))!;
+    expect([final.status, Number(final.skpScore), Number(final.finalScore), final.band]).toEqual([
+      "FINALISED",
+      120,
+      108,
+      "BAIK",
+    ]);
   });
 });

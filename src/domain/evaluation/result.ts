@@ -16,6 +16,9 @@ export interface EvaluationResult {
   band: string | null;
 }
 
+/** The top of the 2019 rules' scale (docs/domain.md, "Legacy scores"). */
+const SCALE_2019_MAX = 120;
+
 export const decimalOrNull = (value: Prisma.Decimal | number | null) => (value === null ? null : Number(value));
 
 /**
@@ -45,7 +48,9 @@ export function resultOf(
   }
   const behaviourScore = decimalOrNull(evaluation.behaviourScore);
   if (behaviourScore === null) return undefined;
-  const skpScore = legacySkpFromIndicators((evaluation.realisation ?? []) as unknown as LegacyIndicator[]);
+  const computed = legacySkpFromIndicators((evaluation.realisation ?? []) as unknown as LegacyIndicator[]);
+  // The 2019 scale runs to 120: an over-achieved SKP (R/T far above 100%) counts as its top.
+  const skpScore = mode === "2019" ? Math.min(computed, SCALE_2019_MAX) : computed;
   const final =
     mode === "2019"
       ? legacyFinal("2019", { skpScore, behaviourScore, peerInput: evaluation.peerInput, innovation: false })
