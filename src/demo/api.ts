@@ -27,6 +27,8 @@ export interface DemoDeps {
 /** Uploads the page accepts: Telegram's own limit for photos is 10 MB. */
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const MAX_TEXT = 4096;
+/** What a browser shows without running anything in it. */
+const INLINE_TYPES = new Set(["image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"]);
 
 /** The page's API: personas and their chats, sending and pressing as them, the clock, the jobs, the tour. */
 export function demoApi(deps: DemoDeps): Hono {
@@ -118,9 +120,13 @@ export function demoApi(deps: DemoDeps): Hono {
       }
     })();
     if (!file) return c.text("not found", 404);
+    // Anyone on the network can upload with any type: only pictures and PDFs open in the page's
+    // origin; HTML, SVG or a script would run there (and beside the dashboard), so it is a download.
+    const inline = INLINE_TYPES.has(file.mimeType);
+    const name = file.name.replace(/[^\w.-]/g, "_");
     return c.body(Buffer.from(file.bytes), 200, {
-      "content-type": file.mimeType,
-      "content-disposition": `inline; filename="${file.name.replace(/[^\w.-]/g, "_")}"`,
+      "content-type": inline ? file.mimeType : "application/octet-stream",
+      "content-disposition": `${inline ? "inline" : "attachment"}; filename="${name}"`,
     });
   });
 

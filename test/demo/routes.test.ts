@@ -165,6 +165,31 @@ describe("the demo's set-up and the page's API", () => {
     });
   });
 
+  it("serves an uploaded file inline only as a picture or a PDF: HTML, SVG or a script is a download, never a page of this site", async () => {
+    const fajar = byName("Fajar Nugroho");
+    const upload = async (name: string, type: string, body: string | Buffer, asDocument: boolean) => {
+      telegram.dropPendingUpdates();
+      const form = new FormData();
+      form.append("file", new Blob([body], { type }), name);
+      if (asDocument) form.append("document", "1");
+      expect((await request(`/api/chats/${fajar.id}/media`, { method: "POST", body: form })).status).toBe(200);
+      const message = (await updates())[0]!.message!;
+      return request(`/api/files/${message.document?.file_id ?? message.photo!.at(-1)!.file_id}`);
+    };
+    for (const [name, type, asDocument] of [
+      ["laporan.html", "text/html", true],
+      ["gambar.svg", "image/svg+xml", false],
+      ["x.js", "text/javascript", true],
+    ] as const) {
+      const served = await upload(name, type, "<script>alert(1)</script>", asDocument);
+      expect(served.headers.get("content-disposition"), name).toMatch(/^attachment;/);
+      expect(served.headers.get("content-type"), name).toBe("application/octet-stream");
+    }
+    const photo = await upload("a.png", "image/png", PNG, false);
+    expect(photo.headers.get("content-type")).toBe("image/png");
+    expect(photo.headers.get("content-disposition")).toMatch(/^inline;/);
+  });
+
   it("an unknown job is refused; the page's texts come in both languages", async () => {
     expect((await request("/api/jobs/nope", { method: "POST" })).status).toBe(404);
     const id = await json(request("/texts/id"));
