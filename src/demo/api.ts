@@ -5,7 +5,7 @@ import { localDate } from "../lib/time.ts";
 import type { UnitCalendar } from "../domain/calendar.ts";
 import { isJobName, JOB_NAMES } from "../jobs/job-definitions.ts";
 import { runJobNow, type SchedulerDeps } from "../jobs/tick.ts";
-import type { DemoTelegram } from "./bot-api/state.ts";
+import { BotApiError, type DemoTelegram } from "./bot-api/state.ts";
 import { typeByName } from "./bot-api/multipart.ts";
 import { lastWorkingDayOfWeek, nextWorkingDay, type DemoClock } from "./clock.ts";
 import { loadPersonas, type Persona } from "./personas.ts";
@@ -108,7 +108,12 @@ export function demoApi(deps: DemoDeps): Hono {
     if (!persona || typeof messageId !== "number" || typeof data !== "string")
       return c.json({ error: "which button?" }, 400);
     const from = senderOf(persona, (body as { lang?: unknown }).lang);
-    return c.json({ id: telegram.press(from, persona.chatId, messageId, data) });
+    try {
+      return c.json({ id: telegram.press(from, persona.chatId, messageId, data) });
+    } catch (error) {
+      if (error instanceof BotApiError) return c.json({ error: "no such button" }, 400);
+      throw error;
+    }
   });
 
   api.get("/files/:id", (c) => {

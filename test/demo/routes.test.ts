@@ -190,6 +190,24 @@ describe("the demo's set-up and the page's API", () => {
     expect(photo.headers.get("content-disposition")).toMatch(/^inline;/);
   });
 
+  it("a press on a message or a button that is not in the persona's chat is refused 400, not a server error", async () => {
+    const rina = byName("Rina Marlina");
+    const fajar = byName("Fajar Nugroho");
+    const sent = telegram.post(rina.chatId, {
+      text: "Kartu",
+      reply_markup: { inline_keyboard: [[{ text: "Setujui", callback_data: "rv:a:1" }]] },
+    } as never);
+    telegram.dropPendingUpdates();
+    expect((await postJson(`/api/chats/${rina.id}/press`, { messageId: 987_654, data: "rv:a:1" })).status).toBe(400);
+    expect(
+      (await postJson(`/api/chats/${fajar.id}/press`, { messageId: sent.message_id, data: "rv:a:1" })).status,
+    ).toBe(400);
+    expect((await postJson(`/api/chats/${rina.id}/press`, { messageId: sent.message_id, data: "rv:a:2" })).status).toBe(
+      400,
+    );
+    expect(await updates()).toEqual([]);
+  });
+
   it("an unknown job is refused; the page's texts come in both languages", async () => {
     expect((await request("/api/jobs/nope", { method: "POST" })).status).toBe(404);
     const id = await json(request("/texts/id"));

@@ -130,6 +130,10 @@ export class DemoTelegram {
   /** A person presses an inline button; returns the callback query id the bot answers. */
   press(from: User, chatId: number, messageId: number, data: string): string {
     const message = this.message(chatId, messageId);
+    // Telegram only lets a client press a button the message has (DATA_INVALID otherwise).
+    const buttons = message.reply_markup?.inline_keyboard.flat() ?? [];
+    if (!buttons.some((b) => "callback_data" in b && b.callback_data === data))
+      throw new BotApiError(400, "Bad Request: DATA_INVALID");
     const id = `demo-${this.nextCallbackId++}`;
     this.callbacks.set(id, from.id);
     this.push({
