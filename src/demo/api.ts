@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import type { User } from "grammy/types";
 import type { Db } from "../db/client.ts";
 import { localDate } from "../lib/time.ts";
@@ -26,6 +27,7 @@ export interface DemoDeps {
 
 /** Uploads the page accepts: Telegram's own limit for photos is 10 MB. */
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const MAX_UPLOADS = 10;
 const MAX_TEXT = 4096;
 /** What a browser shows without running anything in it. */
 const INLINE_TYPES = new Set(["image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"]);
@@ -34,6 +36,10 @@ const INLINE_TYPES = new Set(["image/jpeg", "image/png", "image/gif", "image/web
 export function demoApi(deps: DemoDeps): Hono {
   const { telegram } = deps;
   const api = new Hono();
+  // Bodies are read whole: a cap per route keeps an endless upload from filling the memory.
+  api.use("/chats/:persona/media", bodyCap(MAX_UPLOADS * MAX_UPLOAD_BYTES + 1024 * 1024));
+  api.use("/chats/:persona/text", bodyCap(64 * 1024));
+  api.use("/chats/:persona/press", bodyCap(64 * 1024));
   const personas = () => loadPersonas(deps.db, deps.world);
   const personaOf = async (id: string) => (await personas()).find((p) => String(p.id) === id);
 
@@ -77,7 +83,8 @@ export function demoApi(deps: DemoDeps): Hono {
     const form = await c.req.formData().catch(() => undefined);
     type Upload = Exclude<ReturnType<FormData["get"]>, string | null>;
     const files = (form?.getAll("file") ?? []).filter((f): f is Upload => typeof f !== "string");
-    if (!persona || files.length === 0 || files.length > 10) return c.json({ error: "send 1 to 10 files" }, 400);
+    if (!persona || files.length === 0 || files.length > MAX_UPLOADS)
+      return c.json({ error: "send 1 to 10 files" }, 400);
     if (files.some((f) => f.size > MAX_UPLOAD_BYTES)) return c.json({ error: "a file is over 10 MB" }, 413);
     const caption = String(form?.get("caption") ?? "").slice(0, 1024) || undefined;
     const asDocument = form?.get("document") === "1";
@@ -154,6 +161,8 @@ export function demoApi(deps: DemoDeps): Hono {
 
   return api;
 }
+
+const bodyCap = (maxSize: number) => bodyLimit({ maxSize, onError: (c) => c.json({ error: "too large" }, 413) });
 
 function clockView(deps: DemoDeps) {
   return { now: deps.clock.now().toISOString(), timeZone: deps.calendar.timeZone };

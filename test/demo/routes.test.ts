@@ -208,6 +208,19 @@ describe("the demo's set-up and the page's API", () => {
     expect(await updates()).toEqual([]);
   });
 
+  it("an upload that never ends is cut off at the limit (413) instead of being read into memory", async () => {
+    const fajar = byName("Fajar Nugroho");
+    const chunk = new Uint8Array(1024 * 1024);
+    const endless = new ReadableStream<Uint8Array>({ pull: (controller) => controller.enqueue(chunk) });
+    const response = await request(`/api/chats/${fajar.id}/media`, {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=x" },
+      body: endless,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(413);
+  }, 20_000);
+
   it("an unknown job is refused; the page's texts come in both languages", async () => {
     expect((await request("/api/jobs/nope", { method: "POST" })).status).toBe(404);
     const id = await json(request("/texts/id"));
