@@ -9,7 +9,7 @@ import { runJobNow, type SchedulerDeps } from "../jobs/tick.ts";
 import { BotApiError, type DemoTelegram } from "./bot-api/state.ts";
 import { typeByName } from "./bot-api/multipart.ts";
 import { lastWorkingDayOfWeek, nextWorkingDay, type DemoClock } from "./clock.ts";
-import { loadPersonas, type Persona } from "./personas.ts";
+import { loadPersonas, personaChat, type Persona } from "./personas.ts";
 import { tourState } from "./tour.ts";
 import { messageView } from "./view.ts";
 import type { DemoWorld } from "./world.ts";
@@ -41,7 +41,12 @@ export function demoApi(deps: DemoDeps): Hono {
   api.use("/chats/:persona/text", bodyCap(64 * 1024));
   api.use("/chats/:persona/press", bodyCap(64 * 1024));
   const personas = () => loadPersonas(deps.db, deps.world);
-  const personaOf = async (id: string) => (await personas()).find((p) => String(p.id) === id);
+  const personaOf = async (id: string) => {
+    const persona = (await personas()).find((p) => String(p.id) === id);
+    // Someone imported while the demo runs (the dashboard's import) gets a chat on first use.
+    if (persona) telegram.openChat(personaChat(persona));
+    return persona;
+  };
 
   api.get("/state", async (c) => {
     const list = await personas();

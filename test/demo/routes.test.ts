@@ -221,6 +221,16 @@ describe("the demo's set-up and the page's API", () => {
     expect(response.status).toBe(413);
   }, 20_000);
 
+  it("a person imported while the demo runs has a chat to open and to write in", async () => {
+    const unit = await database.prisma.unit.findUniqueOrThrow({ where: { code: CAST.unit } });
+    await database.prisma.employee.create({
+      data: { nip: "199901012024011001", name: "Zaki Baru", position: "Analis", unitId: unit.id, roles: [] },
+    });
+    const zaki = (await json(request("/api/state"))).personas.find((p: Persona) => p.name === "Zaki Baru");
+    expect((await request(`/api/chats/${zaki.id}`)).status).toBe(200);
+    expect((await postJson(`/api/chats/${zaki.id}/text`, { text: "/start" })).status).toBe(200);
+  });
+
   it("an unknown job is refused; the page's texts come in both languages", async () => {
     expect((await request("/api/jobs/nope", { method: "POST" })).status).toBe(404);
     const id = await json(request("/texts/id"));
