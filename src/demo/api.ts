@@ -36,6 +36,12 @@ const INLINE_TYPES = new Set(["image/jpeg", "image/png", "image/gif", "image/web
 export function demoApi(deps: DemoDeps): Hono {
   const { telegram } = deps;
   const api = new Hono();
+  // Anyone may open the page, but no other site may drive it from a visitor's browser: a form or a
+  // no-cors fetch from elsewhere carries its own Origin (scripts and tests send none).
+  api.use("*", async (c, next) => {
+    if (c.req.method !== "GET" && fromAnotherSite(c.req.raw)) return c.json({ error: "not from this page" }, 403);
+    await next();
+  });
   // Bodies are read whole: a cap per route keeps an endless upload from filling the memory.
   api.use("/chats/:persona/media", bodyCap(MAX_UPLOADS * MAX_UPLOAD_BYTES + 1024 * 1024));
   api.use("/chats/:persona/text", bodyCap(64 * 1024));
@@ -165,6 +171,18 @@ export function demoApi(deps: DemoDeps): Hono {
   });
 
   return api;
+}
+
+function fromAnotherSite(request: Request): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") return true;
+  const origin = request.headers.get("origin");
+  if (origin === null) return false;
+  try {
+    return new URL(origin).host !== new URL(request.url).host;
+  } catch {
+    return true; // "null": a sandboxed frame or a file
+  }
 }
 
 const bodyCap = (maxSize: number) => bodyLimit({ maxSize, onError: (c) => c.json({ error: "too large" }, 413) });

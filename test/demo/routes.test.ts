@@ -231,6 +231,26 @@ describe("the demo's set-up and the page's API", () => {
     expect((await postJson(`/api/chats/${zaki.id}/text`, { text: "/start" })).status).toBe(200);
   });
 
+  it("refuses what a page of another site posts (a form, a no-cors fetch): no other site acts as a persona or runs a job", async () => {
+    telegram.dropPendingUpdates();
+    const rina = byName("Rina Marlina");
+    const before = clock.now().getTime();
+    const foreign = { origin: "http://evil.example", "sec-fetch-site": "cross-site", "content-type": "text/plain" };
+    const text = { method: "POST", headers: foreign, body: JSON.stringify({ text: "/dasbor" }) };
+    expect((await request(`/api/chats/${rina.id}/text`, text)).status).toBe(403);
+    expect((await request("/api/jobs/weekly-summary", { method: "POST", headers: foreign })).status).toBe(403);
+    expect((await request("/api/clock/next-working-day", { method: "POST", headers: foreign })).status).toBe(403);
+    const form = new FormData();
+    form.append("file", new Blob([PNG], { type: "image/png" }), "a.png");
+    const upload = { method: "POST", body: form, headers: { origin: "null" } };
+    expect((await request(`/api/chats/${rina.id}/media`, upload)).status).toBe(403);
+    expect(await updates()).toEqual([]);
+    expect(clock.now().getTime() - before).toBeLessThan(60_000);
+    // The page itself (same origin) is served as before.
+    const own = { ...text, headers: { origin: "http://demo.local", "sec-fetch-site": "same-origin" } };
+    expect((await request(`/api/chats/${rina.id}/text`, own)).status).toBe(200);
+  });
+
   it("an unknown job is refused; the page's texts come in both languages", async () => {
     expect((await request("/api/jobs/nope", { method: "POST" })).status).toBe(404);
     const id = await json(request("/texts/id"));
