@@ -194,6 +194,19 @@ describe("the demo Bot API server", () => {
     });
   });
 
+  it("the bot cannot edit what a person sent, as Telegram refuses (an edit aimed at the wrong message id)", async () => {
+    const typed = telegram.send(person, person.id, { text: "laporan saya" });
+    expect(await refusal(api.editMessageText(person.id, typed.message_id, "diubah"))).toMatchObject({
+      code: 400,
+      description: "Bad Request: message can't be edited",
+    });
+    const keyboard = { inline_keyboard: [[{ text: "OK", callback_data: "ok" }]] };
+    expect(
+      await refusal(api.editMessageReplyMarkup(person.id, typed.message_id, { reply_markup: keyboard })),
+    ).toMatchObject({ description: "Bad Request: message can't be edited" });
+    expect(telegram.messages(person.id).find((m) => m.message_id === typed.message_id)?.text).toBe("laporan saya");
+  });
+
   it("deleteMessage removes the message; a second delete is refused", async () => {
     const sent = await api.sendMessage(person.id, "Hapus saya");
     expect(await api.deleteMessage(person.id, sent.message_id)).toBe(true);

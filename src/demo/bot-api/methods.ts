@@ -167,6 +167,8 @@ function markupOf(api: DemoTelegram, p: Params): InlineKeyboardMarkup | undefine
 }
 
 function edit(api: DemoTelegram, message: Message, changes: Record<string, unknown>): Message {
+  // A bot edits only its own messages: an edit aimed at the person's message id is a bug.
+  if (message.from?.id !== api.bot.id) throw new BotApiError(400, "Bad Request: message can't be edited");
   const next = { ...message, ...changes, edit_date: Math.floor(Date.now() / 1000) } as Message &
     Record<string, unknown>;
   if (changes.reply_markup === undefined) delete next.reply_markup;
