@@ -145,6 +145,20 @@ describe("the demo Bot API server", () => {
     });
   });
 
+  it("a document's file_id sent as a photo (or a photo's as a document) is refused, as Telegram does", async () => {
+    const document = telegram.storeFile(PNG, { name: "bukti.png", mimeType: "image/png", folder: "documents" });
+    const photo = telegram.storeFile(PNG, { name: "foto.png", mimeType: "image/png", folder: "photos" });
+    const mismatch = { code: 400, description: "Bad Request: type of file mismatch" };
+    expect(await refusal(api.sendPhoto(person.id, document.fileId))).toMatchObject(mismatch);
+    expect(await refusal(api.sendDocument(person.id, photo.fileId))).toMatchObject(mismatch);
+    const album = [
+      { type: "photo" as const, media: photo.fileId },
+      { type: "photo" as const, media: document.fileId },
+    ];
+    expect(await refusal(api.sendMediaGroup(person.id, album))).toMatchObject(mismatch);
+    expect((await api.sendDocument(person.id, document.fileId)).document!.file_id).toBe(document.fileId);
+  });
+
   it("sendDocument uploads a file with its name and type", async () => {
     const bytes = Buffer.from("nip,nama\n1,A\n");
     const sent = await api.sendDocument(person.id, new InputFile(bytes, "rekap.csv"));

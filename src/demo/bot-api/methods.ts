@@ -193,5 +193,8 @@ function inputFile(api: DemoTelegram, value: unknown, params: Params, folder: "p
       mimeType: attached.contentType,
       folder: `${folder}s`,
     });
-  return api.file(attached);
+  const file = api.file(attached);
+  // A file_id keeps its kind: Telegram refuses a document's as a photo, and a photo's as a document.
+  if (!file.path.startsWith(`${folder}s/`)) throw new BotApiError(400, "Bad Request: type of file mismatch");
+  return file;
 }
