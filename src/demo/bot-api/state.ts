@@ -26,7 +26,9 @@ export type DemoEvent =
   | { kind: "delete"; chatId: number; messageId: number }
   | { kind: "callback-answer"; userId: number; text?: string; showAlert: boolean }
   | { kind: "keyboard"; chatId: number }
-  | { kind: "commands" };
+  | { kind: "commands" }
+  /** The demo is stopping: the page's event streams end, so the server can close. */
+  | { kind: "closing" };
 
 /**
  * The state of the demo's Bot API server: one bot, its chats and their messages, the files sent
