@@ -79,6 +79,7 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
     throw error;
   }
   await untilSignal();
+  telegram.emit({ kind: "closing" });
   await stop(running, botApi);
   return 0;
 }

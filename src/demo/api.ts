@@ -1,14 +1,15 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import type { User } from "grammy/types";
 import type { Db } from "../db/client.ts";
 import { localDate } from "../lib/time.ts";
 import type { UnitCalendar } from "../domain/calendar.ts";
 import { isJobName, JOB_NAMES } from "../jobs/job-definitions.ts";
 import { runJobNow, type SchedulerDeps } from "../jobs/tick.ts";
-import type { DemoTelegram } from "./bot-api/state.ts";
+import { BotApiError, type DemoTelegram } from "./bot-api/state.ts";
 import { typeByName } from "./bot-api/multipart.ts";
 import { lastWorkingDayOfWeek, nextWorkingDay, type DemoClock } from "./clock.ts";
-import { loadPersonas, type Persona } from "./personas.ts";
+import { loadPersonas, personaChat, type Persona } from "./personas.ts";
 import { tourState } from "./tour.ts";
 import { messageView } from "./view.ts";
 import type { DemoWorld } from "./world.ts";
@@ -26,14 +27,32 @@ export interface DemoDeps {
 
 /** Uploads the page accepts: Telegram's own limit for photos is 10 MB. */
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const MAX_UPLOADS = 10;
 const MAX_TEXT = 4096;
+/** What a browser shows without running anything in it. */
+const INLINE_TYPES = new Set(["image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"]);
 
 /** The page's API: personas and their chats, sending and pressing as them, the clock, the jobs, the tour. */
 export function demoApi(deps: DemoDeps): Hono {
   const { telegram } = deps;
   const api = new Hono();
+  // Anyone may open the page, but no other site may drive it from a visitor's browser: a form or a
+  // no-cors fetch from elsewhere carries its own Origin (scripts and tests send none).
+  api.use("*", async (c, next) => {
+    if (c.req.method !== "GET" && fromAnotherSite(c.req.raw)) return c.json({ error: "not from this page" }, 403);
+    await next();
+  });
+  // Bodies are read whole: a cap per route keeps an endless upload from filling the memory.
+  api.use("/chats/:persona/media", bodyCap(MAX_UPLOADS * MAX_UPLOAD_BYTES + 1024 * 1024));
+  api.use("/chats/:persona/text", bodyCap(64 * 1024));
+  api.use("/chats/:persona/press", bodyCap(64 * 1024));
   const personas = () => loadPersonas(deps.db, deps.world);
-  const personaOf = async (id: string) => (await personas()).find((p) => String(p.id) === id);
+  const personaOf = async (id: string) => {
+    const persona = (await personas()).find((p) => String(p.id) === id);
+    // Someone imported while the demo runs (the dashboard's import) gets a chat on first use.
+    if (persona) telegram.openChat(personaChat(persona));
+    return persona;
+  };
 
   api.get("/state", async (c) => {
     const list = await personas();
@@ -75,7 +94,8 @@ export function demoApi(deps: DemoDeps): Hono {
     const form = await c.req.formData().catch(() => undefined);
     type Upload = Exclude<ReturnType<FormData["get"]>, string | null>;
     const files = (form?.getAll("file") ?? []).filter((f): f is Upload => typeof f !== "string");
-    if (!persona || files.length === 0 || files.length > 10) return c.json({ error: "send 1 to 10 files" }, 400);
+    if (!persona || files.length === 0 || files.length > MAX_UPLOADS)
+      return c.json({ error: "send 1 to 10 files" }, 400);
     if (files.some((f) => f.size > MAX_UPLOAD_BYTES)) return c.json({ error: "a file is over 10 MB" }, 413);
     const caption = String(form?.get("caption") ?? "").slice(0, 1024) || undefined;
     const asDocument = form?.get("document") === "1";
@@ -106,7 +126,12 @@ export function demoApi(deps: DemoDeps): Hono {
     if (!persona || typeof messageId !== "number" || typeof data !== "string")
       return c.json({ error: "which button?" }, 400);
     const from = senderOf(persona, (body as { lang?: unknown }).lang);
-    return c.json({ id: telegram.press(from, persona.chatId, messageId, data) });
+    try {
+      return c.json({ id: telegram.press(from, persona.chatId, messageId, data) });
+    } catch (error) {
+      if (error instanceof BotApiError) return c.json({ error: "no such button" }, 400);
+      throw error;
+    }
   });
 
   api.get("/files/:id", (c) => {
@@ -118,9 +143,13 @@ export function demoApi(deps: DemoDeps): Hono {
       }
     })();
     if (!file) return c.text("not found", 404);
+    // Anyone on the network can upload with any type: only pictures and PDFs open in the page's
+    // origin; HTML, SVG or a script would run there (and beside the dashboard), so it is a download.
+    const inline = INLINE_TYPES.has(file.mimeType);
+    const name = file.name.replace(/[^\w.-]/g, "_");
     return c.body(Buffer.from(file.bytes), 200, {
-      "content-type": file.mimeType,
-      "content-disposition": `inline; filename="${file.name.replace(/[^\w.-]/g, "_")}"`,
+      "content-type": inline ? file.mimeType : "application/octet-stream",
+      "content-disposition": `${inline ? "inline" : "attachment"}; filename="${name}"`,
     });
   });
 
@@ -143,6 +172,20 @@ export function demoApi(deps: DemoDeps): Hono {
 
   return api;
 }
+
+function fromAnotherSite(request: Request): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") return true;
+  const origin = request.headers.get("origin");
+  if (origin === null) return false;
+  try {
+    return new URL(origin).host !== new URL(request.url).host;
+  } catch {
+    return true; // "null": a sandboxed frame or a file
+  }
+}
+
+const bodyCap = (maxSize: number) => bodyLimit({ maxSize, onError: (c) => c.json({ error: "too large" }, 413) });
 
 function clockView(deps: DemoDeps) {
   return { now: deps.clock.now().toISOString(), timeZone: deps.calendar.timeZone };

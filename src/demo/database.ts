@@ -37,11 +37,15 @@ export async function openDemoDatabase(options: {
   defaultTimeZone: string;
 }): Promise<{ database: Database; dataDir: string }> {
   const dataDir = join(options.demoDir, "session");
-  if (options.databaseUrl) return { database: await migrated(options.databaseUrl, dataDir), dataDir };
   // Taken before anything is deleted: a second demo on the same folder must not pull the first's
-  // database from under it. Held until the demo's database closes.
+  // database, or its stored files (also with --database), from under it. Held until the demo's
+  // database closes.
   const release = lockDemo(options.demoDir);
   try {
+    if (options.databaseUrl) {
+      const database = await migrated(options.databaseUrl, dataDir);
+      return { database: { ...database, close: () => database.close().finally(release) }, dataDir };
+    }
     const template = join(options.demoDir, "template");
     if (options.start === "reset") rmSync(template, { recursive: true, force: true });
     if (options.start !== "keep" || !existsSync(join(dataDir, "pglite"))) {

@@ -1,3 +1,4 @@
+import type { Chat } from "grammy/types";
 import type { Db } from "../db/client.ts";
 import { CAST, CITIZEN_ID, personaTelegramId, type DemoWorld } from "./world.ts";
 
@@ -77,4 +78,11 @@ export async function loadPersonas(db: Db, world: DemoWorld): Promise<Persona[]>
     sendsAs: head?.telegramId ? Number(head.telegramId) : undefined,
   };
   return [...people, citizen, group];
+}
+
+/** The persona's chat with the bot, as the demo's Bot API server opens it. */
+export function personaChat(p: Persona): Chat {
+  return p.kind === "group"
+    ? { id: p.chatId, type: "supergroup", title: p.name }
+    : { id: p.chatId, type: "private", first_name: p.name };
 }

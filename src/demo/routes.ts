@@ -47,6 +47,13 @@ export function demoRoutes(deps: DemoDeps): Hono {
     streamSSE(c, async (stream) => {
       let open = true;
       const unsubscribe = deps.telegram.subscribe((event) => {
+        if (event.kind === "closing") {
+          // An open page would otherwise hold the server's close (Ctrl+C) until its timeout.
+          open = false;
+          unsubscribe();
+          void stream.close();
+          return;
+        }
         const chatId = "chatId" in event ? event.chatId : undefined;
         const data = JSON.stringify({ kind: event.kind, chatId, ...("text" in event ? event : {}) });
         void stream.writeSSE({ data, event: "update" });

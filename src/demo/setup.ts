@@ -5,7 +5,7 @@ import { addDays, loadUnitCalendar } from "../domain/calendar.ts";
 import { localDate } from "../lib/time.ts";
 import { DemoTelegram } from "./bot-api/state.ts";
 import { demoClock, workingDayThisWeek, type DemoClock } from "./clock.ts";
-import { loadPersonas } from "./personas.ts";
+import { loadPersonas, personaChat } from "./personas.ts";
 import { demoRoutes } from "./routes.ts";
 import { EXAMPLES_DIR, prepareWorld } from "./world.ts";
 
@@ -39,12 +39,7 @@ export async function setUpDemo(db: Db, telegram: DemoTelegram, clock: DemoClock
   clock.set(workingDayThisWeek(systemClock.now(), calendar));
 
   const personas = await loadPersonas(db, world);
-  for (const p of personas)
-    telegram.openChat(
-      p.kind === "group"
-        ? { id: p.chatId, type: "supergroup", title: p.name }
-        : { id: p.chatId, type: "private", first_name: p.name },
-    );
+  for (const p of personas) telegram.openChat(personaChat(p));
   const adminTelegramIds = personas.filter((p) => p.roles.includes("admin") && p.linked).map((p) => BigInt(p.id));
   const jobs = {
     db,

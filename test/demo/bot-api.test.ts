@@ -145,6 +145,20 @@ describe("the demo Bot API server", () => {
     });
   });
 
+  it("a document's file_id sent as a photo (or a photo's as a document) is refused, as Telegram does", async () => {
+    const document = telegram.storeFile(PNG, { name: "bukti.png", mimeType: "image/png", folder: "documents" });
+    const photo = telegram.storeFile(PNG, { name: "foto.png", mimeType: "image/png", folder: "photos" });
+    const mismatch = { code: 400, description: "Bad Request: type of file mismatch" };
+    expect(await refusal(api.sendPhoto(person.id, document.fileId))).toMatchObject(mismatch);
+    expect(await refusal(api.sendDocument(person.id, photo.fileId))).toMatchObject(mismatch);
+    const album = [
+      { type: "photo" as const, media: photo.fileId },
+      { type: "photo" as const, media: document.fileId },
+    ];
+    expect(await refusal(api.sendMediaGroup(person.id, album))).toMatchObject(mismatch);
+    expect((await api.sendDocument(person.id, document.fileId)).document!.file_id).toBe(document.fileId);
+  });
+
   it("sendDocument uploads a file with its name and type", async () => {
     const bytes = Buffer.from("nip,nama\n1,A\n");
     const sent = await api.sendDocument(person.id, new InputFile(bytes, "rekap.csv"));
@@ -192,6 +206,19 @@ describe("the demo Bot API server", () => {
     expect(await refusal(api.editMessageText(person.id, 999999, "x"))).toMatchObject({
       description: "Bad Request: message to edit not found",
     });
+  });
+
+  it("the bot cannot edit what a person sent, as Telegram refuses (an edit aimed at the wrong message id)", async () => {
+    const typed = telegram.send(person, person.id, { text: "laporan saya" });
+    expect(await refusal(api.editMessageText(person.id, typed.message_id, "diubah"))).toMatchObject({
+      code: 400,
+      description: "Bad Request: message can't be edited",
+    });
+    const keyboard = { inline_keyboard: [[{ text: "OK", callback_data: "ok" }]] };
+    expect(
+      await refusal(api.editMessageReplyMarkup(person.id, typed.message_id, { reply_markup: keyboard })),
+    ).toMatchObject({ description: "Bad Request: message can't be edited" });
+    expect(telegram.messages(person.id).find((m) => m.message_id === typed.message_id)?.text).toBe("laporan saya");
   });
 
   it("deleteMessage removes the message; a second delete is refused", async () => {

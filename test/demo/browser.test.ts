@@ -73,7 +73,8 @@ describe.skipIf(skipBrowserTests)("lapkin demo in a browser", () => {
     await waitFor("Langkah 2/6");
     await page.locator("#messages .msg").last().locator(".inline-btn").first().click();
     await waitFor("Langkah 3/6");
-    await say("Melayani perekaman KTP elektronik warga di loket 1");
+    // Markup a person types is their text wherever it is shown again, never an element of the page.
+    await say('Melayani perekaman KTP elektronik warga di loket 1 <img src="x" onerror="window.xss=1">');
     await waitFor("Langkah 4/6");
     await say("12");
     await waitFor("Langkah 5/6");
@@ -93,6 +94,8 @@ describe.skipIf(skipBrowserTests)("lapkin demo in a browser", () => {
     await button("Setujui").click();
     await button("Sesuai ekspektasi").click();
     await waitFor("disetujui");
+    await bubble('<img src="x"').waitFor();
+    expect(await page.locator('#messages img[src="x"]').count()).toBe(0);
     await page.screenshot({ path: screenshotPath("demo-3-approved") });
 
     // Fajar sees the decision.

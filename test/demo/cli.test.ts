@@ -76,6 +76,21 @@ describe("lapkin demo's folder", () => {
   });
 });
 
+describe("lapkin demo --database's folder", () => {
+  it("is refused too while another demo runs on it: its evidence files live in the session folder a fresh demo empties", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "lapkin-demo-lock-"));
+    try {
+      mkdirSync(join(dataDir, "demo"), { recursive: true });
+      writeFileSync(join(dataDir, "demo", "demo.lock"), String(process.ppid));
+      const { code, err } = await run(["demo", "--database", "postgres://127.0.0.1:1/nowhere"], dataDir);
+      expect(code).toBe(2);
+      expect(err).toContain(`A demo is already running on ${join(dataDir, "demo")} (process ${process.ppid})`);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("lapkin demo --prepare (what npm install runs)", () => {
   it("builds the template a demo copies, once: a second run finds it current and leaves it", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "lapkin-demo-prepare-"));

@@ -165,6 +165,92 @@ describe("the demo's set-up and the page's API", () => {
     });
   });
 
+  it("serves an uploaded file inline only as a picture or a PDF: HTML, SVG or a script is a download, never a page of this site", async () => {
+    const fajar = byName("Fajar Nugroho");
+    const upload = async (name: string, type: string, body: string | Buffer, asDocument: boolean) => {
+      telegram.dropPendingUpdates();
+      const form = new FormData();
+      form.append("file", new Blob([body], { type }), name);
+      if (asDocument) form.append("document", "1");
+      expect((await request(`/api/chats/${fajar.id}/media`, { method: "POST", body: form })).status).toBe(200);
+      const message = (await updates())[0]!.message!;
+      return request(`/api/files/${message.document?.file_id ?? message.photo!.at(-1)!.file_id}`);
+    };
+    for (const [name, type, asDocument] of [
+      ["laporan.html", "text/html", true],
+      ["gambar.svg", "image/svg+xml", false],
+      ["x.js", "text/javascript", true],
+    ] as const) {
+      const served = await upload(name, type, "<script>alert(1)</script>", asDocument);
+      expect(served.headers.get("content-disposition"), name).toMatch(/^attachment;/);
+      expect(served.headers.get("content-type"), name).toBe("application/octet-stream");
+    }
+    const photo = await upload("a.png", "image/png", PNG, false);
+    expect(photo.headers.get("content-type")).toBe("image/png");
+    expect(photo.headers.get("content-disposition")).toMatch(/^inline;/);
+  });
+
+  it("a press on a message or a button that is not in the persona's chat is refused 400, not a server error", async () => {
+    const rina = byName("Rina Marlina");
+    const fajar = byName("Fajar Nugroho");
+    const sent = telegram.post(rina.chatId, {
+      text: "Kartu",
+      reply_markup: { inline_keyboard: [[{ text: "Setujui", callback_data: "rv:a:1" }]] },
+    } as never);
+    telegram.dropPendingUpdates();
+    expect((await postJson(`/api/chats/${rina.id}/press`, { messageId: 987_654, data: "rv:a:1" })).status).toBe(400);
+    expect(
+      (await postJson(`/api/chats/${fajar.id}/press`, { messageId: sent.message_id, data: "rv:a:1" })).status,
+    ).toBe(400);
+    expect((await postJson(`/api/chats/${rina.id}/press`, { messageId: sent.message_id, data: "rv:a:2" })).status).toBe(
+      400,
+    );
+    expect(await updates()).toEqual([]);
+  });
+
+  it("an upload that never ends is cut off at the limit (413) instead of being read into memory", async () => {
+    const fajar = byName("Fajar Nugroho");
+    const chunk = new Uint8Array(1024 * 1024);
+    const endless = new ReadableStream<Uint8Array>({ pull: (controller) => controller.enqueue(chunk) });
+    const response = await request(`/api/chats/${fajar.id}/media`, {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=x" },
+      body: endless,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(413);
+  }, 20_000);
+
+  it("a person imported while the demo runs has a chat to open and to write in", async () => {
+    const unit = await database.prisma.unit.findUniqueOrThrow({ where: { code: CAST.unit } });
+    await database.prisma.employee.create({
+      data: { nip: "199901012024011001", name: "Zaki Baru", position: "Analis", unitId: unit.id, roles: [] },
+    });
+    const zaki = (await json(request("/api/state"))).personas.find((p: Persona) => p.name === "Zaki Baru");
+    expect((await request(`/api/chats/${zaki.id}`)).status).toBe(200);
+    expect((await postJson(`/api/chats/${zaki.id}/text`, { text: "/start" })).status).toBe(200);
+  });
+
+  it("refuses what a page of another site posts (a form, a no-cors fetch): no other site acts as a persona or runs a job", async () => {
+    telegram.dropPendingUpdates();
+    const rina = byName("Rina Marlina");
+    const before = clock.now().getTime();
+    const foreign = { origin: "http://evil.example", "sec-fetch-site": "cross-site", "content-type": "text/plain" };
+    const text = { method: "POST", headers: foreign, body: JSON.stringify({ text: "/dasbor" }) };
+    expect((await request(`/api/chats/${rina.id}/text`, text)).status).toBe(403);
+    expect((await request("/api/jobs/weekly-summary", { method: "POST", headers: foreign })).status).toBe(403);
+    expect((await request("/api/clock/next-working-day", { method: "POST", headers: foreign })).status).toBe(403);
+    const form = new FormData();
+    form.append("file", new Blob([PNG], { type: "image/png" }), "a.png");
+    const upload = { method: "POST", body: form, headers: { origin: "null" } };
+    expect((await request(`/api/chats/${rina.id}/media`, upload)).status).toBe(403);
+    expect(await updates()).toEqual([]);
+    expect(clock.now().getTime() - before).toBeLessThan(60_000);
+    // The page itself (same origin) is served as before.
+    const own = { ...text, headers: { origin: "http://demo.local", "sec-fetch-site": "same-origin" } };
+    expect((await request(`/api/chats/${rina.id}/text`, own)).status).toBe(200);
+  });
+
   it("an unknown job is refused; the page's texts come in both languages", async () => {
     expect((await request("/api/jobs/nope", { method: "POST" })).status).toBe(404);
     const id = await json(request("/texts/id"));

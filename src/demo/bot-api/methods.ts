@@ -167,6 +167,8 @@ function markupOf(api: DemoTelegram, p: Params): InlineKeyboardMarkup | undefine
 }
 
 function edit(api: DemoTelegram, message: Message, changes: Record<string, unknown>): Message {
+  // A bot edits only its own messages: an edit aimed at the person's message id is a bug.
+  if (message.from?.id !== api.bot.id) throw new BotApiError(400, "Bad Request: message can't be edited");
   const next = { ...message, ...changes, edit_date: Math.floor(Date.now() / 1000) } as Message &
     Record<string, unknown>;
   if (changes.reply_markup === undefined) delete next.reply_markup;
@@ -191,5 +193,8 @@ function inputFile(api: DemoTelegram, value: unknown, params: Params, folder: "p
       mimeType: attached.contentType,
       folder: `${folder}s`,
     });
-  return api.file(attached);
+  const file = api.file(attached);
+  // A file_id keeps its kind: Telegram refuses a document's as a photo, and a photo's as a document.
+  if (!file.path.startsWith(`${folder}s/`)) throw new BotApiError(400, "Bad Request: type of file mismatch");
+  return file;
 }

@@ -26,7 +26,9 @@ export type DemoEvent =
   | { kind: "delete"; chatId: number; messageId: number }
   | { kind: "callback-answer"; userId: number; text?: string; showAlert: boolean }
   | { kind: "keyboard"; chatId: number }
-  | { kind: "commands" };
+  | { kind: "commands" }
+  /** The demo is stopping: the page's event streams end, so the server can close. */
+  | { kind: "closing" };
 
 /**
  * The state of the demo's Bot API server: one bot, its chats and their messages, the files sent
@@ -130,6 +132,10 @@ export class DemoTelegram {
   /** A person presses an inline button; returns the callback query id the bot answers. */
   press(from: User, chatId: number, messageId: number, data: string): string {
     const message = this.message(chatId, messageId);
+    // Telegram only lets a client press a button the message has (DATA_INVALID otherwise).
+    const buttons = message.reply_markup?.inline_keyboard.flat() ?? [];
+    if (!buttons.some((b) => "callback_data" in b && b.callback_data === data))
+      throw new BotApiError(400, "Bad Request: DATA_INVALID");
     const id = `demo-${this.nextCallbackId++}`;
     this.callbacks.set(id, from.id);
     this.push({
