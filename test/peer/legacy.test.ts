@@ -9,7 +9,7 @@ import { BERAKHLAK_VALUES, type Rating } from "../../src/scoring/index.ts";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
 import { seedPeers } from "./helpers.ts";
 
-/** One quantity indicator at 100%: the legacy SKP score is 76 (docs/domain.md, "Legacy scores"). */
+/** One quantity indicator at 100%: the legacy SKP score is 100 (docs/domain.md, "Legacy scores"). */
 const REALISATION = [{ rhk: "Layanan", rhkKind: "MAIN", aspect: "QUANTITY", target: 10, realisation: 10 }];
 const legacy = (peerInput: boolean) =>
   resultOf({

@@ -135,6 +135,18 @@ describe("peer feedback through the chat (/rekan)", () => {
     for (const note of notes) expect(all).toContain(`– ${note}`);
   });
 
+  it("shows no note of a colleague who answered 'tidak tahu' to all seven, who is not counted either", async () => {
+    const people = await seedPeers(db());
+    const december = reviewBot(db(), { now: IN_ROUND });
+    await giveFeedback(december, people.eko, people.andi, ALL("A"));
+    await giveFeedback(december, people.fitri, people.andi, ALL("M"));
+    await giveFeedback(december, people.gita, people.andi, ALL("M"));
+    await giveFeedback(december, people.hadi, people.andi, ALL("X"), "Belum pernah bekerja bersama.");
+    const shown = await behaviourStep(reviewBot(db(), { now: EVALUATING }), people.supervisor, people.andi);
+    expect(shown).toContain("Masukan rekan tentang BerAKHLAK, dari 3 rekan:");
+    expect(shown).not.toContain("Belum pernah bekerja bersama.");
+  });
+
   it("shows the employee the notes too when the policy allows it", async () => {
     const people = await seedPeers(db());
     await setPeerPolicy(db(), { notesToEmployee: true });
@@ -233,6 +245,15 @@ describe("peer feedback through the chat (/rekan)", () => {
     await bot.deliver(bot.user(tg(people.supervisor)).command("rekan", "minta"));
     expect(bot.telegram.lastText(tg(people.supervisor))).toContain("0 permintaan");
     expect(await db().outbox.count({ where: { kind: "peer-request" } })).toBe(6);
+  });
+
+  it("/rekan minta asks only members who can answer: an unlinked subordinate gets no request", async () => {
+    const people = await seedPeers(db());
+    await db().employee.update({ where: { id: people.hadi.id }, data: { telegramId: null } });
+    const bot = reviewBot(db(), { now: "2026-11-10T03:00:00Z" });
+    await bot.deliver(bot.user(tg(people.supervisor)).command("rekan", "minta"));
+    expect(await db().peerRequest.count({ where: { giverId: people.hadi.id } })).toBe(0);
+    expect(await db().peerRequest.count({ where: { giverId: people.eko.id } })).toBe(5);
   });
 
   it("/rekan minta while the period just ended is being rated asks about that period, so the answers reach its evaluation", async () => {

@@ -156,8 +156,10 @@ export async function openForTeam(
 ): Promise<number | undefined> {
   const team = await db.employee.findMany({
     where: { supervisorId: input.supervisorId, active: true, id: { not: input.supervisorId } },
-    select: { id: true },
+    select: { id: true, telegramId: true },
   });
   if (team.length === 0) return undefined;
-  return openRequests(db, { ...input, giverIds: team.map((e) => e.id), source: "supervisor" });
+  // Only members who can answer, as in the round: a request to someone unlinked would wait for nobody.
+  const givers = team.filter((e) => e.telegramId !== null).map((e) => e.id);
+  return openRequests(db, { ...input, giverIds: givers, source: "supervisor" });
 }

@@ -84,6 +84,9 @@ export async function peerView(
       period: period.code,
       answeredAt: { not: null },
       note: { not: null },
+      // A colleague who answered "tidak tahu" to all seven is no respondent, and their note is not
+      // shown: notes from more colleagues than the count would tell who is behind one.
+      answers: { some: { rating: { not: null } } },
     },
     select: { note: true },
   });
