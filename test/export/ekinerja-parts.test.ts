@@ -11,6 +11,7 @@ import { main } from "../../src/cli/main.ts";
 import { answerDownloads } from "../../src/jobs/ekinerja-download.ts";
 import { DEFAULT_POLICY } from "../../src/domain/policy/sections.ts";
 import { issueEvidenceLinks, openEvidenceLink } from "../../src/domain/report/evidence-links.ts";
+import { withdrawReport } from "../../src/domain/report/history.ts";
 import { fixedClock } from "../../src/lib/clock.ts";
 import { createLogger } from "../../src/lib/logger.ts";
 import { removeEvidenceDirs, reportBot, seedReporting, STAFF_TG } from "../report/helpers.ts";
@@ -127,5 +128,16 @@ describe("evidence links", () => {
     // Dated 20 November, 5 days: the 25th (local) still opens, the 26th does not.
     expect(await openEvidenceLink(database.prisma, token, at("2026-11-25T03:00:00Z", 5))).toBeDefined();
     expect(await openEvidenceLink(database.prisma, token, at("2026-11-26T03:00:00Z", 5))).toBeUndefined();
+  });
+
+  it("stop opening once the employee withdraws the report (a submitted report exported with the policy's includeSubmitted)", async () => {
+    const s = await seeded();
+    const token = (await issueEvidenceLinks(database.prisma, [s.submitted.id])).get(s.submitted.id)!;
+    const at = { now: new Date("2026-11-24T03:00:00Z"), days: 0 };
+    expect(await openEvidenceLink(database.prisma, token, at)).toBeDefined();
+    expect(await withdrawReport(database.prisma, s.staff.id, s.submitted.id, at.now)).toBe("withdrawn");
+    expect(await openEvidenceLink(database.prisma, token, at)).toBeUndefined();
+    // A later export issues nothing for it either.
+    expect((await issueEvidenceLinks(database.prisma, [s.submitted.id])).has(s.submitted.id)).toBe(false);
   });
 });

@@ -30,7 +30,7 @@ export const hashToken = (token: string) => createHash("sha256").update(token).d
 
 /**
  * The tokens of these reports, storing the hash of any not stored yet or made under an earlier
- * secret (one statement); a revoked report gets none. Idempotent: the same report always has the
+ * secret (one statement); a revoked or withdrawn report gets none. Idempotent: the same report always has the
  * same token while the secret stays.
  */
 export async function issueEvidenceLinks(db: Db, reportIds: number[]): Promise<Map<number, string>> {
@@ -45,7 +45,8 @@ export async function issueEvidenceLinks(db: Db, reportIds: number[]): Promise<M
       WHERE r."id" = w."id" AND r."evidenceLinkHash" IS DISTINCT FROM w."hash" AND r."evidenceLinkRevokedAt" IS NULL
       RETURNING r."id"
     )
-    SELECT r."id" FROM "Report" r JOIN wanted w ON w."id" = r."id" WHERE r."evidenceLinkRevokedAt" IS NULL`;
+    SELECT r."id" FROM "Report" r JOIN wanted w ON w."id" = r."id"
+    WHERE r."evidenceLinkRevokedAt" IS NULL AND r."status" <> 'WITHDRAWN'`;
   return new Map(live.map(({ id }) => [id, tokens.get(id)!]));
 }
 
@@ -58,8 +59,8 @@ export interface OpenedEvidence {
 }
 
 /**
- * The report a token opens, or undefined when the token is unknown, revoked, or expired by the
- * policy (`days` after the report's date in the unit's zone; 0: never). Only stored photos of the
+ * The report a token opens, or undefined when the token is unknown, revoked, its report withdrawn,
+ * or expired by the policy (`days` after the report's date in the unit's zone; 0: never). Only stored photos of the
  * report's live evidence are listed.
  */
 export async function openEvidenceLink(
@@ -75,7 +76,8 @@ export async function openEvidenceLink(
       evidence: { where: { removedAt: null, status: "STORED", path: { not: null } }, orderBy: { position: "asc" } },
     },
   });
-  if (!report || report.evidenceLinkRevokedAt || !report.date) return undefined;
+  // A withdrawn report was taken back (a wrong photo, say): its link ends with it.
+  if (!report || report.evidenceLinkRevokedAt || !report.date || report.status === "WITHDRAWN") return undefined;
   const date = report.date.toISOString().slice(0, 10);
   if (at.days > 0 && localDate(at.now, report.employee.unit.timeZone) > addDays(date, at.days)) return undefined;
   return {
