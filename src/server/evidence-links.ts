@@ -20,12 +20,15 @@ main{max-width:960px;margin:0 auto;padding:1.5rem}h1{font-size:1.25rem;margin:0 
 p{margin:0 0 1rem;color:#4a5263}figure{margin:0 0 1.5rem;background:#fff;padding:.5rem;border-radius:6px}
 img{display:block;max-width:100%;height:auto;margin:0 auto}`;
 
-/** Every answer: not indexed, and the token (in the address) never sent on as a referrer. */
+/** Every answer: not indexed, the token (in the address) never sent on as a referrer, no script. */
 const PRIVATE_HEADERS = {
   "Cache-Control": "private, no-store",
   "X-Robots-Tag": "noindex, nofollow",
   "Referrer-Policy": "no-referrer",
   "X-Content-Type-Options": "nosniff",
+  // The links are served on the dashboard's origin: nothing here runs a script or is framed.
+  "Content-Security-Policy":
+    "default-src 'none'; img-src 'self'; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
 };
 
 /**

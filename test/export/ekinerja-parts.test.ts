@@ -12,6 +12,7 @@ import { answerDownloads } from "../../src/jobs/ekinerja-download.ts";
 import { DEFAULT_POLICY } from "../../src/domain/policy/sections.ts";
 import { issueEvidenceLinks, openEvidenceLink } from "../../src/domain/report/evidence-links.ts";
 import { withdrawReport } from "../../src/domain/report/history.ts";
+import { createServerApp } from "../../src/server/app.ts";
 import { fixedClock } from "../../src/lib/clock.ts";
 import { createLogger } from "../../src/lib/logger.ts";
 import { removeEvidenceDirs, reportBot, seedReporting, STAFF_TG } from "../report/helpers.ts";
@@ -139,5 +140,34 @@ describe("evidence links", () => {
     expect(await openEvidenceLink(database.prisma, token, at)).toBeUndefined();
     // A later export issues nothing for it either.
     expect((await issueEvidenceLinks(database.prisma, [s.submitted.id])).has(s.submitted.id)).toBe(false);
+  });
+
+  it("answer with a Content-Security-Policy that runs no script and frames nothing, page and photo alike", async () => {
+    const s = await seeded();
+    const token = (await issueEvidenceLinks(database.prisma, [s.approved.id])).get(s.approved.id)!;
+    const { storage } = reportBot(database.prisma);
+    await database.prisma.evidence.create({
+      data: {
+        reportId: s.approved.id,
+        fileId: "f1",
+        fileUniqueId: "u1",
+        position: 1,
+        status: "STORED",
+        path: "evidence/2026/11/x.jpg",
+        mimeType: "image/jpeg",
+        nextAttemptAt: new Date(),
+      },
+    });
+    await storage.put("evidence/2026/11/x.jpg", new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), "image/jpeg");
+    const app = createServerApp({ database, logger, evidence: { db: database.prisma, storage, clock, logger } });
+    for (const path of [`/bukti/${token}`, `/bukti/${token}/1`, `/bukti/${"x".repeat(32)}`]) {
+      const response = await app.request(path);
+      expect(response.status, path).toBe(path.includes("xxx") ? 404 : 200);
+      const csp = response.headers.get("Content-Security-Policy") ?? "";
+      expect(csp, path).toContain("default-src 'none'");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).not.toContain("script-src");
+      expect(response.headers.get("X-Content-Type-Options"), path).toBe("nosniff");
+    }
   });
 });
