@@ -19,6 +19,9 @@ beforeAll(async () => (database = await createTestDatabase()));
 afterAll(async () => database.close());
 beforeEach(async () => resetDatabase(database));
 
+/** When the bot's fixed clock shows a list (2026-11-24T05:00:00Z), in Unix seconds. */
+const SHOWN_AT = Date.parse("2026-11-24T05:00:00Z") / 1000;
+
 type Markup = { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>> };
 const lastMarkup = (h: ReturnType<typeof reviewBot>, chatId: number) => {
   const call = h.telegram.calls
@@ -67,7 +70,7 @@ describe("/persetujuan", () => {
       reviewData.open.pack(h.ids[1]!),
       reviewData.open.pack(h.ids[0]!),
       reviewData.open.pack(h.ids[2]!),
-      reviewData.approveAllAsk.pack(0, packReportIds([h.ids[1]!, h.ids[0]!, h.ids[2]!])),
+      reviewData.approveAllAsk.pack(0, SHOWN_AT, packReportIds([h.ids[1]!, h.ids[0]!, h.ids[2]!])),
     ]);
 
     h.telegram.clearCalls();
@@ -124,8 +127,39 @@ describe("/persetujuan", () => {
 
     // A forged approve-all over someone else's report decides nothing there.
     const foreign = (await database.prisma.report.findFirstOrThrow({ where: { status: "SUBMITTED" } })).id;
-    await h.deliver(siti.press(reviewData.approveAll.pack(packReportIds([foreign])), 50));
+    await h.deliver(siti.press(reviewData.approveAll.pack(SHOWN_AT, packReportIds([foreign])), 50));
     expect(lastMarkup(h, SUPERVISOR_TG).text).toContain("0 laporan disetujui (sesuai ekspektasi); 1 dilewati");
+  });
+
+  it("approves all shown as they were shown: one sent back by the delegate and resubmitted meanwhile is skipped", async () => {
+    const h = await setup();
+    const siti = h.user(SUPERVISOR_TG);
+    await h.deliver(siti.command("persetujuan"));
+    const all = lastMarkup(h, SUPERVISOR_TG).buttons.at(-1)!.callback_data!;
+    // An hour later: Andi's report was sent back (by the delegate, say) and he resubmitted it as version 2.
+    h.clock.advance(3_600_000);
+    await database.prisma.report.update({
+      where: { id: h.ids[0]! },
+      data: { version: 2, submittedAt: h.clock.now() },
+    });
+    await h.deliver(siti.press(all, 50));
+    await h.deliver(siti.press(lastMarkup(h, SUPERVISOR_TG).buttons[0]!.callback_data!, 50));
+    expect(lastMarkup(h, SUPERVISOR_TG).text).toContain("2 laporan disetujui (sesuai ekspektasi); 1 dilewati");
+    expect(await database.prisma.report.findUniqueOrThrow({ where: { id: h.ids[0]! } })).toMatchObject({
+      status: "SUBMITTED",
+      version: 2,
+    });
+  });
+
+  it("answers an approve-all button sent before it carried the time with the list again, deciding nothing", async () => {
+    const h = await setup();
+    const siti = h.user(SUPERVISOR_TG);
+    await h.deliver(
+      siti.press(`rv:ok:${packReportIds(h.ids)}`, 50),
+      siti.press(`rv:all:0:${packReportIds(h.ids)}`, 50),
+    );
+    expect(lastMarkup(h, SUPERVISOR_TG).text).toContain("total 3");
+    expect(await database.prisma.review.count()).toBe(0);
   });
 
   it("pages by five; a delegate sees the team they act for; a staff member has nothing to approve", async () => {

@@ -544,13 +544,20 @@ describe("races, stale and tampered buttons", () => {
 
   it("parses only well-formed data of at most 64 bytes", () => {
     expect(parseReviewData("rv:a:12:3:M")).toEqual({ kind: "approve", reportId: 12, version: 3, rating: "MEETS" });
-    expect(parseReviewData("rv:ok:1.2.3")).toEqual({ kind: "approve-all", reportIds: [1, 2, 3] });
+    expect(parseReviewData("rv:ok:1764000000:1.2.3")).toEqual({
+      kind: "approve-all",
+      shownAt: 1764000000,
+      reportIds: [1, 2, 3],
+    });
+    // Sent before the buttons carried the time: the list is shown again.
+    expect(parseReviewData("rv:ok:1.2.3")).toEqual({ kind: "list", page: 0 });
+    expect(parseReviewData("rv:all:2:1.2.3")).toEqual({ kind: "list", page: 2 });
     expect(parseReviewData("rv:a:1.5:3:M")).toBeUndefined();
     expect(parseReviewData("rv:ok:" + "1.".repeat(40) + "1")).toBeUndefined();
     // The wire format of buttons already sent stays as it was.
     expect(reviewData.approve.pack(12, 3, "M")).toBe("rv:a:12:3:M");
     expect(reviewData.askRating.pack(12, 3)).toBe("rv:a:12:3");
-    expect(reviewData.approveAllAsk.pack(0, packReportIds([1, 2, 3]))).toBe("rv:all:0:1.2.3");
+    expect(reviewData.approveAllAsk.pack(0, 1764000000, packReportIds([1, 2, 3]))).toBe("rv:all:0:1764000000:1.2.3");
   });
 });
 

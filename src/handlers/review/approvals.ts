@@ -55,8 +55,9 @@ async function show(deps: ReviewDependencies, ctx: PrivateContext, page: number,
   if (page > 0) keyboard.text(ctx.t("button-previous"), reviewData.list.pack(page - 1));
   if (page + 1 < list.pages) keyboard.text(ctx.t("button-next"), reviewData.list.pack(page + 1));
   const shown = packReportIds(list.rows.map((r) => r.id));
-  const all = packedIfFits(() => reviewData.approveAllAsk.pack(page, shown));
-  const confirm = packedIfFits(() => reviewData.approveAll.pack(shown));
+  const shownAt = Math.floor(deps.clock.now().getTime() / 1000);
+  const all = packedIfFits(() => reviewData.approveAllAsk.pack(page, shownAt, shown));
+  const confirm = packedIfFits(() => reviewData.approveAll.pack(shownAt, shown));
   if (all && confirm) keyboard.row().text(ctx.t("approvals-button-approve-all"), all);
   const text = ctx.t("approvals-list", {
     page: page + 1,
@@ -83,22 +84,29 @@ async function open(deps: ReviewDependencies, ctx: PressContext, reportId: numbe
 }
 
 /** "Approve all shown": asks for the confirmation, or goes back to the page. */
-async function confirmApproveAll(ctx: PressContext, page: number, reportIds: number[]) {
+async function confirmApproveAll(ctx: PressContext, page: number, shownAt: number, reportIds: number[]) {
   await ctx.answerCallbackQuery();
   const keyboard = new InlineKeyboard()
-    .text(ctx.t("approvals-button-confirm"), reviewData.approveAll.pack(packReportIds(reportIds)))
+    .text(ctx.t("approvals-button-confirm"), reviewData.approveAll.pack(shownAt, packReportIds(reportIds)))
     .text(ctx.t("approvals-button-cancel"), reviewData.list.pack(page));
   return ctx.editMessageText(ctx.t("approvals-confirm", { count: reportIds.length }), { reply_markup: keyboard });
 }
 
-/** The reports shown, approved as "meets expectations" after the confirmation; the others are skipped. */
-async function approveAll(deps: ReviewDependencies, ctx: PressContext, reportIds: number[]) {
+/**
+ * The reports shown, approved as "meets expectations" after the confirmation; the others are
+ * skipped, and so is one submitted again after the page was shown (sent back by someone else and
+ * revised meanwhile: that version was never in the list the supervisor approved).
+ */
+async function approveAll(deps: ReviewDependencies, ctx: PressContext, shownAt: number, reportIds: number[]) {
   await ctx.answerCallbackQuery();
   const reviewer = reviewerOf(ctx);
   let approved = 0;
   for (const reportId of reportIds) {
-    const row = await deps.db.report.findUnique({ where: { id: reportId }, select: { version: true } });
-    if (!row) continue;
+    const row = await deps.db.report.findUnique({
+      where: { id: reportId },
+      select: { version: true, submittedAt: true },
+    });
+    if (!row?.submittedAt || Math.floor(row.submittedAt.getTime() / 1000) > shownAt) continue;
     const outcome = await decide(deps.db, {
       reviewer,
       reportId,
@@ -125,9 +133,9 @@ export function approvals(deps: ReviewDependencies) {
           await ctx.answerCallbackQuery();
           return show(deps, ctx, action.page, true);
         case "approve-all-ask":
-          return confirmApproveAll(ctx, action.page, action.reportIds);
+          return confirmApproveAll(ctx, action.page, action.shownAt, action.reportIds);
         case "approve-all":
-          return approveAll(deps, ctx, action.reportIds);
+          return approveAll(deps, ctx, action.shownAt, action.reportIds);
       }
     },
   };

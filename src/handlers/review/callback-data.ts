@@ -10,6 +10,7 @@ import type { Rating } from "../../domain/review/card.ts";
 /** A database id (a PostgreSQL integer). */
 const dbId = id.pipe(z.number().int().positive().max(2_147_483_647));
 const page = id.pipe(z.number().max(100_000));
+const unixSeconds = id.pipe(z.number().int().positive().max(99_999_999_999));
 const ratingLetter = z.enum(["A", "M", "B"]);
 /** The reports shown in one list, as `1.2.3` (at most ten). */
 const reportIdList = z
@@ -30,10 +31,16 @@ export const reviewData = {
   open: callbackData("rv:o", dbId),
   /** A page of /persetujuan. */
   list: callbackData("rv:l", page),
-  /** "Approve all shown" on a page: asks for the confirmation. */
-  approveAllAsk: callbackData("rv:all", page, reportIdList),
-  /** The confirmation: the reports listed are approved. */
-  approveAll: callbackData("rv:ok", reportIdList),
+  /**
+   * "Approve all shown" on a page: asks for the confirmation. It carries when the page was shown
+   * (Unix seconds), so a report sent back and resubmitted since is not approved unseen.
+   */
+  approveAllAsk: callbackData("rv:all", page, unixSeconds, reportIdList),
+  /** The confirmation: the reports listed, as submitted when the page was shown, are approved. */
+  approveAll: callbackData("rv:ok", unixSeconds, reportIdList),
+  /** Those two as sent before they carried the time: answered by showing the list again. */
+  approveAllAskUntimed: callbackData("rv:all", page, reportIdList),
+  approveAllUntimed: callbackData("rv:ok", reportIdList),
 };
 
 /** Every review button's data, well-formed or not: tampered data is answered too. */
@@ -69,12 +76,19 @@ const ACTIONS = [
   as(reviewData.back, ([reportId, version]) => ({ kind: "back" as const, reportId, version })),
   as(reviewData.open, ([reportId]) => ({ kind: "open" as const, reportId })),
   as(reviewData.list, ([p]) => ({ kind: "list" as const, page: p })),
-  as(reviewData.approveAllAsk, ([p, list]) => ({
+  as(reviewData.approveAllAsk, ([p, shownAt, list]) => ({
     kind: "approve-all-ask" as const,
     page: p,
+    shownAt,
     reportIds: reportIdsOf(list),
   })),
-  as(reviewData.approveAll, ([list]) => ({ kind: "approve-all" as const, reportIds: reportIdsOf(list) })),
+  as(reviewData.approveAll, ([shownAt, list]) => ({
+    kind: "approve-all" as const,
+    shownAt,
+    reportIds: reportIdsOf(list),
+  })),
+  as(reviewData.approveAllAskUntimed, ([p]) => ({ kind: "list" as const, page: p })),
+  as(reviewData.approveAllUntimed, () => ({ kind: "list" as const, page: 0 })),
 ];
 
 export type ReviewAction = NonNullable<ReturnType<(typeof ACTIONS)[number]>>;
