@@ -96,6 +96,7 @@ lapor-resumed = Resuming your draft.
 lapor-idle = Your /report session ended after { $minutes } minutes without an answer. Your answers are kept as a draft — send /report to resume.
 lapor-in-progress = You are in the middle of a report. Answer the last question above, or send /cancel to stop.
 lapor-use-buttons = Please choose with the buttons above.
+lapor-edit-ignored = Editing a message already sent does not change the report. Answer the last question above; answers already given can be changed with Edit a field before Submit.
 weekday = { $day ->
     [1] Monday
     [2] Tuesday

@@ -96,6 +96,7 @@ lapor-resumed = Melanjutkan draf Anda.
 lapor-idle = Sesi /lapor berakhir karena tidak ada jawaban selama { $minutes } menit. Jawaban Anda disimpan sebagai draf — ketik /lapor untuk melanjutkan.
 lapor-in-progress = Anda sedang mengisi laporan. Jawab pertanyaan terakhir di atas, atau ketik /batal untuk membatalkan.
 lapor-use-buttons = Silakan pilih dengan tombol di atas.
+lapor-edit-ignored = Menyunting pesan yang sudah terkirim tidak mengubah laporan. Jawab pertanyaan terakhir di atas; isian yang sudah dikirim dapat diubah dengan tombol Ubah isian sebelum Kirim.
 weekday = { $day ->
     [1] Senin
     [2] Selasa

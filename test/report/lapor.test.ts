@@ -65,6 +65,29 @@ describe("/lapor, wrong answers", () => {
   });
 });
 
+describe("/lapor, an earlier message edited", () => {
+  it("is answered that an edit changes nothing, without a wrong-answer message, and the step goes on", async () => {
+    const h = await setup();
+    const { telegram, deliver, andi, indicators } = h;
+    await deliver(andi.command("lapor"), andi.press(laporData.today.pack()));
+    await deliver(andi.press(laporData.indicator.pack(indicators[0]!.id)));
+    const description = andi.text("Menyusun laporan bulanan pengelolaan jaringn");
+    await deliver(description);
+    expect(telegram.lastText(STAFF_TG)).toContain("Langkah 4/6");
+    // Andi fixes the typo in the description he already sent, while the output is asked.
+    const edited = {
+      ...description.message!,
+      text: "Menyusun laporan bulanan pengelolaan jaringan",
+      edit_date: description.message!.date + 5,
+    };
+    await deliver({ update_id: telegram.newUpdateId(), edited_message: edited } as Update);
+    expect(telegram.lastText(STAFF_TG)).toContain("tidak mengubah laporan");
+    expect(telegram.sentTexts(STAFF_TG).join("\n")).not.toContain("Itu bukan angka");
+    await deliver(andi.text("2 dokumen"));
+    expect(telegram.lastText(STAFF_TG)).toContain("Langkah 5/6");
+  });
+});
+
 describe("/lapor, the happy path", () => {
   it("records a report with an album of three photos, stores the files and queues the supervisor's notice", async () => {
     const h = await setup();

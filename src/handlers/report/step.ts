@@ -88,6 +88,11 @@ export function createStep(opened: {
     draft: opened.draft,
     async next() {
       const c = await conversation.wait();
+      // An edit of an answer already sent is no answer to this question, and changes nothing saved.
+      if (c.editedMessage) {
+        await c.reply(t("lapor-edit-ignored"));
+        await conversation.skip();
+      }
       const at = await conversation.external(() => deps.clock.now().getTime());
       if (at - lastSeen > policy.idleMinutes * 60_000) {
         await c.reply(t("lapor-idle", { minutes: policy.idleMinutes }));
