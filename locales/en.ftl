@@ -346,7 +346,7 @@ skp-pending-count = ⏳ Awaiting approval: { $count } reports
 skp-page = Page { $page }/{ $pages }
 
 ## Admins' daily digest: messages that could not be delivered
-admin-digest-title = <b>⚠️ { $count } messages could not be delivered in the last 24 hours. Ask these people/groups to open the chat with the bot again:</b>
+admin-digest-title = <b>⚠️ { $count } messages could not be delivered since the previous digest. Ask these people/groups to open the chat with the bot again:</b>
 admin-digest-line = • { $who } — { $kind }, { $at }: { $error }
 admin-digest-more = … and { $count } more.
 

@@ -340,7 +340,7 @@ skp-pending-count = ⏳ Menunggu persetujuan: { $count } laporan
 skp-page = Halaman { $page }/{ $pages }
 
 ## Ringkasan harian admin: pesan yang gagal terkirim
-admin-digest-title = <b>⚠️ { $count } pesan gagal terkirim dalam 24 jam terakhir. Hubungi pegawai/grup berikut agar membuka kembali chat dengan bot:</b>
+admin-digest-title = <b>⚠️ { $count } pesan gagal terkirim sejak ringkasan sebelumnya. Hubungi pegawai/grup berikut agar membuka kembali chat dengan bot:</b>
 admin-digest-line = • { $who } — { $kind }, { $at }: { $error }
 admin-digest-more = … dan { $count } lainnya.
 

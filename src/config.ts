@@ -154,6 +154,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
+/** A refused value as the message shows it: secrets hidden, and a URL's password too (DATABASE_URL). */
 function redact(variable: string, value: string): string {
-  return variable === "BOT_TOKEN" || variable === "WEBHOOK_SECRET" ? "***" : value;
+  if (variable === "BOT_TOKEN" || variable === "WEBHOOK_SECRET") return "***";
+  return value.replace(/(\/\/[^/?#@:\s]*:)[^@\s]*@/, "$1***@");
 }

@@ -11,6 +11,8 @@ import { UserError } from "./errors.ts";
 const USAGE =
   "Usage: lapkin export [--month YYYY-MM | --quarter YYYY-Qn] [--unit CODE] [--out FILE]\n" +
   "       lapkin export --ekinerja --unit CODE [--month YYYY-MM] [--out DIR]";
+/** What a path the operator gave may answer when it cannot be written: their mistake, not ours. */
+const UNWRITABLE = new Set(["EACCES", "EPERM", "ENOENT", "ENOTDIR", "EROFS", "EISDIR", "ENAMETOOLONG", "ENOSPC"]);
 const FLAGS = ["--month", "--quarter", "--unit", "--out"] as const;
 export type ExportOptions = Partial<Record<"month" | "quarter" | "unit" | "out", string>> & {
   help?: boolean;
@@ -45,7 +47,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       return await exportWorkbook(db.prisma, { period, unitIds }, { path, progress });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EACCES" || code === "ENOENT" || code === "EROFS" || code === "EISDIR")
+      if (code !== undefined && UNWRITABLE.has(code))
         throw new UserError(`Cannot write ${path}: ${(error as Error).message}`);
       throw error;
     }

@@ -1,4 +1,4 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { Api, GrammyError } from "grammy";
 import { loadConfig, type Config } from "../config.ts";
@@ -126,6 +126,11 @@ const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceA
  */
 function prepareFile(out: string) {
   const path = resolve(out);
+  // Found only at the rename, a directory would come after the old links were revoked.
+  if (existsSync(path) && statSync(path).isDirectory())
+    throw new UserError(
+      `Cannot write ${path}: it is a directory; give a file name, e.g. ${join(path, "invites.csv")}.`,
+    );
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   let fd: number;
   try {

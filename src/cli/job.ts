@@ -5,6 +5,7 @@ import { JOB_NAMES, isJobName } from "../jobs/job-definitions.ts";
 import { nextRuns } from "../jobs/next-runs.ts";
 import { runJobNow } from "../jobs/tick.ts";
 import { zoneName, dayjs } from "../lib/time.ts";
+import { addDays } from "../domain/calendar.ts";
 
 const USAGE = `Usage: lapkin job <name> [--unit CODE] [--at ISO-time]\n       lapkin job --list [--at ISO-time]\nJobs: ${JOB_NAMES.join(", ")}`;
 
@@ -35,10 +36,7 @@ export async function jobCommand(args: string[], io: CliIo): Promise<number> {
     else if (options.name) throw new UserError(`Unexpected argument "${arg}".\n${USAGE}`);
     else options.name = arg;
   }
-  const at = options.at === undefined ? io.clock.now() : new Date(options.at);
-  if (Number.isNaN(at.getTime()) || (options.at !== undefined && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(options.at))) {
-    throw new UserError(`--at must be an ISO time such as 2026-11-27T16:00:00+07:00 (got "${options.at}").`);
-  }
+  const at = options.at === undefined ? io.clock.now() : parseAt(options.at);
 
   if (options.list) {
     return withDatabase(io, async (db) => {
@@ -83,4 +81,19 @@ export async function jobCommand(args: string[], io: CliIo): Promise<number> {
     }
     return results.some((r) => r.status === "FAILED" || r.status === "BUSY") ? 1 : 0;
   });
+}
+
+/**
+ * `--at` with its offset (Z or ±hh:mm): without one, the time would be read in the server's zone,
+ * which is none of the units' (WIB, WITA, WIT). A date that does not exist (30 February) is
+ * refused, not rolled over into the next month.
+ */
+function parseAt(text: string): Date {
+  const m = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.exec(text);
+  const at = new Date(text);
+  if (!m || Number.isNaN(at.getTime()) || addDays(m[1]!, 0) !== m[1])
+    throw new UserError(
+      `--at must be an ISO time with its offset, such as 2026-11-27T16:00:00+08:00 (WITA) or 2026-11-27T08:00:00Z (got "${text}").`,
+    );
+  return at;
 }

@@ -4,11 +4,14 @@ import { enqueueMessage } from "../domain/outbox.ts";
 import { formatDateTime, localDate } from "../lib/time.ts";
 import { failedSince } from "./outbox-failed.ts";
 
+/** How far back the first digest (or one after a long pause) looks. */
+const LOOK_BACK_DAYS = 7;
+
 /** At most this many failures are listed one by one; the rest are counted. */
 const LISTED = 20;
 
 /**
- * The admins' daily digest of messages that could not be delivered in the last 24 hours (mostly
+ * The admins' daily digest of messages that could not be delivered since the previous one (mostly
  * people who blocked the bot, or groups the bot was removed from), so HR can follow up. Sent once a
  * day per admin (the dedupe key holds the local date); nothing when nothing failed.
  */
@@ -16,7 +19,17 @@ export async function enqueueAdminDigest(
   db: Db,
   options: { at: Date; adminTelegramIds: bigint[]; timeZone: string; queuedAt?: Date },
 ): Promise<number> {
-  const failed = await failedSince(db, new Date(options.at.getTime() - 24 * 3_600_000));
+  const date = localDate(options.at, options.timeZone);
+  // Since the previous digest, not the last 24 hours: the digests come on working days only, so a
+  // weekend's failures (Friday's weekly summary to a group the bot was removed from) would be lost.
+  const previous = await db.outbox.findFirst({
+    where: { kind: "admin-digest", NOT: { dedupeKey: { startsWith: `admin-digest:${date}:` } } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
+  const weekAgo = options.at.getTime() - LOOK_BACK_DAYS * 86_400_000;
+  const since = new Date(Math.max(previous?.createdAt.getTime() ?? weekAgo, weekAgo));
+  const failed = await failedSince(db, since);
   if (failed.length === 0) return 0;
 
   const admins = await adminRecipients(db, options.adminTelegramIds);
@@ -24,7 +37,6 @@ export async function enqueueAdminDigest(
     db,
     failed.map((f) => f.chatId),
   );
-  const date = localDate(options.at, options.timeZone);
   for (const admin of admins) {
     const t = translatorFor(admin.locale);
     const lines = failed.slice(0, LISTED).map((f) =>

@@ -11,13 +11,16 @@ import type { Db } from "../db/client.ts";
  * the same statement: the row stays the lock, so a forced re-run and a scheduled run, or two forced
  * re-runs, never run at once (the second finds it RUNNING and is told the job is busy).
  */
+/** How long a RUNNING run may go without finishing before another instance (or tick) takes it over. */
+export const STALE_RUN_MS = 10 * 60_000;
+
 export async function claimRun(
   db: Db,
   run: { job: string; scope: string; scheduledFor: Date },
   now: Date,
   options: { force?: boolean; staleAfterMs?: number } = {},
 ): Promise<bigint | undefined> {
-  const stale = new Date(now.getTime() - (options.staleAfterMs ?? 10 * 60_000));
+  const stale = new Date(now.getTime() - (options.staleAfterMs ?? STALE_RUN_MS));
   const force = options.force === true;
   const rows = await db.$queryRaw<Array<{ id: bigint }>>`
     INSERT INTO "JobRun" ("job", "scope", "scheduledFor", "status", "startedAt")

@@ -10,7 +10,7 @@ import { enqueueAdminDigest } from "./admin-digest.ts";
 import { loadUnits, type ScheduledUnit } from "./calendars.ts";
 import type { JobContext } from "./job-context.ts";
 import { JOB_NAMES, JOBS, afterQuietHours, scheduledAt, type JobName } from "./job-definitions.ts";
-import { claimRun, finishRun, recordSkipped } from "./runs.ts";
+import { STALE_RUN_MS, claimRun, finishRun, recordSkipped } from "./runs.ts";
 
 const scopeOf = (unit: { id: number }) => `unit:${unit.id}`;
 
@@ -62,13 +62,16 @@ export async function tick(deps: SchedulerDeps, at: Date = deps.clock.now()): Pr
   const to = addDays(at.toISOString().slice(0, 10), 8);
   const units = await loadUnits(deps.db, { from, to });
   const since = new Date(at.getTime() - (lookBack + 1) * 86_400_000);
-  const existing = new Set(
-    (
-      await deps.db.jobRun.findMany({
-        where: { scheduledFor: { gte: since, lte: at } },
-        select: { job: true, scope: true, scheduledFor: true },
-      })
-    ).map((r) => `${r.job}|${r.scope}|${r.scheduledFor.getTime()}`),
+  const rows = await deps.db.jobRun.findMany({
+    where: { scheduledFor: { gte: since, lte: at } },
+    select: { job: true, scope: true, scheduledFor: true, status: true, startedAt: true },
+  });
+  const existing = new Set(rows.map((r) => `${r.job}|${r.scope}|${r.scheduledFor.getTime()}`));
+  // A run left RUNNING by a crashed instance: claimRun takes it over once stale, while in its window.
+  const stale = new Set(
+    rows
+      .filter((r) => r.status === "RUNNING" && r.startedAt.getTime() < at.getTime() - STALE_RUN_MS)
+      .map((r) => `${r.job}|${r.scope}|${r.scheduledFor.getTime()}`),
   );
   const result: TickResult = { ran: [], skipped: 0 };
   const due: Array<() => Promise<void>> = [];
@@ -82,8 +85,10 @@ export async function tick(deps: SchedulerDeps, at: Date = deps.clock.now()): Pr
         const date = addDays(today, -back);
         const scheduledFor = scheduledAt(unit, date, timing.time);
         if (scheduledFor > at || scheduledFor < since || !job.isDue(unit, date, policies)) continue;
-        if (existing.has(`${name}|${scopeOf(unit)}|${scheduledFor.getTime()}`)) continue;
-        if (at >= job.windowEnd(unit, date, scheduledFor, policy)) {
+        const key = `${name}|${scopeOf(unit)}|${scheduledFor.getTime()}`;
+        const pastWindow = at >= job.windowEnd(unit, date, scheduledFor, policy);
+        if (existing.has(key) && (!stale.has(key) || pastWindow)) continue;
+        if (pastWindow) {
           if (await recordSkipped(deps.db, { job: name, scope: scopeOf(unit), scheduledFor }, at, "missed"))
             result.skipped++;
           continue;

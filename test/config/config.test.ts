@@ -89,4 +89,12 @@ describe("configuration from the environment", () => {
     expect(() => loadConfig({ BOT_TOKEN: "123:bad token with spaces" })).toThrow(/\*\*\*/);
     expect(() => loadConfig({ BOT_TOKEN: "123:bad token with spaces" })).not.toThrow(/bad token/);
   });
+
+  it("never echoes a password in a URL it refuses", () => {
+    // Quotes kept by an env file, or another database's URL: the password stays out of the message.
+    for (const DATABASE_URL of ['"postgres://lapkin:S3cr3t@db:5432/lapkin"', "mysql://lapkin:S3cr3t@db/lapkin"]) {
+      expect(() => loadConfig({ ...base, DATABASE_URL })).toThrow(/DATABASE_URL must be .*lapkin:\*\*\*@db/);
+      expect(() => loadConfig({ ...base, DATABASE_URL })).not.toThrow(/S3cr3t/);
+    }
+  });
 });

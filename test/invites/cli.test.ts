@@ -187,6 +187,17 @@ describe("lapkin invites", () => {
     expect(await withDb((db) => db.invite.count())).toBe(0);
   });
 
+  it("an --out that is a directory fails before any invite is issued (and no link is revoked)", async () => {
+    const dir = mkdtempSync(join(outDir, "a-directory-"));
+    const result = await run(["--out", dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `Cannot write ${dir}: it is a directory; give a file name, e.g. ${join(dir, "invites.csv")}.\n`,
+    );
+    expect(await withDb((db) => db.invite.count())).toBe(0);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it.each([
     [["--bogus"], 'Unknown option "--bogus".'],
     [["--unit"], "--unit needs a value."],

@@ -58,6 +58,11 @@ describe("lapkin job", () => {
     [["job"], /Usage: lapkin job/],
     [["job", "coffee"], /Unknown job "coffee"/],
     [["job", "report-reminder", "--at", "tomorrow"], /--at must be an ISO time/],
+    // 30 February is no date: it is not rolled over into 2 March (and its reminders sent).
+    [["job", "report-reminder", "--at", "2026-02-30T15:00:00+08:00"], /--at must be an ISO time/],
+    [["job", "report-reminder", "--at", "2026-11-24T25:00:00+08:00"], /--at must be an ISO time/],
+    // Without an offset the time would be the server's, not the unit's.
+    [["job", "report-reminder", "--at", "2026-11-24T15:00"], /--at must be an ISO time with its offset/],
     [["job", "report-reminder", "--unit", "NOPE"], /Unknown unit code: NOPE/],
   ])("refuses %j with a readable message", async (args, message) => {
     const result = await run(args);

@@ -255,6 +255,45 @@ describe("admins' daily digest of undeliverable messages", () => {
     expect(text).toContain("bot was blocked by the user");
   });
 
+  it("on Monday lists what failed since Friday's digest: the weekend's failures are not lost, none is told twice", async () => {
+    const unit = await seedLinkedUnit(db());
+    const deps = { ...schedulerDeps(db(), database.dataDir), adminTelegramIds: [990001n] };
+    const failed = (key: string, at: string, who: { id: number }) =>
+      db().outbox.create({
+        data: {
+          dedupeKey: key,
+          kind: "weekly-summary-head",
+          chatId: unit.chatOf(who),
+          payload: { method: "sendMessage", params: {} },
+          status: "FAILED",
+          lastError: "403: Forbidden: bot was blocked by the user",
+          nextAttemptAt: new Date(at),
+        },
+      });
+    await db().report.create({
+      data: {
+        employeeId: unit.staff.id,
+        date: new Date("2026-11-25"),
+        status: "SUBMITTED",
+        submittedAt: new Date("2026-11-25T03:00:00Z"),
+      },
+    });
+    // Thursday's failure goes out with Friday 27 November's 08:00 WIB digest…
+    await failed("x:thursday", "2026-11-26T09:00:00Z", unit.colleague);
+    await tick(deps, new Date("2026-11-27T01:00:00Z"));
+    // …Friday 16:00's failure (after that digest) with Monday 30 November's, and Thursday's not again.
+    await failed("x:friday", "2026-11-27T09:00:00Z", unit.head);
+    await tick(deps, new Date("2026-11-30T01:00:00Z"));
+    const texts = (await queued(db(), "admin-digest")).map(
+      (r) => (r.payload as { params: { text: string } }).params.text,
+    );
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toContain(unit.colleague.name);
+    expect(texts[1]).toContain("1 pesan gagal terkirim");
+    expect(texts[1]).toContain(unit.head.name);
+    expect(texts[1]).not.toContain(unit.colleague.name);
+  });
+
   it("sends nothing when every message was delivered", async () => {
     await seedLinkedUnit(db());
     await tick(

@@ -66,6 +66,26 @@ describe("scheduler", () => {
     expect(await claimRun(db(), key, new Date(t0.getTime() + 60 * 60_000))).toBeUndefined();
   });
 
+  it("a run left RUNNING by a crashed instance is taken over by the next tick once stale, within its window", async () => {
+    await seedLinkedUnit(db(), { timeZone: "Asia/Makassar" });
+    const deps = schedulerDeps(db(), database.dataDir);
+    // Tuesday 24 November 15:00 WITA: the reminder runs…
+    await tick(deps, new Date("2026-11-24T07:00:00Z"));
+    const scheduledFor = new Date("2026-11-24T07:00:00Z");
+    const run = await db().jobRun.findFirstOrThrow({ where: { job: "report-reminder", scheduledFor } });
+    expect(run.status).toBe("DONE");
+    // …but the instance died before it queued anything: the row is left RUNNING.
+    await db().jobRun.update({ where: { id: run.id }, data: { status: "RUNNING", finishedAt: null } });
+    await db().outbox.deleteMany({ where: { kind: "report-reminder" } });
+    // Five minutes later another run may still be at work: left alone.
+    await tick(deps, new Date("2026-11-24T07:05:00Z"));
+    expect(await db().outbox.count({ where: { kind: "report-reminder" } })).toBe(0);
+    // Fifteen minutes later it is stale: the next tick takes it over and the reminders go out.
+    await tick(deps, new Date("2026-11-24T07:15:00Z"));
+    expect(await db().jobRun.findFirstOrThrow({ where: { id: run.id } })).toMatchObject({ status: "DONE" });
+    expect(await db().outbox.count({ where: { kind: "report-reminder" } })).toBeGreaterThan(0);
+  });
+
   it("a forced re-run takes the run's lock: while one holds it, another is busy; once it is done, it may run again", async () => {
     await seedLinkedUnit(db()); // WIB
     const deps = schedulerDeps(db(), database.dataDir, "2026-11-24T08:30:00Z");

@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -418,6 +418,8 @@ describe("lapkin export (CLI)", () => {
     [["--unit"], "--unit needs a value."],
     [["--year", "2026"], 'Unknown option "--year".'],
     [["--out", "/nonexistent-dir/x.xlsx", "--month", "2026-10"], "Cannot write /nonexistent-dir/x.xlsx"],
+    // A file where a directory should be (ENOTDIR) is the operator's mistake too.
+    [["--out", "package.json/x.xlsx", "--month", "2026-10"], `Cannot write ${resolve("package.json/x.xlsx")}`],
   ])("refuses %j with exit 2 and no stack trace", async (args, message) => {
     const run = io();
     expect(await main(["export", ...args], run)).toBe(2);
