@@ -1,6 +1,9 @@
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "../db/client.ts";
 
+/** How long a RUNNING run may go without finishing before another instance (or tick) takes it over. */
+export const STALE_RUN_MS = 10 * 60_000;
+
 /**
  * "Once and only once": a run is the row (job, scope, scheduledFor). Whoever inserts it runs it;
  * every other instance (or a second tick) finds it there and does nothing. A run left RUNNING by a
@@ -11,9 +14,6 @@ import type { Db } from "../db/client.ts";
  * the same statement: the row stays the lock, so a forced re-run and a scheduled run, or two forced
  * re-runs, never run at once (the second finds it RUNNING and is told the job is busy).
  */
-/** How long a RUNNING run may go without finishing before another instance (or tick) takes it over. */
-export const STALE_RUN_MS = 10 * 60_000;
-
 export async function claimRun(
   db: Db,
   run: { job: string; scope: string; scheduledFor: Date },
