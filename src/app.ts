@@ -19,6 +19,8 @@ import { createScheduler } from "./jobs/scheduler.ts";
 import { intervalJobs } from "./jobs/intervals.ts";
 import { deactivateOnForbidden } from "./domain/groups/linking.ts";
 import { loadPolicies } from "./domain/policy/load.ts";
+import { yearsWithoutHolidays } from "./domain/calendar.ts";
+import { localDate } from "./lib/time.ts";
 import type { ReportPolicy } from "./domain/policy/sections.ts";
 import type { BotContext } from "./bot/context.ts";
 
@@ -124,6 +126,8 @@ export async function startLapkin(deps: StartDeps): Promise<RunningLapkin> {
       },
       "lapkin ready",
     );
+    for (const year of yearsWithoutHolidays(localDate(deps.clock.now(), config.defaultTimeZone)))
+      logger.warn({ year }, `no national holidays for ${year}: add holidays/${year}.json, or reminders go out on them`);
     return { port, database, stop: () => stopWithin(STOP_TIMEOUT_MS, opened, server, logger) };
   } catch (error) {
     await closeAll(opened, logger);

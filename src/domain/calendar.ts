@@ -113,6 +113,18 @@ export function nationalHolidays(dir = HOLIDAYS_DIR): Record<string, string> {
 }
 
 /**
+ * The years around `today` the shipped files give no national holiday for: this year, and from
+ * October the next one too (the SKB for a year is usually out by then). Without them reminders
+ * would go out on Idulfitri, so the operator is told at start (docs/domain.md, "Working calendar").
+ */
+export function yearsWithoutHolidays(today: string, dir = HOLIDAYS_DIR): number[] {
+  const year = Number(today.slice(0, 4));
+  const wanted = today.slice(5, 7) >= "10" ? [year, year + 1] : [year];
+  const dates = Object.keys(nationalHolidays(dir));
+  return wanted.filter((y) => !dates.some((date) => date.startsWith(`${y}-`)));
+}
+
+/**
  * The calendar of an employee's unit around `today`: holidays, regional closures and the employee's
  * leave. One statement (it is read on every /lapor): the unit's working days, its regional
  * holidays and the leave come back together, dates as "YYYY-MM-DD" text. Nothing is cached: leave

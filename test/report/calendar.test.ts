@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   backdateWindow,
@@ -6,6 +9,7 @@ import {
   isWorkingDay,
   nationalHolidays,
   todayIn,
+  yearsWithoutHolidays,
   type UnitCalendar,
 } from "../../src/domain/calendar.ts";
 
@@ -21,6 +25,32 @@ describe("the shipped holiday files", () => {
     expect(holidays["2026-12-24"]).toBe("Cuti Bersama Kelahiran Yesus Kristus");
     expect(holidays["2027-03-10"]).toBe("Idulfitri 1448 Hijriah");
     expect(Object.keys(holidays).filter((d) => d.startsWith("2026"))).toHaveLength(25);
+  });
+});
+
+describe("yearsWithoutHolidays (warned at start)", () => {
+  const only2026 = () => {
+    const dir = mkdtempSync(join(tmpdir(), "lapkin-holidays-"));
+    const file = {
+      year: 2026,
+      source: "SKB",
+      status: "test",
+      holidays: [{ date: "2026-12-25", name: "Natal", kind: "national" }],
+    };
+    writeFileSync(join(dir, "2026.json"), JSON.stringify(file));
+    return `${dir}/`;
+  };
+
+  it.each([
+    ["2026-05-04", [], "this year shipped; next year not asked before October"],
+    ["2026-10-01", [2027], "from October, next year's file is asked for"],
+    ["2027-01-04", [2027], "a year with no file"],
+  ])("on %s: %j (%s)", (today, missing, _why) => {
+    expect(yearsWithoutHolidays(today, only2026())).toEqual(missing);
+  });
+
+  it("finds nothing missing for the shipped files in December 2026", () => {
+    expect(yearsWithoutHolidays("2026-12-06")).toEqual([]);
   });
 });
 
