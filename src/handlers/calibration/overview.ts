@@ -14,6 +14,7 @@ import { calibrationData } from "./callback-data.ts";
 import { lastClosedPeriod } from "../../domain/oversight/recap.ts";
 import { alert, type Turn } from "./context.ts";
 import { evaluationText, overviewText } from "./render.ts";
+import { addPageButtons } from "../../lib/pager.ts";
 
 const RATINGS = ["BELOW", "MEETS", "ABOVE"] as const;
 
@@ -36,9 +37,8 @@ export async function showUnits(turn: Turn, chosen?: Period, page = 0) {
   });
   const keyboard = new InlineKeyboard();
   for (const u of rows) keyboard.text(u.name.slice(0, 60), calibrationData.unit.pack(u.id, periodKey(period))).row();
-  const to = (p: number) => calibrationData.units.pack(periodKey(period), p);
-  if (page > 0) keyboard.text(ctx.t("button-previous"), to(page - 1));
-  if ((page + 1) * UNITS_PER_PAGE < units.length) keyboard.text(ctx.t("button-next"), to(page + 1));
+  const pages = Math.ceil(units.length / UNITS_PER_PAGE);
+  addPageButtons(keyboard, ctx.t.bind(ctx), page, pages, (p) => calibrationData.units.pack(periodKey(period), p));
   keyboard.row();
   const earlier = previousPeriod(period.from, (await loadRatingPolicy(deps.db)).period);
   keyboard.text(`◀ ${periodName(turn, earlier)}`, calibrationData.period.pack(periodKey(earlier)));
@@ -74,9 +74,10 @@ function evaluationButtons(
   const shown = finalised.slice(page * EVALUATIONS_PER_PAGE, (page + 1) * EVALUATIONS_PER_PAGE);
   for (const e of shown)
     keyboard.text(`${e.openFlagId ? "🚩 " : ""}${e.name}`.slice(0, 60), calibrationData.view.pack(e.id)).row();
-  const to = (p: number) => calibrationData.evaluations.pack(unitId, periodKey(period), p);
-  if (page > 0) keyboard.text(turn.ctx.t("button-previous"), to(page - 1));
-  if ((page + 1) * EVALUATIONS_PER_PAGE < finalised.length) keyboard.text(turn.ctx.t("button-next"), to(page + 1));
+  const pages = Math.ceil(finalised.length / EVALUATIONS_PER_PAGE);
+  addPageButtons(keyboard, turn.ctx.t.bind(turn.ctx), page, pages, (p) =>
+    calibrationData.evaluations.pack(unitId, periodKey(period), p),
+  );
   return keyboard.row();
 }
 

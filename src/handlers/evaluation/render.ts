@@ -14,6 +14,7 @@ import { formatNumber } from "../../lib/number.ts";
 import { formatLocalDate } from "../../lib/time.ts";
 import { BERAKHLAK_VALUES, type BerakhlakValue, type Rating } from "../../scoring/index.ts";
 import { evaluationData, letterOf } from "./callback-data.ts";
+import { addPageButtons } from "../../lib/pager.ts";
 
 /** One reader's language: its locale and its texts. */
 export interface Words {
@@ -68,9 +69,7 @@ export function listMessage(w: Words, period: Period, closes: string, evaluees: 
     );
     keyboard.text(`${result ? "✅" : "⏳"} ${e.name}`, evaluationData.open.pack(e.id, periodKey(period))).row();
   }
-  const to = (p: number) => evaluationData.listPage.pack(periodKey(period), p);
-  if (shown > 0) keyboard.text(t("button-previous"), to(shown - 1));
-  if (shown < pages - 1) keyboard.text(t("button-next"), to(shown + 1));
+  addPageButtons(keyboard, t, shown, pages, (p) => evaluationData.listPage.pack(periodKey(period), p));
   return { text: lines.join("\n"), keyboard };
 }
 

@@ -10,6 +10,7 @@ import {
   UNITS_PER_PAGE,
 } from "../../domain/groups/linking.ts";
 import { groupData } from "./callback-data.ts";
+import { addPageButtons } from "../../lib/pager.ts";
 
 type GroupContext = BotContext & { from: { id: number } };
 
@@ -36,9 +37,7 @@ export function groups(deps: { db: Db; clock: Clock }) {
     for (const unit of units.slice(current * UNITS_PER_PAGE, (current + 1) * UNITS_PER_PAGE)) {
       keyboard.text(`${unit.name} (${unit.code})`.slice(0, 60), groupData.unit.pack(unit.id, ctx.from.id)).row();
     }
-    if (current > 0) keyboard.text(ctx.t("button-previous"), groupData.page.pack(current - 1, ctx.from.id));
-    if (current < pages - 1) keyboard.text(ctx.t("button-next"), groupData.page.pack(current + 1, ctx.from.id));
-    return keyboard;
+    return addPageButtons(keyboard, ctx.t.bind(ctx), current, pages, (p) => groupData.page.pack(p, ctx.from.id));
   }
 
   group.command(["daftargrup", "registergroup"], async (ctx) => {

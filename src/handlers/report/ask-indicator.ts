@@ -3,6 +3,7 @@ import { indicatorChoices, type IndicatorChoice } from "../../domain/report/indi
 import { laporData } from "./callback-data.ts";
 import { shorten } from "./render.ts";
 import type { Step } from "./step.ts";
+import { addPageButtons } from "../../lib/pager.ts";
 
 const INDICATOR_PAGE = 5;
 
@@ -62,8 +63,7 @@ function indicatorKeyboard(s: Step, choices: IndicatorChoice[], page: number, pa
   const k = new InlineKeyboard();
   for (const c of choices.slice(page * INDICATOR_PAGE, (page + 1) * INDICATOR_PAGE))
     k.text(shorten(`${c.code} · ${c.label}`, 60), laporData.indicator.pack(c.id)).row();
-  if (page > 0) k.text(s.t("button-previous"), laporData.indicatorPage.pack(page - 1));
-  if (page + 1 < pages) k.text(s.t("button-next"), laporData.indicatorPage.pack(page + 1));
+  addPageButtons(k, s.t, page, pages, (p) => laporData.indicatorPage.pack(p));
   if (pages > 1) k.row();
   if (s.policy.allowAdditionalTask) k.text(s.t("lapor-additional-task"), laporData.additionalTask.pack());
   return k;

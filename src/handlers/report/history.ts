@@ -5,6 +5,7 @@ import { awaitsRevision, listReports, reportDetail, withdrawReport } from "../..
 import { historyData } from "./callback-data.ts";
 import { historyDetailText, historyLine } from "./render.ts";
 import type { ReportContext } from "./step.ts";
+import { addPageButtons } from "../../lib/pager.ts";
 
 /** `/riwayat`: the employee's own reports, a page at a time, each opened with its photos. */
 export function historyHandlers(deps: { db: Db; clock: Clock }) {
@@ -17,8 +18,7 @@ export function historyHandlers(deps: { db: Db; clock: Clock }) {
       keyboard.text(label.slice(0, 60), historyData.open.pack(r.id)).row();
       return label;
     });
-    if (page > 0) keyboard.text(ctx.t("button-previous"), historyData.page.pack(page - 1));
-    if (page + 1 < list.pages) keyboard.text(ctx.t("button-next"), historyData.page.pack(page + 1));
+    addPageButtons(keyboard, ctx.t.bind(ctx), page, list.pages, (p) => historyData.page.pack(p));
     const text = ctx.t("history-list", {
       page: page + 1,
       pages: list.pages,

@@ -16,6 +16,7 @@ import {
   type ReviewDependencies,
 } from "./decide.ts";
 import { reviewRenderer } from "./render.ts";
+import { addPageButtons } from "../../lib/pager.ts";
 
 /** A button of /persetujuan: a report opened, a page, "approve all shown" and its confirmation. */
 export type ApprovalsAction = Extract<ReviewAction, { kind: "open" | "list" | "approve-all-ask" | "approve-all" }>;
@@ -52,8 +53,7 @@ async function show(deps: ReviewDependencies, ctx: PrivateContext, page: number,
     keyboard.text(label.slice(0, 60), reviewData.open.pack(r.id)).row();
     return label;
   });
-  if (page > 0) keyboard.text(ctx.t("button-previous"), reviewData.list.pack(page - 1));
-  if (page + 1 < list.pages) keyboard.text(ctx.t("button-next"), reviewData.list.pack(page + 1));
+  addPageButtons(keyboard, ctx.t.bind(ctx), page, list.pages, (p) => reviewData.list.pack(p));
   const shown = packReportIds(list.rows.map((r) => r.id));
   const shownAt = Math.floor(deps.clock.now().getTime() / 1000);
   const all = packedIfFits(() => reviewData.approveAllAsk.pack(page, shownAt, shown));

@@ -7,6 +7,7 @@ import type { EvaluationPeriodKind } from "../../domain/skp/periods.ts";
 import { skpProgress } from "../../domain/skp/progress.ts";
 import { skpData } from "./callback-data.ts";
 import { renderSkp, SKP_PAGE_SIZE } from "./render.ts";
+import { addPageButtons } from "../../lib/pager.ts";
 
 /**
  * `/skp`: the employee's own SKP progress — per indicator the target, the approved realisation and
@@ -42,8 +43,7 @@ export function skp(deps: { db: Db; clock: Clock; periodKind?: EvaluationPeriodK
     const current = Math.min(page, pages - 1);
     const text = renderSkp(ctx, employee.name, progress, current, pages);
     const keyboard = new InlineKeyboard();
-    if (current > 0) keyboard.text(ctx.t("button-previous"), skpData.page.pack(current - 1));
-    if (current + 1 < pages) keyboard.text(ctx.t("button-next"), skpData.page.pack(current + 1));
+    addPageButtons(keyboard, ctx.t.bind(ctx), current, pages, (p) => skpData.page.pack(p));
     const markup = pages > 1 ? { reply_markup: keyboard } : {};
     if (!edit) return ctx.reply(text, markup);
     // A second press of the same page button edits to the same text, which Telegram refuses: nothing to do.
