@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
-import { complaintChoiceData, scoreData, skipCommentData } from "../../src/handlers/survey/callback-data.ts";
-import { ELEMENT_STEPS } from "../../src/domain/survey/steps.ts";
 import { runJobNow, tick, type SchedulerDeps } from "../../src/jobs/tick.ts";
 import { schedulerDeps } from "../schedule/helpers.ts";
-import { feedbackBot, HEAD_TG, PUBLIC_CODE, seedCounter, SUPERVISOR_TG } from "./helpers.ts";
+import { citizenComplains, feedbackBot, HEAD_TG, seedCounter, SUPERVISOR_TG } from "./helpers.ts";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => (db = await createTestDatabase()));
@@ -29,15 +27,7 @@ describe("an overdue complaint", () => {
     await db.prisma.employee.update({ where: { id: head.id }, data: { supervisorId: sekda.id } });
     // Tuesday 24 November 2026, 10:00 WIB.
     const bot = feedbackBot(db.prisma, "2026-11-24T03:00:00Z");
-    const citizen = bot.user(CITIZEN);
-    await bot.deliver(citizen.command("start", `fb_${PUBLIC_CODE}`));
-    const { id } = await db.prisma.surveyResponse.findFirstOrThrow();
-    for (const step of ELEMENT_STEPS) await bot.deliver(citizen.press(scoreData.pack(id, step, 2)));
-    await bot.deliver(citizen.press(skipCommentData.pack(id)));
-    await bot.deliver(citizen.press(complaintChoiceData.pack(id, "y")));
-    await bot.flush();
-
-    const complaint = await db.prisma.complaint.findFirstOrThrow();
+    const complaint = await citizenComplains(db.prisma, bot, CITIZEN);
     // Five working days after Tuesday: Wed–Fri, Mon, Tue 1 December; due at its end, local time.
     expect(complaint.followUpDue.toISOString()).toBe("2026-12-01T17:00:00.000Z");
 

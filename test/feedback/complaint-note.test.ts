@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, resetDatabase } from "../support/db.ts";
-import { complaintChoiceData, skipCommentData, scoreData } from "../../src/handlers/survey/callback-data.ts";
 import { complaintActionData } from "../../src/handlers/complaint/callback-data.ts";
 import { feedbackData } from "../../src/handlers/feedback/callback-data.ts";
-import { ELEMENT_STEPS } from "../../src/domain/survey/steps.ts";
 import { webhookInstance } from "../faults/helpers.ts";
-import { feedbackBot, HEAD_TG, PUBLIC_CODE, seedCounter } from "./helpers.ts";
+import { citizenComplains, feedbackBot, HEAD_TG, seedCounter } from "./helpers.ts";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => (db = await createTestDatabase()));
@@ -18,14 +16,7 @@ const CITIZEN = 9001;
 async function headAskedForNote() {
   await seedCounter(db.prisma);
   const bot = feedbackBot(db.prisma);
-  const citizen = bot.user(CITIZEN);
-  await bot.deliver(citizen.command("start", `fb_${PUBLIC_CODE}`));
-  const { id } = await db.prisma.surveyResponse.findFirstOrThrow();
-  for (const step of ELEMENT_STEPS) await bot.deliver(citizen.press(scoreData.pack(id, step, 2)));
-  await bot.deliver(citizen.press(skipCommentData.pack(id)));
-  await bot.deliver(citizen.press(complaintChoiceData.pack(id, "y")));
-  await bot.flush();
-  const complaint = await db.prisma.complaint.findFirstOrThrow();
+  const complaint = await citizenComplains(db.prisma, bot, CITIZEN);
   await bot.deliver(bot.user(HEAD_TG).press(complaintActionData.pack(complaint.id, "f")));
   expect(bot.telegram.lastText(HEAD_TG)).toContain("Ketik catatan tindak lanjut");
   return { bot, complaint };

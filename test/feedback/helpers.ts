@@ -1,4 +1,6 @@
 import type { Db } from "../../src/db/client.ts";
+import { ELEMENT_STEPS } from "../../src/domain/survey/steps.ts";
+import { complaintChoiceData, scoreData, skipCommentData } from "../../src/handlers/survey/callback-data.ts";
 import { reviewBot } from "../review/helpers.ts";
 import { seedSmallUnit } from "../support/seed.ts";
 
@@ -25,3 +27,18 @@ export async function seedCounter(db: Db) {
 
 /** The bot and an outbox sender on one fake Bot API (the review tests' harness). */
 export const feedbackBot = (db: Db, now = "2026-11-24T03:00:00Z") => reviewBot(db, { now });
+
+/**
+ * A citizen at the counter answers all nine elements "2", skips the comment and marks it a
+ * complaint; the outbox is flushed. Returns the complaint.
+ */
+export async function citizenComplains(db: Db, bot: ReturnType<typeof feedbackBot>, citizenTg: number) {
+  const citizen = bot.user(citizenTg);
+  await bot.deliver(citizen.command("start", `fb_${PUBLIC_CODE}`));
+  const { id } = await db.surveyResponse.findFirstOrThrow();
+  for (const step of ELEMENT_STEPS) await bot.deliver(citizen.press(scoreData.pack(id, step, 2)));
+  await bot.deliver(citizen.press(skipCommentData.pack(id)));
+  await bot.deliver(citizen.press(complaintChoiceData.pack(id, "y")));
+  await bot.flush();
+  return db.complaint.findFirstOrThrow();
+}

@@ -118,19 +118,25 @@ describe("a supervisor's note being asked for, in the middle of her own /lapor",
   });
 });
 
+/** Andi's submitted report, its card delivered to Siti, and Siti pressing "Minta revisi" on it. */
+async function sitiAskedForRevisionNote(db: Db) {
+  const seeded = await seedReview(database.prisma);
+  const h = reviewBot(db);
+  const reportId = await submitted(database.prisma, {
+    employeeId: seeded.staff.id,
+    indicatorId: seeded.indicators[0]!.id,
+  });
+  await h.flush();
+  const siti = h.user(SUPERVISOR_TG);
+  await h.deliver(
+    siti.press(reviewData.revise.pack(reportId, 1), await notificationMessageId(database.prisma, reportId)),
+  );
+  return { ...h, siti, reportId };
+}
+
 describe("two questions asked one after the other", () => {
   it("the text answers the last one: a feedback note asked after a revision note never becomes the revision note", async () => {
-    const seeded = await seedReview(database.prisma);
-    const h = reviewBot(database.prisma);
-    const reportId = await submitted(database.prisma, {
-      employeeId: seeded.staff.id,
-      indicatorId: seeded.indicators[0]!.id,
-    });
-    await h.flush();
-    const siti = h.user(SUPERVISOR_TG);
-    await h.deliver(
-      siti.press(reviewData.revise.pack(reportId, 1), await notificationMessageId(database.prisma, reportId)),
-    );
+    const { siti, reportId, ...h } = await sitiAskedForRevisionNote(database.prisma);
     expect(h.telegram.lastText(SUPERVISOR_TG)).toContain("Tulis catatan revisi untuk Andi Wijaya");
     await h.deliver(siti.command("umpanbalik", "andi"));
     expect(h.telegram.lastText(SUPERVISOR_TG)).toContain("Tulis umpan balik untuk Andi Wijaya");
@@ -167,18 +173,8 @@ describe("who is asked about a note on a text", () => {
   });
 
   it("a supervisor's note is served from what identify read: her text reaches the review without a lookup of its own", async () => {
-    const seeded = await seedReview(database.prisma);
     const { db, calls } = recordingKeyValue(database.prisma);
-    const h = reviewBot(db);
-    const reportId = await submitted(database.prisma, {
-      employeeId: seeded.staff.id,
-      indicatorId: seeded.indicators[0]!.id,
-    });
-    await h.flush();
-    const siti = h.user(SUPERVISOR_TG);
-    await h.deliver(
-      siti.press(reviewData.revise.pack(reportId, 1), await notificationMessageId(database.prisma, reportId)),
-    );
+    const { siti, reportId, ...h } = await sitiAskedForRevisionNote(db);
     calls.length = 0;
     await h.deliver(siti.text("Mohon lampirkan daftar hadir rapat"));
     expect(calls).not.toContain("findUnique");
